@@ -1,0 +1,100 @@
+/**
+ * The closed vocabularies of the graph model: entity kinds, relationship types and claim
+ * statuses. Labels, relationship types and statuses reach Cypher only from these lists,
+ * never from user text, so a query can name them without string concatenation of input.
+ *
+ * Kinds follow FollowTheMoney's schema names where one fits (Company, Organization, Person,
+ * PublicBody, Event, Document); the rest (Country, Product, Place, Regulation) are ours,
+ * because FtM models countries and goods as property values rather than entities.
+ */
+
+/** What an entity is. Stored as the `kind` property of every `:Entity` node. */
+export const ENTITY_KINDS = [
+  "Country",
+  "Company",
+  "Organization",
+  "Person",
+  "PublicBody",
+  "Event",
+  "Document",
+  "Product",
+  "Place",
+  "Regulation",
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/**
+ * How sure the source is of a claim, mapped from the source's own hedging.
+ * The confidence each status implies is in {@link STATUS_CONFIDENCE}.
+ */
+export const CLAIM_STATUSES = ["REPORTED", "LIKELY", "POSSIBLE", "UNCONFIRMED"] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/**
+ * Default confidence in [0, 1] per status, and the article wording that selects it.
+ * Rule (ours, documented in README "Confidence mapping"): a claim the publication states
+ * as fact or attributes to official data is REPORTED; "likely" is LIKELY; "there is a
+ * possibility" / "may" is POSSIBLE; "difficult to confirm" / "difficult to identify" is
+ * UNCONFIRMED. POSSIBLE is set below 0.8^4 so that a 4-hop route of reported claims
+ * outranks a 1-hop possible one.
+ */
+export const STATUS_CONFIDENCE: Readonly<Record<ClaimStatus, number>> = Object.freeze({
+  REPORTED: 0.8,
+  LIKELY: 0.6,
+  POSSIBLE: 0.3,
+  UNCONFIRMED: 0.2,
+});
+
+/** A relationship type with whether routes in FLOW direction follow it. */
+export interface RelationshipTypeInfo {
+  /** True when goods or money move from the start node to the end node. */
+  readonly flow: boolean;
+  /** One line for the schema docs and the README. */
+  readonly description: string;
+}
+
+/**
+ * The allow-list of relationship types. FLOW routes follow only types with `flow: true`,
+ * in their stored direction; ANY routes follow every type in both directions.
+ */
+export const RELATIONSHIP_TYPES = Object.freeze({
+  SUPPLIED: { flow: true, description: "Goods moved from the start node to the end node (seller, exporter or transit point to buyer)." },
+  DEPLOYED_TO: { flow: true, description: "Goods ended up in use at the end node (for example drones on the front lines)." },
+  FINANCED: { flow: true, description: "Money from the start node funds the end node." },
+  PAID: { flow: true, description: "A payment from the start node to the end node." },
+  PRODUCES: { flow: false, description: "The start node manufactures the product at the end node." },
+  PART_OF: { flow: false, description: "The start node is a member or component of the end node." },
+  BASED_IN: { flow: false, description: "The start node is registered or located in the end node." },
+  LOCATED_IN: { flow: false, description: "The start node (a place or event) lies in the end node." },
+  BUYS: { flow: false, description: "The start node buys the product at the end node." },
+  MAY_CONTAIN: { flow: false, description: "The start product may include the end node's technology or components." },
+  SUBJECT_TO: { flow: false, description: "The start node falls under the regulation at the end node." },
+  MAY_VIOLATE: { flow: false, description: "The start node may be in breach of the regulation at the end node." },
+  THREATENED_ACTION_AGAINST: { flow: false, description: "The start node promised to punish or sanction the end node." },
+  LEADS: { flow: false, description: "The start person heads the end body." },
+  GOVERNS: { flow: false, description: "The start body is the government of the end country." },
+  SUPPORTS: { flow: false, description: "The start node gives military, diplomatic or economic support to the end node." },
+  PARTY_TO: { flow: false, description: "The start node is a party to the end event (a war, a conflict)." },
+  PARTICIPATED_IN: { flow: false, description: "The start node took part in the end event." },
+  SIGNED: { flow: false, description: "The start node signed the end document." },
+  ADOPTED_AT: { flow: false, description: "The start document was signed or adopted at the end event." },
+  PROPOSED: { flow: false, description: "The start node put forward the end document or plan." },
+  COMMENTED_ON: { flow: false, description: "The start node made a public remark about the end node." },
+  CONCERNS: { flow: false, description: "The start document or plan is about the end node." },
+  REPORTED_ON: { flow: false, description: "The start publisher reported on the end node." },
+  RELATED_TO: { flow: false, description: "Any other link a source asserts between two entities." },
+} satisfies Record<string, RelationshipTypeInfo>);
+export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
+
+/** Every allowed relationship type, in declaration order. */
+export const RELATIONSHIP_TYPE_NAMES = Object.freeze(Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]);
+
+/** The relationship types that FLOW routes follow. */
+export const FLOW_RELATIONSHIP_TYPES = Object.freeze(
+  RELATIONSHIP_TYPE_NAMES.filter((t) => RELATIONSHIP_TYPES[t].flow),
+);
+
+/** Type guard for the relationship-type allow-list. */
+export function isRelationshipType(value: string): value is RelationshipType {
+  return Object.prototype.hasOwnProperty.call(RELATIONSHIP_TYPES, value);
+}
