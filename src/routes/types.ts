@@ -1,0 +1,79 @@
+/**
+ * Plain shapes shared by the route engine (src/routes) and its callers. No driver types.
+ */
+
+/** A relationship as the route search sees it: endpoints, type and what ranks or filters it. */
+export interface GraphEdge {
+  /** The relationship's `id` property (unique per type). */
+  readonly id: string;
+  /** Allow-listed relationship type. */
+  readonly type: string;
+  /** Entity id of the stored start node. */
+  readonly start: string;
+  /** Entity id of the stored end node. */
+  readonly end: string;
+  /** In [0, 1]. */
+  readonly confidence: number;
+  /** ISO 8601 date (YYYY-MM-DD) from which the relationship holds, or null when unknown. */
+  readonly validFrom: string | null;
+}
+
+/** One hop of a found route: an edge and the direction it was walked. */
+export interface RouteStep {
+  readonly edge: GraphEdge;
+  /** Entity id the hop leaves. */
+  readonly from: string;
+  /** Entity id the hop reaches. */
+  readonly to: string;
+  /** True when the hop walks the relationship against its stored direction (direction ANY only). */
+  readonly reversed: boolean;
+}
+
+/** A simple path from the query's `from` to its `to`. */
+export interface FoundRoute {
+  /** Entity ids in order, `from` first; length = hops + 1. */
+  readonly nodes: readonly string[];
+  readonly steps: readonly RouteStep[];
+  /** Product of hop confidences, multiplied in path order. */
+  readonly confidence: number;
+}
+
+/** Why a search stopped before it had proved its answer complete. */
+export type RouteStop = "TIMED_OUT" | "LIMIT_REACHED";
+
+/** The in-memory part of a route query: everything but the per-hop filters, which the subgraph already applied. */
+export interface TopKRouteQuery {
+  readonly from: string;
+  readonly to: string;
+  /** Maximum hops, ≥ 1. */
+  readonly maxHops: number;
+  /** How many routes to return, ≥ 1. */
+  readonly limit: number;
+  /** Routes whose confidence product is below this are dropped; in [0, 1]. */
+  readonly minRouteConfidence: number;
+  /** Entity ids every route must pass, in any order. */
+  readonly via: readonly string[];
+  /** Each dated hop's validFrom must be no earlier than the latest validFrom before it. */
+  readonly timeRespecting: boolean;
+  /** Walk relationships in both directions (direction ANY). */
+  readonly undirected: boolean;
+}
+
+/** Work limits of one in-memory search. */
+export interface SearchBudget {
+  /** Absolute deadline, in `now()` **milliseconds**. */
+  readonly deadline: number;
+  /** Maximum partial paths taken from the queue before stopping with LIMIT_REACHED. */
+  readonly maxExpansions: number;
+  readonly now: () => number;
+}
+
+/** Answer of the in-memory search. */
+export interface TopKResult {
+  /** Best first: confidence desc, then hops asc, then relationship ids in lexicographic order. */
+  readonly routes: readonly FoundRoute[];
+  /** True when more routes than `limit` satisfy the query. */
+  readonly hasMore: boolean;
+  /** Set when the search was cut short; the routes returned are real but may not be the best. */
+  readonly stop?: RouteStop;
+}

@@ -1,0 +1,62 @@
+import fc from "fast-check";
+import type { OracleEdge, OracleQuery } from "./route-oracle.js";
+
+export const TYPES = ["SUPPLIED", "PAID", "PART_OF"] as const;
+export const STATUSES = ["REPORTED", "LIKELY", "POSSIBLE", "UNCONFIRMED"] as const;
+const DATES = [null, "2021-01-01", "2022-02-24", "2022-06-01", "2023-03-21"] as const;
+/** Few distinct confidences, mostly powers of two so that products tie exactly (0.5 × 0.5 = 0.25) and the tie-break rules are exercised. */
+const CONFIDENCES = [1, 0.5, 0.5, 0.5, 0.25, 0.25, 0.8] as const;
+
+/** A random multigraph of 3–12 nodes and up to 36 relationships, ids `e0…`, nodes `n0…`. */
+export const randomGraph = fc.oneof(fc.integer({ min: 3, max: 6 }), fc.integer({ min: 3, max: 12 })).chain((n) =>
+  fc
+    .array(
+      fc.record({
+        start: fc.nat(n - 1),
+        end: fc.nat(n - 1),
+        type: fc.constantFrom(...TYPES),
+        status: fc.constantFrom(...STATUSES),
+        confidence: fc.constantFrom(...CONFIDENCES),
+        validFrom: fc.constantFrom(...DATES),
+        validTo: fc.constantFrom(null, null, "2022-12-31"),
+      }),
+      { maxLength: 36 },
+    )
+    .map((raw) => ({
+      nodes: Array.from({ length: n }, (_, i) => `n${i}`),
+      edges: raw.map(
+        (e, i): OracleEdge => ({
+          id: `e${String(i).padStart(2, "0")}`,
+          type: e.type,
+          start: `n${e.start}`,
+          end: `n${e.end}`,
+          status: e.status,
+          confidence: e.confidence,
+          validFrom: e.validFrom,
+          validTo: e.validTo,
+        }),
+      ),
+    })),
+);
+
+/** A random query over a graph of `n` nodes, touching every filter. */
+export function randomQuery(n: number): fc.Arbitrary<OracleQuery> {
+  const node = fc.nat(n - 1).map((i) => `n${i}`);
+  return fc
+    .record({
+      from: node,
+      to: node,
+      maxHops: fc.integer({ min: 1, max: 6 }),
+      limit: fc.integer({ min: 1, max: 8 }),
+      minConfidence: fc.constantFrom(0, 0, 0.1, 0.25),
+      undirected: fc.boolean(),
+      via: fc.array(node, { maxLength: 2 }),
+      avoid: fc.array(node, { maxLength: 2 }),
+      types: fc.option(fc.subarray([...TYPES], { minLength: 1 }), { nil: null }),
+      statuses: fc.option(fc.subarray([...STATUSES], { minLength: 1 }), { nil: null }),
+      asOf: fc.constantFrom(null, null, "2022-03-01", "2023-06-01"),
+      timeRespecting: fc.boolean(),
+    })
+    .filter((q) => q.from !== q.to && !q.avoid.includes(q.from) && !q.avoid.includes(q.to) && !q.via.some((v) => q.avoid.includes(v)))
+    .map((q) => ({ ...q, via: [...new Set(q.via)], avoid: [...new Set(q.avoid)] }));
+}
