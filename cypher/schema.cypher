@@ -1,0 +1,40 @@
+// actorgraph schema: constraints and indexes. Idempotent (IF NOT EXISTS); applied by
+// `npm run db:seed`, `npm start` and the test setup. One statement per `;`.
+
+// Entities and sources are keyed by a stable string id.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
+CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
+
+// Full-text over names and aliases (lists of strings are indexed element by element).
+// standard-no-stop-words keeps words such as "the" and "a" searchable in names.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', `fulltext.eventually_consistent`: false}};
+
+// Relationship ids are unique per allow-listed type (src/model/vocabulary.ts; a unit test
+// checks that every type has its constraint here).
+CREATE CONSTRAINT rel_supplied_id IF NOT EXISTS FOR ()-[r:SUPPLIED]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_deployed_to_id IF NOT EXISTS FOR ()-[r:DEPLOYED_TO]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_financed_id IF NOT EXISTS FOR ()-[r:FINANCED]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_paid_id IF NOT EXISTS FOR ()-[r:PAID]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_produces_id IF NOT EXISTS FOR ()-[r:PRODUCES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_part_of_id IF NOT EXISTS FOR ()-[r:PART_OF]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_based_in_id IF NOT EXISTS FOR ()-[r:BASED_IN]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_located_in_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_buys_id IF NOT EXISTS FOR ()-[r:BUYS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_may_contain_id IF NOT EXISTS FOR ()-[r:MAY_CONTAIN]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_subject_to_id IF NOT EXISTS FOR ()-[r:SUBJECT_TO]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_may_violate_id IF NOT EXISTS FOR ()-[r:MAY_VIOLATE]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_threatened_action_against_id IF NOT EXISTS FOR ()-[r:THREATENED_ACTION_AGAINST]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_leads_id IF NOT EXISTS FOR ()-[r:LEADS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_governs_id IF NOT EXISTS FOR ()-[r:GOVERNS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_supports_id IF NOT EXISTS FOR ()-[r:SUPPORTS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_party_to_id IF NOT EXISTS FOR ()-[r:PARTY_TO]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_participated_in_id IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_signed_id IF NOT EXISTS FOR ()-[r:SIGNED]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_adopted_at_id IF NOT EXISTS FOR ()-[r:ADOPTED_AT]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_proposed_id IF NOT EXISTS FOR ()-[r:PROPOSED]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_commented_on_id IF NOT EXISTS FOR ()-[r:COMMENTED_ON]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_concerns_id IF NOT EXISTS FOR ()-[r:CONCERNS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_reported_on_id IF NOT EXISTS FOR ()-[r:REPORTED_ON]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_related_to_id IF NOT EXISTS FOR ()-[r:RELATED_TO]-() REQUIRE r.id IS UNIQUE;

@@ -1,0 +1,38 @@
+import type { Driver } from "neo4j-driver";
+import type { Config } from "./config.js";
+import { createDriver } from "./db/driver.js";
+import { Database } from "./db/run.js";
+import type { Services } from "./graphql/context.js";
+import { ConnectionsService } from "./services/connections.service.js";
+import { EntityService } from "./services/entity.service.js";
+import { GraphAdminService } from "./services/graph-admin.service.js";
+import { NeighborhoodService } from "./services/neighborhood.service.js";
+import { RouteService } from "./services/route.service.js";
+import { SearchService } from "./services/search.service.js";
+
+/** Everything one process needs: one driver, the database wrapper and the services. */
+export interface App {
+  readonly config: Config;
+  readonly driver: Driver;
+  readonly db: Database;
+  readonly services: Services;
+  readonly admin: GraphAdminService;
+  /** Closes the driver. */
+  close(): Promise<void>;
+}
+
+/** Wires the app. Does not connect: the server starts (and reports unready) while Neo4j is down. */
+export function createApp(config: Config): App {
+  const driver = createDriver(config);
+  const db = new Database(driver, config.neo4jDatabase, config.queryTimeoutMs);
+  const entities = new EntityService(db);
+  const routes = new RouteService(db, entities, config);
+  const services: Services = {
+    entities,
+    search: new SearchService(db),
+    routes,
+    neighborhood: new NeighborhoodService(db, entities),
+    connections: new ConnectionsService(routes, config.routeBudgetMs),
+  };
+  return { config, driver, db, services, admin: new GraphAdminService(db), close: () => driver.close() };
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Command } from "commander";
+import { pino, type Logger } from "pino";
+import { createApp, type App } from "./app.js";
+import { loadConfig } from "./config.js";
+import { buildActorgraphSchema, printActorgraphSchema } from "./graphql/schema.js";
+import { startLocalNeo4j } from "./local-neo4j.js";
+import { PROJECT_ROOT } from "./paths.js";
+import { renderSeedCypher, SEED_FILE } from "./seed/seed-file.js";
+import { startServer } from "./server.js";
+
+const SCHEMA_FILE = join(PROJECT_ROOT, "schema.graphql");
+
+// A local .env (never committed; see .env.example) fills variables the environment leaves unset.
+if (existsSync(join(PROJECT_ROOT, ".env"))) process.loadEnvFile(join(PROJECT_ROOT, ".env"));
+
+const EXAMPLE_QUERY = `curl -s http://HOST/graphql -H 'content-type: application/json' \\
+  -d '{"query":"{ routes(from: \\"dji\\", to: \\"russian-front-lines\\") { routes { rank confidence summary hops { relationship { type status evidence { quote } } } } } }"}'`;
+
+const program = new Command()
+  .name("actorgraph")
+  .description("A knowledge graph of actors and relationships for investigators: ranked routes with evidence, over Neo4j.");
+
+program
+  .command("start")
+  .description("Start the local Neo4j if needed, load the seed graph into an empty database, and serve the GraphQL API.")
+  .action(async () => {
+    if (!process.env.NEO4J_URI && process.env.AUTO_START_DB !== "false") await startLocalNeo4j();
+    const app = createApp(loadConfig());
+    const logger = pino({ level: app.config.logLevel });
+    await prepareDatabase(app, logger);
+    await serve(app, logger);
+  });
+
+program
+  .command("serve")
+  .description("Serve the GraphQL API against NEO4J_URI without starting or seeding a database.")
+  .action(async () => {
+    const app = createApp(loadConfig());
+    await serve(app, pino({ level: app.config.logLevel }));
+  });
+
+program
+  .command("seed")
+  .description("Apply cypher/schema.cypher and cypher/seed.cypher (idempotent) and print the graph's counts.")
+  .action(async () => {
+    const app = createApp(loadConfig());
+    try {
+      await app.admin.applySchema();
+      await app.admin.applySeed();
+      process.stdout.write(`${JSON.stringify(await app.admin.counts())}\n`);
+    } finally {
+      await app.close();
+    }
+  });
+
+program
+  .command("schema:emit")
+  .description("Write schema.graphql from the code.")
+  .action(async () => writeFileSync(SCHEMA_FILE, printActorgraphSchema(await buildActorgraphSchema())));
+
+program
+  .command("schema:check")
+  .description("Exit 1 when schema.graphql is stale.")
+  .action(async () => checkFile(SCHEMA_FILE, printActorgraphSchema(await buildActorgraphSchema()), "npm run schema:emit"));
+
+program
+  .command("seed:emit")
+  .description("Write cypher/seed.cypher from src/seed/article-graph.ts and the article text.")
+  .action(() => writeFileSync(SEED_FILE, renderSeedCypher()));
+
+program
+  .command("seed:check")
+  .description("Exit 1 when cypher/seed.cypher is stale.")
+  .action(() => checkFile(SEED_FILE, renderSeedCypher(), "npm run seed:emit"));
+
+async function prepareDatabase(app: App, logger: Logger): Promise<void> {
+  await app.admin.applySchema();
+  const before = await app.admin.counts();
+  if (before.nodes === 0) {
+    await app.admin.applySeed();
+    logger.info({ ...(await app.admin.counts()) }, "loaded the seed graph into an empty database");
+  } else {
+    logger.info(before, "database already holds data; seed not applied");
+  }
+}
+
+async function serve(app: App, logger: Logger): Promise<void> {
+  const server = await startServer(app, logger);
+  process.stdout.write(
+    `\nactorgraph API ready at ${server.url}/graphql (health: ${server.url}/health)\n` +
+      `Try the routes from DJI to the Russian front:\n\n${EXAMPLE_QUERY.replace("HOST", `${app.config.host}:${server.port}`)}\n\n`,
+  );
+  const shutdown = async () => {
+    await server.stop();
+    await app.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
+}
+
+function checkFile(path: string, expected: string, fix: string): void {
+  if (readFileSync(path, "utf8") !== expected) {
+    process.stderr.write(`${path} is stale; run \`${fix}\`.\n`);
+    process.exitCode = 1;
+  }
+}
+
+program.parseAsync().catch((err: unknown) => {
+  process.stderr.write(`actorgraph: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { PROJECT_ROOT } from "./paths.js";
+
+/**
+ * Where the local Neo4j script keeps its generated password (`scripts/neo4j-local.sh`).
+ * Read only when `NEO4J_PASSWORD` is unset.
+ */
+export const LOCAL_PASSWORD_FILE = join(PROJECT_ROOT, ".neo4j", "password");
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+/**
+ * Every setting, its environment variable, default and meaning. The README's configuration
+ * table is this list.
+ */
+const ConfigSchema = z.object({
+  /** `PORT`: HTTP port of the API; 0 picks a free port. Default 4000. */
+  port: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** `HOST`: interface to bind. Default 127.0.0.1 (loopback only). */
+  host: z.string().min(1).default("127.0.0.1"),
+  /** `NEO4J_URI`: Bolt URI. `neo4j://` routes reads to secondaries on a cluster or Aura. */
+  neo4jUri: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\//, "must start with neo4j:// or bolt://").default("neo4j://127.0.0.1:7687"),
+  /** `NEO4J_USER`. Default `neo4j`. */
+  neo4jUser: z.string().min(1).default("neo4j"),
+  /** `NEO4J_PASSWORD`. Default: the password the local script generated in `.neo4j/password`. */
+  neo4jPassword: z.string().min(1),
+  /** `NEO4J_DATABASE`. Default `neo4j`. */
+  neo4jDatabase: z.string().min(1).default("neo4j"),
+  /** `QUERY_TIMEOUT_MS`: per-transaction timeout sent to Neo4j, in **milliseconds**. Default 20000. */
+  queryTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** `ROUTE_BUDGET_MS`: wall-clock budget of one route search, in **milliseconds**. Default 2000. */
+  routeBudgetMs: z.coerce.number().int().min(50).max(600_000).default(2000),
+  /** `ROUTE_MAX_RELATIONSHIPS`: relationships one route search may fetch before it stops with LIMIT_REACHED. Default 200000. */
+  routeMaxRelationships: z.coerce.number().int().min(100).max(10_000_000).default(200_000),
+  /** `MAX_QUERY_COMPLEXITY`: GraphQL cost ceiling per operation (graphql-query-complexity). Default 20000. */
+  maxQueryComplexity: z.coerce.number().int().min(10).default(20_000),
+  /** `CORS_ORIGINS`: comma-separated origins allowed to call the API from a browser. Default none. */
+  corsOrigins: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean)),
+  /** `LOG_LEVEL`: pino level. Default `info`. */
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** `NODE_ENV`: `development` shows stack traces in errors; anything else hides them. */
+  nodeEnv: z.string().default("production"),
+  /** `AUTO_START_DB`: `npm start` starts the local Neo4j when NEO4J_URI is unset and nothing answers. Default true. */
+  autoStartDb: bool.default("true"),
+});
+
+/** The validated, frozen configuration. */
+export type Config = Readonly<z.infer<typeof ConfigSchema>>;
+
+/**
+ * Reads the configuration from an environment (default `process.env`) once.
+ * @throws Error with every invalid variable named, when validation fails.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const password = env.NEO4J_PASSWORD ?? readLocalPassword();
+  const parsed = ConfigSchema.safeParse({
+    port: env.PORT,
+    host: env.HOST,
+    neo4jUri: env.NEO4J_URI,
+    neo4jUser: env.NEO4J_USER,
+    neo4jPassword: password,
+    neo4jDatabase: env.NEO4J_DATABASE,
+    queryTimeoutMs: env.QUERY_TIMEOUT_MS,
+    routeBudgetMs: env.ROUTE_BUDGET_MS,
+    routeMaxRelationships: env.ROUTE_MAX_RELATIONSHIPS,
+    maxQueryComplexity: env.MAX_QUERY_COMPLEXITY,
+    corsOrigins: env.CORS_ORIGINS,
+    logLevel: env.LOG_LEVEL,
+    nodeEnv: env.NODE_ENV,
+    autoStartDb: env.AUTO_START_DB,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(
+      `Invalid configuration: ${problems}. ` +
+        (password === undefined ? "Set NEO4J_PASSWORD or run `npm run db:start` to create .neo4j/password. " : ""),
+    );
+  }
+  return Object.freeze(parsed.data);
+}
+
+function readLocalPassword(): string | undefined {
+  return existsSync(LOCAL_PASSWORD_FILE) ? readFileSync(LOCAL_PASSWORD_FILE, "utf8").trim() : undefined;
+}

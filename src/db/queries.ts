@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CYPHER_DIR } from "../paths.js";
+
+/**
+ * Names of the parameterised queries in `cypher/queries/<name>.cypher`. Each query lives in
+ * exactly one file; code refers to it by name, never by an inline copy.
+ */
+export const QUERY_NAMES = [
+  "count-graph",
+  "entities-by-ids",
+  "entity-relationships",
+  "expand-both",
+  "expand-in",
+  "expand-out",
+  "missing-ids",
+  "relationships-by-ids",
+  "search-entities",
+] as const;
+export type QueryName = (typeof QUERY_NAMES)[number];
+
+let cache: Readonly<Record<QueryName, string>> | undefined;
+
+/**
+ * Loads every named query once into a frozen map.
+ * @throws Error naming the file when one is missing or empty (fail fast at start-up).
+ */
+export function loadQueries(): Readonly<Record<QueryName, string>> {
+  if (cache) return cache;
+  const entries = QUERY_NAMES.map((name) => {
+    const file = join(CYPHER_DIR, "queries", `${name}.cypher`);
+    const text = readFileSync(file, "utf8").trim();
+    if (!text) throw new Error(`Query file ${file} is empty`);
+    return [name, text] as const;
+  });
+  cache = Object.freeze(Object.fromEntries(entries) as Record<QueryName, string>);
+  return cache;
+}
+
+/** The Cypher text of one named query. */
+export function query(name: QueryName): string {
+  return loadQueries()[name];
+}

@@ -1,0 +1,140 @@
+import { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
+import {
+  AppError,
+  DatabaseUnavailableError,
+  QueryTooCostlyError,
+} from "../errors.js";
+import { toPlain, type Plain } from "./values.js";
+import { query, type QueryName } from "./queries.js";
+
+/** A result row with every value converted by {@link toPlain}. */
+export type Row = Record<string, Plain>;
+
+/** Options of one transaction. */
+export interface RunOptions {
+  /** Transaction timeout in **milliseconds**; defaults to the database's `queryTimeoutMs`. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Runs the named queries of `cypher/queries/` in managed transactions (`executeRead` /
+ * `executeWrite`), so the same code works on a single server, a cluster or Aura, with
+ * reads routed to secondaries. Every transaction carries a timeout and metadata naming the
+ * query, visible in `SHOW TRANSACTIONS`. Model: neo4j/graphql `classes/Executor.ts`.
+ */
+export class Database {
+  constructor(
+    readonly driver: Driver,
+    readonly database: string,
+    private readonly queryTimeoutMs: number,
+  ) {}
+
+  /**
+   * Runs one named read query.
+   * @returns rows as plain objects.
+   * @throws DatabaseUnavailableError, QueryTooCostlyError (timeout or memory limit), AppError.
+   */
+  async read(name: QueryName, params: Record<string, unknown>, options: RunOptions = {}): Promise<Row[]> {
+    return this.readTx(name, (tx) => runIn(tx, name, params), options);
+  }
+
+  /** Runs one named write query in its own transaction; same errors as {@link read}. */
+  async write(name: QueryName, params: Record<string, unknown>, options: RunOptions = {}): Promise<Row[]> {
+    return this.writeTx(name, (tx) => runIn(tx, name, params), options);
+  }
+
+  /** Runs `work` in one managed read transaction (routed to a reader on a cluster). */
+  async readTx<T>(label: string, work: (tx: ManagedTransaction) => Promise<T>, options: RunOptions = {}): Promise<T> {
+    return this.inTx("READ", label, work, options);
+  }
+
+  /** Runs `work` in one managed write transaction: all of it commits, or none of it. */
+  async writeTx<T>(label: string, work: (tx: ManagedTransaction) => Promise<T>, options: RunOptions = {}): Promise<T> {
+    return this.inTx("WRITE", label, work, options);
+  }
+
+  /**
+   * Runs a schema or administration statement in an implicit (auto-commit) transaction,
+   * which schema commands require.
+   */
+  async runSchemaStatement(statement: string): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: "WRITE" });
+    try {
+      await session.run(statement, {}, { timeout: this.queryTimeoutMs * 12, metadata: { app: "actorgraph", query: "schema" } });
+    } catch (err) {
+      throw mapNeo4jError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** True when Bolt answers `RETURN 1` on our database. Never throws. */
+  async isReady(): Promise<boolean> {
+    try {
+      await this.driver.executeQuery("RETURN 1", {}, { database: this.database, routing: "READ" });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async inTx<T>(mode: "READ" | "WRITE", label: string, work: (tx: ManagedTransaction) => Promise<T>, options: RunOptions): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
+    const config = { timeout: options.timeoutMs ?? this.queryTimeoutMs, metadata: { app: "actorgraph", query: label } };
+    try {
+      return await (mode === "READ" ? session.executeRead(work, config) : session.executeWrite(work, config));
+    } catch (err) {
+      throw mapNeo4jError(err);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+/** Runs a named query inside an open transaction and converts its rows. */
+export async function runIn(tx: ManagedTransaction, name: QueryName, params: Record<string, unknown>): Promise<Row[]> {
+  const result = await tx.run(query(name), params);
+  return result.records.map((rec) => {
+    const row: Row = {};
+    for (const key of rec.keys) row[String(key)] = toPlain(rec.get(key));
+    return row;
+  });
+}
+
+const UNAVAILABLE_CODES = new Set([
+  "ServiceUnavailable",
+  "SessionExpired",
+  "Neo.ClientError.Security.Unauthorized",
+  "Neo.ClientError.Security.AuthenticationRateLimit",
+  "Neo.ClientError.Database.DatabaseNotFound",
+  "Neo.TransientError.General.DatabaseUnavailable",
+]);
+
+const TOO_COSTLY_CODES = new Set([
+  "Neo.ClientError.Transaction.TransactionTimedOut",
+  "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+  "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+  "Neo.TransientError.General.TransactionMemoryLimit",
+  "Neo.TransientError.General.OutOfMemoryError",
+  "Neo.ClientError.Statement.ExecutionFailed",
+]);
+
+/**
+ * Maps a driver error to one of ours, in one place. Connection failures become
+ * DATABASE_UNAVAILABLE; time and memory limits become QUERY_TOO_COSTLY; AppErrors pass.
+ * Anything else is rethrown unchanged and masked by `formatError`.
+ */
+export function mapNeo4jError(err: unknown): unknown {
+  if (err instanceof AppError) return err;
+  if (err instanceof Neo4jError) {
+    if (UNAVAILABLE_CODES.has(err.code) || /connect|ECONNREFUSED|routing/i.test(err.message)) {
+      return new DatabaseUnavailableError();
+    }
+    if (TOO_COSTLY_CODES.has(err.code) || err.code.includes("TransactionTimedOut") || err.code.includes("Memory")) {
+      return new QueryTooCostlyError("The query exceeded the database's time or memory limit; narrow it (fewer hops, a smaller limit).", {
+        neo4jCode: err.code,
+      });
+    }
+  }
+  return err;
+}

@@ -1,0 +1,105 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+
+/**
+ * The closed set of error codes clients can rely on, sent in `extensions.code`.
+ * Modelled on Apollo Server's `ApolloServerErrorCode`.
+ */
+export enum ErrorCode {
+  /** An argument is out of range, malformed or contradictory. */
+  BAD_USER_INPUT = "BAD_USER_INPUT",
+  /** An id names no entity. `extensions.ids` lists the missing ids. */
+  NOT_FOUND = "NOT_FOUND",
+  /** The operation would cost more than the configured ceiling, or Neo4j refused it for memory or time. */
+  QUERY_TOO_COSTLY = "QUERY_TOO_COSTLY",
+  /** Neo4j cannot be reached or refused our credentials; retry later. */
+  DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE",
+  /** Anything unexpected; details are logged, never sent. */
+  INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
+}
+
+/** Base class: a GraphQLError whose `extensions.code` is one of {@link ErrorCode}. */
+export class AppError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly code: ErrorCode,
+    extra: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+/** Raised for invalid arguments. */
+export class BadUserInputError extends AppError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, ErrorCode.BAD_USER_INPUT, extra);
+  }
+}
+
+/** Raised when one or more ids name no entity. */
+export class NotFoundError extends AppError {
+  constructor(readonly ids: readonly string[]) {
+    super(`No entity with id ${ids.map((i) => JSON.stringify(i)).join(", ")}`, ErrorCode.NOT_FOUND, { ids });
+  }
+}
+
+/** Raised when a query would be, or turned out to be, too expensive. */
+export class QueryTooCostlyError extends AppError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, ErrorCode.QUERY_TOO_COSTLY, extra);
+  }
+}
+
+/** Raised when Neo4j is down, unreachable or refuses our credentials. */
+export class DatabaseUnavailableError extends AppError {
+  constructor(message = "The graph database is unavailable; try again shortly.") {
+    super(message, ErrorCode.DATABASE_UNAVAILABLE);
+  }
+}
+
+/** Thrown by exhaustive switches; reaching it is a bug. */
+export class UnreachableCaseError extends Error {
+  constructor(value: never) {
+    super(`Unreachable case: ${JSON.stringify(value)}`);
+  }
+}
+
+const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** Codes Apollo itself raises for malformed requests; they carry no internals and pass through. */
+const APOLLO_REQUEST_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+/**
+ * Apollo `formatError`: keeps our coded errors and Apollo's request errors, masks everything
+ * else as INTERNAL_SERVER_ERROR, and strips stack traces unless `development` is true.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  development: boolean,
+  log: (err: unknown) => void,
+  original?: unknown,
+): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? "");
+  if (PUBLIC_CODES.has(code) || APOLLO_REQUEST_CODES.has(code)) {
+    return development ? formatted : withoutStack(formatted);
+  }
+  log(original ?? formatted);
+  return {
+    message: "Internal server error",
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !("stacktrace" in formatted.extensions)) return formatted;
+  const { stacktrace: _drop, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}

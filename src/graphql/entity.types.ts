@@ -1,0 +1,125 @@
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { ClaimStatusEnum, EntityKindEnum, RelationshipTypeEnum } from "./enums.js";
+
+@ObjectType({ description: "An actor, place, product, event or document named by a source." })
+export class Entity {
+  @Field(() => ID, { description: "Stable id, for example `dji` or `country-ru`." })
+  id!: string;
+
+  @Field(() => String, { description: "Usual English name." })
+  name!: string;
+
+  @Field(() => EntityKindEnum, { description: "What the entity is." })
+  kind!: string;
+
+  @Field(() => [String], { description: "Other names investigators search for: spellings, legal names, native script." })
+  aliases!: string[];
+
+  @Field(() => String, { nullable: true, description: "One or two sentences on what the entity is." })
+  description!: string | null;
+
+  @Field(() => Boolean, { description: "True for a group the source mentions without naming its members." })
+  unidentified!: boolean;
+
+  @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-2 country code (for example CN)." })
+  country!: string | null;
+
+  @Field(() => String, { nullable: true, description: "ISO 8601 date (YYYY-MM-DD), for events." })
+  date!: string | null;
+}
+
+@ObjectType({ description: "A document that evidence comes from." })
+export class Source {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: "Title; see titleInferred." })
+  title!: string;
+
+  @Field(() => Boolean, { description: "True when the title is ours because the stored text carries none." })
+  titleInferred!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Publisher, for example The Insider." })
+  publisher!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Where the source is published, when known." })
+  url!: string | null;
+
+  @Field(() => String, { nullable: true, description: "ISO 8601 date or year-month (for example 2023-03)." })
+  publishedAt!: string | null;
+
+  @Field(() => [String], { description: "Reporting and data the source relies on." })
+  cites!: string[];
+}
+
+@ObjectType({ description: "A quote backing a relationship. Invariant: the source's text sliced at [start, end) equals quote." })
+export class Evidence {
+  @Field(() => String, { description: "Exact words of the source." })
+  quote!: string;
+
+  @Field(() => Int, { description: "Offset of the first character in the source text, in UTF-16 code units (JavaScript string index)." })
+  start!: number;
+
+  @Field(() => Int, { description: "Offset just past the last character, in UTF-16 code units." })
+  end!: number;
+
+  @Field(() => Source)
+  source!: Source;
+}
+
+@ObjectType({ description: "A claim that links two entities, with its evidence." })
+export class Relationship {
+  @Field(() => ID, { description: "Stable id, unique per type." })
+  id!: string;
+
+  @Field(() => RelationshipTypeEnum)
+  type!: string;
+
+  @Field(() => Float, { description: "Confidence in [0, 1]; by default the status's (see ClaimStatus)." })
+  confidence!: number;
+
+  @Field(() => ClaimStatusEnum)
+  status!: string;
+
+  @Field(() => String, { nullable: true, description: "ISO 8601 date (YYYY-MM-DD) from which the claim holds." })
+  validFrom!: string | null;
+
+  @Field(() => String, { nullable: true, description: "ISO 8601 date (YYYY-MM-DD) until which the claim holds." })
+  validTo!: string | null;
+
+  @Field(() => Float, { nullable: true, description: "Value moved, in `currency` units (for example 12000000 with USD)." })
+  amount!: number | null;
+
+  @Field(() => String, { nullable: true, description: "ISO 4217 currency code of amount." })
+  currency!: string | null;
+
+  @Field(() => [String], { description: "What moved, for flows of goods." })
+  goods!: string[];
+
+  @Field(() => String, { nullable: true, description: "The source's own words that set the status (\"there is a possibility\")." })
+  hedge!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Why the claim was modelled this way, when not obvious (inferred dates, for example)." })
+  note!: string | null;
+
+  @Field(() => [Evidence], { description: "One or more quotes with offsets and source." })
+  evidence!: Evidence[];
+
+  @Field(() => Entity, { description: "Start node (for flows: where goods or money come from)." })
+  from!: Entity;
+
+  @Field(() => Entity, { description: "End node." })
+  to!: Entity;
+}
+
+@ObjectType({ description: "Nodes and edges ready for a visualization client." })
+export class Subgraph {
+  @Field(() => [Entity])
+  nodes!: Entity[];
+
+  @Field(() => [Relationship])
+  edges!: Relationship[];
+
+  @Field(() => Boolean, { description: "True when a cap cut the subgraph." })
+  truncated!: boolean;
+}

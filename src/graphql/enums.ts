@@ -1,0 +1,62 @@
+import { registerEnumType } from "type-graphql";
+import { CLAIM_STATUSES, ENTITY_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES } from "../model/vocabulary.js";
+
+const asEnum = <T extends string>(values: readonly T[]): Record<T, T> =>
+  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+
+/** GraphQL enum of relationship types: the allow-list, so unknown types fail validation. */
+export const RelationshipTypeEnum = asEnum(RELATIONSHIP_TYPE_NAMES);
+registerEnumType(RelationshipTypeEnum, {
+  name: "RelationshipType",
+  description: "Allow-listed relationship types. FLOW routes follow SUPPLIED, DEPLOYED_TO, FINANCED and PAID in their stored direction.",
+  valuesConfig: Object.fromEntries(RELATIONSHIP_TYPE_NAMES.map((t) => [t, { description: RELATIONSHIP_TYPES[t].description }])),
+});
+
+/** GraphQL enum of claim statuses. */
+export const ClaimStatusEnum = asEnum(CLAIM_STATUSES);
+registerEnumType(ClaimStatusEnum, {
+  name: "ClaimStatus",
+  description: "How sure the source is, from its own hedging. Default confidence: REPORTED 0.8, LIKELY 0.6, POSSIBLE 0.3, UNCONFIRMED 0.2.",
+  valuesConfig: {
+    REPORTED: { description: "Stated as fact by the source or attributed to official data (\"citing official customs data\")." },
+    LIKELY: { description: "The source says \"likely\"." },
+    POSSIBLE: { description: "The source says \"there is a possibility\" or \"may\"." },
+    UNCONFIRMED: { description: "The source says the claim is \"difficult to confirm\" or to identify." },
+  },
+});
+
+/** GraphQL enum of entity kinds. */
+export const EntityKindEnum = asEnum(ENTITY_KINDS);
+registerEnumType(EntityKindEnum, {
+  name: "EntityKind",
+  description: "What an entity is; FollowTheMoney schema names where one fits (Company, Organization, Person, PublicBody, Event, Document).",
+});
+
+/** Route direction. */
+export enum RouteDirectionEnum {
+  FLOW = "FLOW",
+  ANY = "ANY",
+}
+registerEnumType(RouteDirectionEnum, {
+  name: "RouteDirection",
+  description: "How routes walk relationships.",
+  valuesConfig: {
+    FLOW: { description: "Follow goods and money in their direction: only flow types (SUPPLIED, DEPLOYED_TO, FINANCED, PAID), start to end." },
+    ANY: { description: "How are these connected at all: every type, in both directions." },
+  },
+});
+
+/** Why a route search returned no routes or was cut short. */
+export enum RouteSearchReasonEnum {
+  NO_PATH_WITHIN_HOPS = "NO_PATH_WITHIN_HOPS",
+  TIMED_OUT = "TIMED_OUT",
+  LIMIT_REACHED = "LIMIT_REACHED",
+}
+registerEnumType(RouteSearchReasonEnum, {
+  name: "RouteSearchReason",
+  valuesConfig: {
+    NO_PATH_WITHIN_HOPS: { description: "The whole space within maxHops was searched and no route satisfies the filters." },
+    TIMED_OUT: { description: "The per-request time budget (ROUTE_BUDGET_MS, default 2000 ms) ran out; routes returned may not be the best." },
+    LIMIT_REACHED: { description: "A work limit (ROUTE_MAX_RELATIONSHIPS fetched, or paths expanded) was reached; routes returned may not be the best." },
+  },
+});

@@ -1,0 +1,50 @@
+import neo4j from "neo4j-driver";
+import type { Database } from "../db/run.js";
+import { NotFoundError } from "../errors.js";
+import { LIMITS } from "../model/limits.js";
+import { entityId, intInRange } from "./validate.js";
+import { toEntityView, toRelationshipView, type EntityView, type RelationshipView } from "./views.js";
+
+/** Reads entities and their relationships. */
+export class EntityService {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * One entity by id.
+   * @throws NotFoundError (NOT_FOUND) for an unknown id; BadUserInputError for a malformed one.
+   */
+  async getEntity(id: string): Promise<EntityView> {
+    const [entity] = await this.getEntities([entityId("id", id)]);
+    if (!entity) throw new NotFoundError([id]);
+    return entity;
+  }
+
+  /** Entities by id, in the order given; unknown ids are skipped. */
+  async getEntities(ids: readonly string[]): Promise<EntityView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.read("entities-by-ids", { ids });
+    const byId = new Map(rows.map((r) => [String((r.entity as Record<string, unknown>).id), toEntityView(r.entity)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /**
+   * Throws NotFoundError listing every id in `ids` that names no entity.
+   * One query, whatever the number of ids.
+   */
+  async assertExist(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const [row] = await this.db.read("missing-ids", { ids });
+    const missing = (row?.missing ?? []) as string[];
+    if (missing.length > 0) throw new NotFoundError(missing);
+  }
+
+  /**
+   * The relationships of an entity in both directions, strongest first.
+   * @param limit default 50, cap 500.
+   */
+  async getRelationships(id: string, limit: number = LIMITS.relationshipLimitDefault): Promise<RelationshipView[]> {
+    intInRange("limit", limit, 1, LIMITS.relationshipLimitCap);
+    const rows = await this.db.read("entity-relationships", { id, limit: neo4j.int(limit) });
+    return rows.map(toRelationshipView);
+  }
+}

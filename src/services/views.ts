@@ -1,0 +1,139 @@
+import type { Plain } from "../db/values.js";
+import type { Row } from "../db/run.js";
+
+/**
+ * Plain result shapes returned by the services and rendered by the GraphQL layer.
+ * Dates are ISO 8601 strings, amounts are numbers; no driver type leaks past this file.
+ */
+
+/** An actor, place, product, event or document. */
+export interface EntityView {
+  readonly id: string;
+  readonly name: string;
+  /** One of ENTITY_KINDS (src/model/vocabulary.ts). */
+  readonly kind: string;
+  readonly aliases: readonly string[];
+  readonly description: string | null;
+  /** True for a group the source names without naming its members. */
+  readonly unidentified: boolean;
+  /** ISO 3166-1 alpha-2 code (for example CN), or null. */
+  readonly country: string | null;
+  /** ISO 8601 date for events, or null. */
+  readonly date: string | null;
+}
+
+/** A document that evidence quotes come from. */
+export interface SourceView {
+  readonly id: string;
+  readonly title: string;
+  readonly titleInferred: boolean;
+  readonly publisher: string | null;
+  readonly url: string | null;
+  /** ISO 8601 date or year-month. */
+  readonly publishedAt: string | null;
+  readonly cites: readonly string[];
+}
+
+/** One quote backing a relationship; `quote === source.text.slice(start, end)`. */
+export interface EvidenceView {
+  readonly quote: string;
+  /** Offset of the first character in the source text, in UTF-16 code units (JavaScript string index). */
+  readonly start: number;
+  /** Offset just past the last character. */
+  readonly end: number;
+  readonly source: SourceView;
+}
+
+/** A claim between two entities. */
+export interface RelationshipView {
+  readonly id: string;
+  readonly type: string;
+  readonly confidence: number;
+  readonly status: string;
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  /** Value moved, in `currency` units, or null. */
+  readonly amount: number | null;
+  /** ISO 4217 code, or null. */
+  readonly currency: string | null;
+  readonly goods: readonly string[];
+  /** The source's own hedging words that set the status. */
+  readonly hedge: string | null;
+  readonly note: string | null;
+  readonly evidence: readonly EvidenceView[];
+  readonly from: EntityView;
+  readonly to: EntityView;
+}
+
+/** Nodes and relationships ready for a visualization client. */
+export interface SubgraphView {
+  readonly nodes: readonly EntityView[];
+  readonly edges: readonly RelationshipView[];
+  /** True when a node or relationship cap cut the subgraph. */
+  readonly truncated: boolean;
+}
+
+const str = (v: Plain | undefined): string | null => (v === null || v === undefined ? null : String(v));
+const strs = (v: Plain | undefined): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+/** Maps an `n {.*}` map to an EntityView. */
+export function toEntityView(m: Plain | undefined): EntityView {
+  const e = (m ?? {}) as Record<string, Plain>;
+  return {
+    id: String(e.id),
+    name: String(e.name ?? e.id),
+    kind: String(e.kind ?? "Organization"),
+    aliases: strs(e.aliases),
+    description: str(e.description),
+    unidentified: e.unidentified === true,
+    country: str(e.country),
+    date: str(e.date),
+  };
+}
+
+/** Maps a row `{rel, startEntity, endEntity, sources}` (see relationships-by-ids.cypher) to a RelationshipView. */
+export function toRelationshipView(row: Row): RelationshipView {
+  const r = row.rel as Record<string, Plain>;
+  const sources = new Map<string, SourceView>();
+  for (const s of (row.sources ?? []) as Record<string, Plain>[]) {
+    sources.set(String(s.id), {
+      id: String(s.id),
+      title: String(s.title ?? s.id),
+      titleInferred: s.titleInferred === true,
+      publisher: str(s.publisher),
+      url: str(s.url),
+      publishedAt: str(s.publishedAt),
+      cites: strs(s.cites),
+    });
+  }
+  const quotes = strs(r.evidenceQuotes);
+  const starts = (r.evidenceStarts ?? []) as number[];
+  const ends = (r.evidenceEnds ?? []) as number[];
+  const sourceIds = strs(r.evidenceSourceIds);
+  const evidence: EvidenceView[] = quotes.map((quote, i) => ({
+    quote,
+    start: Number(starts[i]),
+    end: Number(ends[i]),
+    source: sources.get(sourceIds[i] ?? "") ?? unknownSource(sourceIds[i] ?? "unknown"),
+  }));
+  return {
+    id: String(r.id),
+    type: String(r.type),
+    confidence: Number(r.confidence),
+    status: String(r.status),
+    validFrom: str(r.validFrom),
+    validTo: str(r.validTo),
+    amount: r.amount === null || r.amount === undefined ? null : Number(r.amount),
+    currency: str(r.currency),
+    goods: strs(r.goods),
+    hedge: str(r.hedge),
+    note: str(r.note),
+    evidence,
+    from: toEntityView(row.startEntity),
+    to: toEntityView(row.endEntity),
+  };
+}
+
+function unknownSource(id: string): SourceView {
+  return { id, title: id, titleInferred: true, publisher: null, url: null, publishedAt: null, cites: [] };
+}

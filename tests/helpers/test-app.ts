@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, inject } from "vitest";
+import { createApp, type App } from "../../dist/src/app.js";
+import { loadConfig } from "../../dist/src/config.js";
+import { startServer, type RunningServer } from "../../dist/src/server.js";
+import { pino } from "pino";
+
+/** A GraphQL response as sent over HTTP. */
+export interface GqlResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
+}
+
+/** The app and a real HTTP server on a free port, against the test database. */
+export interface TestServer {
+  app: App;
+  server: RunningServer;
+  /** POSTs a GraphQL operation over real HTTP. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** Environment for loadConfig pointing at the injected test database, plus overrides. */
+export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const neo = inject("neo4j");
+  return {
+    NEO4J_URI: neo.uri,
+    NEO4J_USER: neo.user,
+    NEO4J_PASSWORD: neo.password,
+    NEO4J_DATABASE: neo.database,
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    ...overrides,
+  };
+}
+
+/** Starts the built server in-process on port 0. */
+export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
+  const app = createApp(loadConfig(testEnv(overrides)));
+  const server = await startServer(app, pino({ level: "silent" }));
+  return {
+    app,
+    server,
+    async gql(query, variables) {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    },
+    async close() {
+      await server.stop();
+      await app.close();
+    },
+  };
+}
+
+/**
+ * Starts a test server before the enclosing describe block's tests and stops it after them.
+ * @returns a getter, since the server exists only once beforeAll has run.
+ */
+export function useTestServer(overrides: Record<string, string> = {}): () => TestServer {
+  let t: TestServer | undefined;
+  beforeAll(async () => {
+    t = await startTestServer(overrides);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  return () => {
+    if (!t) throw new Error("useTestServer: the server is not started yet");
+    return t;
+  };
+}

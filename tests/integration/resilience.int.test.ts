@@ -1,0 +1,94 @@
+import net from "node:net";
+import { execFileSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startTestServer, useTestServer, type TestServer } from "../helpers/test-app.js";
+
+/**
+ * A TCP proxy in front of the real Neo4j, so a test can take the database "down" (close the
+ * proxy and every connection through it) and bring it back, without stopping Neo4j itself.
+ */
+class BoltProxy {
+  private server?: net.Server;
+  private readonly sockets = new Set<net.Socket>();
+  port = 0;
+
+  constructor(private readonly target: { host: string; port: number }) {}
+
+  async open(port = 0): Promise<void> {
+    this.server = net.createServer((client) => {
+      const upstream = net.connect(this.target.port, this.target.host);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on("close", () => this.sockets.delete(s));
+        s.on("error", () => s.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
+    this.port = (this.server.address() as net.AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+const PING = `{ entity(id: "dji") { name } }`;
+
+describe("database outages", () => {
+  let proxy: BoltProxy;
+  let t: TestServer;
+  beforeAll(async () => {
+    const target = new URL(inject("neo4j").uri.replace(/^[a-z+]+:/, "http:"));
+    proxy = new BoltProxy({ host: target.hostname, port: Number(target.port || 7687) });
+    await proxy.open();
+    t = await startTestServer({ NEO4J_URI: `bolt://127.0.0.1:${proxy.port}` });
+  });
+  afterAll(async () => {
+    await t.close();
+    await proxy.close();
+  });
+
+  it("answers DATABASE_UNAVAILABLE while Neo4j is unreachable, stays up, and recovers", async () => {
+    expect((await t.gql(PING)).data.entity.name).toBe("DJI");
+
+    await proxy.close();
+    const down = await t.gql(PING);
+    expect(down.errors?.[0]?.extensions?.code).toBe("DATABASE_UNAVAILABLE");
+    expect(JSON.stringify(down)).not.toMatch(/stacktrace|ECONNREFUSED|\.js:\d+/);
+    const health = await fetch(`${t.server.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ live: true, database: "down" });
+    expect((await fetch(`${t.server.url}/ready`)).status).toBe(503);
+
+    await proxy.open(proxy.port);
+    let recovered: any;
+    for (let i = 0; i < 20 && !recovered?.data?.entity; i += 1) {
+      recovered = await t.gql(PING);
+      if (!recovered.data?.entity) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(recovered.data.entity.name).toBe("DJI");
+    expect(await (await fetch(`${t.server.url}/health`)).json()).toMatchObject({ database: "up" });
+  });
+});
+
+describe("request limits and error masking", () => {
+  const server = useTestServer({ MAX_QUERY_COMPLEXITY: "2000" });
+
+  it("rejects an operation over the cost ceiling with QUERY_TOO_COSTLY before running it", async () => {
+    const res = await server().gql(`{ neighborhood(id: "country-ru", limit: 2000) { nodes { id name relationships(limit: 500) { id } } } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COSTLY");
+  });
+
+  it("sends no stack trace outside development", async () => {
+    const res = await server().gql(`{ entity(id: "nobody") { id } }`);
+    expect(res.errors?.[0]?.extensions?.stacktrace).toBeUndefined();
+  });
+});
+
+describe("schema.graphql and cypher/seed.cypher", () => {
+  it.each(["schema:check", "seed:check"])("are current (%s)", (command) => {
+    expect(() => execFileSync("node", ["dist/src/cli.js", command], { stdio: "pipe" })).not.toThrow();
+  });
+});

@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { splitCypherStatements } from "../../src/db/cypher-script.js";
+import { loadQueries, QUERY_NAMES } from "../../src/db/queries.js";
+import { RELATIONSHIP_TYPE_NAMES } from "../../src/model/vocabulary.js";
+
+describe("splitCypherStatements", () => {
+  it("splits at semicolons outside strings, names and comments", () => {
+    const script = `// a; comment\nMATCH (n {name: "a;b"}) RETURN n;\n/* block; */ CREATE (:\`odd;label\` {x: 'it\\'s;'});\n\nRETURN 1`;
+    expect(splitCypherStatements(script)).toEqual([
+      `MATCH (n {name: "a;b"}) RETURN n`,
+      "CREATE (:`odd;label` {x: 'it\\'s;'})",
+      "RETURN 1",
+    ]);
+  });
+
+  it("rejects an unterminated string", () => {
+    expect(() => splitCypherStatements(`RETURN "open;`)).toThrow(/Unterminated " literal/);
+  });
+});
+
+describe("cypher/schema.cypher", () => {
+  const statements = splitCypherStatements(readFileSync(new URL("../../cypher/schema.cypher", import.meta.url), "utf8"));
+
+  it("is idempotent: every statement says IF NOT EXISTS", () => {
+    for (const s of statements) expect(s).toMatch(/IF NOT EXISTS/);
+  });
+
+  it("has a relationship id constraint for every allow-listed type", () => {
+    for (const type of RELATIONSHIP_TYPE_NAMES) {
+      expect(statements).toContain(`CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`);
+    }
+  });
+});
+
+describe("cypher/queries", () => {
+  it("loads every named query, each parameterised rather than built from strings", () => {
+    const queries = loadQueries();
+    expect(Object.keys(queries).sort()).toEqual([...QUERY_NAMES].sort());
+    for (const text of Object.values(queries)) expect(text).not.toMatch(/\$\{|\+ *"/);
+  });
+});
