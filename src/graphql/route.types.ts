@@ -23,7 +23,7 @@ export class Route {
   @Field(() => Int, { description: "1-based position in the ranking." })
   rank!: number;
 
-  @Field(() => Float, { description: "Route confidence: the product of hop confidences, in [0, 1]." })
+  @Field(() => Float, { description: "Route confidence: the product of hop confidences, in [0, 1], rounded to 9 decimal places." })
   confidence!: number;
 
   @Field(() => Int, { description: "Number of hops." })

@@ -61,7 +61,7 @@ export interface HopView {
 export interface RouteView {
   /** 1-based position in the ranking. */
   readonly rank: number;
-  /** Product of hop confidences, in [0, 1]. */
+  /** Product of hop confidences, in [0, 1], rounded to 9 decimal places. */
   readonly confidence: number;
   /** Number of hops. */
   readonly length: number;
@@ -180,9 +180,17 @@ export class RouteService {
         return { from, to, relationship, reversed: step.reversed };
       });
       const names = [hops[0]!.from.name, ...hops.map((h) => h.to.name)];
-      return { rank: i + 1, confidence: route.confidence, length: hops.length, summary: names.join(" → "), hops };
+      return { rank: i + 1, confidence: roundConfidence(route.confidence), length: hops.length, summary: names.join(" → "), hops };
     });
   }
+}
+
+/**
+ * Rounds a confidence product to 9 decimal places for display (0.8³ prints as 0.512, not
+ * 0.5120000000000001). Ranking always uses the unrounded product.
+ */
+export function roundConfidence(value: number): number {
+  return Number(value.toFixed(9));
 }
 
 function relKey(type: string, id: string): string {

@@ -35,8 +35,8 @@ describe("Query.routes", () => {
       ["dji", "small-intermediaries-and-exporters", "country-pk", "country-ru", "russian-front-lines"],
     ]);
     expect(search.routes.map((r: any) => r.rank)).toEqual([1, 2, 3, 4]);
-    expect(search.routes[0].confidence).toBeCloseTo(0.8 * 0.8 * 0.8, 10);
-    expect(search.routes[1].confidence).toBeCloseTo(0.8 * 0.3 * 0.3 * 0.8, 10);
+    expect(search.routes[0].confidence).toBe(0.512);
+    expect(search.routes[1].confidence).toBe(0.0576);
     expect(search.routes[0].summary).toBe("DJI → Small intermediaries and exporters → Russia → Front lines in the war with Ukraine");
     expect(search.routes[2].hops[2].relationship.status).toBe("POSSIBLE");
   });
