@@ -46,6 +46,7 @@
 #   .neo4j/neo4j.log       stdout/stderr of the JVM (user log: start, stop, errors), appended
 #
 # Environment (all optional):
+#   NEO4J_STATE_DIR      folder holding everything below (a second instance, e.g. for bench/)  default .neo4j
 #   NEO4J_BOLT_PORT      Bolt port on 127.0.0.1                         default 7687
 #   NEO4J_HTTP_PORT      HTTP port on 127.0.0.1, or "off"               default 7474
 #   NEO4J_HEAP           JVM max heap (-Xmx)                            default 2g
@@ -68,7 +69,7 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
-STATE_DIR="$REPO_ROOT/.neo4j"
+STATE_DIR="${NEO4J_STATE_DIR:-$REPO_ROOT/.neo4j}"
 HOME_DIR="$STATE_DIR/home"
 LIB_DIR="$STATE_DIR/lib"
 BUILD_DIR="$STATE_DIR/build"
