@@ -29,6 +29,6 @@ export const LIMITS = Object.freeze({
   /** connections.ids: 2 to 10 entities. */
   connectionsMin: 2,
   connectionsMax: 10,
-  /** Partial paths one in-memory route search may expand before LIMIT_REACHED. */
+  /** Partial paths one in-memory route search may queue before LIMIT_REACHED (about 50 MB and well under a second). */
   maxExpansions: 500_000,
 });

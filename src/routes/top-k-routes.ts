@@ -14,7 +14,7 @@ import type { FoundRoute, GraphEdge, RouteStep, SearchBudget, TopKResult, TopKRo
  * breadth-first search on the subgraph), when they fall below `minRouteConfidence`, or when
  * they would revisit a node (simple paths only).
  *
- * Bounded: it stops with `stop: "LIMIT_REACHED"` after `budget.maxExpansions` queue pops and
+ * Bounded: it stops with `stop: "LIMIT_REACHED"` once `budget.maxExpansions` partial paths were queued and
  * with `"TIMED_OUT"` at `budget.deadline`; routes found before then are still exact prefixes
  * of the ranking only when no stop is reported.
  *
@@ -22,6 +22,31 @@ import type { FoundRoute, GraphEdge, RouteStep, SearchBudget, TopKResult, TopKRo
  * @throws RangeError when more than 30 waypoints are given (they are tracked in a bit mask).
  */
 export function findTopKRoutes(edges: readonly GraphEdge[], q: TopKRouteQuery, budget: SearchBudget): TopKResult {
+  const slices = searchInSlices(edges, q, budget);
+  for (;;) {
+    const step = slices.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link findTopKRoutes} that hands the event loop back every {@link SLICE} expansions, so one
+ * heavy search never stops the server from answering other requests. Same answer, same errors.
+ */
+export async function findTopKRoutesAsync(edges: readonly GraphEdge[], q: TopKRouteQuery, budget: SearchBudget): Promise<TopKResult> {
+  const slices = searchInSlices(edges, q, budget);
+  for (;;) {
+    const step = slices.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Queue pops between two yields of the search: a few milliseconds of work. */
+const SLICE = 2048;
+
+/** The search itself, yielding every SLICE queue pops. */
+function* searchInSlices(edges: readonly GraphEdge[], q: TopKRouteQuery, budget: SearchBudget): Generator<void, TopKResult> {
   if (q.via.length > 30) throw new RangeError("At most 30 waypoints");
   const adjacency = buildAdjacency(edges, q.undirected);
   const distToTarget = hopDistances(edges, q.to, q.maxHops, q.undirected);
@@ -43,9 +68,11 @@ export function findTopKRoutes(edges: readonly GraphEdge[], q: TopKRouteQuery, b
 
   const routes: FoundRoute[] = [];
   let pops = 0;
+  let pushes = 0;
   while (heap.size > 0) {
-    if (pops >= budget.maxExpansions) return { routes, hasMore: false, stop: "LIMIT_REACHED" };
+    if (pushes >= budget.maxExpansions) return { routes, hasMore: false, stop: "LIMIT_REACHED" };
     if ((pops & 255) === 0 && budget.now() > budget.deadline) return { routes, hasMore: false, stop: "TIMED_OUT" };
+    if (pops > 0 && pops % SLICE === 0) yield;
     pops += 1;
     const p = heap.pop()!;
     if (p.node === q.to) {
@@ -70,7 +97,10 @@ export function findTopKRoutes(edges: readonly GraphEdge[], q: TopKRouteQuery, b
         lastValidFrom: validFrom ?? p.lastValidFrom,
         viaMask: maskWith(p.viaMask, viaIndex, step.to),
       };
-      if (canFinish(next, q, distToTarget, distToVia, fullMask)) heap.push(next);
+      if (canFinish(next, q, distToTarget, distToVia, fullMask)) {
+        heap.push(next);
+        pushes += 1;
+      }
     }
   }
   return { routes, hasMore: false };

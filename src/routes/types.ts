@@ -63,7 +63,7 @@ export interface TopKRouteQuery {
 export interface SearchBudget {
   /** Absolute deadline, in `now()` **milliseconds**. */
   readonly deadline: number;
-  /** Maximum partial paths taken from the queue before stopping with LIMIT_REACHED. */
+  /** Maximum partial paths queued (each holds one node and a parent pointer) before stopping with LIMIT_REACHED; bounds memory and time. */
   readonly maxExpansions: number;
   readonly now: () => number;
 }

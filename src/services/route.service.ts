@@ -10,7 +10,7 @@ import {
   type RelationshipType,
 } from "../model/vocabulary.js";
 import { fetchRouteSubgraph } from "../routes/expand.js";
-import { findTopKRoutes } from "../routes/top-k-routes.js";
+import { findTopKRoutesAsync } from "../routes/top-k-routes.js";
 import type { FoundRoute, RouteStop } from "../routes/types.js";
 import type { EntityService } from "./entity.service.js";
 import { allowListed, idList, intInRange, isoDate, numberInRange, entityId } from "./validate.js";
@@ -131,7 +131,7 @@ export class RouteService {
       maxRelationships: this.config.routeMaxRelationships,
       deadline,
     });
-    const found = findTopKRoutes(
+    const found = await findTopKRoutesAsync(
       fetched.edges,
       {
         from: q.from,

@@ -2,6 +2,8 @@ import net from "node:net";
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startTestServer, useTestServer, type TestServer } from "../helpers/test-app.js";
+import { dropFixtureGraph, loadFixtureGraph } from "../helpers/fixture-graph.js";
+import type { OracleEdge } from "../support/route-oracle.js";
 
 /**
  * A TCP proxy in front of the real Neo4j, so a test can take the database "down" (close the
@@ -70,6 +72,43 @@ describe("database outages", () => {
     }
     expect(recovered.data.entity.name).toBe("DJI");
     expect(await (await fetch(`${t.server.url}/health`)).json()).toMatchObject({ database: "up" });
+  });
+});
+
+describe("a heavy route search", () => {
+  const server = useTestServer({ ROUTE_BUDGET_MS: "20000" });
+  const prefix = `heavy-${Date.now()}-`;
+
+  /** A complete digraph on 40 nodes whose only way into `t` is one weak hop: the search must wade through it. */
+  beforeAll(async () => {
+    const nodes = [...Array.from({ length: 40 }, (_, i) => `n${i}`), "t"];
+    const edges: OracleEdge[] = [{ id: "weak", type: "SUPPLIED", start: "n5", end: "t", confidence: 0.001, status: "REPORTED", validFrom: null, validTo: null }];
+    for (let i = 0; i < 40; i += 1) {
+      for (let j = 0; j < 40; j += 1) {
+        if (i !== j) edges.push({ id: `e${i}-${j}`, type: "SUPPLIED", start: `n${i}`, end: `n${j}`, confidence: 0.9, status: "REPORTED", validFrom: null, validTo: null });
+      }
+    }
+    await loadFixtureGraph(server().app.db, prefix, nodes, edges);
+  });
+  afterAll(async () => {
+    await dropFixtureGraph(server().app.db, prefix);
+  });
+
+  it("is cut off with LIMIT_REACHED while the server keeps answering other requests", async () => {
+    const order: string[] = [];
+    const heavy = server()
+      .gql(`{ routes(from: "${prefix}n0", to: "${prefix}t", maxHops: 10, limit: 1) { truncated exhausted reason routes { length } } }`)
+      .then((res) => {
+        order.push("heavy");
+        return res;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const light = await server().gql(`{ entity(id: "dji") { name } }`);
+    order.push("light");
+    const res = await heavy;
+    expect(light.data.entity.name).toBe("DJI");
+    expect(res.data.routes).toMatchObject({ truncated: true, exhausted: false, reason: "LIMIT_REACHED" });
+    expect(order).toEqual(["light", "heavy"]);
   });
 });
 

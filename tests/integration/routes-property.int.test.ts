@@ -1,42 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FLOW_RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES } from "../../dist/src/model/vocabulary.js";
-import { bruteForceRoutes, type OracleEdge, type OracleQuery } from "../support/route-oracle.js";
-import { randomGraph, randomQuery, TYPES } from "../support/random-graph.js";
+import { bruteForceRoutes, type OracleQuery } from "../support/route-oracle.js";
+import { randomGraph, randomQuery } from "../support/random-graph.js";
+import { dropFixtureGraph, loadFixtureGraph } from "../helpers/fixture-graph.js";
 import { useTestServer } from "../helpers/test-app.js";
-
-/** One CREATE statement per allow-listed test type: types are never spliced from data. */
-const CREATE_RELS: Record<(typeof TYPES)[number], string> = {
-  SUPPLIED: "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:SUPPLIED]->(b) SET r = x.props, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)",
-  PAID: "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:PAID]->(b) SET r = x.props, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)",
-  PART_OF: "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:PART_OF]->(b) SET r = x.props, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)",
-};
 
 describe("Query.routes against a brute-force oracle", () => {
   const server = useTestServer({ ROUTE_BUDGET_MS: "30000" });
   let run = 0;
-
-  async function load(prefix: string, nodes: string[], edges: OracleEdge[]): Promise<void> {
-    await server().app.db.writeTx("test-load", async (tx) => {
-      await tx.run("UNWIND $ids AS id CREATE (:Entity {id: id, name: id, kind: 'Company'})", { ids: nodes.map((n) => prefix + n) });
-      for (const type of TYPES) {
-        const rels = edges
-          .filter((e) => e.type === type)
-          .map((e) => ({
-            start: prefix + e.start,
-            end: prefix + e.end,
-            validFrom: e.validFrom,
-            validTo: e.validTo,
-            props: { id: prefix + e.id, status: e.status, confidence: e.confidence, evidenceQuotes: [], evidenceStarts: [], evidenceEnds: [], evidenceSourceIds: [] },
-          }));
-        if (rels.length > 0) await tx.run(CREATE_RELS[type], { rels });
-      }
-    });
-  }
-
-  async function drop(prefix: string): Promise<void> {
-    await server().app.db.writeTx("test-drop", (tx) => tx.run("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n", { prefix }));
-  }
 
   it("returns the oracle's exact top-k for random graphs and every filter combination", async () => {
     await fc.assert(
@@ -44,7 +16,7 @@ describe("Query.routes against a brute-force oracle", () => {
         randomGraph.chain((g) => fc.tuple(fc.constant(g), fc.array(randomQuery(g.nodes.length), { minLength: 1, maxLength: 4 }))),
         async ([graph, queries]) => {
           const prefix = `prop${run++}-${Date.now()}-`;
-          await load(prefix, graph.nodes, graph.edges);
+          await loadFixtureGraph(server().app.db, prefix, graph.nodes, graph.edges);
           try {
             for (const q of queries) {
               const direction = q.undirected ? "ANY" : "FLOW";
@@ -77,7 +49,7 @@ describe("Query.routes against a brute-force oracle", () => {
               expect(answer.reason).toBe(expected.length === 0 ? "NO_PATH_WITHIN_HOPS" : null);
             }
           } finally {
-            await drop(prefix);
+            await dropFixtureGraph(server().app.db, prefix);
           }
         },
       ),
