@@ -32,7 +32,7 @@ export function createApp(config: Config): App {
     search: new SearchService(db),
     routes,
     neighborhood: new NeighborhoodService(db, entities),
-    connections: new ConnectionsService(routes, config.routeBudgetMs),
+    connections: new ConnectionsService(routes, entities, config.routeBudgetMs),
   };
   return { config, driver, db, services, admin: new GraphAdminService(db), close: () => driver.close() };
 }

@@ -38,7 +38,11 @@ export class BadUserInputError extends AppError {
 /** Raised when one or more ids name no entity. */
 export class NotFoundError extends AppError {
   constructor(readonly ids: readonly string[]) {
-    super(`No entity with id ${ids.map((i) => JSON.stringify(i)).join(", ")}`, ErrorCode.NOT_FOUND, { ids });
+    super(
+      `No entity with id ${ids.map((i) => JSON.stringify(i)).join(", ")}. Ids are stable slugs such as "dji" or "country-ru"; find them with search(text: …).`,
+      ErrorCode.NOT_FOUND,
+      { ids },
+    );
   }
 }
 

@@ -14,6 +14,7 @@ export const QUERY_NAMES = [
   "expand-in",
   "expand-out",
   "missing-ids",
+  "relationships-among",
   "relationships-by-ids",
   "search-entities",
 ] as const;

@@ -42,7 +42,7 @@ registerEnumType(RouteDirectionEnum, {
   description: "How routes walk relationships.",
   valuesConfig: {
     FLOW: { description: "Follow goods and money in their direction: only flow types (SUPPLIED, DEPLOYED_TO, FINANCED, PAID), start to end." },
-    ANY: { description: "How are these connected at all: every type, in both directions." },
+    ANY: { description: "How are these connected at all: every type except provenance links (REPORTED_ON), in both directions." },
   },
 });
 

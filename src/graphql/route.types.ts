@@ -29,7 +29,7 @@ export class Route {
   @Field(() => Int, { description: "Number of hops." })
   length!: number;
 
-  @Field(() => String, { description: "One line: entity names joined by →." })
+  @Field(() => String, { description: "One line: entity names in route order joined by → (← where a hop runs against the relationship's stored direction)." })
   summary!: string;
 
   @Field(() => [Hop])
@@ -52,6 +52,9 @@ export class RouteSearch {
 
   @Field(() => RouteSearchReasonEnum, { nullable: true, description: "Why there are no routes, or why the search was cut short; null otherwise." })
   reason!: string | null;
+
+  @Field(() => String, { nullable: true, description: "What to try next when there are no routes or the search was cut short; null otherwise." })
+  hint!: string | null;
 
   @Field(() => Int, { description: "Time the search took, in milliseconds." })
   elapsedMs!: number;
@@ -80,7 +83,7 @@ export class RoutesArgs {
   @Field(() => RouteDirectionEnum, { defaultValue: RouteDirectionEnum.FLOW, description: "FLOW (default) follows goods and money; ANY follows every relationship both ways." })
   direction!: RouteDirectionEnum;
 
-  @Field(() => [RelationshipTypeEnum], { nullable: true, description: "Relationship types to follow. Default: the flow types for FLOW, all types for ANY." })
+  @Field(() => [RelationshipTypeEnum], { nullable: true, description: "Relationship types to follow. Default: the flow types for FLOW; for ANY every type except provenance links (REPORTED_ON)." })
   relationshipTypes?: string[] | null;
 
   @Field(() => [ClaimStatusEnum], { nullable: true, description: "Statuses to follow, for example [REPORTED] to drop possible claims. Default: all." })
@@ -125,7 +128,7 @@ export class Connections {
   @Field(() => [Route], { description: "One route per edge of the maximum-confidence spanning tree over the entities." })
   routes!: Route[];
 
-  @Field(() => Subgraph, { description: "Union of the kept routes' nodes and relationships, each with evidence." })
+  @Field(() => Subgraph, { description: "Union of the kept routes' nodes and relationships, each with evidence, plus every requested entity." })
   subgraph!: Subgraph;
 
   @Field(() => [ID], { description: "Entities that no route within maxHops joins to the largest connected group." })
@@ -134,7 +137,10 @@ export class Connections {
   @Field(() => Boolean, { description: "True when a pairwise search was cut short by the shared time budget or a work limit." })
   truncated!: boolean;
 
-  @Field(() => RouteSearchReasonEnum, { nullable: true, description: "Why a pairwise search was cut short; null otherwise." })
+  @Field(() => RouteSearchReasonEnum, {
+    nullable: true,
+    description: "TIMED_OUT or LIMIT_REACHED when a pairwise search was cut short; NO_PATH_WITHIN_HOPS when an entity stays unconnected within maxHops; null otherwise.",
+  })
   reason!: string | null;
 }
 

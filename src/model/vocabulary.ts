@@ -49,6 +49,12 @@ export const STATUS_CONFIDENCE: Readonly<Record<ClaimStatus, number>> = Object.f
 export interface RelationshipTypeInfo {
   /** True when goods or money move from the start node to the end node. */
   readonly flow: boolean;
+  /**
+   * True for links about who reported what (provenance), not about what happened. Routes with
+   * direction ANY skip them unless `relationshipTypes` names them, so "Xi → … → The Insider →
+   * The New York Times → Biden" is not offered as a connection.
+   */
+  readonly provenance?: boolean;
   /** One line for the schema docs and the README. */
   readonly description: string;
 }
@@ -81,7 +87,7 @@ export const RELATIONSHIP_TYPES = Object.freeze({
   PROPOSED: { flow: false, description: "The start node put forward the end document or plan." },
   COMMENTED_ON: { flow: false, description: "The start node made a public remark about the end node." },
   CONCERNS: { flow: false, description: "The start document or plan is about the end node." },
-  REPORTED_ON: { flow: false, description: "The start publisher reported on the end node." },
+  REPORTED_ON: { flow: false, provenance: true, description: "The start publisher reported on the end node (provenance; skipped by ANY routes unless named)." },
   RELATED_TO: { flow: false, description: "Any other link a source asserts between two entities." },
 } satisfies Record<string, RelationshipTypeInfo>);
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
@@ -92,6 +98,11 @@ export const RELATIONSHIP_TYPE_NAMES = Object.freeze(Object.keys(RELATIONSHIP_TY
 /** The relationship types that FLOW routes follow. */
 export const FLOW_RELATIONSHIP_TYPES = Object.freeze(
   RELATIONSHIP_TYPE_NAMES.filter((t) => RELATIONSHIP_TYPES[t].flow),
+);
+
+/** The relationship types that ANY routes follow by default: every type but the provenance ones. */
+export const CONNECTION_RELATIONSHIP_TYPES = Object.freeze(
+  RELATIONSHIP_TYPE_NAMES.filter((t) => !(RELATIONSHIP_TYPES[t] as RelationshipTypeInfo).provenance),
 );
 
 /** Type guard for the relationship-type allow-list. */

@@ -40,8 +40,9 @@ export async function fetchNeighborhood(
     });
     if (rows.length >= limit * 20) truncated = true;
     const next: string[] = [];
-    for (const row of rows) {
-      const edge = toGraphEdge(row);
+    // Strongest first, so a cut at `limit` keeps the best-supported neighbours.
+    const edgesByStrength = rows.map(toGraphEdge).sort((a, b) => b.confidence - a.confidence || (a.id < b.id ? -1 : 1));
+    for (const edge of edgesByStrength) {
       for (const node of [edge.start, edge.end]) {
         if (seen.has(node)) continue;
         if (seen.size >= limit) {

@@ -380,8 +380,10 @@ export const SEED_ENTITIES: readonly SeedEntity[] = [
 const TRANSIT_NOTE =
   'Status from the UAV-specific sentence ("there is a possibility"). The second quote ("likely") is about a broader ' +
   "flow of technology through these countries, not these UAV shipments, so it supports but does not raise the status. " +
-  "The article names no transit company; the edge runs from the unidentified intermediaries. " +
   WAR_START_NOTE;
+
+/** Why the first leg of each transit chain starts at the intermediaries. */
+const TRANSIT_FIRST_LEG_NOTE = "The article names no transit company; this leg runs from the unidentified intermediaries. ";
 
 function transitClaims(code: "by" | "kz" | "pk", name: string): SeedClaim[] {
   return [
@@ -395,7 +397,7 @@ function transitClaims(code: "by" | "kz" | "pk", name: string): SeedClaim[] {
       quotes: [Q_TRANSIT_POSSIBLE, Q_LARGER_FLOW],
       validFrom: WAR_START,
       goods: ["UAVs"],
-      note: `Possible supply chain through ${name}. ${TRANSIT_NOTE}`,
+      note: `Possible supply chain through ${name}. ${TRANSIT_FIRST_LEG_NOTE}${TRANSIT_NOTE}`,
     },
     {
       id: `${code}-supplied-russia-uavs`,
@@ -407,7 +409,7 @@ function transitClaims(code: "by" | "kz" | "pk", name: string): SeedClaim[] {
       quotes: [Q_TRANSIT_POSSIBLE, Q_LARGER_FLOW],
       validFrom: WAR_START,
       goods: ["UAVs"],
-      note: `Possible onward supply from ${name} to Russia. ${TRANSIT_NOTE}`,
+      note: `Possible onward supply from ${name} to Russia; the article names no company in ${name}, so the leg runs from the country. ${TRANSIT_NOTE}`,
     },
   ];
 }

@@ -2,6 +2,7 @@ import { BadUserInputError } from "../errors.js";
 import { LIMITS } from "../model/limits.js";
 import type { RouteDirection, RouteSearchReason, RouteService, RouteView } from "./route.service.js";
 import { routesSubgraph } from "./route.service.js";
+import type { EntityService } from "./entity.service.js";
 import { idList, intInRange } from "./validate.js";
 import type { SubgraphView } from "./views.js";
 
@@ -9,12 +10,13 @@ import type { SubgraphView } from "./views.js";
 export interface ConnectionsView {
   /** The routes kept: one per edge of the spanning tree over the entities. */
   readonly routes: readonly RouteView[];
-  /** Union of the kept routes' nodes and relationships. */
+  /** Union of the kept routes' nodes and relationships, plus every requested entity (so unconnected ones still show). */
   readonly subgraph: SubgraphView;
   /** Entity ids that no route within maxHops joins to the others. */
   readonly unconnected: readonly string[];
   /** True when some pairwise search was cut short (see reason). */
   readonly truncated: boolean;
+  /** TIMED_OUT / LIMIT_REACHED when a search was cut short; NO_PATH_WITHIN_HOPS when some entity stays unconnected after complete searches. */
   readonly reason: RouteSearchReason | null;
 }
 
@@ -29,6 +31,7 @@ export interface ConnectionsView {
 export class ConnectionsService {
   constructor(
     private readonly routes: RouteService,
+    private readonly entities: EntityService,
     private readonly budgetMs: number,
   ) {}
 
@@ -45,6 +48,7 @@ export class ConnectionsService {
       });
     }
     intInRange("maxHops", maxHops, 1, LIMITS.maxHopsCap);
+    await this.entities.assertExist(terminals);
     const deadline = Date.now() + this.budgetMs;
     const pairs: { a: number; b: number; route: RouteView }[] = [];
     let stop: RouteSearchReason | null = null;
@@ -69,6 +73,15 @@ export class ConnectionsService {
     terminals.forEach((_, i) => groups.set(find(i), (groups.get(find(i)) ?? 0) + 1));
     const largest = [...groups.entries()].sort((x, y) => y[1] - x[1])[0]![0];
     const unconnected = groups.size === 1 ? [] : terminals.filter((_, i) => find(i) !== largest);
-    return { routes: kept, subgraph: routesSubgraph(kept), unconnected, truncated: stop !== null, reason: stop };
+    const subgraph = routesSubgraph(kept);
+    const present = new Set(subgraph.nodes.map((n) => n.id));
+    const isolated = await this.entities.getEntities(terminals.filter((id) => !present.has(id)));
+    return {
+      routes: kept,
+      subgraph: { ...subgraph, nodes: [...subgraph.nodes, ...isolated] },
+      unconnected,
+      truncated: stop !== null,
+      reason: stop ?? (unconnected.length > 0 ? "NO_PATH_WITHIN_HOPS" : null),
+    };
   }
 }

@@ -1,4 +1,7 @@
-import type { Database } from "../db/run.js";
+import neo4j from "neo4j-driver";
+import type { Database, Row } from "../db/run.js";
+import { QueryTooCostlyError } from "../errors.js";
+import type { GraphEdge } from "../routes/types.js";
 import { LIMITS } from "../model/limits.js";
 import { CLAIM_STATUSES, RELATIONSHIP_TYPE_NAMES } from "../model/vocabulary.js";
 import { fetchNeighborhood } from "../routes/neighborhood.js";
@@ -15,7 +18,8 @@ export class NeighborhoodService {
 
   /**
    * Every entity within `depth` hops of `id` (any type, either direction), up to `limit`
-   * entities, with the relationships among them and their evidence.
+   * entities (when cut, the strongest relationships are followed first), with every
+   * relationship among them and its evidence.
    * @param depth hops, default 1, cap 3. @param limit entities, default 200, cap 2000.
    * @throws NotFoundError for an unknown id; BadUserInputError past a cap.
    */
@@ -35,10 +39,25 @@ export class NeighborhoodService {
       asOf: null,
       avoid: [],
     });
-    const refs = fetched.edges.map((e) => ({ id: e.id, start: e.start, end: e.end }));
-    const rows = refs.length > 0 ? await this.db.read("relationships-by-ids", { refs }) : [];
-    const edges = rows.map(toRelationshipView);
     const others = await this.entities.getEntities(fetched.nodes.filter((n) => n !== id));
-    return { nodes: [center, ...others], edges, truncated: fetched.truncated };
+    const { rows, complete } = await this.relationshipsAmong(fetched.nodes, fetched.edges);
+    return { nodes: [center, ...others], edges: rows.map(toRelationshipView), truncated: fetched.truncated || !complete };
+  }
+
+  /**
+   * Every relationship among the entities (neighbours of neighbours included), capped at
+   * 20 × limit. When that query is too costly (a hub among the nodes), falls back to the
+   * relationships the expansion walked, and reports the subgraph as incomplete.
+   */
+  private async relationshipsAmong(nodes: readonly string[], walked: readonly GraphEdge[]): Promise<{ rows: Row[]; complete: boolean }> {
+    const cap = nodes.length * 20;
+    try {
+      const rows = await this.db.read("relationships-among", { ids: nodes, limit: neo4j.int(cap + 1) });
+      if (rows.length <= cap) return { rows, complete: true };
+    } catch (err) {
+      if (!(err instanceof QueryTooCostlyError)) throw err;
+    }
+    const refs = walked.map((e) => ({ id: e.id, start: e.start, end: e.end }));
+    return { rows: refs.length > 0 ? await this.db.read("relationships-by-ids", { refs }) : [], complete: false };
   }
 }

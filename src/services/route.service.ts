@@ -1,9 +1,10 @@
 import type { Config } from "../config.js";
 import type { Database } from "../db/run.js";
-import { BadUserInputError } from "../errors.js";
+import { BadUserInputError, UnreachableCaseError } from "../errors.js";
 import { LIMITS } from "../model/limits.js";
 import {
   CLAIM_STATUSES,
+  CONNECTION_RELATIONSHIP_TYPES,
   FLOW_RELATIONSHIP_TYPES,
   RELATIONSHIP_TYPE_NAMES,
   type ClaimStatus,
@@ -32,7 +33,7 @@ export interface RouteQuery {
   readonly limit?: number;
   /** In [0, 1], default 0: applies to each hop and to the route's confidence product. */
   readonly minConfidence?: number;
-  /** Allow-listed types; default: the flow types for FLOW, every type for ANY. */
+  /** Allow-listed types; default: the flow types for FLOW, every type but provenance (REPORTED_ON) for ANY. */
   readonly relationshipTypes?: readonly string[] | null;
   /** Default: every status. */
   readonly statuses?: readonly string[] | null;
@@ -65,7 +66,10 @@ export interface RouteView {
   readonly confidence: number;
   /** Number of hops. */
   readonly length: number;
-  /** "DJI → small intermediaries and exporters → Russia → front lines". */
+  /**
+   * Entity names in route order: "DJI → Small intermediaries and exporters → Russia → …". A hop
+   * walked against its stored direction (direction ANY) shows "←": "DJI → Intermediaries ← Biden administration".
+   */
   readonly summary: string;
   readonly hops: readonly HopView[];
 }
@@ -80,6 +84,8 @@ export interface RouteSearchView {
   /** True when more routes than `limit` satisfy the query. */
   readonly hasMore: boolean;
   readonly reason: RouteSearchReason | null;
+  /** One sentence on what to try next when there are no routes or the search was cut; null otherwise. */
+  readonly hint: string | null;
   /** Milliseconds the search took. */
   readonly elapsedMs: number;
   /** Union of the routes' nodes and relationships. */
@@ -147,12 +153,14 @@ export class RouteService {
     );
     const stop = fetched.stop ?? found.stop;
     const routes = await this.describeRoutes(found.routes);
+    const reason = stop ?? (routes.length === 0 ? "NO_PATH_WITHIN_HOPS" : null);
     return {
       routes,
       truncated: stop !== undefined,
       exhausted: stop === undefined,
       hasMore: found.hasMore,
-      reason: stop ?? (routes.length === 0 ? "NO_PATH_WITHIN_HOPS" : null),
+      reason,
+      hint: reason === null ? null : routeHint(reason, q),
       elapsedMs: Date.now() - started,
       subgraph: routesSubgraph(routes),
     };
@@ -179,8 +187,8 @@ export class RouteService {
         const [from, to] = step.reversed ? [relationship.to, relationship.from] : [relationship.from, relationship.to];
         return { from, to, relationship, reversed: step.reversed };
       });
-      const names = [hops[0]!.from.name, ...hops.map((h) => h.to.name)];
-      return { rank: i + 1, confidence: roundConfidence(route.confidence), length: hops.length, summary: names.join(" → "), hops };
+      const summary = hops.reduce((text, h) => `${text} ${h.reversed ? "←" : "→"} ${h.to.name}`, hops[0]!.from.name);
+      return { rank: i + 1, confidence: roundConfidence(route.confidence), length: hops.length, summary, hops };
     });
   }
 }
@@ -197,6 +205,21 @@ function relKey(type: string, id: string): string {
   return `${type}\u0000${id}`;
 }
 
+/** What an investigator can try next, for a reason and the query that produced it. */
+function routeHint(reason: RouteSearchReason, q: ResolvedRouteQuery): string {
+  switch (reason) {
+    case "NO_PATH_WITHIN_HOPS":
+      return q.direction === "FLOW"
+        ? `No flow of goods or money leads from ${q.from} to ${q.to} within ${q.maxHops} hops under these filters; direction: ANY asks how they are connected at all.`
+        : `No connection within ${q.maxHops} hops under these filters; raise maxHops (up to ${LIMITS.maxHopsCap}) or relax the filters.`;
+    case "TIMED_OUT":
+    case "LIMIT_REACHED":
+      return "The search was cut short; the routes shown are real but may not be the best. Narrow it with relationshipTypes, statuses, minConfidence or a smaller maxHops.";
+    default:
+      throw new UnreachableCaseError(reason);
+  }
+}
+
 /** Validates a RouteQuery and fills in defaults. Throws BadUserInputError naming the argument. */
 export function resolveRouteQuery(query: RouteQuery): ResolvedRouteQuery {
   const from = entityId("from", query.from);
@@ -207,7 +230,7 @@ export function resolveRouteQuery(query: RouteQuery): ResolvedRouteQuery {
     });
   }
   const direction = query.direction ?? "FLOW";
-  const defaultTypes = direction === "FLOW" ? FLOW_RELATIONSHIP_TYPES : RELATIONSHIP_TYPE_NAMES;
+  const defaultTypes = direction === "FLOW" ? FLOW_RELATIONSHIP_TYPES : CONNECTION_RELATIONSHIP_TYPES;
   const avoid = idList("avoid", query.avoid, LIMITS.avoidCap);
   const via = idList("via", query.via, LIMITS.viaCap);
   if (avoid.includes(from) || avoid.includes(to)) throw new BadUserInputError("avoid must not contain from or to", { argument: "avoid" });

@@ -18,7 +18,7 @@ describe("Query.connections", () => {
     const c = res.data.connections;
     expect(c).toMatchObject({ unconnected: [], truncated: false, reason: null });
     expect(c.routes).toHaveLength(2);
-    expect(c.routes.map((r: any) => r.summary)).toContain("DJI → Small intermediaries and exporters → Biden administration → Joe Biden");
+    expect(c.routes.map((r: any) => r.summary)).toContain("DJI → Small intermediaries and exporters ← Biden administration ← Joe Biden");
     const nodeIds = c.subgraph.nodes.map((n: any) => n.id);
     expect(nodeIds).toEqual(expect.arrayContaining(["dji", "vladimir-putin", "joe-biden"]));
     for (const edge of c.subgraph.edges) expect(edge.evidence.length).toBeGreaterThan(0);
@@ -26,7 +26,8 @@ describe("Query.connections", () => {
 
   it("lists entities that no route within maxHops reaches", async () => {
     const res = await server().gql(CONNECTIONS, { ids: ["dji", "joe-biden"], maxHops: 1 });
-    expect(res.data.connections).toMatchObject({ routes: [], unconnected: ["joe-biden"], truncated: false });
+    expect(res.data.connections).toMatchObject({ routes: [], unconnected: ["joe-biden"], truncated: false, reason: "NO_PATH_WITHIN_HOPS" });
+    expect(res.data.connections.subgraph.nodes.map((n: any) => n.id).sort()).toEqual(["dji", "joe-biden"]);
   });
 
   it.each([[["dji"]], [Array.from({ length: 11 }, (_, i) => `id-${i}`)]])("rejects %j with BAD_USER_INPUT", async (ids) => {
@@ -34,8 +35,8 @@ describe("Query.connections", () => {
     expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
-  it("answers NOT_FOUND for unknown ids", async () => {
-    const res = await server().gql(CONNECTIONS, { ids: ["dji", "nobody"] });
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", ids: ["nobody"] });
+  it("answers NOT_FOUND naming every unknown id", async () => {
+    const res = await server().gql(CONNECTIONS, { ids: ["dji", "nobody", "x"] });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", ids: ["nobody", "x"] });
   });
 });

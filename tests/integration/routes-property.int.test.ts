@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FLOW_RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES } from "../../dist/src/model/vocabulary.js";
+import { CONNECTION_RELATIONSHIP_TYPES, FLOW_RELATIONSHIP_TYPES } from "../../dist/src/model/vocabulary.js";
 import { bruteForceRoutes, type OracleQuery } from "../support/route-oracle.js";
 import { randomGraph, randomQuery } from "../support/random-graph.js";
 import { dropFixtureGraph, loadFixtureGraph } from "../helpers/fixture-graph.js";
@@ -20,7 +20,7 @@ describe("Query.routes against a brute-force oracle", () => {
           try {
             for (const q of queries) {
               const direction = q.undirected ? "ANY" : "FLOW";
-              const defaultTypes = q.undirected ? RELATIONSHIP_TYPE_NAMES : FLOW_RELATIONSHIP_TYPES;
+              const defaultTypes = q.undirected ? CONNECTION_RELATIONSHIP_TYPES : FLOW_RELATIONSHIP_TYPES;
               const oracleQuery: OracleQuery = { ...q, types: q.types ?? [...defaultTypes] };
               const expected = bruteForceRoutes(graph.edges, oracleQuery);
               const strip = (s: string) => s.slice(prefix.length);

@@ -5,7 +5,7 @@ const ROUTES = `query Routes($from: ID!, $to: ID!, $maxHops: Int, $limit: Int, $
   $via: [ID!], $avoid: [ID!], $asOf: String, $direction: RouteDirection, $timeRespecting: Boolean) {
   routes(from: $from, to: $to, maxHops: $maxHops, limit: $limit, minConfidence: $minConfidence, statuses: $statuses,
     via: $via, avoid: $avoid, asOf: $asOf, direction: $direction, timeRespecting: $timeRespecting) {
-    truncated exhausted hasMore reason
+    truncated exhausted hasMore reason hint
     routes {
       rank confidence length summary
       hops {
@@ -85,6 +85,7 @@ describe("Query.routes", () => {
   it("finds no route that avoids Russia and says so", async () => {
     const res = await server().gql(ROUTES, { ...DJI_TO_FRONT, avoid: ["country-ru"] });
     expect(res.data.routes).toMatchObject({ routes: [], reason: "NO_PATH_WITHIN_HOPS", exhausted: true, truncated: false });
+    expect(res.data.routes.hint).toContain("direction: ANY");
   });
 
   it("drops the supply routes asOf a date before the war", async () => {
@@ -112,6 +113,7 @@ describe("Query.routes", () => {
     expect(routes.length).toBeGreaterThan(0);
     expect(routes[0].length).toBe(2);
     expect(routes[0].hops[1].reversed).toBe(true);
+    expect(routes[0].summary).toMatch(/^Xi Jinping → .+ ← Vladimir Putin$/);
   });
 
   it.each([

@@ -31,6 +31,25 @@ describe("Query.search", () => {
     },
   );
 
+  it.each([
+    ["drone", "uavs"],
+    ["Ukraine", "country-ua"],
+    ["US", "country-us"],
+    ["Russia", "country-ru"],
+  ])("ranks the exact name or alias match for %s first", async (text, id) => {
+    const res = await server().gql(SEARCH, { text });
+    expect(res.data.search[0].id).toBe(id);
+  });
+
+  it.each([
+    ["Puttin", ["vladimir-putin"]],
+    ["Chinese drones", ["uavs", "smaller-chinese-drone-companies"]],
+    ["Biden Putin", ["joe-biden", "vladimir-putin"]],
+  ])("finds near misses, plurals and several names (%s)", async (text, ids) => {
+    const res = await server().gql(SEARCH, { text, limit: 20 });
+    expect(res.data.search.map((e: any) => e.id)).toEqual(expect.arrayContaining(ids));
+  });
+
   it("matches DJI* as the word DJI, not as a wildcard", async () => {
     const res = await server().gql(SEARCH, { text: "DJI*" });
     expect(res.data.search[0].id).toBe("dji");

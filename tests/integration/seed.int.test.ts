@@ -82,12 +82,22 @@ describe("Query.neighborhood", () => {
     expect(ids).toEqual(expect.arrayContaining(["vladimir-putin", "xi-jinping", "kremlin", "doc-economic-cooperation", "doc-expanding-partnership"]));
     expect(res.data.neighborhood.truncated).toBe(false);
     for (const edge of res.data.neighborhood.edges) expect(edge.evidence.length).toBeGreaterThan(0);
+    // Relationships between two neighbours belong to the subgraph too, not only those touching the centre.
+    expect(res.data.neighborhood.edges).toContainEqual(
+      expect.objectContaining({ type: "SIGNED", from: { id: "vladimir-putin" }, to: { id: "doc-economic-cooperation" } }),
+    );
   });
 
-  it("caps the nodes at limit and says it truncated", async () => {
-    const res = await server().gql(`{ neighborhood(id: "country-ru", depth: 2, limit: 3) { truncated nodes { id } } }`);
-    expect(res.data.neighborhood.nodes).toHaveLength(3);
-    expect(res.data.neighborhood.truncated).toBe(true);
+  it("caps the nodes at limit, keeps the strongest links and says it truncated", async () => {
+    const res = await server().gql(`{ neighborhood(id: "country-ru", depth: 2, limit: 3) { truncated nodes { id } edges { confidence from { id } to { id } } } }`);
+    const { nodes, edges, truncated } = res.data.neighborhood;
+    expect(nodes).toHaveLength(3);
+    expect(truncated).toBe(true);
+    // Russia's strongest links are REPORTED (0.8); both neighbours kept must hang on one of them.
+    for (const node of nodes.slice(1)) {
+      const links = edges.filter((e: any) => [e.from.id, e.to.id].includes(node.id) && [e.from.id, e.to.id].includes("country-ru"));
+      expect(Math.max(...links.map((e: any) => e.confidence))).toBe(0.8);
+    }
   });
 
   it("rejects depth past its cap with BAD_USER_INPUT", async () => {
