@@ -1,3 +1,4 @@
+import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 
 /**
@@ -13,6 +14,8 @@ export enum ErrorCode {
   QUERY_TOO_COSTLY = "QUERY_TOO_COSTLY",
   /** Neo4j cannot be reached or refused our credentials; retry later. */
   DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE",
+  /** Every database connection is busy with other requests; retry shortly. Neo4j itself is up. */
+  SERVER_BUSY = "SERVER_BUSY",
   /** Anything unexpected; details are logged, never sent. */
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
@@ -60,6 +63,13 @@ export class DatabaseUnavailableError extends AppError {
   }
 }
 
+/** Raised when no database connection frees up in time because the server is at capacity. */
+export class ServerBusyError extends AppError {
+  constructor() {
+    super("The server is at capacity; retry in a few seconds.", ErrorCode.SERVER_BUSY);
+  }
+}
+
 /** Thrown by exhaustive switches; reaching it is a bug. */
 export class UnreachableCaseError extends Error {
   constructor(value: never) {
@@ -67,12 +77,15 @@ export class UnreachableCaseError extends Error {
   }
 }
 
-const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
-
-/** Codes Apollo itself raises for malformed requests; they carry no internals and pass through. */
-const APOLLO_REQUEST_CODES = new Set([
+/**
+ * Codes that Apollo Server and graphql-js raise themselves for malformed requests (parse,
+ * validation, variable coercion, operation resolution, HTTP). Their messages describe the
+ * client's request only, so they pass through.
+ */
+const REQUEST_ERROR_CODES = new Set([
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
   "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
@@ -80,20 +93,23 @@ const APOLLO_REQUEST_CODES = new Set([
 ]);
 
 /**
- * Apollo `formatError`: keeps our coded errors and Apollo's request errors, masks everything
- * else as INTERNAL_SERVER_ERROR, and strips stack traces unless `development` is true.
+ * Apollo `formatError`. Keeps our AppErrors and Apollo's request errors; masks everything else
+ * as INTERNAL_SERVER_ERROR ("Internal server error") and logs it. Stack traces only when
+ * `development` is true. Model: apollo-server `errorNormalize.ts`.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
+  original: unknown,
   development: boolean,
   log: (err: unknown) => void,
-  original?: unknown,
 ): GraphQLFormattedError {
+  const cause = unwrapResolverError(original);
   const code = String(formatted.extensions?.code ?? "");
-  if (PUBLIC_CODES.has(code) || APOLLO_REQUEST_CODES.has(code)) {
-    return development ? formatted : withoutStack(formatted);
-  }
-  log(original ?? formatted);
+  const isOurs = cause instanceof AppError;
+  // Request errors arise before execution, so they carry no path; a resolver's error always does.
+  const isRequestError = !isOurs && REQUEST_ERROR_CODES.has(code) && formatted.path === undefined;
+  if (isOurs || isRequestError) return development ? formatted : withoutStack(formatted);
+  log(cause);
   return {
     message: "Internal server error",
     locations: formatted.locations,

@@ -1,16 +1,19 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import cors from "cors";
-import express from "express";
+import express, { type ErrorRequestHandler } from "express";
 import type { GraphQLSchema } from "graphql";
-import { createRequire } from "node:module";
+import pLimit from "p-limit";
 import type { Logger } from "pino";
 import type { App } from "./app.js";
-import { formatError, QueryTooCostlyError } from "./errors.js";
+import { ErrorCode, formatError, QueryTooCostlyError } from "./errors.js";
 import type { GraphQLContext } from "./graphql/context.js";
 import { buildActorgraphSchema } from "./graphql/schema.js";
 
@@ -19,6 +22,16 @@ import { buildActorgraphSchema } from "./graphql/schema.js";
 // Two graphql realms break schema checks, so load its CommonJS build, which shares ours.
 const { fieldExtensionsEstimator, getComplexity, simpleEstimator } =
   createRequire(import.meta.url)("graphql-query-complexity") as typeof import("graphql-query-complexity");
+
+/**
+ * Limits on an operation's shape, checked before anything runs (GraphQL Armor validation rules):
+ * selection depth 10 (the deepest useful query, routes → hops → relationship → evidence →
+ * source, is 6) and 30 aliases. Past them: GRAPHQL_VALIDATION_FAILED naming the limit.
+ */
+const SHAPE_LIMITS = { maxDepth: 10, maxAliases: 30 } as const;
+
+/** Database calls one GraphQL request may have in flight at once, so one request cannot drain the driver's pool. */
+const DB_CALLS_PER_REQUEST = 4;
 
 /** A running HTTP server. */
 export interface RunningServer {
@@ -30,9 +43,11 @@ export interface RunningServer {
 }
 
 /**
- * Starts the HTTP server: `POST|GET /graphql` (Apollo Server 5 on Express 5) and
- * `GET /health`. Port 0 picks a free port (tests). Starts even when Neo4j is down: requests
- * then fail with DATABASE_UNAVAILABLE and succeed again once it returns.
+ * Starts the HTTP server: `POST|GET /graphql` (Apollo Server 5 on Express 5), `GET /health`
+ * and `GET /ready`. Port 0 picks a free port (tests). Starts even when Neo4j is down: requests
+ * then fail with DATABASE_UNAVAILABLE and succeed again once it returns. Each request gets one
+ * time budget (ROUTE_BUDGET_MS) shared by all its route searches, and at most
+ * {@link DB_CALLS_PER_REQUEST} database calls in flight.
  */
 export async function startServer(app: App, logger: Logger): Promise<RunningServer> {
   const { config } = app;
@@ -43,7 +58,13 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     includeStacktraceInErrorResponses: development,
-    formatError: (formatted, original) => formatError(formatted, development, (err) => logger.error({ err }, "unexpected error"), original),
+    persistedQueries: false,
+    // Report as validation errors (GRAPHQL_VALIDATION_FAILED) rather than throw, which Apollo would treat as a crash.
+    validationRules: [
+      maxDepthRule({ n: SHAPE_LIMITS.maxDepth, exposeLimits: true, propagateOnRejection: false, onReject: [(ctx, err) => ctx?.reportError(err)] }),
+      maxAliasesRule({ n: SHAPE_LIMITS.maxAliases, exposeLimits: true, propagateOnRejection: false, onReject: [(ctx, err) => ctx?.reportError(err)] }),
+    ],
+    formatError: (formatted, original) => formatError(formatted, original, development, (err) => logger.error({ err }, "unexpected error")),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -52,6 +73,7 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
   });
   await apollo.start();
 
+  expressApp.set("env", development ? "development" : "production");
   expressApp.disable("x-powered-by");
   expressApp.use(cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }));
   expressApp.get("/health", async (_req, res) => {
@@ -65,8 +87,15 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
   expressApp.use(
     "/graphql",
     express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async () => ({ services: app.services }) }),
+    expressMiddleware(apollo, {
+      context: async () => ({
+        services: app.services,
+        deadline: Date.now() + config.routeBudgetMs,
+        gate: pLimit(DB_CALLS_PER_REQUEST),
+      }),
+    }),
   );
+  expressApp.use(httpErrorAsJson(logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -78,26 +107,52 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
 }
 
 /**
- * Rejects operations whose estimated cost exceeds `max` with QUERY_TOO_COSTLY, before any
- * resolver runs. Costs come from graphql-query-complexity: 1 per field, multiplied by `limit`
- * on list fields that declare it (see the `complexity` options in src/graphql).
+ * Express's last error handler: a body the JSON parser rejects (malformed, too large, wrong
+ * charset or encoding) becomes a GraphQL-shaped JSON error with code BAD_REQUEST and the
+ * parser's HTTP status, instead of Express's HTML page with a stack trace.
+ */
+function httpErrorAsJson(logger: Logger): ErrorRequestHandler {
+  return (err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) logger.error({ err }, "unexpected HTTP error");
+    const message = status === 500 ? "Internal server error" : `Bad request: ${err.type === "entity.too.large" ? "body larger than 1 MB" : "the body is not valid JSON in UTF-8"}`;
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : "BAD_REQUEST" } }] });
+  };
+}
+
+/**
+ * Rejects operations whose estimated cost exceeds `max` with QUERY_TOO_COSTLY (HTTP 400),
+ * before any resolver runs. Costs come from graphql-query-complexity: 1 per field, multiplied by
+ * `limit` on list fields, plus a fixed cost per route search (see src/graphql/resolvers.ts).
+ * Variables that fail coercion are left for Apollo to report as BAD_USER_INPUT.
  */
 function complexityLimit(schema: GraphQLSchema, max: number): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
-            schema,
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+        async didResolveOperation({ request, document, operation }) {
+          if (!operation) return;
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            if (/maximum allowed number of nodes/i.test(String((err as Error).message))) {
+              throw new QueryTooCostlyError("The query has more than 10000 fields after expanding fragments.", { http: { status: 400 } });
+            }
+            return;
+          }
           if (complexity > max) {
             throw new QueryTooCostlyError(`Query cost ${complexity} exceeds the limit of ${max}; ask for fewer results or fewer nested fields.`, {
               complexity,
               maxComplexity: max,
+              http: { status: 400 },
             });
           }
         },

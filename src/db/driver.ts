@@ -1,6 +1,9 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import type { Config } from "../config.js";
 
+/** Bolt connections the driver keeps at most; requests beyond them wait (up to 5 s) for one. */
+export const MAX_CONNECTION_POOL_SIZE = 50;
+
 /**
  * Creates the one driver of this process. Connection and retry limits are short so that a
  * dead database fails a request within seconds (DATABASE_UNAVAILABLE) instead of hanging it.
@@ -9,11 +12,11 @@ import type { Config } from "../config.js";
 export function createDriver(config: Config): Driver {
   return neo4j.driver(config.neo4jUri, neo4j.auth.basic(config.neo4jUser, config.neo4jPassword), {
     userAgent: "actorgraph/0.1",
-    maxConnectionPoolSize: 50,
+    maxConnectionPoolSize: MAX_CONNECTION_POOL_SIZE,
     connectionAcquisitionTimeout: 5_000,
-    connectionTimeout: 3_000,
+    connectionTimeout: 2_000,
     /** Specified in **milliseconds**: managed transactions stop retrying transient errors after this. */
-    maxTransactionRetryTime: 3_000,
+    maxTransactionRetryTime: 2_000,
     logging: { level: "error", logger: () => undefined },
   });
 }

@@ -3,8 +3,10 @@ import {
   AppError,
   DatabaseUnavailableError,
   QueryTooCostlyError,
+  ServerBusyError,
 } from "../errors.js";
 import { toPlain, type Plain } from "./values.js";
+import { MAX_CONNECTION_POOL_SIZE } from "./driver.js";
 import { query, type QueryName } from "./queries.js";
 
 /** A result row with every value converted by {@link toPlain}. */
@@ -68,13 +70,23 @@ export class Database {
     }
   }
 
-  /** True when Bolt answers `RETURN 1` on our database. Never throws. */
-  async isReady(): Promise<boolean> {
+  /**
+   * True when Bolt answers `RETURN 1` on our database within `timeoutMs` (default 1000 ms).
+   * Never throws and never waits longer, even when Neo4j hangs.
+   */
+  async isReady(timeoutMs = 1000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const ping = this.driver
+      .executeQuery("RETURN 1", {}, { database: this.database, routing: "READ" })
+      .then(() => true)
+      .catch(() => false);
     try {
-      await this.driver.executeQuery("RETURN 1", {}, { database: this.database, routing: "READ" });
-      return true;
-    } catch {
-      return false;
+      return await Promise.race([ping, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -127,6 +139,10 @@ const TOO_COSTLY_CODES = new Set([
 export function mapNeo4jError(err: unknown): unknown {
   if (err instanceof AppError) return err;
   if (err instanceof Neo4jError) {
+    // No connection came free in time. With every pooled connection in use, other requests hold
+    // them (we are busy); with fewer, new connections are not completing (Neo4j is not answering).
+    const acquisition = /Connection acquisition timed out.*Active conn count = (\d+)/i.exec(err.message);
+    if (acquisition) return Number(acquisition[1]) >= MAX_CONNECTION_POOL_SIZE ? new ServerBusyError() : new DatabaseUnavailableError();
     if (UNAVAILABLE_CODES.has(err.code) || /connect|ECONNREFUSED|routing/i.test(err.message)) {
       return new DatabaseUnavailableError();
     }

@@ -16,4 +16,11 @@ export interface Services {
 /** Per-request GraphQL context. */
 export interface GraphQLContext {
   readonly services: Services;
+  /**
+   * Absolute `Date.now()` deadline, in **milliseconds**, shared by every route search of the
+   * request (ROUTE_BUDGET_MS after it arrived), so aliases cannot multiply the budget.
+   */
+  readonly deadline: number;
+  /** Runs a service call once fewer than 4 of this request's calls are in flight (p-limit). */
+  readonly gate: <T>(work: () => Promise<T>) => Promise<T>;
 }

@@ -38,9 +38,10 @@ export class ConnectionsService {
   /**
    * @param ids 2 to 10 distinct entity ids.
    * @param maxHops per pairwise route, default 4, cap 10.
+   * @param deadline absolute `Date.now()` time in **milliseconds** after which no pair is searched.
    * @throws BadUserInputError for fewer than 2 or more than 10 ids; NotFoundError for unknown ids.
    */
-  async connect(ids: readonly string[], maxHops = 4, direction: RouteDirection = "ANY"): Promise<ConnectionsView> {
+  async connect(ids: readonly string[], maxHops = 4, direction: RouteDirection = "ANY", deadline = Number.POSITIVE_INFINITY): Promise<ConnectionsView> {
     const terminals = idList("ids", ids, LIMITS.connectionsMax);
     if (terminals.length < LIMITS.connectionsMin) {
       throw new BadUserInputError(`ids needs ${LIMITS.connectionsMin} to ${LIMITS.connectionsMax} distinct entities; got ${terminals.length}`, {
@@ -49,12 +50,16 @@ export class ConnectionsService {
     }
     intInRange("maxHops", maxHops, 1, LIMITS.maxHopsCap);
     await this.entities.assertExist(terminals);
-    const deadline = Date.now() + this.budgetMs;
+    const until = Math.min(deadline, Date.now() + this.budgetMs);
     const pairs: { a: number; b: number; route: RouteView }[] = [];
     let stop: RouteSearchReason | null = null;
     for (let a = 0; a < terminals.length; a += 1) {
       for (let b = a + 1; b < terminals.length; b += 1) {
-        const found = await this.routes.findRoutes({ from: terminals[a]!, to: terminals[b]!, maxHops, limit: 1, direction }, { deadline });
+        if (Date.now() >= until) {
+          stop = "TIMED_OUT";
+          continue;
+        }
+        const found = await this.routes.findRoutes({ from: terminals[a]!, to: terminals[b]!, maxHops, limit: 1, direction }, { deadline: until, checkedIds: true });
         if (found.truncated) stop = found.reason;
         if (found.routes[0]) pairs.push({ a, b, route: found.routes[0] });
       }

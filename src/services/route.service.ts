@@ -123,15 +123,18 @@ export class RouteService {
 
   /**
    * Top-k routes by confidence from `query.from` to `query.to`, within ROUTE_BUDGET_MS or the
-   * earlier `options.deadline` (an absolute `Date.now()` time in **milliseconds**).
+   * earlier `options.deadline` (an absolute `Date.now()` time in **milliseconds**; past it, the
+   * answer is TIMED_OUT at once). `options.checkedIds` skips the existence check when the
+   * caller has already made it.
    * @throws BadUserInputError for out-of-range arguments or from = to; NotFoundError for unknown ids;
    *   DatabaseUnavailableError when Neo4j is down.
    */
-  async findRoutes(query: RouteQuery, options: { deadline?: number } = {}): Promise<RouteSearchView> {
+  async findRoutes(query: RouteQuery, options: { deadline?: number; checkedIds?: boolean } = {}): Promise<RouteSearchView> {
     const started = Date.now();
     const q = resolveRouteQuery(query);
-    await this.entities.assertExist([q.from, q.to, ...q.via, ...q.avoid]);
     const deadline = Math.min(started + this.config.routeBudgetMs, options.deadline ?? Number.POSITIVE_INFINITY);
+    if (started >= deadline) return this.cutShort(q, started);
+    if (!options.checkedIds) await this.entities.assertExist([q.from, q.to, ...q.via, ...q.avoid]);
     const undirected = q.direction === "ANY";
     const fetched = await fetchRouteSubgraph(this.db, q.from, q.to, q.maxHops, undirected, q, {
       maxRelationships: this.config.routeMaxRelationships,
@@ -163,6 +166,20 @@ export class RouteService {
       hint: reason === null ? null : routeHint(reason, q),
       elapsedMs: Date.now() - started,
       subgraph: routesSubgraph(routes),
+    };
+  }
+
+  /** The answer when the request's budget was spent before this search could start: no database call. */
+  private cutShort(q: ResolvedRouteQuery, started: number): RouteSearchView {
+    return {
+      routes: [],
+      truncated: true,
+      exhausted: false,
+      hasMore: false,
+      reason: "TIMED_OUT",
+      hint: routeHint("TIMED_OUT", q),
+      elapsedMs: Date.now() - started,
+      subgraph: { nodes: [], edges: [], truncated: false },
     };
   }
 
@@ -247,7 +264,7 @@ export function resolveRouteQuery(query: RouteQuery): ResolvedRouteQuery {
     via,
     avoid,
     direction,
-    asOf: query.asOf ? isoDate("asOf", query.asOf) : null,
+    asOf: query.asOf === null || query.asOf === undefined ? null : isoDate("asOf", query.asOf),
     timeRespecting: query.timeRespecting ?? false,
   };
 }

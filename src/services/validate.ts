@@ -39,11 +39,13 @@ export function idList(name: string, values: readonly string[] | null | undefine
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** An ISO 8601 calendar date `YYYY-MM-DD` that exists (no 2023-02-30). */
+/** An ISO 8601 calendar date `YYYY-MM-DD` that exists (no 2023-02-30), years 0001–9999. */
 export function isoDate(name: string, value: string): string {
   const m = ISO_DATE.exec(value);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !d || d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
+  const d = m ? new Date(0) : null;
+  // setUTCFullYear, unlike Date.UTC, keeps years 0–99 as written (Date.UTC maps 99 to 1999).
+  if (m && d) d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (!m || !d || Number(m[1]) < 1 || d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
     throw new BadUserInputError(`${name} must be an ISO 8601 date (YYYY-MM-DD); got ${JSON.stringify(value)}`, { argument: name });
   }
   return value;

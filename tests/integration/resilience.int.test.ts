@@ -96,8 +96,10 @@ describe("a heavy route search", () => {
 
   it("is cut off with LIMIT_REACHED while the server keeps answering other requests", async () => {
     const order: string[] = [];
+    // Five aliased searches, each expanding until LIMIT_REACHED: a few seconds of route search.
+    const search = `routes(from: "${prefix}n0", to: "${prefix}t", maxHops: 10, limit: 1) { truncated exhausted reason routes { length } }`;
     const heavy = server()
-      .gql(`{ routes(from: "${prefix}n0", to: "${prefix}t", maxHops: 10, limit: 1) { truncated exhausted reason routes { length } } }`)
+      .gql(`{ routes: ${search} r1: ${search} r2: ${search} r3: ${search} r4: ${search} }`)
       .then((res) => {
         order.push("heavy");
         return res;
@@ -112,8 +114,76 @@ describe("a heavy route search", () => {
   });
 });
 
+describe("a Neo4j that accepts connections but never answers", () => {
+  let blackhole: net.Server;
+  const held = new Set<net.Socket>();
+  let t: TestServer;
+  beforeAll(async () => {
+    blackhole = net.createServer((socket) => {
+      held.add(socket);
+      socket.on("error", () => undefined);
+    });
+    await new Promise<void>((resolve) => blackhole.listen(0, "127.0.0.1", resolve));
+    t = await startTestServer({ NEO4J_URI: `bolt://127.0.0.1:${(blackhole.address() as net.AddressInfo).port}` });
+  });
+  afterAll(async () => {
+    for (const socket of held) socket.destroy();
+    await t.close();
+    await new Promise((resolve) => blackhole.close(resolve));
+  });
+
+  it("still gets a /health answer saying the database is down", async () => {
+    const res = await fetch(`${t.server.url}/health`);
+    expect(await res.json()).toMatchObject({ live: true, database: "down" });
+  });
+
+  it("answers DATABASE_UNAVAILABLE instead of hanging", async () => {
+    const res = await t.gql(PING);
+    expect(res.errors?.[0]?.extensions?.code).toBe("DATABASE_UNAVAILABLE");
+  });
+});
+
 describe("request limits and error masking", () => {
   const server = useTestServer({ MAX_QUERY_COMPLEXITY: "2000" });
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${server().server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+
+  it.each([
+    ["malformed JSON", "{not json", 400],
+    ["a body over 1 MB", JSON.stringify({ query: `{ search(text: "${"x".repeat(1_100_000)}") { id } }` }), 413],
+  ])("answers %s with a JSON BAD_REQUEST, not an HTML stack trace", async (_label, body, status) => {
+    const res = await post(body);
+    expect(res.status).toBe(status);
+    expect(res.headers.get("content-type")).toMatch(/application\/json/);
+    const json = await res.json();
+    expect(json.errors[0].extensions.code).toBe("BAD_REQUEST");
+    expect(JSON.stringify(json)).not.toMatch(/node_modules|\.js:\d+/);
+  });
+
+  it("rejects a variable of the wrong type with BAD_USER_INPUT", async () => {
+    const res = await server().gql(`query($l: Int!) { search(text: "dji", limit: $l) { id } }`, { l: "x" });
+    expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("rejects an unknown operationName with OPERATION_RESOLUTION_FAILURE", async () => {
+    const res = await post(JSON.stringify({ query: "{ __typename }", operationName: "Nope" }));
+    expect((await res.json()).errors[0].extensions.code).toBe("OPERATION_RESOLUTION_FAILURE");
+  });
+
+  it("rejects a query nested past the depth limit before running it", async () => {
+    let selection = "id";
+    for (let i = 0; i < 12; i += 1) selection = `relationships(limit: 1) { from { ${selection} } }`;
+    const res = await server().gql(`{ entity(id: "country-ru") { ${selection} } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(res.errors?.[0]?.message).toMatch(/depth limit of 10/);
+  });
+
+  it("counts each aliased route search against the cost ceiling", async () => {
+    const aliases = Array.from({ length: 12 }, (_, i) => `r${i}: routes(from: "dji", to: "russian-front-lines", limit: 1) { hasMore }`).join(" ");
+    const res = await post(JSON.stringify({ query: `{ ${aliases} }` }));
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors[0].extensions.code).toBe("QUERY_TOO_COSTLY");
+  });
 
   it("rejects an operation over the cost ceiling with QUERY_TOO_COSTLY before running it", async () => {
     const res = await server().gql(`{ neighborhood(id: "country-ru", limit: 2000) { nodes { id name relationships(limit: 500) { id } } } }`);

@@ -95,6 +95,11 @@ describe("Query.routes", () => {
     expect(during.data.routes.routes).toHaveLength(4);
   });
 
+  it("accepts dates in the first century as written", async () => {
+    const res = await server().gql(ROUTES, { ...DJI_TO_FRONT, asOf: "0099-12-31" });
+    expect(res.data.routes).toMatchObject({ routes: [], reason: "NO_PATH_WITHIN_HOPS" });
+  });
+
   it("answers NO_PATH_WITHIN_HOPS when maxHops is too small", async () => {
     const res = await server().gql(ROUTES, { ...DJI_TO_FRONT, maxHops: 2 });
     expect(res.data.routes).toMatchObject({ routes: [], reason: "NO_PATH_WITHIN_HOPS", exhausted: true });
@@ -124,6 +129,8 @@ describe("Query.routes", () => {
     [{ ...DJI_TO_FRONT, minConfidence: 1.5 }, "minConfidence"],
     [{ ...DJI_TO_FRONT, asOf: "2023-02-30" }, "asOf"],
     [{ ...DJI_TO_FRONT, asOf: "yesterday" }, "asOf"],
+    [{ ...DJI_TO_FRONT, asOf: "" }, "asOf"],
+    [{ ...DJI_TO_FRONT, asOf: "0000-01-01" }, "asOf"],
     [{ from: "dji", to: "dji" }, "to"],
     [{ ...DJI_TO_FRONT, avoid: ["dji"] }, "avoid"],
   ])("rejects %j with BAD_USER_INPUT", async (variables, argument) => {
