@@ -34,8 +34,8 @@ const ConfigSchema = z.object({
   queryTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** `ROUTE_BUDGET_MS`: wall-clock budget of one route search, in **milliseconds**. Default 2000. */
   routeBudgetMs: z.coerce.number().int().min(50).max(600_000).default(2000),
-  /** `ROUTE_MAX_RELATIONSHIPS`: relationships one route search may fetch before it stops with LIMIT_REACHED. Default 200000. */
-  routeMaxRelationships: z.coerce.number().int().min(100).max(10_000_000).default(200_000),
+  /** `ROUTE_MAX_RELATIONSHIPS`: relationships one route search may fetch before it stops with LIMIT_REACHED. Default 50000 (about a quarter second of transfer; a hub with more is cut, not fetched). */
+  routeMaxRelationships: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
   /** `MAX_QUERY_COMPLEXITY`: GraphQL cost ceiling per operation (graphql-query-complexity). Default 20000. */
   maxQueryComplexity: z.coerce.number().int().min(10).default(20_000),
   /** `CORS_ORIGINS`: comma-separated origins allowed to call the API from a browser. Default none. */

@@ -1,3 +1,4 @@
+import neo4j from "neo4j-driver";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -101,9 +102,9 @@ async function main(): Promise<void> {
       return { routes: r.routes.length, reason: r.reason };
     };
     const peer = (q: keyof typeof PEER, from: number, to: number) => () =>
-      driver.executeQuery(PEER[q] + PEER_TAIL, { from: nodeId(from), to: nodeId(to), k: 5 }, {
+      driver.executeQuery(PEER[q] + PEER_TAIL, { from: nodeId(from), to: nodeId(to), k: neo4j.int(5) }, {
         database, transactionConfig: { timeout: PEER_TIMEOUT_MS },
-      } as never);
+      });
 
     // Warm the page cache and the query plans once, unmeasured.
     const adj = flowAdjacency(g);

@@ -17,6 +17,9 @@ import type { EntityService } from "./entity.service.js";
 import { allowListed, idList, intInRange, isoDate, numberInRange, entityId } from "./validate.js";
 import { toRelationshipView, type EntityView, type RelationshipView, type SubgraphView } from "./views.js";
 
+/** Milliseconds of each search budget kept for loading the found routes' evidence (at most a tenth of the budget). */
+const DESCRIBE_RESERVE_MS = 250;
+
 /** FLOW follows goods and money in their stored direction; ANY asks how entities are connected at all. */
 export type RouteDirection = "FLOW" | "ANY";
 
@@ -132,7 +135,9 @@ export class RouteService {
   async findRoutes(query: RouteQuery, options: { deadline?: number; checkedIds?: boolean } = {}): Promise<RouteSearchView> {
     const started = Date.now();
     const q = resolveRouteQuery(query);
-    const deadline = Math.min(started + this.config.routeBudgetMs, options.deadline ?? Number.POSITIVE_INFINITY);
+    const budgetEnd = Math.min(started + this.config.routeBudgetMs, options.deadline ?? Number.POSITIVE_INFINITY);
+    // Stop searching a little early, so loading the evidence of what was found still ends within the budget.
+    const deadline = budgetEnd - Math.min(DESCRIBE_RESERVE_MS, this.config.routeBudgetMs / 10);
     if (started >= deadline) return this.cutShort(q, started);
     if (!options.checkedIds) await this.entities.assertExist([q.from, q.to, ...q.via, ...q.avoid]);
     const undirected = q.direction === "ANY";
