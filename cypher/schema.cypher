@@ -38,3 +38,13 @@ CREATE CONSTRAINT rel_commented_on_id IF NOT EXISTS FOR ()-[r:COMMENTED_ON]-() R
 CREATE CONSTRAINT rel_concerns_id IF NOT EXISTS FOR ()-[r:CONCERNS]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_reported_on_id IF NOT EXISTS FOR ()-[r:REPORTED_ON]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_related_to_id IF NOT EXISTS FOR ()-[r:RELATED_TO]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_owns_id IF NOT EXISTS FOR ()-[r:OWNS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_directs_id IF NOT EXISTS FOR ()-[r:DIRECTS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_member_of_id IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_represents_id IF NOT EXISTS FOR ()-[r:REPRESENTS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_family_of_id IF NOT EXISTS FOR ()-[r:FAMILY_OF]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_associate_of_id IF NOT EXISTS FOR ()-[r:ASSOCIATE_OF]-() REQUIRE r.id IS UNIQUE;
+
+// Imports: exact-name lookups that link customs parties to entities already in the graph
+// (src/import/party-resolver.ts).
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);

@@ -5,7 +5,9 @@ import { Database } from "./db/run.js";
 import type { Services } from "./graphql/context.js";
 import { ConnectionsService } from "./services/connections.service.js";
 import { EntityService } from "./services/entity.service.js";
+import { ExportService } from "./services/export.service.js";
 import { GraphAdminService } from "./services/graph-admin.service.js";
+import { ImportService } from "./services/import.service.js";
 import { NeighborhoodService } from "./services/neighborhood.service.js";
 import { RouteService } from "./services/route.service.js";
 import { SearchService } from "./services/search.service.js";
@@ -17,6 +19,10 @@ export interface App {
   readonly db: Database;
   readonly services: Services;
   readonly admin: GraphAdminService;
+  /** Graph exports (GraphML, Cytoscape.js, CSV, FtM) for `GET /export/…` and `actorgraph export`. */
+  readonly exports: ExportService;
+  /** File imports (FtM, customs, claims) for `POST /import/:format` and `actorgraph import`. */
+  readonly imports: ImportService;
   /** Closes the driver. */
   close(): Promise<void>;
 }
@@ -34,5 +40,6 @@ export function createApp(config: Config): App {
     neighborhood: new NeighborhoodService(db, entities),
     connections: new ConnectionsService(routes, entities, config.routeBudgetMs),
   };
-  return { config, driver, db, services, admin: new GraphAdminService(db), close: () => driver.close() };
+  const exports = new ExportService(db, services.neighborhood, routes);
+  return { config, driver, db, services, admin: new GraphAdminService(db), exports, imports: new ImportService(db), close: () => driver.close() };
 }

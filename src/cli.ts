@@ -5,7 +5,10 @@ import { Command } from "commander";
 import { pino, type Logger } from "pino";
 import { createApp, type App } from "./app.js";
 import { loadConfig } from "./config.js";
+import { registerExportCommand } from "./export/cli-export.js";
+import { registerGenerateCommand } from "./generate/cli-generate.js";
 import { buildActorgraphSchema, printActorgraphSchema } from "./graphql/schema.js";
+import { registerImportCommand } from "./import/cli-import.js";
 import { startLocalNeo4j } from "./local-neo4j.js";
 import { PROJECT_ROOT } from "./paths.js";
 import { renderSeedCypher, SEED_FILE } from "./seed/seed-file.js";
@@ -75,6 +78,10 @@ program
   .command("seed:check")
   .description("Exit 1 when cypher/seed.cypher is stale.")
   .action(() => checkFile(SEED_FILE, renderSeedCypher(), "npm run seed:emit"));
+
+registerExportCommand(program);
+registerGenerateCommand(program);
+registerImportCommand(program);
 
 async function prepareDatabase(app: App, logger: Logger): Promise<void> {
   await app.admin.applySchema();

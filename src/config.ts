@@ -47,6 +47,11 @@ const ConfigSchema = z.object({
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** `NODE_ENV`: `development` shows stack traces in errors; anything else hides them. */
   nodeEnv: z.string().default("production"),
+  /**
+   * `IMPORT_TOKEN`: bearer token that `POST /import/:format` requires (`Authorization: Bearer …`).
+   * Unset (the default) disables HTTP import, since it writes to the graph; the CLI needs no token.
+   */
+  importToken: z.string().min(16, "must be at least 16 characters").optional(),
   /** `AUTO_START_DB`: `npm start` starts the local Neo4j when NEO4J_URI is unset and nothing answers. Default true. */
   autoStartDb: bool.default("true"),
 });
@@ -75,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     nodeEnv: env.NODE_ENV,
     autoStartDb: env.AUTO_START_DB,
+    importToken: env.IMPORT_TOKEN || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

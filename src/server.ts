@@ -14,6 +14,8 @@ import pLimit from "p-limit";
 import type { Logger } from "pino";
 import type { App } from "./app.js";
 import { ErrorCode, formatError, QueryTooCostlyError } from "./errors.js";
+import { registerExportRoutes } from "./export/http.js";
+import { registerImportRoutes } from "./import/http-import.js";
 import type { GraphQLContext } from "./graphql/context.js";
 import { buildActorgraphSchema } from "./graphql/schema.js";
 
@@ -43,8 +45,8 @@ export interface RunningServer {
 }
 
 /**
- * Starts the HTTP server: `POST|GET /graphql` (Apollo Server 5 on Express 5), `GET /health`
- * and `GET /ready`. Port 0 picks a free port (tests). Starts even when Neo4j is down: requests
+ * Starts the HTTP server: `POST|GET /graphql` (Apollo Server 5 on Express 5), `GET /health`,
+ * `GET /ready`, `GET /export/…` (src/export/http.ts) and `POST /import/:format` (src/import/http-import.ts). Port 0 picks a free port (tests). Starts even when Neo4j is down: requests
  * then fail with DATABASE_UNAVAILABLE and succeed again once it returns. Each request gets one
  * time budget (ROUTE_BUDGET_MS) shared by all its route searches, and at most
  * {@link DB_CALLS_PER_REQUEST} database calls in flight.
@@ -95,6 +97,8 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
       }),
     }),
   );
+  registerExportRoutes(expressApp, app);
+  registerImportRoutes(expressApp, app);
   expressApp.use(httpErrorAsJson(logger));
 
   await new Promise<void>((resolve, reject) => {

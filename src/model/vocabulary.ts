@@ -4,7 +4,8 @@
  * never from user text, so a query can name them without string concatenation of input.
  *
  * Kinds follow FollowTheMoney's schema names where one fits (Company, Organization, Person,
- * PublicBody, Event, Document); the rest (Country, Product, Place, Regulation) are ours,
+ * PublicBody, Event, Document, and from imports LegalEntity, Vessel, Airplane, Vehicle, Address,
+ * Sanction, EconomicActivity); the rest (Country, Product, Place, Regulation) are ours,
  * because FtM models countries and goods as property values rather than entities.
  */
 
@@ -20,6 +21,13 @@ export const ENTITY_KINDS = [
   "Product",
   "Place",
   "Regulation",
+  "LegalEntity",
+  "Vessel",
+  "Airplane",
+  "Vehicle",
+  "Address",
+  "Sanction",
+  "EconomicActivity",
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -89,6 +97,12 @@ export const RELATIONSHIP_TYPES = Object.freeze({
   CONCERNS: { flow: false, description: "The start document or plan is about the end node." },
   REPORTED_ON: { flow: false, provenance: true, description: "The start publisher reported on the end node (provenance; skipped by ANY routes unless named)." },
   RELATED_TO: { flow: false, description: "Any other link a source asserts between two entities." },
+  OWNS: { flow: false, description: "The start node owns shares or assets of the end node (FtM Ownership)." },
+  DIRECTS: { flow: false, description: "The start node is a director or officer of the end node (FtM Directorship)." },
+  MEMBER_OF: { flow: false, description: "The start node is a member of the end organization (FtM Membership)." },
+  REPRESENTS: { flow: false, description: "The start node acts as agent for the end node (FtM Representation)." },
+  FAMILY_OF: { flow: false, description: "The start person is a relative of the end person (FtM Family)." },
+  ASSOCIATE_OF: { flow: false, description: "The start person is an associate of the end person (FtM Associate)." },
 } satisfies Record<string, RelationshipTypeInfo>);
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
 

@@ -1,0 +1,68 @@
+import neo4j from "neo4j-driver";
+import type { Database, Row } from "../db/run.js";
+import type { Plain } from "../db/values.js";
+import { toEntityView, toRelationshipView, type SubgraphView } from "../services/views.js";
+import { EXPORT_PAGE_SIZE, type ExportEdge, type ExportGraph, type ExportNode } from "./types.js";
+
+/**
+ * The whole graph, paged with keyset pagination (cypher/queries/export-*-page.cypher): each
+ * page is one short read transaction of at most `pageSize` rows, so neither Neo4j nor this
+ * process holds more than a page. Pages are not one snapshot: a write between pages shows up
+ * if it lands after the cursor.
+ */
+export function wholeGraph(db: Database, pageSize = EXPORT_PAGE_SIZE): ExportGraph {
+  const limit = neo4j.int(pageSize);
+  return {
+    async *nodes() {
+      let after = "";
+      for (;;) {
+        const rows = await db.read("export-entities-page", { after, limit });
+        if (rows.length > 0) yield rows.map((r) => toExportNode(r.entity));
+        if (rows.length < pageSize) return;
+        after = String((rows[rows.length - 1]!.entity as Record<string, Plain>).id);
+      }
+    },
+    async *edges() {
+      let cursor = { afterStart: "", afterType: "", afterId: "" };
+      for (;;) {
+        const rows = await db.read("export-relationships-page", { ...cursor, limit });
+        if (rows.length > 0) yield rows.map(toExportEdge);
+        if (rows.length < pageSize) return;
+        const last = rows[rows.length - 1]!.rel as Record<string, Plain>;
+        cursor = { afterStart: String(last.start), afterType: String(last.type), afterId: String(last.id) };
+      }
+    },
+  };
+}
+
+/**
+ * A subgraph a service already found (a neighbourhood, the union of routes), re-read with its
+ * stored properties in pages of `pageSize`. Such subgraphs are capped by the services
+ * (LIMITS in src/model/limits.ts), so their id lists are small.
+ */
+export function foundSubgraph(db: Database, subgraph: SubgraphView, pageSize = EXPORT_PAGE_SIZE): ExportGraph {
+  const ids = subgraph.nodes.map((n) => n.id);
+  const refs = subgraph.edges.map((e) => ({ id: e.id, start: e.from.id, end: e.to.id }));
+  return {
+    async *nodes() {
+      for (let i = 0; i < ids.length; i += pageSize) {
+        const rows = await db.read("entities-by-ids", { ids: ids.slice(i, i + pageSize) });
+        yield rows.map((r) => toExportNode(r.entity));
+      }
+    },
+    async *edges() {
+      for (let i = 0; i < refs.length; i += pageSize) {
+        const rows = await db.read("relationships-by-ids", { refs: refs.slice(i, i + pageSize) });
+        yield rows.map(toExportEdge);
+      }
+    },
+  };
+}
+
+function toExportNode(entity: Plain | undefined): ExportNode {
+  return { ...toEntityView(entity), properties: (entity ?? {}) as Record<string, Plain> };
+}
+
+function toExportEdge(row: Row): ExportEdge {
+  return { ...toRelationshipView(row), properties: row.rel as Record<string, Plain> };
+}

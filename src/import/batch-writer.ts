@@ -1,0 +1,103 @@
+import type { ManagedTransaction } from "neo4j-driver";
+import type { QueryName } from "../db/queries.js";
+import { query } from "../db/queries.js";
+import { runIn, type Database } from "../db/run.js";
+import { compatibleSchemata } from "./ftm-model.js";
+import { StrictRejectError } from "./import-errors.js";
+import { resolveParties } from "./party-resolver.js";
+import type { RecordFacts, Reject } from "./types.js";
+
+/** One mapped record waiting in a batch. */
+export interface PendingRecord {
+  readonly line: number;
+  readonly facts: RecordFacts;
+}
+
+/** The dataset's :Source node properties (see import-merge-source.cypher). */
+export interface DatasetSource {
+  readonly id: string;
+  readonly name: string;
+  readonly fileHash: string;
+  readonly format: string;
+  readonly namespace: string | null;
+  /** ISO 8601 date-time. */
+  readonly importedAt: string;
+}
+
+/** What one batch did. */
+export interface BatchResult {
+  /** Nodes and relationships created (provenance links not counted). */
+  readonly created: number;
+  /** Facts that matched what the graph already held. */
+  readonly merged: number;
+  /** Records valid and written (or, in a dry run, that would be). */
+  readonly written: number;
+  /** Records rejected by checks against the graph (conflicting schema, unknown entity). */
+  readonly rejects: readonly Reject[];
+}
+
+/**
+ * Writes one batch of records in ONE transaction, so a batch lands whole or not at all, and a
+ * record is never half-written: records that fail a check against the graph are dropped with
+ * every fact they carry before anything is written (under `strict`, the transaction is rolled
+ * back instead). Each fact list goes to Neo4j as one UNWIND query. In a dry run the same checks
+ * run in a read transaction and nothing is written.
+ */
+export async function writeBatch(db: Database, source: DatasetSource, records: readonly PendingRecord[], opts: { dryRun: boolean; strict: boolean }): Promise<BatchResult> {
+  const work = async (tx: ManagedTransaction): Promise<BatchResult> => {
+    const rejects = await checkAgainstGraph(tx, records);
+    if (opts.strict && rejects.length > 0) throw new StrictRejectError(rejects[0]!);
+    const rejected = new Set(rejects.map((r) => r.line));
+    const kept = await resolveParties(tx, records.filter((r) => !rejected.has(r.line)), source.namespace);
+    if (opts.dryRun) return { created: 0, merged: 0, written: kept.length, rejects };
+    const facts = kept.map((r) => r.facts);
+    const entities = facts.flatMap((f) => f.entities);
+    const countries = facts.flatMap((f) => f.countries);
+    const relationships = facts.flatMap((f) => f.relationships);
+    const publications = facts.flatMap((f) => f.publications);
+    const ns = { namespace: source.namespace };
+    await runIn(tx, "import-merge-source", { source });
+    let created = 0;
+    const count = async (name: QueryName, params: Record<string, unknown>) => {
+      const counters = (await tx.run(query(name), { ...ns, ...params })).summary.counters.updates();
+      created += counters.nodesCreated + counters.relationshipsCreated;
+    };
+    if (publications.length > 0) await runIn(tx, "import-merge-publications", { ...ns, publications });
+    if (countries.length > 0) await count("import-merge-countries", { countries });
+    if (entities.length > 0) await count("import-merge-entities", { entities: entities.map(({ matchName: _m, ...e }) => e) });
+    if (relationships.length > 0) await count("import-merge-relationships", { relationships });
+    const ids = new Set([...countries.map((c) => c.id), ...entities.map((e) => e.id), ...relationships.flatMap((r) => [r.start, r.end])]);
+    await runIn(tx, "import-link-provenance", { sourceId: source.id, ids: [...ids] });
+    const written = countries.length + entities.length + relationships.length;
+    return { created, merged: Math.max(0, written - created), written: kept.length, rejects };
+  };
+  return opts.dryRun ? db.readTx("import-dry-run", work, { timeoutMs: 120_000 }) : db.writeTx("import-batch", work, { timeoutMs: 120_000 });
+}
+
+/**
+ * Rejects records whose FtM entity id is taken by an incompatible schema (earlier in the batch,
+ * or already in the graph) and claims naming entity ids the graph lacks.
+ */
+async function checkAgainstGraph(tx: ManagedTransaction, records: readonly PendingRecord[]): Promise<Reject[]> {
+  const rejects: Reject[] = [];
+  const ftmIds = [...new Set(records.flatMap((r) => r.facts.entities.filter((e) => e.ftmSchema).map((e) => e.id)))];
+  const schemata = new Map<string, string>();
+  if (ftmIds.length > 0) for (const row of await runIn(tx, "import-entity-schemata", { ids: ftmIds })) schemata.set(String(row.id), String(row.schema));
+  const required = [...new Set(records.flatMap((r) => r.facts.requiredIds))];
+  const missing = new Set<string>();
+  if (required.length > 0) for (const row of await runIn(tx, "missing-ids", { ids: required })) for (const id of row.missing as string[]) missing.add(id);
+  for (const record of records) {
+    const conflict = record.facts.entities.find((e) => e.ftmSchema && schemata.has(e.id) && !compatibleSchemata(schemata.get(e.id)!, e.ftmSchema));
+    if (conflict) {
+      rejects.push({ line: record.line, code: "CONFLICTING_SCHEMA", reason: `line ${record.line}: id ${conflict.id} is already a ${schemata.get(conflict.id)}, not a ${conflict.ftmSchema}` });
+      continue;
+    }
+    const unknown = record.facts.requiredIds.filter((id) => missing.has(id));
+    if (unknown.length > 0) {
+      rejects.push({ line: record.line, code: "UNKNOWN_ENTITY", reason: `line ${record.line}: no entity with id ${unknown.map((i) => JSON.stringify(i)).join(", ")}` });
+      continue;
+    }
+    for (const e of record.facts.entities) if (e.ftmSchema && !schemata.has(e.id)) schemata.set(e.id, e.ftmSchema);
+  }
+  return rejects;
+}

@@ -1,0 +1,67 @@
+import { CLAIM_STATUSES, isRelationshipType, STATUS_CONFIDENCE, type ClaimStatus } from "../model/vocabulary.js";
+import { digest, isoDate, scopedId, type MapContext } from "./facts.js";
+import { RecordError, type InputRecord, type PublicationFact, type RecordFacts } from "./types.js";
+
+/** The fields of a claim row (CSV header or JSONL keys). */
+export const CLAIM_FIELDS = ["from", "to", "type", "confidence", "status", "quote", "source_url", "source_title", "valid_from", "valid_to"] as const;
+/** Fields every claim needs. */
+export const REQUIRED_CLAIM_FIELDS = ["from", "to", "type", "status"] as const;
+
+type ClaimRow = Partial<Record<(typeof CLAIM_FIELDS)[number], unknown>>;
+
+/**
+ * Maps an analyst's claim to one relationship between two EXISTING entities (ids such as
+ * `dji`; a claim naming an unknown id is rejected as UNKNOWN_ENTITY, so a typo cannot create a
+ * stray node). `type` must be allow-listed, `status` one of CLAIM_STATUSES, `confidence` in
+ * [0, 1] (default: the status's). The quote's source is a :Source node keyed by `source_url`
+ * (else the dataset itself); start and end are the claim's line numbers in the file.
+ * The relationship id is a digest of from, to, type, quote and source, so a re-import merges.
+ * @throws RecordError INVALID_VALUE.
+ */
+export function mapClaim(ctx: MapContext, record: InputRecord<ClaimRow>): RecordFacts {
+  const row = record.value;
+  const text = (field: (typeof CLAIM_FIELDS)[number]): string => {
+    const v = row[field];
+    if (v === undefined || v === null) return "";
+    if (typeof v !== "string" && typeof v !== "number") throw new RecordError("INVALID_VALUE", `${field}: expected a string`);
+    return String(v).trim();
+  };
+  for (const f of REQUIRED_CLAIM_FIELDS) if (text(f) === "") throw new RecordError("INVALID_VALUE", `${f} is empty`);
+  const type = text("type").toUpperCase();
+  if (!isRelationshipType(type)) throw new RecordError("INVALID_VALUE", `type: ${JSON.stringify(text("type"))} is not an allowed relationship type`);
+  const status = text("status").toUpperCase() as ClaimStatus;
+  if (!CLAIM_STATUSES.includes(status)) throw new RecordError("INVALID_VALUE", `status: ${JSON.stringify(text("status"))} is not one of ${CLAIM_STATUSES.join(", ")}`);
+  const confidence = text("confidence") === "" ? STATUS_CONFIDENCE[status] : Number(text("confidence"));
+  if (!Number.isFinite(confidence) || confidence < 0 || confidence > 1) throw new RecordError("INVALID_VALUE", `confidence: ${JSON.stringify(text("confidence"))} is not a number in [0, 1]`);
+  const url = text("source_url") || null;
+  if (url && !/^https?:\/\/\S+$/i.test(url)) throw new RecordError("INVALID_VALUE", `source_url: ${JSON.stringify(url)} is not an http(s) URL`);
+  const publications: PublicationFact[] = url ? [{ id: `url-${digest(url)}`, title: text("source_title") || url, url }] : [];
+  const quote = text("quote") || record.text;
+  const from = text("from");
+  const to = text("to");
+  return {
+    entities: [],
+    countries: [],
+    publications,
+    requiredIds: [from, to],
+    relationships: [
+      {
+        id: scopedId(ctx, `claim-${digest(from, to, type, quote, url ?? "")}`),
+        type,
+        start: from,
+        end: to,
+        status,
+        confidence,
+        validFrom: isoDate(text("valid_from"), "valid_from"),
+        validTo: isoDate(text("valid_to"), "valid_to"),
+        props: { note: "analyst claim" },
+        evidence: { quote, start: record.line, end: record.endLine, sourceId: publications[0]?.id ?? ctx.sourceId },
+      },
+    ],
+  };
+}
+
+/** A claims CSV row as a {@link ClaimRow}, by header name. */
+export function claimFromCsv(header: readonly string[], values: readonly string[]): ClaimRow {
+  return Object.fromEntries(header.map((h, i) => [h.trim().toLowerCase(), values[i]]));
+}

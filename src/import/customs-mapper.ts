@@ -1,0 +1,94 @@
+import { countryFact, digest, isoDate, number, reportedRelationship, scopedId, slug, type MapContext } from "./facts.js";
+import type { CustomsField } from "./customs-columns.js";
+import { RecordError, type CountryFact, type EntityFact, type InputRecord, type RecordFacts, type RelationshipFact } from "./types.js";
+
+/**
+ * Maps one customs declaration to shipment facts that FLOW routes can follow:
+ * `manufacturer ─SUPPLIED→ exporter ─SUPPLIED→ importer` (the first hop only when a
+ * manufacturer other than the exporter is named). Each party is BASED_IN its country.
+ *
+ * Transit countries are NOT hops: a chain `exporter → Kazakhstan → importer` would let every
+ * shipment through Kazakhstan connect every exporter to every importer via the country hub, a
+ * false route. They are kept on the SUPPLIED relationship as `via` (ISO codes, in order), with
+ * `origin` and `destination`, and in its `note`.
+ *
+ * Parties get ids `party-<iso2>-<slug of name>` (namespaced); the batch writer links a party
+ * to an existing entity with exactly that name instead (see party-resolver.ts).
+ * @throws RecordError INVALID_VALUE for a missing name, a bad date, country, HS code or number.
+ */
+export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, index: Partial<Record<CustomsField, number>>): RecordFacts {
+  const get = (field: CustomsField): string => {
+    const at = index[field];
+    return at === undefined ? "" : (record.value[at] ?? "").trim();
+  };
+  const required = (field: CustomsField): string => {
+    const v = get(field);
+    if (v === "") throw new RecordError("INVALID_VALUE", `${field} is empty`);
+    return v;
+  };
+  const recordId = required("recordId");
+  const date = isoDate(required("date"), "date");
+  const hsCode = required("hsCode").replace(/[.\s]/g, "");
+  if (!/^\d{4,10}$/.test(hsCode)) throw new RecordError("INVALID_VALUE", `hsCode: ${JSON.stringify(get("hsCode"))} is not an HS code of 4 to 10 digits`);
+  const countries: CountryFact[] = [];
+  const entities: EntityFact[] = [];
+  const rels: RelationshipFact[] = [];
+  const country = (field: CustomsField): CountryFact | null => {
+    const v = get(field);
+    if (!v) return null;
+    const c = countryFact(v, field);
+    countries.push(c);
+    return c;
+  };
+  const party = (nameField: CustomsField, countryField: CustomsField, role: string): EntityFact | null => {
+    const name = get(nameField);
+    if (!name) return null;
+    const c = country(countryField);
+    const entity: EntityFact = {
+      id: scopedId(ctx, `party-${c ? c.code.toLowerCase() : "xx"}-${slug(name)}`),
+      name,
+      kind: "Company",
+      aliases: [],
+      topics: [],
+      ftmSchema: null,
+      props: { country: c?.code ?? null, description: `${role} in customs declarations` },
+      matchName: { name, country: c?.code ?? null },
+    };
+    entities.push(entity);
+    if (c) rels.push(reportedRelationship(ctx, record, { id: `${entity.id}>BASED_IN>${c.id}`, type: "BASED_IN", start: entity.id, end: c.id }));
+    return entity;
+  };
+  const exporter = party("exporterName", "exporterCountry", "exporter");
+  const importer = party("importerName", "importerCountry", "importer");
+  if (!exporter || !importer) throw new RecordError("INVALID_VALUE", "exporterName and importerName are required");
+  const manufacturer = party("manufacturerName", "manufacturerCountry", "manufacturer");
+  const via = get("transitCountries")
+    .split(/[;|,]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((code) => countryFact(code, "transitCountries").code);
+  const origin = get("originCountry") ? countryFact(get("originCountry"), "originCountry").code : null;
+  const destination = get("destinationCountry") ? countryFact(get("destinationCountry"), "destinationCountry").code : null;
+  const goods = [`HS ${hsCode}`, get("goodsDescription")].filter(Boolean);
+  const note = [`customs record ${recordId}`, get("source") && `source ${get("source")}`, origin && `origin ${origin}`, via.length > 0 && `via ${via.join(", ")}`, destination && `to ${destination}`]
+    .filter(Boolean)
+    .join("; ");
+  const shipment = {
+    goods,
+    hsCode,
+    hsChapter: hsCode.slice(0, 2),
+    quantity: number(get("quantity"), "quantity"),
+    amount: number(get("value"), "value"),
+    currency: get("currency").toUpperCase() || null,
+    origin,
+    destination,
+    via,
+    note,
+  };
+  const id = scopedId(ctx, `customs-${digest(get("source"), recordId)}`);
+  rels.push(reportedRelationship(ctx, record, { id, type: "SUPPLIED", start: exporter.id, end: importer.id, validFrom: date, validTo: date, props: shipment }));
+  if (manufacturer && manufacturer.id !== exporter.id) {
+    rels.push(reportedRelationship(ctx, record, { id: `${id}-mfr`, type: "SUPPLIED", start: manufacturer.id, end: exporter.id, validFrom: date, validTo: date, props: { ...shipment, note: `manufacturer of the goods in ${note}` } }));
+  }
+  return { entities, countries, relationships: rels, publications: [], requiredIds: [] };
+}

@@ -1,0 +1,90 @@
+import { createHash } from "node:crypto";
+import { STATUS_CONFIDENCE, type ClaimStatus, type RelationshipType } from "../model/vocabulary.js";
+import { ftmModel } from "./ftm-model.js";
+import { RecordError, type CountryFact, type EvidenceFact, type InputRecord, type PropertyValue, type RelationshipFact } from "./types.js";
+
+/** What every mapper needs besides the record: where ids live and which Source the evidence cites. */
+export interface MapContext {
+  /** Prefix `<namespace>:` for every id this import creates, or null for bare ids. Countries are never prefixed. */
+  readonly namespace: string | null;
+  /** Id of the dataset's :Source node. */
+  readonly sourceId: string;
+}
+
+/** The graph id of an entity named `raw` by the input, namespaced (cf. FtM's namespacing of ids). */
+export function scopedId(ctx: MapContext, raw: string): string {
+  return ctx.namespace ? `${ctx.namespace}:${raw}` : raw;
+}
+
+/** A short, stable hex digest (sha256, first 16 hex digits) of the parts, for derived ids. */
+export function digest(...parts: readonly string[]): string {
+  return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 16);
+}
+
+/** Lower-case ASCII slug of a name (`"Golden Bridge Ltd."` → `golden-bridge-ltd`), falling back to a digest for non-Latin names. */
+export function slug(name: string): string {
+  const s = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 80);
+  return s.length >= 2 ? s : digest(name);
+}
+
+/**
+ * The Country fact for an ISO 3166-1 alpha-2 code (any case), with its English name from the
+ * FtM model's country list. Id `country-<code lower>`, the seed's scheme, so imports link into it.
+ * @throws RecordError INVALID_VALUE for a code the FtM model does not know.
+ */
+export function countryFact(code: string, field: string): CountryFact {
+  const lower = code.trim().toLowerCase();
+  const name = ftmModel.getType("country").values.get(lower);
+  if (!name) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(code)} is not a country code known to FollowTheMoney`);
+  return { id: `country-${lower}`, code: lower.toUpperCase(), name };
+}
+
+/** The evidence of a record: its text, its line range, the dataset as source. */
+export function recordEvidence(ctx: MapContext, record: InputRecord<unknown>): EvidenceFact {
+  return { quote: record.text, start: record.line, end: record.endLine, sourceId: ctx.sourceId };
+}
+
+/** ISO date prefix (YYYY-MM-DD) of an FtM or CSV date, or null; a year or year-month becomes its first day. */
+export function isoDate(value: string | undefined | null, field: string): string | null {
+  if (!value) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
+  if (!m) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not an ISO 8601 date`);
+  const date = `${m[1]}-${m[2] ?? "01"}-${m[3] ?? "01"}`;
+  if (Number.isNaN(Date.parse(date))) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not a valid date`);
+  return date;
+}
+
+/** A finite number parsed from text, or null when empty. @throws RecordError INVALID_VALUE otherwise. */
+export function number(value: string | undefined | null, field: string): number | null {
+  if (value === undefined || value === null || value.trim() === "") return null;
+  const n = Number(value.replace(/[\s,](?=\d{3}\b)/g, ""));
+  if (!Number.isFinite(n)) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not a number`);
+  return n;
+}
+
+/** A relationship backed by one record, as a dataset states it (REPORTED, with its default confidence). */
+export function reportedRelationship(
+  ctx: MapContext,
+  record: InputRecord<unknown>,
+  rel: { id: string; type: RelationshipType; start: string; end: string; validFrom?: string | null; validTo?: string | null; props?: Record<string, PropertyValue> },
+  status: ClaimStatus = "REPORTED",
+): RelationshipFact {
+  return {
+    id: rel.id,
+    type: rel.type,
+    start: rel.start,
+    end: rel.end,
+    status,
+    confidence: STATUS_CONFIDENCE[status],
+    validFrom: rel.validFrom ?? null,
+    validTo: rel.validTo ?? null,
+    props: rel.props ?? {},
+    evidence: recordEvidence(ctx, record),
+  };
+}

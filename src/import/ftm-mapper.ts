@@ -1,0 +1,162 @@
+import type { RelationshipType } from "../model/vocabulary.js";
+import { countryFact, isoDate, number, reportedRelationship, scopedId, type MapContext } from "./facts.js";
+import { findSchema, type FtmSchema } from "./ftm-model.js";
+import { DESCRIPTION_PROPERTIES, EDGE_RELATIONSHIP_TYPES, HOME_COUNTRY_PROPERTIES, nodeKind, REFERENCE_RELATIONSHIP_TYPES } from "./ftm-rules.js";
+import { RecordError, type CountryFact, type EntityFact, type InputRecord, type PropertyValue, type RecordFacts, type RelationshipFact } from "./types.js";
+
+type Props = Record<string, string[]>;
+
+/**
+ * Maps one FollowTheMoney entity `{id, schema, properties: {prop: [values]}}` to graph facts.
+ * Validation uses the FtM model: the schema must exist, every property must belong to it, and
+ * values must be strings (dates and country codes are checked by their FtM type).
+ * Node schemata become :Entity nodes (`ftmSchema`, `topics`, every name and alias, other
+ * properties as `ftm_<prop>` lists); edge schemata become relationships; country values become
+ * links to Country nodes. Rules: src/import/ftm-rules.ts.
+ * @throws RecordError UNKNOWN_SCHEMA, UNSUPPORTED_SCHEMA or INVALID_VALUE.
+ */
+export function mapFtmEntity(ctx: MapContext, record: InputRecord<Record<string, unknown>>): RecordFacts {
+  const { id, schema, props } = validate(record.value);
+  const eid = scopedId(ctx, id);
+  if (schema.edge) return edgeFacts(ctx, record, eid, schema, props);
+  const kind = nodeKind(schema);
+  if (!kind) throw new RecordError("UNSUPPORTED_SCHEMA", `FtM schema ${schema.name} is valid but not imported (it is neither a thing nor a link this importer maps)`);
+
+  // `name` first: its first value is the entity's name, every other name-typed value an alias.
+  const nameProps = [...schema.getProperties().values()].filter((p) => p.type.name === "name").map((p) => p.name);
+  const names = [...new Set(["name", ...nameProps])].flatMap((p) => props[p] ?? []);
+  const caption = schema.caption.flatMap((p) => props[p] ?? [])[0];
+  const name = names[0] ?? caption ?? id;
+  const countries: CountryFact[] = [];
+  const rels: RelationshipFact[] = [];
+  const extra: Record<string, PropertyValue> = {};
+  for (const [prop, values] of Object.entries(props)) {
+    const type = schema.getProperty(prop).type.name;
+    if (type === "country") {
+      for (const code of values) {
+        const c = countryFact(code, prop);
+        countries.push(c);
+        const home = HOME_COUNTRY_PROPERTIES.has(prop);
+        const relType: RelationshipType = !home ? "RELATED_TO" : kind === "Address" || kind === "Event" ? "LOCATED_IN" : "BASED_IN";
+        rels.push(reportedRelationship(ctx, record, { id: `${eid}>${prop}>${c.id}`, type: relType, start: eid, end: c.id, props: home ? {} : { note: prop } }));
+      }
+    } else if (type === "entity") {
+      rels.push(...referenceFacts(ctx, record, eid, schema, prop, values));
+    } else if (type !== "name" && prop !== "topics") {
+      extra[`ftm_${prop}`] = values;
+    }
+  }
+  if (schema.name === "EconomicActivity") rels.push(...shipmentFacts(ctx, record, eid, props));
+  const description = DESCRIPTION_PROPERTIES.map((p) => props[p]?.[0]).find((v) => v !== undefined) ?? null;
+  const home = [...HOME_COUNTRY_PROPERTIES].map((p) => props[p]?.[0]).find((v) => v !== undefined);
+  const entity: EntityFact = {
+    id: eid,
+    name,
+    kind,
+    aliases: [...new Set(names.filter((n) => n !== name))],
+    topics: props.topics ?? [],
+    ftmSchema: schema.name,
+    props: { ...extra, description, country: home ? home.toUpperCase() : null, date: isoDate(schema.temporalStart.map((p) => props[p]?.[0]).find(Boolean), "date") },
+  };
+  return { entities: [entity], countries, relationships: rels, publications: [], requiredIds: [] };
+}
+
+function validate(value: Record<string, unknown>): { id: string; schema: FtmSchema; props: Props } {
+  const { id, schema: schemaName, properties } = value;
+  if (typeof id !== "string" || id.trim() === "" || id.length > 256) throw new RecordError("INVALID_VALUE", "id: a non-empty string of at most 256 characters is required");
+  if (typeof schemaName !== "string") throw new RecordError("INVALID_VALUE", "schema: a schema name is required");
+  const schema = findSchema(schemaName);
+  if (!schema) throw new RecordError("UNKNOWN_SCHEMA", `unknown FtM schema ${JSON.stringify(schemaName)}`);
+  if (schema.abstract) throw new RecordError("UNSUPPORTED_SCHEMA", `FtM schema ${schema.name} is abstract; entities must use a concrete schema`);
+  if (properties !== undefined && (typeof properties !== "object" || properties === null || Array.isArray(properties))) {
+    throw new RecordError("INVALID_VALUE", "properties: expected an object of arrays of strings");
+  }
+  const props: Props = {};
+  for (const [prop, values] of Object.entries((properties ?? {}) as Record<string, unknown>)) {
+    if (!schema.hasProperty(prop)) throw new RecordError("INVALID_VALUE", `property ${prop} is not in FtM schema ${schema.name}`);
+    if (!Array.isArray(values) || values.some((v) => typeof v !== "string")) throw new RecordError("INVALID_VALUE", `${prop}: expected an array of strings`);
+    const clean = [...new Set((values as string[]).map((v) => v.trim()).filter((v) => v !== ""))];
+    if (schema.getProperty(prop).type.name === "date") clean.forEach((v) => isoDate(v, prop));
+    if (clean.length > 0) props[prop] = clean;
+  }
+  return { id, schema, props };
+}
+
+function edgeFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, schema: FtmSchema, props: Props): RecordFacts {
+  const edge = schema.edge!;
+  const sources = props[edge.source] ?? [];
+  const targets = props[edge.target] ?? [];
+  if (sources.length === 0 || targets.length === 0) {
+    throw new RecordError("INVALID_VALUE", `${schema.name} needs both ${edge.source} and ${edge.target}`);
+  }
+  const type = EDGE_RELATIONSHIP_TYPES[schema.name] ?? "RELATED_TO";
+  const first = (names: readonly string[]) => names.map((p) => props[p]?.[0]).find(Boolean);
+  const note = [schema.name === "UnknownLink" || !EDGE_RELATIONSHIP_TYPES[schema.name] ? schema.name : null, ...schema.caption.filter((p) => p !== "amount" && p !== "date").map((p) => props[p]?.[0])]
+    .filter(Boolean)
+    .join("; ");
+  const relProps: Record<string, PropertyValue> = {
+    note: note || null,
+    amount: number(props.amount?.[0], "amount"),
+    currency: props.currency?.[0]?.toUpperCase() ?? null,
+    ftmSchema: schema.name,
+  };
+  const rels: RelationshipFact[] = [];
+  for (const s of sources) {
+    for (const t of targets) {
+      rels.push(
+        reportedRelationship(ctx, record, {
+          id: rels.length === 0 ? eid : `${eid}#${rels.length}`,
+          type,
+          start: scopedId(ctx, s),
+          end: scopedId(ctx, t),
+          validFrom: isoDate(first(schema.temporalStart), "startDate"),
+          validTo: isoDate(first(schema.temporalEnd), "endDate"),
+          props: relProps,
+        }),
+      );
+    }
+  }
+  return { entities: [], countries: [], relationships: rels, publications: [], requiredIds: [] };
+}
+
+function referenceFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, schema: FtmSchema, prop: string, values: readonly string[]): RelationshipFact[] {
+  const rule = REFERENCE_RELATIONSHIP_TYPES[`${schema.name}.${prop}`] ?? REFERENCE_RELATIONSHIP_TYPES[`*.${prop}`];
+  const participation = schema.isA("Interval");
+  return values.map((v) => {
+    const other = scopedId(ctx, v);
+    const type = rule?.type ?? (participation ? "PARTICIPATED_IN" : "RELATED_TO");
+    const inward = rule ? rule.inward : participation;
+    return reportedRelationship(ctx, record, {
+      id: `${eid}>${prop}>${other}`,
+      type,
+      start: inward ? other : eid,
+      end: inward ? eid : other,
+      props: { note: prop },
+    });
+  });
+}
+
+/** A customs declaration (EconomicActivity) also moves goods: SUPPLIED from each sender to each receiver, so routes follow it. */
+function shipmentFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, props: Props): RelationshipFact[] {
+  const goods = [...(props.vedCode ?? []).map((c) => `HS ${c}`), ...(props.goodsDescription ?? [])];
+  const date = isoDate(props.startDate?.[0] ?? props.date?.[0], "startDate");
+  return (props.sender ?? []).flatMap((s) =>
+    (props.receiver ?? []).map((r) =>
+      reportedRelationship(ctx, record, {
+        id: `${eid}>shipment>${scopedId(ctx, s)}>${scopedId(ctx, r)}`,
+        type: "SUPPLIED",
+        start: scopedId(ctx, s),
+        end: scopedId(ctx, r),
+        validFrom: date,
+        validTo: date,
+        props: {
+          goods,
+          amount: number(props.customsAmount?.[0] ?? props.invoiceAmount?.[0], "customsAmount"),
+          currency: props.currency?.[0]?.toUpperCase() ?? null,
+          via: (props.departureCountry ?? []).map((c) => c.toUpperCase()),
+          note: `declaration ${eid}`,
+        },
+      }),
+    ),
+  );
+}

@@ -1,0 +1,81 @@
+import { UnreachableCaseError } from "../errors.js";
+import { claimFromCsv, mapClaim } from "./claims-mapper.js";
+import { indexColumns, type CustomsColumns } from "./customs-columns.js";
+import { mapCustomsRow } from "./customs-mapper.js";
+import type { MapContext } from "./facts.js";
+import { mapFtmEntity } from "./ftm-mapper.js";
+import { ImportFileError } from "./import-errors.js";
+import type { LineItem } from "./line-reader.js";
+import { csvRecords, jsonlRecords, type RecordItem } from "./record-readers.js";
+import { RecordError, type ImportFormat, type InputRecord, type RecordFacts, type Reject } from "./types.js";
+
+/** A record mapped to facts, or a rejected one. */
+export type MappedItem = { readonly line: number; readonly facts: RecordFacts } | { readonly reject: Reject };
+
+/**
+ * Parses and maps the lines of one file in the given format, one record at a time.
+ * Claims files are JSON Lines when their first line starts with `{`, else CSV with a header.
+ * @throws ImportFileError MISSING_COLUMNS or EMPTY_FILE (a CSV without a header row).
+ */
+export async function* mappedRecords(format: ImportFormat, lines: AsyncIterable<LineItem>, ctx: MapContext, columns: CustomsColumns): AsyncGenerator<MappedItem> {
+  switch (format) {
+    case "ftm":
+      yield* mapEach(jsonlRecords(lines), (r) => mapFtmEntity(ctx, r));
+      return;
+    case "customs": {
+      let index: ReturnType<typeof indexColumns> | undefined;
+      for await (const item of csvRecords(lines)) {
+        if ("header" in item) index = indexColumns(columns, item.header);
+        else if ("reject" in item) yield item;
+        else yield mapOne(item, (r) => mapCustomsRow(ctx, r, index!));
+      }
+      if (!index) throw new ImportFileError("EMPTY_FILE", "the customs CSV has no header row");
+      return;
+    }
+    case "claims": {
+      const { first, rest } = await peek(lines);
+      if (!first) return;
+      if (!("reject" in first) && first.text.trimStart().startsWith("{")) {
+        yield* mapEach(jsonlRecords(rest), (r) => mapClaim(ctx, r));
+        return;
+      }
+      let header: string[] | undefined;
+      for await (const item of csvRecords(rest)) {
+        if ("header" in item) {
+          header = item.header.map((h) => h.trim().toLowerCase());
+          const missing = ["from", "to", "type", "status"].filter((f) => !header!.includes(f));
+          if (missing.length > 0) throw new ImportFileError("MISSING_COLUMNS", `the claims CSV header lacks required columns: ${missing.join(", ")}`);
+        } else if ("reject" in item) yield item;
+        else yield mapOne(item, (r) => mapClaim(ctx, { ...r, value: claimFromCsv(header!, r.value) }));
+      }
+      return;
+    }
+    default:
+      throw new UnreachableCaseError(format);
+  }
+}
+
+async function* mapEach<T>(records: AsyncIterable<RecordItem<T>>, map: (r: InputRecord<T>) => RecordFacts): AsyncGenerator<MappedItem> {
+  for await (const item of records) yield "reject" in item ? item : mapOne(item, map);
+}
+
+function mapOne<T>(record: InputRecord<T>, map: (r: InputRecord<T>) => RecordFacts): MappedItem {
+  try {
+    return { line: record.line, facts: map(record) };
+  } catch (err) {
+    if (!(err instanceof RecordError)) throw err;
+    return { reject: { line: record.line, code: err.code, reason: `line ${record.line}: ${err.message}` } };
+  }
+}
+
+/** The first line, and an iterable that yields it again followed by the rest. */
+async function peek(lines: AsyncIterable<LineItem>): Promise<{ first: LineItem | undefined; rest: AsyncIterable<LineItem> }> {
+  const it = lines[Symbol.asyncIterator]();
+  const head = await it.next();
+  const first = head.done ? undefined : head.value;
+  async function* rest(): AsyncGenerator<LineItem> {
+    if (first) yield first;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+  }
+  return { first, rest: rest() };
+}

@@ -1,0 +1,125 @@
+import type { ClaimStatus, EntityKind, RelationshipType } from "../model/vocabulary.js";
+
+/** The file formats `actorgraph import` reads. */
+export const IMPORT_FORMATS = ["ftm", "customs", "claims"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Type guard for {@link IMPORT_FORMATS}. */
+export function isImportFormat(value: string): value is ImportFormat {
+  return (IMPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** Scalar or list values an imported node or relationship may carry (Neo4j property types). */
+export type PropertyValue = string | number | boolean | null | readonly string[];
+
+/** An entity to MERGE by id; `props` are SET on it (aliases and topics are unioned). */
+export interface EntityFact {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: EntityKind;
+  readonly aliases: readonly string[];
+  readonly topics: readonly string[];
+  /** FtM schema name, when the entity comes from FtM; used to detect conflicting duplicates. */
+  readonly ftmSchema: string | null;
+  /** Other properties, keys from the FtM model or the importer's own fixed names. */
+  readonly props: Readonly<Record<string, PropertyValue>>;
+  /**
+   * Set for parties known only by name (customs rows): the batch writer uses an existing entity
+   * with exactly this name (and country, when both have one) in place of this one.
+   */
+  readonly matchName?: { readonly name: string; readonly country: string | null };
+}
+
+/** A Country entity `country-<iso2 lower>`, MERGEd with ON CREATE SET only (never overwrites the seed's). */
+export interface CountryFact {
+  readonly id: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  readonly code: string;
+  readonly name: string;
+}
+
+/**
+ * A relationship to MERGE by (type, id). Its evidence is the record it came from: `quote` is
+ * the record's text, and `start`/`end` are the record's first and last **line numbers** (1-based)
+ * in the imported file, since a dataset has no article text to take character offsets from.
+ */
+export interface RelationshipFact {
+  readonly id: string;
+  readonly type: RelationshipType;
+  readonly start: string;
+  readonly end: string;
+  readonly status: ClaimStatus;
+  readonly confidence: number;
+  /** ISO 8601 date (YYYY-MM-DD) or null. */
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  readonly props: Readonly<Record<string, PropertyValue>>;
+  readonly evidence: EvidenceFact;
+}
+
+/** One quote; see {@link RelationshipFact} for what start and end mean. */
+export interface EvidenceFact {
+  readonly quote: string;
+  readonly start: number;
+  readonly end: number;
+  /** Id of the :Source the quote comes from (the dataset, or a claim's own publication). */
+  readonly sourceId: string;
+}
+
+/** A publication named by a claim row (`source_url`, `source_title`). */
+export interface PublicationFact {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string | null;
+}
+
+/** Everything one input record becomes. */
+export interface RecordFacts {
+  readonly entities: readonly EntityFact[];
+  readonly countries: readonly CountryFact[];
+  readonly relationships: readonly RelationshipFact[];
+  readonly publications: readonly PublicationFact[];
+  /** Entity ids that must already exist (claims), else the record is rejected. */
+  readonly requiredIds: readonly string[];
+}
+
+/** A record of the input, before mapping. */
+export interface InputRecord<T> {
+  /** First and last 1-based line numbers of the record in the file. */
+  readonly line: number;
+  readonly endLine: number;
+  /** The record's source text, used as the evidence quote (capped). */
+  readonly text: string;
+  readonly value: T;
+}
+
+/** A rejected record: where and why. */
+export interface Reject {
+  readonly line: number;
+  /** Stable code, one of {@link RejectCode}. */
+  readonly code: RejectCode;
+  readonly reason: string;
+}
+
+/** Why a record was rejected. */
+export type RejectCode =
+  | "INVALID_UTF8"
+  | "LINE_TOO_LONG"
+  | "MALFORMED_JSON"
+  | "TRUNCATED_LINE"
+  | "MALFORMED_CSV"
+  | "UNKNOWN_SCHEMA"
+  | "UNSUPPORTED_SCHEMA"
+  | "INVALID_VALUE"
+  | "CONFLICTING_SCHEMA"
+  | "UNKNOWN_ENTITY";
+
+/** Thrown by a mapper for a record it cannot import; the importer turns it into a {@link Reject}. */
+export class RecordError extends Error {
+  constructor(
+    readonly code: RejectCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

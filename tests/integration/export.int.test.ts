@@ -1,0 +1,144 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { defaultModel, Model } from "@alephdata/followthemoney";
+import { parse as parseCsv } from "csv-parse/sync";
+import cytoscape from "cytoscape";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { wholeGraph } from "../../dist/src/export/graph-source.js";
+import { testEnv, useTestServer } from "../helpers/test-app.js";
+
+const ROUTES = "scope=routes&from=dji&to=russian-front-lines";
+const ROUTE_NODES = ["dji", "small-intermediaries-and-exporters", "country-ru", "russian-front-lines", "country-by", "country-kz", "country-pk"];
+
+describe("GET /export/:format", () => {
+  const server = useTestServer();
+  const get = (path: string) => fetch(`${server().server.url}${path}`);
+
+  it("exports the DJI → front-lines routes as GraphML that an XML parser accepts, with declared keys and evidence", async () => {
+    const res = await get(`/export/graphml?${ROUTES}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/graphml\+xml/);
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="?actorgraph\.graphml"?$/);
+    const text = await res.text();
+    expect(XMLValidator.validate(text)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ["key", "node", "edge", "data"].includes(name) }).parse(text);
+    const keys = new Map<string, { for: string; "attr.name": string; "attr.type": string }>(doc.graphml.key.map((k: any) => [k.id, k]));
+    for (const k of keys.values()) expect(["string", "double", "int", "boolean"]).toContain(k["attr.type"]);
+    const g = doc.graphml.graph;
+    expect(g.edgedefault).toBe("directed");
+    expect(g.node.map((n: any) => n.id).sort()).toEqual([...ROUTE_NODES].sort());
+    expect(g.edge).toHaveLength(9);
+    const nodeIds = new Set(g.node.map((n: any) => n.id));
+    for (const edge of g.edge) {
+      expect(nodeIds.has(edge.source) && nodeIds.has(edge.target)).toBe(true);
+      const data = Object.fromEntries(edge.data.map((d: any) => [keys.get(d.key)!["attr.name"], String(d["#text"])]));
+      for (const d of edge.data) expect(keys.get(d.key)?.for).toBe("edge");
+      expect(Number(data.confidence)).toBeGreaterThan(0);
+      expect(data.status).toMatch(/^(REPORTED|POSSIBLE)$/);
+      expect(JSON.parse(data.evidence).length).toBeGreaterThan(0);
+    }
+  });
+
+  it("exports Cytoscape.js JSON that cytoscape loads headless, with the customs-data hop and its evidence", async () => {
+    const res = await get(`/export/cytoscape?${ROUTES}&maxHops=6`);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    const cy = cytoscape({ headless: true, elements: ((await res.json()) as any).elements });
+    expect(cy.nodes()).toHaveLength(7);
+    expect(cy.edges()).toHaveLength(9);
+    const hop = cy.getElementById("dji").edgesTo(cy.getElementById("small-intermediaries-and-exporters"));
+    expect(hop).toHaveLength(1);
+    expect(hop.data()).toMatchObject({ type: "SUPPLIED", status: "REPORTED", confidence: 0.8 });
+    expect(hop.data("evidence")[0]).toMatchObject({ sourceId: "insider-2023-03-china-drones-russia", quote: expect.stringContaining("DJI") });
+  });
+
+  it("exports the whole graph as nodes.csv and edges.csv that parse back to the Cytoscape.js export's values", async () => {
+    const nodes = parseCsv(await (await get("/export/csv/nodes.csv")).text(), { columns: true }) as Record<string, string>[];
+    const edgesRes = await get("/export/csv/edges.csv?scope=all");
+    expect(edgesRes.headers.get("content-type")).toMatch(/^text\/csv/);
+    const edges = parseCsv(await edgesRes.text(), { columns: true }) as Record<string, string>[];
+    const cy = ((await (await get("/export/cytoscape")).json()) as any).elements;
+    expect(nodes.map((n) => n.id)).toEqual(cy.nodes.map((n: any) => n.data.id));
+    expect(nodes.find((n) => n.id === "dji")).toMatchObject({ label: "DJI", kind: "Company", country: "CN", unidentified: "false" });
+    expect(edges).toHaveLength(cy.edges.length);
+    expect(edges.length).toBeGreaterThanOrEqual(62);
+    const byId = new Map(cy.edges.map((e: any) => [e.data.id, e.data]));
+    for (const row of edges) {
+      const data = byId.get(row.id) as any;
+      expect({ source: row.source, target: row.target, confidence: Number(row.confidence), status: row.status, validFrom: row.validFrom || null }).toEqual({
+        source: data.source,
+        target: data.target,
+        confidence: data.confidence,
+        status: data.status,
+        validFrom: data.validFrom,
+      });
+      expect(JSON.parse(row.evidence)).toEqual(data.evidence);
+    }
+  });
+
+  it("exports FtM JSONL whose every line is an entity of the FtM model, links pointing at exported entities", async () => {
+    const res = await get("/export/ftm?scope=neighborhood&id=dji&depth=1");
+    expect(res.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
+    const model = new Model(defaultModel);
+    const entities = (await res.text()).trim().split("\n").map((line) => model.getEntity(JSON.parse(line)));
+    const ids = new Set(entities.map((e) => e.id));
+    const supplied = entities.find((e) => e.schema.name === "EconomicActivity" && e.getFirst("sender") === "dji");
+    expect(supplied?.getFirst("receiver")).toBe("small-intermediaries-and-exporters");
+    for (const e of entities.filter((x) => x.schema.isA("Interval"))) {
+      for (const prop of [...e.schema.getProperties().values()].filter((p) => p.type.name === "entity")) {
+        for (const v of e.getProperty(prop)) expect(ids.has(typeof v === "string" ? v : v.id)).toBe(true);
+      }
+    }
+  });
+
+  it.each([
+    ["/export/pdf", 404, "NOT_FOUND"],
+    ["/export/csv", 404, "NOT_FOUND"],
+    ["/export/graphml?scope=everything", 400, "BAD_USER_INPUT"],
+    ["/export/graphml?scope=neighborhood", 400, "BAD_USER_INPUT"],
+    ["/export/graphml?scope=neighborhood&id=dji&depth=4", 400, "BAD_USER_INPUT"],
+    ["/export/graphml?scope=neighborhood&id=dji&limit=abc", 400, "BAD_USER_INPUT"],
+    [`/export/graphml?${ROUTES}&maxHops=12`, 400, "BAD_USER_INPUT"],
+    ["/export/ftm?scope=routes&from=dji&to=nobody", 404, "NOT_FOUND"],
+  ])("answers %s with %i %s as JSON", async (path, status, code) => {
+    const res = await get(path);
+    expect(res.status).toBe(status);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe(code);
+  });
+});
+
+describe("wholeGraph", () => {
+  const server = useTestServer();
+
+  it("pages through every entity and relationship once, in id order, whatever the page size", async () => {
+    const collect = async <T>(pages: AsyncIterable<readonly T[]>) => {
+      const all: T[] = [];
+      for await (const page of pages) all.push(...page);
+      return all;
+    };
+    const one = wholeGraph(server().app.db, 100_000);
+    const paged = wholeGraph(server().app.db, 5);
+    const nodeIds = (await collect(one.nodes())).map((n: any) => n.id);
+    expect((await collect(paged.nodes())).map((n: any) => n.id)).toEqual(nodeIds);
+    expect([...nodeIds].sort()).toEqual(nodeIds);
+    const edgeKeys = (await collect(paged.edges())).map((e: any) => `${e.type}:${e.id}`);
+    expect(new Set(edgeKeys).size).toBe(edgeKeys.length);
+    expect(edgeKeys).toEqual((await collect(one.edges())).map((e: any) => `${e.type}:${e.id}`));
+  });
+});
+
+describe("actorgraph export", () => {
+  it("writes nodes.csv and edges.csv of a neighbourhood into --out", async () => {
+    const out = mkdtempSync(join(tmpdir(), "actorgraph-export-"));
+    const cli = join(import.meta.dirname, "..", "..", "dist", "src", "cli.js");
+    await promisify(execFile)("node", [cli, "export", "csv", "--out", out, "--scope", "neighborhood", "--id", "dji"], { env: { ...process.env, ...testEnv() } });
+    const nodes = parseCsv(readFileSync(join(out, "nodes.csv")), { columns: true }) as Record<string, string>[];
+    const edges = parseCsv(readFileSync(join(out, "edges.csv")), { columns: true }) as Record<string, string>[];
+    expect(nodes[0]?.id).toBe("dji");
+    expect(edges.length).toBeGreaterThan(0);
+    for (const e of edges) expect(JSON.parse(e.evidence).length).toBeGreaterThan(0);
+  });
+});

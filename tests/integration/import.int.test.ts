@@ -1,0 +1,246 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { useTestServer } from "../helpers/test-app.js";
+
+const FIXTURES = join(import.meta.dirname, "..", "fixtures", "import");
+const FTM_SAMPLE = join(import.meta.dirname, "..", "..", "..", "shared", "data", "ftm-sample.jsonl");
+const CLI = join(import.meta.dirname, "..", "..", "dist", "src", "cli.js");
+const fixture = (name: string) => join(FIXTURES, name);
+const byLine = (summary: { rejects: readonly { line: number; code: string }[] }) => [...summary.rejects].sort((a, b) => a.line - b.line).map((r) => [r.line, r.code]);
+
+describe("actorgraph import", () => {
+  const server = useTestServer();
+  const ns = `it-${Date.now().toString(36)}`;
+  const tmp = mkdtempSync(join(tmpdir(), "actorgraph-import-test-"));
+  let seedCounts: { nodes: number; relationships: number };
+
+  const imports = () => server().app.imports;
+  const cypher = async (statement: string, params: Record<string, unknown> = {}) =>
+    (await server().app.driver.executeQuery(statement, params)).records.map((r) => r.toObject());
+  const run = (format: "ftm" | "customs" | "claims", path: string, extra: Record<string, unknown> = {}) =>
+    imports().importFile({ format, path, namespace: ns, rejectsFile: join(tmp, `${format}.rejects.jsonl`), ...extra });
+
+  beforeAll(async () => {
+    seedCounts = await server().app.admin.counts();
+  });
+  afterAll(async () => {
+    await imports().deleteNamespace(ns);
+    await imports().deleteNamespace(`${ns}-x`);
+    expect(await server().app.admin.counts()).toEqual(seedCounts);
+  });
+
+  describe("FollowTheMoney", () => {
+    it("maps things to nodes, links to relationships and countries to the seed's Country nodes", async () => {
+      const summary = await run("ftm", FTM_SAMPLE);
+      expect(summary).toMatchObject({ read: 16, rejected: 0, dryRun: false });
+      expect(summary.created).toBeGreaterThan(30);
+      const [vector] = await cypher("MATCH (n:Entity {id: $id}) RETURN n.kind AS kind, n.topics AS topics, n.aliases AS aliases", { id: `${ns}:syn-co-vector` });
+      expect(vector).toMatchObject({ kind: "Company", topics: ["sanction"] });
+      const rels = await cypher(
+        "MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id STARTS WITH $p OR b.id STARTS WITH $p RETURN DISTINCT type(r) AS type ORDER BY type",
+        { p: `${ns}:` },
+      );
+      expect(rels.map((r) => r.type)).toEqual(expect.arrayContaining(["OWNS", "DIRECTS", "REPRESENTS", "PAID", "RELATED_TO", "SUBJECT_TO", "SUPPLIED", "PARTICIPATED_IN", "BASED_IN"]));
+      const [ru] = await cypher("MATCH (c:Entity {id: 'country-ru'}) RETURN c.name AS name, c.description AS description");
+      expect(ru?.name).toBe("Russia");
+      expect(ru?.description).toMatch(/Russian Federation/);
+      const sanctioned = await cypher("MATCH (n:Entity) WHERE n.id STARTS WITH $p AND 'sanction' IN n.topics RETURN n.id AS id ORDER BY id", { p: `${ns}:` });
+      expect(sanctioned.map((r) => r.id)).toEqual([`${ns}:NK-2GdmHtZTeNXjNVrBGEXZNj`, `${ns}:syn-co-vector`]);
+    });
+
+    it("puts every multilingual name and alias into the full-text index", async () => {
+      for (const text of ["深圳天际无人机配件有限公司", "Интер Тобако", "Вектор Импорт"]) {
+        const res = await server().gql(`query($text: String!) { search(text: $text, limit: 50) { id } }`, { text });
+        expect(res.data.search.map((e: { id: string }) => e.id).some((id: string) => id.startsWith(`${ns}:`))).toBe(true);
+      }
+    });
+
+    it("records a dataset Source linked to what it provided, and cites it as evidence", async () => {
+      const [source] = await cypher("MATCH (s:Source {namespace: $ns, format: 'ftm'}) RETURN s.fileHash AS hash, s.kind AS kind, s.importedAt IS NOT NULL AS dated, COUNT { (s)-[:PROVIDED]->() } AS provided", { ns });
+      expect(source).toMatchObject({ kind: "dataset", dated: true });
+      expect(String(source?.hash)).toMatch(/^[0-9a-f]{64}$/);
+      expect(Number(source?.provided)).toBeGreaterThan(10);
+      const res = await server().gql(`query($id: ID!) { entity(id: $id) { relationships(limit: 50) { type evidence { quote start end source { id } } } } }`, { id: `${ns}:syn-co-vector` });
+      const paid = res.data.entity.relationships.find((r: { type: string }) => r.type === "PAID");
+      expect(paid.evidence[0]).toMatchObject({ start: 14, end: 14, source: { id: expect.stringContaining(`${ns}:dataset-ftm-`) } });
+      expect(paid.evidence[0].quote).toContain("syn-pay-1");
+    });
+
+    it("changes no count when the same file is imported again", async () => {
+      const before = await server().app.admin.counts();
+      const summary = await run("ftm", FTM_SAMPLE);
+      expect(summary.created).toBe(0);
+      expect(summary.merged).toBeGreaterThan(0);
+      expect(await server().app.admin.counts()).toEqual(before);
+    });
+
+    it("skips bad records with their line numbers and reasons, and writes the good ones", async () => {
+      const summary = await run("ftm", fixture("ftm-bad.jsonl"), { batchSize: 2 });
+      expect(byLine(summary)).toEqual([
+        [2, "MALFORMED_JSON"],
+        [3, "UNKNOWN_SCHEMA"],
+        [4, "CONFLICTING_SCHEMA"],
+        [5, "INVALID_VALUE"],
+        [7, "TRUNCATED_LINE"],
+      ]);
+      expect(summary).toMatchObject({ read: 7, rejected: 5 });
+      const report = readFileSync(summary.rejectsFile!, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+      expect(report).toHaveLength(5);
+      const names = await cypher("MATCH (n:Entity) WHERE n.id IN $ids RETURN n.name AS name, n.kind AS kind ORDER BY name", { ids: [`${ns}:bad-ok-1`, `${ns}:bad-ok-2`] });
+      expect(names).toEqual([{ name: "Fine Company", kind: "Company" }, { name: "Fine Person", kind: "Person" }]);
+    });
+
+    it("rejects invalid UTF-8 and a 10 MB line by line number without buffering it", async () => {
+      const file = join(tmp, "bytes.jsonl");
+      const ok = (id: string) => Buffer.from(`{"id": "${id}", "schema": "Person", "properties": {"name": ["${id}"]}}\n`);
+      writeFileSync(file, Buffer.concat([ok("bytes-1"), Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d, 0x0a]), Buffer.from(`{"id": "big", "x": "${"x".repeat(10 * 1024 * 1024)}"}\n`), ok("bytes-2")]));
+      const summary = await run("ftm", file);
+      expect(byLine(summary)).toEqual([
+        [2, "INVALID_UTF8"],
+        [3, "LINE_TOO_LONG"],
+      ]);
+      expect(summary.read).toBe(4);
+    });
+
+    it("stops at the first bad record under --strict and writes nothing of its batch", async () => {
+      await expect(imports().importFile({ format: "ftm", path: fixture("ftm-bad.jsonl"), namespace: `${ns}-x`, strict: true, rejectsFile: null })).rejects.toThrow(/line 2/);
+      expect(await cypher("MATCH (n:Entity) WHERE n.id STARTS WITH $p RETURN n.id", { p: `${ns}-x:` })).toEqual([]);
+    });
+
+    it("validates and reports without writing under --dry-run", async () => {
+      const before = await server().app.admin.counts();
+      const summary = await imports().importFile({ format: "ftm", path: FTM_SAMPLE, namespace: `${ns}-x`, dryRun: true, rejectsFile: null });
+      expect(summary).toMatchObject({ dryRun: true, read: 16, rejected: 0, created: 0 });
+      expect(await server().app.admin.counts()).toEqual(before);
+    });
+  });
+
+  describe("customs declarations", () => {
+    it("builds shipment chains that reach a sanctioned FtM entity, with transit countries off the route", async () => {
+      const summary = await run("customs", fixture("customs-good.csv"));
+      expect(summary).toMatchObject({ read: 2, rejected: 0 });
+      const res = await server().gql(`query($from: ID!, $to: ID!) { routes(from: $from, to: $to) { routes { summary hops { to { id } relationship { type goods } } } } }`, {
+        from: `${ns}:party-cn-hangzhou-example-drone-works`,
+        to: `${ns}:syn-co-vector`,
+      });
+      expect(res.errors).toBeUndefined();
+      const [best] = res.data.routes.routes;
+      expect(best.hops.map((h: { to: { id: string } }) => h.to.id)).toEqual([`${ns}:syn-co-goldenbridge`, `${ns}:syn-co-vector`]);
+      expect(best.hops[1].relationship.goods).toContain("HS 880622");
+      const [shipment] = await cypher("MATCH ()-[r:SUPPLIED]->(:Entity {id: $to}) WHERE r.hsCode = '880622' RETURN r.via AS via, r.amount AS amount, r.currency AS currency", { to: `${ns}:syn-co-vector` });
+      expect(shipment).toEqual({ via: ["KZ"], amount: 96000, currency: "USD" });
+    });
+
+    it("reads differently named headers through a column mapping", async () => {
+      const summary = await run("customs", fixture("customs-renamed.csv"), { columnsFile: fixture("customs-columns.json") });
+      expect(summary).toMatchObject({ read: 1, rejected: 0 });
+      expect(await cypher("MATCH (a:Entity {id: $a})-[r:SUPPLIED]->(b:Entity) RETURN b.name AS name", { a: `${ns}:syn-co-goldenbridge` })).toContainEqual({ name: "Example Air Parts Ltd" });
+    });
+
+    it("refuses a file that lacks required columns and writes nothing", async () => {
+      await expect(run("customs", fixture("customs-missing-columns.csv"))).rejects.toMatchObject({ code: "MISSING_COLUMNS", message: expect.stringContaining("exporter_country") });
+    });
+
+    it("rejects bad rows by line, including a file that ends mid-row", async () => {
+      const summary = await run("customs", fixture("customs-bad-rows.csv"));
+      expect(byLine(summary)).toEqual([
+        [3, "INVALID_VALUE"],
+        [4, "INVALID_VALUE"],
+        [5, "MALFORMED_CSV"],
+        [6, "TRUNCATED_LINE"],
+      ]);
+      expect(summary.read).toBe(5);
+    });
+
+    it("changes no count when imported again", async () => {
+      const before = await server().app.admin.counts();
+      expect((await run("customs", fixture("customs-good.csv"))).created).toBe(0);
+      expect(await server().app.admin.counts()).toEqual(before);
+    });
+  });
+
+  describe("claims", () => {
+    it("adds claims between existing entities from CSV and rejects unknown ids and types", async () => {
+      const summary = await run("claims", fixture("claims.csv"));
+      expect(byLine(summary)).toEqual([
+        [3, "UNKNOWN_ENTITY"],
+        [4, "INVALID_VALUE"],
+      ]);
+      const [claim] = await cypher("MATCH (:Entity {id: 'dji'})-[r:COMMENTED_ON]->(:Entity {id: 'country-kz'}) WHERE r.id STARTS WITH $p RETURN r.confidence AS c, r.status AS s, toString(r.validFrom) AS from", { p: `${ns}:` });
+      expect(claim).toEqual({ c: 0.5, s: "POSSIBLE", from: "2023-01-01" });
+      const again = await run("claims", fixture("claims.csv"));
+      expect(again.created).toBe(0);
+    });
+
+    it("reads JSON Lines claims", async () => {
+      const file = join(tmp, "claims.jsonl");
+      writeFileSync(file, `${JSON.stringify({ from: `${ns}:syn-co-steppe`, to: `${ns}:syn-co-vector`, type: "SUPPLIED", status: "LIKELY", quote: "Steppe re-exports to Vector (fictional)." })}\n`);
+      const summary = await run("claims", file);
+      expect(summary).toMatchObject({ read: 1, rejected: 0 });
+      expect(await cypher("MATCH (:Entity {id: $a})-[r:SUPPLIED]->(:Entity {id: $b}) WHERE r.status = 'LIKELY' RETURN r.confidence AS c", { a: `${ns}:syn-co-steppe`, b: `${ns}:syn-co-vector` })).toEqual([{ c: 0.6 }]);
+    });
+  });
+
+  describe("POST /import/:format", () => {
+    const TOKEN = "test-import-token-0123456789";
+    const guarded = useTestServer({ IMPORT_TOKEN: TOKEN });
+    const post = async (path: string, body: Buffer | string, token: string | null = TOKEN, target = guarded) => {
+      const headers: Record<string, string> = { "content-type": "application/octet-stream" };
+      if (token !== null) headers.authorization = `Bearer ${token}`;
+      const res = await fetch(`${target().server.url}${path}`, { method: "POST", body, headers });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+
+    it("is disabled without IMPORT_TOKEN and refuses a missing or wrong token", async () => {
+      const disabled = await post(`/import/ftm?namespace=${ns}&dryRun=true`, readFileSync(FTM_SAMPLE), TOKEN, server);
+      expect(disabled).toMatchObject({ status: 403, body: { errors: [{ extensions: { code: "FORBIDDEN" } }] } });
+      expect((await post(`/import/ftm?dryRun=true`, "{}", null)).status).toBe(401);
+      expect((await post(`/import/ftm?dryRun=true`, "{}", "wrong-token-wrong-token-xx")).status).toBe(401);
+    });
+
+    it("imports an upload and answers the summary", async () => {
+      const res = await post(`/import/ftm?namespace=${ns}&dryRun=true`, readFileSync(FTM_SAMPLE));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ read: 16, rejected: 0, dryRun: true });
+    });
+
+    it("answers 400 with a code for bad input", async () => {
+      expect((await post(`/import/customs?namespace=${ns}`, readFileSync(fixture("customs-missing-columns.csv")))).body.errors[0].extensions.code).toBe("MISSING_COLUMNS");
+      expect((await post("/import/xml", "<x/>")).body.errors[0].extensions.code).toBe("UNKNOWN_FORMAT");
+      const strict = await post(`/import/ftm?namespace=${ns}-x&strict=true`, readFileSync(fixture("ftm-bad.jsonl")));
+      expect(strict.status).toBe(400);
+      expect(strict.body.errors[0].extensions).toMatchObject({ code: "ROW_REJECTED", reject: { line: 2, code: "MALFORMED_JSON" } });
+    });
+  });
+
+  describe("CLI", () => {
+    const cli = async (...args: string[]) => {
+      const neo = inject("neo4j");
+      const env = { ...process.env, NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password, NEO4J_DATABASE: neo.database, LOG_LEVEL: "silent" };
+      try {
+        const { stdout } = await promisify(execFile)("node", [CLI, "import", ...args], { env, cwd: tmp });
+        return { code: 0, stdout, stderr: "" };
+      } catch (err) {
+        const e = err as { code: number; stdout: string; stderr: string };
+        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+      }
+    };
+
+    it("exits 0 with a JSON summary, 1 on a bad record under --strict, 2 for a bad file", async () => {
+      const ok = await cli("ftm", fixture("ftm-bad.jsonl"), "--namespace", ns);
+      expect(ok.stderr).toBe("");
+      expect(ok.code).toBe(0);
+      expect(JSON.parse(ok.stdout)).toMatchObject({ read: 7, rejected: 5, rejectsFile: "ftm-bad.jsonl.rejects.jsonl" });
+      const strict = await cli("ftm", fixture("ftm-bad.jsonl"), "--namespace", `${ns}-x`, "--strict");
+      expect(strict.code).toBe(1);
+      expect(strict.stderr).toMatch(/line 2/);
+      const bad = await cli("customs", fixture("customs-missing-columns.csv"), "--namespace", ns);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/MISSING_COLUMNS/);
+    });
+  });
+});

@@ -1,0 +1,64 @@
+import { defaultModel, Model } from "@alephdata/followthemoney";
+import { parse as parseCsv } from "csv-parse/sync";
+import cytoscape from "cytoscape";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { edgesCsvChunks, nodesCsvChunks } from "../../src/export/csv.js";
+import { cytoscapeChunks } from "../../src/export/cytoscape.js";
+import { ftmChunks } from "../../src/export/ftm.js";
+import { graphmlChunks } from "../../src/export/graphml.js";
+import type { ExportEdge, ExportGraph, ExportNode } from "../../src/export/types.js";
+
+const NASTY = `A & B <"Ltd"> 'x', y\nline\u0001`;
+const node = (id: string, over: Partial<ExportNode> = {}): ExportNode => ({
+  id, name: id, kind: "Company", aliases: [], description: null, unidentified: false, country: null, date: null, properties: {}, ...over,
+});
+const NODES = [node("a&<b>", { name: NASTY, aliases: ["x|y", 'q"uote'], country: "CN" }), node("c d"), node("ftm-1", { name: "Acme Ltd", properties: { ftmSchema: "Company", ftm_registrationNumber: ["123"], topics: ["sanction"] } })];
+const EDGE: ExportEdge = {
+  id: "r1", type: "SUPPLIED", confidence: 0.8, status: "REPORTED", validFrom: "2022-09-14", validTo: null, amount: 1.5, currency: "USD", goods: ["HS 8806"], hedge: null, note: NASTY,
+  evidence: [{ quote: NASTY, start: 3, end: 9, source: { id: "s1", title: "T", titleInferred: false, publisher: "P", url: null, publishedAt: "2023-03", cites: [] } }],
+  from: NODES[0]!, to: NODES[1]!, properties: {},
+};
+const EDGES = [EDGE, { ...EDGE, id: "r1", type: "PAID", from: NODES[1]!, to: NODES[2]! }];
+
+/** A graph served in pages of one, as the streamed export reads it. */
+const graph: ExportGraph = {
+  async *nodes() { for (const n of NODES) yield [n]; },
+  async *edges() { for (const e of EDGES) yield [e]; },
+};
+const collect = async (chunks: AsyncIterable<string>) => { let s = ""; for await (const c of chunks) s += c; return s; };
+
+describe("export writers", () => {
+  it("write GraphML that an XML parser accepts, ids and text escaped, control characters dropped", async () => {
+    const xml = await collect(graphmlChunks(graph));
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml);
+    expect(doc.graphml.graph.node.map((n: any) => n.id)).toEqual(["a&<b>", "c d", "ftm-1"]);
+    expect(doc.graphml.graph.edge.map((e: any) => e.id)).toEqual(["SUPPLIED:r1", "PAID:r1"]);
+    expect(xml).not.toContain("\u0001");
+  });
+
+  it("write Cytoscape.js JSON that cytoscape loads headless, edge ids unique across types", async () => {
+    const cy = cytoscape({ headless: true, elements: JSON.parse(await collect(cytoscapeChunks(graph))).elements });
+    expect([cy.nodes().length, cy.edges().length]).toEqual([3, 2]);
+    expect(cy.getElementById("SUPPLIED:r1").data("evidence")[0].quote).toBe(NASTY);
+  });
+
+  it("write CSV that parses back to the same values", async () => {
+    const nodes = parseCsv(await collect(nodesCsvChunks(graph)), { columns: true }) as Record<string, string>[];
+    const edges = parseCsv(await collect(edgesCsvChunks(graph)), { columns: true }) as Record<string, string>[];
+    expect(nodes[0]).toMatchObject({ id: "a&<b>", label: NASTY, country: "CN", unidentified: "false", description: "" });
+    expect(JSON.parse(nodes[0]!.aliases!)).toEqual(["x|y", 'q"uote']);
+    expect(edges[0]).toMatchObject({ id: "SUPPLIED:r1", source: "a&<b>", target: "c d", confidence: "0.8", note: NASTY });
+    expect(JSON.parse(edges[0]!.evidence!)[0]).toEqual({ quote: NASTY, start: 3, end: 9, sourceId: "s1", sourceTitle: "T", publisher: "P", url: null, publishedAt: "2023-03" });
+  });
+
+  it("write FtM entities the FtM model reads, stored FtM properties restored and links as intervals", async () => {
+    const model = new Model(defaultModel);
+    const lines = (await collect(ftmChunks(graph))).trim().split("\n").map((l) => JSON.parse(l));
+    for (const l of lines) model.getEntity(l);
+    expect(lines[2]).toEqual({ id: "ftm-1", schema: "Company", properties: { registrationNumber: ["123"], topics: ["sanction"], name: ["Acme Ltd"] } });
+    expect(lines[3]).toMatchObject({ schema: "EconomicActivity", properties: { sender: ["a&<b>"], receiver: ["c d"], customsAmount: ["1.5"], goodsDescription: ["HS 8806"] }, actorgraph: { confidence: 0.8 } });
+    expect(lines[4]).toMatchObject({ schema: "Payment", properties: { payer: ["c d"], beneficiary: ["ftm-1"], amount: ["1.5"], currency: ["usd"] } });
+  });
+});
