@@ -70,6 +70,8 @@ set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
 STATE_DIR="${NEO4J_STATE_DIR:-$REPO_ROOT/.neo4j}"
+# The launcher runs from inside the state folder, so a relative NEO4J_STATE_DIR is made absolute first.
+case "$STATE_DIR" in /*) ;; *) STATE_DIR="$PWD/$STATE_DIR" ;; esac
 HOME_DIR="$STATE_DIR/home"
 LIB_DIR="$STATE_DIR/lib"
 BUILD_DIR="$STATE_DIR/build"

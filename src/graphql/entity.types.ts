@@ -26,6 +26,9 @@ export class Entity {
 
   @Field(() => String, { nullable: true, description: "ISO 8601 date (YYYY-MM-DD), for events." })
   date!: string | null;
+
+  @Field(() => [String], { description: "FollowTheMoney topics from imported datasets, such as `sanction`; empty for the article's entities." })
+  topics!: string[];
 }
 
 @ObjectType({ description: "A document that evidence comes from." })

@@ -20,6 +20,8 @@ export interface EntityView {
   readonly country: string | null;
   /** ISO 8601 date for events, or null. */
   readonly date: string | null;
+  /** FollowTheMoney topics, such as `sanction` or `role.pep`, from imported datasets. */
+  readonly topics: readonly string[];
 }
 
 /** A document that evidence quotes come from. */
@@ -88,6 +90,7 @@ export function toEntityView(m: Plain | undefined): EntityView {
     unidentified: e.unidentified === true,
     country: str(e.country),
     date: str(e.date),
+    topics: strs(e.topics),
   };
 }
 

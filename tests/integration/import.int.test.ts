@@ -123,7 +123,7 @@ describe("actorgraph import", () => {
     it("builds shipment chains that reach a sanctioned FtM entity, with transit countries off the route", async () => {
       const summary = await run("customs", fixture("customs-good.csv"));
       expect(summary).toMatchObject({ read: 2, rejected: 0 });
-      const res = await server().gql(`query($from: ID!, $to: ID!) { routes(from: $from, to: $to) { routes { summary hops { to { id } relationship { type goods } } } } }`, {
+      const res = await server().gql(`query($from: ID!, $to: ID!) { routes(from: $from, to: $to) { routes { summary hops { to { id topics } relationship { type goods } } } } }`, {
         from: `${ns}:party-cn-hangzhou-example-drone-works`,
         to: `${ns}:syn-co-vector`,
       });
@@ -131,6 +131,7 @@ describe("actorgraph import", () => {
       const [best] = res.data.routes.routes;
       expect(best.hops.map((h: { to: { id: string } }) => h.to.id)).toEqual([`${ns}:syn-co-goldenbridge`, `${ns}:syn-co-vector`]);
       expect(best.hops[1].relationship.goods).toContain("HS 880622");
+      expect(best.hops[1].to.topics).toEqual(["sanction"]);
       const [shipment] = await cypher("MATCH ()-[r:SUPPLIED]->(:Entity {id: $to}) WHERE r.hsCode = '880622' RETURN r.via AS via, r.amount AS amount, r.currency AS currency", { to: `${ns}:syn-co-vector` });
       expect(shipment).toEqual({ via: ["KZ"], amount: 96000, currency: "USD" });
     });
