@@ -2,7 +2,7 @@ import neo4j from "neo4j-driver";
 import type { Database, Row } from "../db/run.js";
 import type { Plain } from "../db/values.js";
 import { toEntityView, toRelationshipView, type SubgraphView } from "../services/views.js";
-import { EXPORT_PAGE_SIZE, type ExportEdge, type ExportGraph, type ExportNode } from "./types.js";
+import { EXPORT_PAGE_SIZE, type ExportEdge, type ExportGraph, type ExportNode, type FtmReference } from "./types.js";
 
 /**
  * The whole graph, paged with keyset pagination (cypher/queries/export-*-page.cypher): each
@@ -17,7 +17,7 @@ export function wholeGraph(db: Database, pageSize = EXPORT_PAGE_SIZE): ExportGra
       let after = "";
       for (;;) {
         const rows = await db.read("export-entities-page", { after, limit });
-        if (rows.length > 0) yield rows.map((r) => toExportNode(r.entity));
+        if (rows.length > 0) yield withFtmReferences(db, rows.map((r) => r.entity));
         if (rows.length < pageSize) return;
         after = String((rows[rows.length - 1]!.entity as Record<string, Plain>).id);
       }
@@ -47,7 +47,7 @@ export function foundSubgraph(db: Database, subgraph: SubgraphView, pageSize = E
     async *nodes() {
       for (let i = 0; i < ids.length; i += pageSize) {
         const rows = await db.read("entities-by-ids", { ids: ids.slice(i, i + pageSize) });
-        yield rows.map((r) => toExportNode(r.entity));
+        yield withFtmReferences(db, rows.map((r) => r.entity));
       }
     },
     async *edges() {
@@ -59,8 +59,15 @@ export function foundSubgraph(db: Database, subgraph: SubgraphView, pageSize = E
   };
 }
 
-function toExportNode(entity: Plain | undefined): ExportNode {
-  return { ...toEntityView(entity), properties: (entity ?? {}) as Record<string, Plain> };
+/** The page's nodes with the FtM references of those an FtM import made (one extra read per page). */
+async function withFtmReferences(db: Database, entities: readonly (Plain | undefined)[]): Promise<ExportNode[]> {
+  const ids = entities.map((e) => String((e as Record<string, Plain>).id));
+  const refs = new Map<string, FtmReference[]>();
+  for (const row of await db.read("export-ftm-references", { ids })) refs.set(String(row.id), row.references as unknown as FtmReference[]);
+  return entities.map((entity) => {
+    const node = toEntityView(entity);
+    return { ...node, properties: (entity ?? {}) as Record<string, Plain>, ftmReferences: refs.get(node.id) ?? [] };
+  });
 }
 
 function toExportEdge(row: Row): ExportEdge {

@@ -14,6 +14,17 @@ export const EXPORT_PAGE_SIZE = 2000;
 export interface ExportNode extends EntityView {
   /** The node's stored properties as plain values (see src/db/values.ts). */
   readonly properties: Readonly<Record<string, Plain>>;
+  /**
+   * FtM property values an FtM import stored as relationships (country and entity references),
+   * folded back by the FtM writer: `value` is the other end's entity id. Empty for other nodes.
+   */
+  readonly ftmReferences?: readonly FtmReference[];
+}
+
+/** One FtM property value kept as a relationship (see cypher/queries/export-ftm-references.cypher). */
+export interface FtmReference {
+  readonly property: string;
+  readonly value: string;
 }
 
 /** A relationship with its evidence, its endpoints and every property stored on it. */

@@ -2,6 +2,7 @@ import type { ManagedTransaction } from "neo4j-driver";
 import type { QueryName } from "../db/queries.js";
 import { query } from "../db/queries.js";
 import { runIn, type Database } from "../db/run.js";
+import { groupRelationships, uniqueCountries, withoutRepeats } from "./batch-facts.js";
 import { compatibleSchemata } from "./ftm-model.js";
 import { StrictRejectError } from "./import-errors.js";
 import { resolveParties } from "./party-resolver.js";
@@ -40,7 +41,8 @@ export interface BatchResult {
  * Writes one batch of records in ONE transaction, so a batch lands whole or not at all, and a
  * record is never half-written: records that fail a check against the graph are dropped with
  * every fact they carry before anything is written (under `strict`, the transaction is rolled
- * back instead). Each fact list goes to Neo4j as one UNWIND query. In a dry run the same checks
+ * back instead). Each fact list goes to Neo4j as one UNWIND query, repeats folded first
+ * (batch-facts.ts). In a dry run the same checks
  * run in a read transaction and nothing is written.
  */
 export async function writeBatch(db: Database, source: DatasetSource, records: readonly PendingRecord[], opts: { dryRun: boolean; strict: boolean }): Promise<BatchResult> {
@@ -63,9 +65,9 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
       created += counters.nodesCreated + counters.relationshipsCreated;
     };
     if (publications.length > 0) await runIn(tx, "import-merge-publications", { ...ns, publications });
-    if (countries.length > 0) await count("import-merge-countries", { countries });
-    if (entities.length > 0) await count("import-merge-entities", { entities: entities.map(({ matchName: _m, ...e }) => e) });
-    if (relationships.length > 0) await count("import-merge-relationships", { relationships });
+    if (countries.length > 0) await count("import-merge-countries", { countries: uniqueCountries(countries) });
+    if (entities.length > 0) await count("import-merge-entities", { entities: withoutRepeats(entities.map(({ matchName: _m, ...e }) => e)) });
+    if (relationships.length > 0) await count("import-merge-relationships", { relationships: groupRelationships(relationships) });
     const ids = new Set([...countries.map((c) => c.id), ...entities.map((e) => e.id), ...relationships.flatMap((r) => [r.start, r.end])]);
     await runIn(tx, "import-link-provenance", { sourceId: source.id, ids: [...ids] });
     const written = countries.length + entities.length + relationships.length;

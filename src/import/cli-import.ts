@@ -26,6 +26,7 @@ interface CliOptions {
   batchSize?: string;
   columns?: string;
   rejects?: string;
+  aggregate?: boolean;
 }
 
 /**
@@ -44,8 +45,9 @@ export function registerImportCommand(program: Command): void {
     .option("--name <name>", "dataset name for the Source node (default: the file name)")
     .option("--strict", "stop at the first bad record (exit 1) instead of skipping it")
     .option("--dry-run", "validate and report; write nothing")
-    .option("--batch-size <n>", "records per transaction (default 1000)")
+    .option("--batch-size <n>", "records per transaction (default 10000)")
     .option("--columns <file.json>", "customs: column mapping, e.g. {\"exporterName\": \"Shipper\"}")
+    .option("--aggregate", "customs: also write one SUPPLIED per (exporter, importer, HS heading) with summed values")
     .option("--rejects <file>", "rejects report, JSON Lines (default: <file>.rejects.jsonl in the working directory)")
     .action(async (format: string, file: string, options: CliOptions) => {
       process.exitCode = await runImportCommand(format, file, options);
@@ -90,6 +92,7 @@ async function runImportCommand(format: string, file: string, options: CliOption
       dryRun: options.dryRun ?? false,
       batchSize: options.batchSize === undefined ? undefined : Number(options.batchSize),
       columnsFile: options.columns,
+      aggregate: options.aggregate ?? false,
       rejectsFile: options.rejects ?? `${file === "-" ? "stdin" : basename(file)}.rejects.jsonl`,
       onProgress: bar ? (p: ImportProgress) => updateBar(bar, p, started) : undefined,
     });

@@ -84,11 +84,14 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
     destination,
     via,
     note,
+    recordId,
+    // Which hop of the declaration this is; aggregation (import-aggregate-customs.cypher) sums the exporter → importer ones.
+    leg: "exporter-importer",
   };
   const id = scopedId(ctx, `customs-${digest(get("source"), recordId)}`);
   rels.push(reportedRelationship(ctx, record, { id, type: "SUPPLIED", start: exporter.id, end: importer.id, validFrom: date, validTo: date, props: shipment }));
   if (manufacturer && manufacturer.id !== exporter.id) {
-    rels.push(reportedRelationship(ctx, record, { id: `${id}-mfr`, type: "SUPPLIED", start: manufacturer.id, end: exporter.id, validFrom: date, validTo: date, props: { ...shipment, note: `manufacturer of the goods in ${note}` } }));
+    rels.push(reportedRelationship(ctx, record, { id: `${id}-mfr`, type: "SUPPLIED", start: manufacturer.id, end: exporter.id, validFrom: date, validTo: date, props: { ...shipment, leg: "manufacturer-exporter", note: `manufacturer of the goods in ${note}` } }));
   }
   return { entities, countries, relationships: rels, publications: [], requiredIds: [] };
 }

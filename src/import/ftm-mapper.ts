@@ -10,9 +10,12 @@ type Props = Record<string, string[]>;
  * Maps one FollowTheMoney entity `{id, schema, properties: {prop: [values]}}` to graph facts.
  * Validation uses the FtM model: the schema must exist, every property must belong to it, and
  * values must be strings (dates and country codes are checked by their FtM type).
- * Node schemata become :Entity nodes (`ftmSchema`, `topics`, every name and alias, other
- * properties as `ftm_<prop>` lists); edge schemata become relationships; country values become
- * links to Country nodes. Rules: src/import/ftm-rules.ts.
+ * Node schemata become :Entity nodes (`ftmSchema`, `ftmId`, `topics`, every name and alias
+ * searchable, and every property that is not a reference as an `ftm_<prop>` list, names and
+ * aliases included, so FtM export gives them back unchanged); edge schemata become relationships
+ * that keep `ftmId`, `ftmSchema` and every property as `ftm_<prop>` (references as graph ids).
+ * Country and entity values become relationships marked `ftmProperty` + `ftmEntityId` (the
+ * owning entity), which FtM export folds back into that entity. Rules: src/import/ftm-rules.ts.
  * @throws RecordError UNKNOWN_SCHEMA, UNSUPPORTED_SCHEMA or INVALID_VALUE.
  */
 export function mapFtmEntity(ctx: MapContext, record: InputRecord<Record<string, unknown>>): RecordFacts {
@@ -38,11 +41,12 @@ export function mapFtmEntity(ctx: MapContext, record: InputRecord<Record<string,
         countries.push(c);
         const home = HOME_COUNTRY_PROPERTIES.has(prop);
         const relType: RelationshipType = !home ? "RELATED_TO" : kind === "Address" || kind === "Event" ? "LOCATED_IN" : "BASED_IN";
-        rels.push(reportedRelationship(ctx, record, { id: `${eid}>${prop}>${c.id}`, type: relType, start: eid, end: c.id, props: home ? {} : { note: prop } }));
+        const marks = { ftmProperty: prop, ftmEntityId: eid };
+        rels.push(reportedRelationship(ctx, record, { id: `${eid}>${prop}>${c.id}`, type: relType, start: eid, end: c.id, props: home ? marks : { note: prop, ...marks } }));
       }
     } else if (type === "entity") {
       rels.push(...referenceFacts(ctx, record, eid, schema, prop, values));
-    } else if (type !== "name" && prop !== "topics") {
+    } else if (prop !== "topics") {
       extra[`ftm_${prop}`] = values;
     }
   }
@@ -56,7 +60,7 @@ export function mapFtmEntity(ctx: MapContext, record: InputRecord<Record<string,
     aliases: [...new Set(names.filter((n) => n !== name))],
     topics: props.topics ?? [],
     ftmSchema: schema.name,
-    props: { ...extra, description, country: home ? home.toUpperCase() : null, date: isoDate(schema.temporalStart.map((p) => props[p]?.[0]).find(Boolean), "date") },
+    props: { ...extra, ftmId: eid, description, country: home ? home.toUpperCase() : null, date: isoDate(schema.temporalStart.map((p) => props[p]?.[0]).find(Boolean), "date") },
   };
   return { entities: [entity], countries, relationships: rels, publications: [], requiredIds: [] };
 }
@@ -99,7 +103,11 @@ function edgeFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, s
     amount: number(props.amount?.[0], "amount"),
     currency: props.currency?.[0]?.toUpperCase() ?? null,
     ftmSchema: schema.name,
+    ftmId: eid,
   };
+  for (const [prop, values] of Object.entries(props)) {
+    relProps[`ftm_${prop}`] = schema.getProperty(prop).type.name === "entity" ? values.map((v) => scopedId(ctx, v)) : values;
+  }
   const rels: RelationshipFact[] = [];
   for (const s of sources) {
     for (const t of targets) {
@@ -131,12 +139,12 @@ function referenceFacts(ctx: MapContext, record: InputRecord<unknown>, eid: stri
       type,
       start: inward ? other : eid,
       end: inward ? eid : other,
-      props: { note: prop },
+      props: { note: prop, ftmProperty: prop, ftmEntityId: eid },
     });
   });
 }
 
-/** A customs declaration (EconomicActivity) also moves goods: SUPPLIED from each sender to each receiver, so routes follow it. */
+/** A customs declaration (EconomicActivity) also moves goods: SUPPLIED from each sender to each receiver, so routes follow it (marked `ftmEntityId`, no `ftmProperty`). */
 function shipmentFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, props: Props): RelationshipFact[] {
   const goods = [...(props.vedCode ?? []).map((c) => `HS ${c}`), ...(props.goodsDescription ?? [])];
   const date = isoDate(props.startDate?.[0] ?? props.date?.[0], "startDate");
@@ -155,6 +163,8 @@ function shipmentFacts(ctx: MapContext, record: InputRecord<unknown>, eid: strin
           currency: props.currency?.[0]?.toUpperCase() ?? null,
           via: (props.departureCountry ?? []).map((c) => c.toUpperCase()),
           note: `declaration ${eid}`,
+          // Derived from the declaration node, not an FtM entity of its own: FtM export skips it.
+          ftmEntityId: eid,
         },
       }),
     ),

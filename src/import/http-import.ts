@@ -17,7 +17,7 @@ export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
  * Registers `POST /import/:format` (format ftm, customs or claims): the request body is the
  * file, streamed to a temporary file (bounded by {@link MAX_UPLOAD_BYTES}) and imported by the
  * same code as `actorgraph import`. Query parameters: `namespace`, `name`, `strict=true`,
- * `dryRun=true`, `batchSize`. Answers 200 with the JSON summary; errors answer
+ * `dryRun=true`, `batchSize`, `aggregate=true` (customs). Answers 200 with the JSON summary; errors answer
  * `{errors: [{message, extensions: {code}}]}`: 400 with the ImportFileError code
  * (UNKNOWN_FORMAT, MISSING_COLUMNS, EMPTY_FILE, BAD_OPTION, …) or ROW_REJECTED (`strict`, with
  * `extensions.reject`), 413 FILE_TOO_LARGE, 503 DATABASE_UNAVAILABLE. The summary lists the first
@@ -41,6 +41,7 @@ export function registerImportRoutes(expressApp: Express, app: App): void {
         namespace: q.namespace ?? null,
         strict: q.strict === "true",
         dryRun: q.dryRun === "true",
+        aggregate: q.aggregate === "true",
         batchSize: q.batchSize === undefined ? undefined : Number(q.batchSize),
         rejectsFile: null,
       });

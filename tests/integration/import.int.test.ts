@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { useTestServer } from "../helpers/test-app.js";
 
@@ -30,6 +31,7 @@ describe("actorgraph import", () => {
   afterAll(async () => {
     await imports().deleteNamespace(ns);
     await imports().deleteNamespace(`${ns}-x`);
+    await imports().deleteNamespace(`${ns}-agg`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
   });
 
@@ -164,6 +166,57 @@ describe("actorgraph import", () => {
     });
   });
 
+  describe("customs aggregation (--aggregate)", () => {
+    const agg = `${ns}-agg`;
+    const exporter = `${agg}:party-hk-aggtest-exporter-ltd`;
+    const importer = `${agg}:party-ru-aggtest-importer-ooo`;
+    const plain = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, neo4j.isInt(v) ? v.toNumber() : v]));
+    const aggregates = async () =>
+      (await cypher(
+        `MATCH (:Entity {id: $a})-[g:SUPPLIED {aggregate: true}]->(b:Entity)
+         RETURN b.id AS to, g.id AS id, g.hsHeading AS heading, g.currencies AS currencies, g.amounts AS amounts, g.amount AS amount, g.currency AS currency,
+                g.quantity AS quantity, g.declarationCount AS declarations, g.recordIds AS recordIds, g.via AS via, toString(g.validFrom) AS validFrom,
+                toString(g.validTo) AS validTo, size(g.evidenceQuotes) AS evidence ORDER BY heading`,
+        { a: exporter },
+      )).map(plain);
+
+    it("writes one SUPPLIED per exporter, importer and HS heading with sums per currency, dates and record ids, besides each declaration", async () => {
+      const summary = await run("customs", fixture("customs-aggregate.csv"), { namespace: agg, aggregate: true });
+      expect(summary).toMatchObject({ read: 4, rejected: 0, aggregated: 2 });
+      const [h8806, h8807] = await aggregates();
+      expect(h8806).toMatchObject({ to: importer, heading: "8806", currencies: ["USD", "EUR"], amounts: [3500.5, 300], amount: null, currency: null, quantity: 17, declarations: 3 });
+      expect(h8806).toMatchObject({ recordIds: ["AGG-1", "AGG-3", "AGG-2"], via: ["KZ", "AM"], validFrom: "2023-01-10", validTo: "2023-03-05", evidence: 3 });
+      expect(h8807).toMatchObject({ heading: "8807", currencies: ["USD"], amount: 700, currency: "USD", quantity: 100, declarations: 1, recordIds: ["AGG-4"] });
+      // The per-declaration facts stay (4 exporter → importer); the manufacturer hop is not aggregated.
+      expect(await cypher("MATCH (:Entity {id: $a})-[d:SUPPLIED {leg: 'exporter-importer'}]->() RETURN toFloat(count(d)) AS n", { a: exporter })).toEqual([{ n: 4 }]);
+      expect(await cypher("MATCH ()-[g:SUPPLIED {aggregate: true}]->(:Entity {id: $a}) RETURN toFloat(count(g)) AS n", { a: exporter })).toEqual([{ n: 0 }]);
+    });
+
+    it("counts nothing twice when the file is imported again, by CLI and over HTTP", async () => {
+      const before = await server().app.admin.counts();
+      const again = await run("customs", fixture("customs-aggregate.csv"), { namespace: agg, aggregate: true });
+      expect(again).toMatchObject({ created: 0, aggregated: 2 });
+      expect(await server().app.admin.counts()).toEqual(before);
+      expect((await aggregates()).map((g) => [g.heading, g.declarations, g.amounts, g.quantity])).toEqual([
+        ["8806", 3, [3500.5, 300], 17],
+        ["8807", 1, [700], 100],
+      ]);
+      await expect(run("ftm", FTM_SAMPLE, { namespace: agg, aggregate: true })).rejects.toMatchObject({ code: "BAD_OPTION" });
+    });
+
+    it("gives routes an aggregated hop to follow", async () => {
+      const res = await server().gql(`query($from: ID!, $to: ID!) { routes(from: $from, to: $to, limit: 50) { routes { hops { relationship { id type goods } } } } }`, {
+        from: `${agg}:party-cn-aggtest-maker-co`,
+        to: importer,
+      });
+      expect(res.errors).toBeUndefined();
+      const hops = res.data.routes.routes.map((r: { hops: { relationship: { id: string; goods: string[] } }[] }) => r.hops.map((h) => h.relationship));
+      const viaAggregate = hops.find((route: { id: string }[]) => route[1]?.id === `${agg}:customs-agg-8806:${exporter}>${importer}`);
+      expect(viaAggregate).toBeDefined();
+      expect(viaAggregate[1]).toMatchObject({ type: "SUPPLIED", goods: ["HS 8806"] });
+    });
+  });
+
   describe("claims", () => {
     it("adds claims between existing entities from CSV and rejects unknown ids and types", async () => {
       const summary = await run("claims", fixture("claims.csv"));
@@ -209,6 +262,11 @@ describe("actorgraph import", () => {
       expect(res.body).toMatchObject({ read: 16, rejected: 0, dryRun: true });
     });
 
+    it("aggregates customs declarations with aggregate=true", async () => {
+      const res = await post(`/import/customs?namespace=${ns}-agg&aggregate=true`, readFileSync(fixture("customs-aggregate.csv")));
+      expect(res).toMatchObject({ status: 200, body: { read: 4, rejected: 0, aggregated: 2 } });
+    });
+
     it("answers 400 with a code for bad input", async () => {
       expect((await post(`/import/customs?namespace=${ns}`, readFileSync(fixture("customs-missing-columns.csv")))).body.errors[0].extensions.code).toBe("MISSING_COLUMNS");
       expect((await post("/import/xml", "<x/>")).body.errors[0].extensions.code).toBe("UNKNOWN_FORMAT");
@@ -239,6 +297,9 @@ describe("actorgraph import", () => {
       const strict = await cli("ftm", fixture("ftm-bad.jsonl"), "--namespace", `${ns}-x`, "--strict");
       expect(strict.code).toBe(1);
       expect(strict.stderr).toMatch(/line 2/);
+      const aggregated = await cli("customs", fixture("customs-aggregate.csv"), "--namespace", `${ns}-agg`, "--aggregate");
+      expect(aggregated.code).toBe(0);
+      expect(JSON.parse(aggregated.stdout)).toMatchObject({ read: 4, aggregated: 2 });
       const bad = await cli("customs", fixture("customs-missing-columns.csv"), "--namespace", ns);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/MISSING_COLUMNS/);

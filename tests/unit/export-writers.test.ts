@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { edgesCsvChunks, nodesCsvChunks } from "../../src/export/csv.js";
 import { cytoscapeChunks } from "../../src/export/cytoscape.js";
-import { ftmChunks } from "../../src/export/ftm.js";
+import { edgeToFtm, ftmChunks, isFtmEntityEdge, nodeToFtm } from "../../src/export/ftm.js";
 import { graphmlChunks } from "../../src/export/graphml.js";
 import type { ExportEdge, ExportGraph, ExportNode } from "../../src/export/types.js";
 
@@ -60,5 +60,14 @@ describe("export writers", () => {
     expect(lines[2]).toEqual({ id: "ftm-1", schema: "Company", properties: { registrationNumber: ["123"], topics: ["sanction"], name: ["Acme Ltd"] } });
     expect(lines[3]).toMatchObject({ schema: "EconomicActivity", properties: { sender: ["a&<b>"], receiver: ["c d"], customsAmount: ["1.5"], goodsDescription: ["HS 8806"] }, actorgraph: { confidence: 0.8 } });
     expect(lines[4]).toMatchObject({ schema: "Payment", properties: { payer: ["c d"], beneficiary: ["ftm-1"], amount: ["1.5"], currency: ["usd"] } });
+  });
+
+  it("give back an entity an FtM import stored whole, references folded in, property relationships and extra link ends skipped", () => {
+    const stored = node("ns:ea", { name: "ns:ea", kind: "EconomicActivity", date: "2022-09-14", properties: { ftmId: "ns:ea", ftmSchema: "EconomicActivity", ftm_vedCode: ["8806"] },
+      ftmReferences: [{ property: "sender", value: "ns:a" }, { property: "originCountry", value: "country-cn" }, { property: "sender", value: "ns:a" }] });
+    expect(nodeToFtm(stored)).toEqual({ id: "ns:ea", schema: "EconomicActivity", properties: { vedCode: ["8806"], sender: ["ns:a"], originCountry: ["cn"] } });
+    const link: ExportEdge = { ...EDGE, id: "ns:own", type: "OWNS", validFrom: "2022-06-20", properties: { ftmId: "ns:own", ftmSchema: "Ownership", ftm_owner: ["ns:p"], ftm_asset: ["ns:c"], ftm_percentage: ["100"] } };
+    expect(edgeToFtm(link).properties).toEqual({ owner: ["ns:p"], asset: ["ns:c"], percentage: ["100"] });
+    expect([link, { ...link, id: "ns:own#1" }, { ...EDGE, properties: { ftmProperty: "jurisdiction", ftmEntityId: "ns:c" } }, EDGE].map(isFtmEntityEdge)).toEqual([true, false, false, true]);
   });
 });
