@@ -24,6 +24,18 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          // The built server over real HTTP, driven by the real clients: Chromium, Jupyter, graphql-http.
+          include: ["tests/e2e/**/*.e2e.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

@@ -18,6 +18,7 @@ import { registerExportRoutes } from "./export/http.js";
 import { registerImportRoutes } from "./import/http-import.js";
 import type { GraphQLContext } from "./graphql/context.js";
 import { buildActorgraphSchema } from "./graphql/schema.js";
+import { registerWebClients } from "./web/serve.js";
 
 // graphql-query-complexity's ESM build imports `graphql/index.mjs`, while Node resolves every
 // other `import "graphql"` (Apollo, type-graphql, ours) to the CommonJS `graphql/index.js`.
@@ -46,7 +47,7 @@ export interface RunningServer {
 
 /**
  * Starts the HTTP server: `POST|GET /graphql` (Apollo Server 5 on Express 5), `GET /health`,
- * `GET /ready`, `GET /export/…` (src/export/http.ts) and `POST /import/:format` (src/import/http-import.ts). Port 0 picks a free port (tests). Starts even when Neo4j is down: requests
+ * `GET /ready`, `GET /explorer` and `GET /graphiql` (src/web/serve.ts), `GET /export/…` (src/export/http.ts) and `POST /import/:format` (src/import/http-import.ts). Port 0 picks a free port (tests). Starts even when Neo4j is down: requests
  * then fail with DATABASE_UNAVAILABLE and succeed again once it returns. Each request gets one
  * time budget (ROUTE_BUDGET_MS) shared by all its route searches, and at most
  * {@link DB_CALLS_PER_REQUEST} database calls in flight.
@@ -99,6 +100,7 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
   );
   registerExportRoutes(expressApp, app);
   registerImportRoutes(expressApp, app);
+  registerWebClients(expressApp);
   expressApp.use(httpErrorAsJson(logger));
 
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,3 @@
+export {};
+const root = document.getElementById("app");
+if (root) root.textContent = "actorgraph explorer (under construction)";

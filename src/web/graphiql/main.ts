@@ -1,0 +1,3 @@
+export {};
+const root = document.getElementById("graphiql");
+if (root) root.textContent = "actorgraph GraphiQL (under construction)";
