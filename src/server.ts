@@ -62,6 +62,9 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
     schema,
     includeStacktraceInErrorResponses: development,
     persistedQueries: false,
+    // Apollo turns introspection off when NODE_ENV is production (the Docker image). The schema is
+    // public (schema.graphql is committed) and GraphiQL needs it for docs and completion.
+    introspection: true,
     // Report as validation errors (GRAPHQL_VALIDATION_FAILED) rather than throw, which Apollo would treat as a crash.
     validationRules: [
       maxDepthRule({ n: SHAPE_LIMITS.maxDepth, exposeLimits: true, propagateOnRejection: false, onReject: [(ctx, err) => ctx?.reportError(err)] }),
@@ -78,7 +81,7 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
 
   expressApp.set("env", development ? "development" : "production");
   expressApp.disable("x-powered-by");
-  expressApp.use(cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }));
+  expressApp.use(cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, methods: ["GET", "HEAD", "POST"] }));
   expressApp.get("/health", async (_req, res) => {
     const ready = await app.db.isReady();
     res.status(200).json({ status: "ok", live: true, database: ready ? "up" : "down" });
