@@ -29,6 +29,7 @@ export const QUERY_NAMES = [
   "missing-ids",
   "relationships-among",
   "relationships-by-ids",
+  "relationships-by-keys",
   "search-entities",
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];

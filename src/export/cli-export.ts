@@ -11,8 +11,8 @@ import { parseExportScope } from "./scope.js";
 import type { ExportGraph } from "./types.js";
 
 /**
- * Adds `actorgraph export <format>`: streams the graph, a neighbourhood or a route search's
- * routes as GraphML, Cytoscape.js JSON, CSV or FtM JSONL, to `--out` or stdout. CSV writes
+ * Adds `actorgraph export <format>`: streams the graph, a neighbourhood, a route search's
+ * routes or listed elements as GraphML, Cytoscape.js JSON, CSV or FtM JSONL, to `--out` or stdout. CSV writes
  * nodes.csv and edges.csv into the `--out` directory. Options mirror the HTTP query parameters
  * of `GET /export/<format>` (src/export/scope.ts), with the same defaults and caps.
  */
@@ -22,7 +22,7 @@ export function registerExportCommand(program: Command): void {
     .description(`Export the graph as ${EXPORT_FORMAT_NAMES.join(", ")} (streamed; edges carry confidence, status, dates and evidence).`)
     .argument("<format>", EXPORT_FORMAT_NAMES.join(" | "))
     .option("--out <path>", "output file (default stdout); for csv, the directory that gets nodes.csv and edges.csv")
-    .option("--scope <scope>", "all | neighborhood | routes", "all")
+    .option("--scope <scope>", "all | neighborhood | routes | elements", "all")
     .option("--id <id>", "neighborhood: the centre entity")
     .option("--depth <hops>", "neighborhood: hops, default 1, cap 3")
     .option("--limit <n>", "neighborhood: entities (default 200, cap 2000); routes: routes (default 10, cap 50)")
@@ -37,6 +37,8 @@ export function registerExportCommand(program: Command): void {
     .option("--direction <direction>", "routes: FLOW (default) or ANY")
     .option("--as-of <date>", "routes: YYYY-MM-DD")
     .option("--time-respecting", "routes: dated hops in time order")
+    .option("--nodes <ids>", "elements: comma-separated entity ids (1 to 5000)")
+    .option("--relationships <keys>", "elements: comma-separated TYPE:id relationship keys (at most 5000), both ends among --nodes")
     .action(async (format: string, options: Record<string, unknown>) => {
       if (!isExportFormat(format)) throw new BadUserInputError(`unknown format ${JSON.stringify(format)}; formats: ${EXPORT_FORMAT_NAMES.join(", ")}`);
       const { out, ...params } = options;

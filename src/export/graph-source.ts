@@ -59,6 +59,28 @@ export function foundSubgraph(db: Database, subgraph: SubgraphView, pageSize = E
   };
 }
 
+/**
+ * Exactly the listed elements a client shows: the entities `nodeIds` (in the order given, re-read
+ * in pages of `pageSize`) and the relationship rows already read by
+ * cypher/queries/relationships-by-keys.cypher (its row shape). The caller checks the ids exist
+ * and caps their number (scope=elements: 5000 each), so the rows fit in memory.
+ */
+export function listedElements(db: Database, nodeIds: readonly string[], relationshipRows: readonly Row[], pageSize = EXPORT_PAGE_SIZE): ExportGraph {
+  return {
+    async *nodes() {
+      for (let i = 0; i < nodeIds.length; i += pageSize) {
+        const ids = nodeIds.slice(i, i + pageSize);
+        const rows = await db.read("entities-by-ids", { ids });
+        const byId = new Map(rows.map((r) => [String((r.entity as Record<string, Plain>).id), r.entity]));
+        yield withFtmReferences(db, ids.flatMap((id) => (byId.has(id) ? [byId.get(id)] : [])));
+      }
+    },
+    async *edges() {
+      for (let i = 0; i < relationshipRows.length; i += pageSize) yield relationshipRows.slice(i, i + pageSize).map(toExportEdge);
+    },
+  };
+}
+
 /** The page's nodes with the FtM references of those an FtM import made (one extra read per page). */
 async function withFtmReferences(db: Database, entities: readonly (Plain | undefined)[]): Promise<ExportNode[]> {
   const ids = entities.map((e) => String((e as Record<string, Plain>).id));

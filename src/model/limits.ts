@@ -29,6 +29,12 @@ export const LIMITS = Object.freeze({
   /** connections.ids: 2 to 10 entities. */
   connectionsMin: 2,
   connectionsMax: 10,
+  /**
+   * Export `scope=elements`: at most 5000 node ids and 5000 relationship keys, so the export
+   * can read its relationships at once; with ids of tens of characters a full request also stays
+   * under the 1 MB body limit of `POST /export/…` (413 past it).
+   */
+  exportElementsCap: 5000,
   /** Partial paths one in-memory route search may queue before LIMIT_REACHED (about 50 MB and well under a second). */
   maxExpansions: 500_000,
 });

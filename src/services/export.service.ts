@@ -1,10 +1,12 @@
 import type { Database } from "../db/run.js";
-import { UnreachableCaseError } from "../errors.js";
-import { foundSubgraph, wholeGraph } from "../export/graph-source.js";
-import type { ExportScope } from "../export/scope.js";
+import { AppError, BadUserInputError, ErrorCode, NotFoundError, UnreachableCaseError } from "../errors.js";
+import { foundSubgraph, listedElements, wholeGraph } from "../export/graph-source.js";
+import type { ExportScope, RelationshipKey } from "../export/scope.js";
 import type { ExportGraph } from "../export/types.js";
+import { LIMITS } from "../model/limits.js";
 import type { NeighborhoodService } from "./neighborhood.service.js";
 import type { RouteService } from "./route.service.js";
+import { idList } from "./validate.js";
 
 /**
  * Resolves what an export covers into an {@link ExportGraph} that the format writers
@@ -21,7 +23,8 @@ export class ExportService {
 
   /**
    * The graph of a scope: the whole graph; the neighbourhood of an entity (same defaults and
-   * caps as Query.neighborhood); or the union of a route search's routes (as Query.routes).
+   * caps as Query.neighborhood); the union of a route search's routes (as Query.routes); or
+   * exactly the listed elements of a client's view (see {@link elements}).
    * Edges always carry type, confidence, status, validity dates and evidence.
    * @throws BadUserInputError, NotFoundError, DatabaseUnavailableError, as the services do.
    */
@@ -33,8 +36,49 @@ export class ExportService {
         return foundSubgraph(this.db, await this.neighborhoods.neighborhood(scope.id, scope.depth, scope.limit));
       case "routes":
         return foundSubgraph(this.db, (await this.routes.findRoutes(scope.query)).subgraph);
+      case "elements":
+        return this.elements(scope.nodes, scope.relationships);
       default:
         throw new UnreachableCaseError(scope);
     }
+  }
+
+  /**
+   * Exactly the listed entities and relationships (scope=elements), for exporting what a client
+   * shows: 1 to 5000 entity ids (LIMITS.exportElementsCap) and at most 5000 relationship keys,
+   * duplicates ignored. Every relationship must run between two listed entities, as an exported
+   * edge's endpoints must be exported nodes.
+   * @throws BadUserInputError (BAD_USER_INPUT, `argument` nodes or relationships) for no nodes or
+   *   past a cap; NotFoundError (NOT_FOUND, `ids`) for entity ids that name no entity; AppError
+   *   NOT_FOUND with `relationships` listing the keys that name no relationship between listed
+   *   entities. Nothing unknown is silently dropped: a file never looks complete when it is not.
+   */
+  private async elements(nodeIds: readonly string[], keys: readonly RelationshipKey[]): Promise<ExportGraph> {
+    const nodes = idList("nodes", nodeIds, LIMITS.exportElementsCap);
+    if (nodes.length === 0) throw new BadUserInputError("nodes must list at least one entity id", { argument: "nodes" });
+    const byKey = new Map(keys.map((k) => [`${k.type}:${k.id}`, k]));
+    if (byKey.size > LIMITS.exportElementsCap) {
+      throw new BadUserInputError(`relationships takes at most ${LIMITS.exportElementsCap} keys; got ${byKey.size}`, {
+        argument: "relationships",
+        max: LIMITS.exportElementsCap,
+      });
+    }
+    const [missingRow] = await this.db.read("missing-ids", { ids: nodes });
+    const missing = (missingRow?.missing ?? []) as string[];
+    if (missing.length > 0) throw new NotFoundError(missing);
+    const rows = byKey.size === 0 ? [] : await this.db.read("relationships-by-keys", { ids: nodes, keys: [...byKey.values()].map(({ type, id }) => ({ type, id })) });
+    for (const row of rows) {
+      const rel = row.rel as Record<string, unknown>;
+      byKey.delete(`${String(rel.type)}:${String(rel.id)}`);
+    }
+    if (byKey.size > 0) {
+      const absent = [...byKey.keys()];
+      throw new AppError(
+        `No relationship ${absent.slice(0, 5).map((k) => JSON.stringify(k)).join(", ")}${absent.length > 5 ? ` (and ${absent.length - 5} more)` : ""} between the listed nodes; relationships are TYPE:id keys and both ends must be in nodes.`,
+        ErrorCode.NOT_FOUND,
+        { relationships: absent },
+      );
+    }
+    return listedElements(this.db, nodes, rows);
   }
 }

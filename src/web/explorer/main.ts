@@ -1,3 +1,106 @@
-export {};
-const root = document.getElementById("app");
-if (root) root.textContent = "actorgraph explorer (under construction)";
+/**
+ * The route explorer page (`GET /explorer`): wires the route form, the ranked route list, the
+ * graph, the evidence panel and the export buttons. Talks only to this server: `POST /graphql`
+ * (search, routes, neighborhood) and `POST /export/graphml`.
+ */
+import type cytoscape from "cytoscape";
+import { findRoutes, neighborhood, toApiError } from "./api";
+import { renderDetailsPlaceholder, renderEntity, renderRelationship } from "./details";
+import { byId, count } from "./dom";
+import { registerExportButtons } from "./export-buttons";
+import { GraphView } from "./graph";
+import { renderLegend } from "./legend";
+import { Notice } from "./notice";
+import { RouteForm, type FormReading } from "./route-form";
+import { RouteList } from "./route-list";
+import { edgeKey, type Entity } from "./types";
+
+declare global {
+  interface Window {
+    /** The explorer's Cytoscape.js instance, for the browser tests and the devtools console (read it; change the view through the page). */
+    actorgraphExplorer?: { cy: cytoscape.Core };
+  }
+}
+
+const notice = new Notice(byId("notice"));
+const details = byId("details");
+const stats = byId("graph-stats");
+const legend = byId("legend");
+
+const graph = new GraphView(byId("graph"), {
+  onEdge(rel) {
+    renderRelationship(details, rel, (id) => graph.name(id));
+    routes.markHop(edgeKey(rel));
+  },
+  onNode(entity) {
+    renderEntity(details, entity, { routeFrom: (e) => form.from.set(e), routeTo: (e) => form.to.set(e), expand: (e) => void expand(e) });
+  },
+  onExpand: (entity) => void expand(entity),
+  onChange(view) {
+    stats.textContent = view.nodes === 0 ? "Empty view" : `${count(view.nodes, "entity", "entities")} · ${count(view.edges, "relationship", "relationships")} in view`;
+    renderLegend(legend, view.kinds);
+  },
+});
+window.actorgraphExplorer = { cy: graph.cy };
+
+const routes = new RouteList(byId("results"), {
+  selectRoute: (route) => graph.highlightRoute(route),
+  selectHop: (key) => graph.selectEdge(key),
+});
+
+let search = 0;
+const form = new RouteForm((reading: FormReading) => void runRoutes(reading));
+
+/** Runs a route search and shows it; an answer to an older search is dropped. */
+async function runRoutes(reading: FormReading): Promise<void> {
+  if ("problem" in reading) return routes.incomplete(reading.problem);
+  const mine = ++search;
+  notice.hide();
+  const { params, from, to } = reading;
+  routes.loading(from.name, to.name);
+  form.setBusy(true);
+  try {
+    const answer = await findRoutes(params);
+    if (mine !== search) return;
+    routes.show(answer, params);
+    // With no route, the two entities still show, unconnected, ready to expand.
+    graph.replace(answer.routes.length > 0 ? answer.subgraph : { nodes: [from, to], edges: [], truncated: false }, [from.id, to.id]);
+    graph.highlightRoute(answer.routes[0] ?? null);
+    renderDetailsPlaceholder(details);
+  } catch (err) {
+    if (mine === search) routes.error(toApiError(err));
+  } finally {
+    if (mine === search) form.setBusy(false);
+  }
+}
+
+/** Adds an entity's neighbourhood to the view, without duplicating what is shown. */
+async function expand(entity: Entity): Promise<void> {
+  notice.show("busy", `Loading the neighbourhood of ${entity.name}…`);
+  try {
+    const around = await neighborhood(entity.id);
+    const added = graph.merge(around);
+    const cut = around.truncated ? " The neighbourhood was cut at 60 entities, strongest links first." : "";
+    notice.show(
+      "info",
+      added.nodes + added.edges === 0
+        ? `Everything around ${entity.name} is already in view.${cut}`
+        : `Added ${count(added.nodes, "entity", "entities")} and ${count(added.edges, "relationship", "relationships")} around ${entity.name}.${cut}`,
+    );
+  } catch (err) {
+    const e = toApiError(err);
+    notice.show("error", `Could not expand ${entity.name}: ${e.message}`, e.code);
+  }
+}
+
+registerExportButtons(graph, notice);
+byId("fit").addEventListener("click", () => graph.fit());
+byId("relayout").addEventListener("click", () => graph.layout(true));
+byId("clear").addEventListener("click", () => {
+  graph.clear();
+  routes.idle();
+  renderDetailsPlaceholder(details);
+});
+
+renderDetailsPlaceholder(details);
+renderLegend(legend, []);

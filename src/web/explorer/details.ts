@@ -1,0 +1,98 @@
+import { formatConfidence, h, replaceChildren, safeHttpUrl, type Child } from "./dom";
+import { kindBadge, statusSample } from "./legend";
+import type { Entity, Evidence, Relationship } from "./types";
+
+/** Actions the entity panel offers. */
+export interface EntityActions {
+  routeFrom(entity: Entity): void;
+  routeTo(entity: Entity): void;
+  expand(entity: Entity): void;
+}
+
+function row(term: string, ...value: Child[]): HTMLElement[] {
+  return [h("dt", {}, term), h("dd", {}, ...value)];
+}
+
+/** Shows the panel's placeholder: what to click to see evidence. */
+export function renderDetailsPlaceholder(root: HTMLElement): void {
+  replaceChildren(
+    root,
+    h("h2", {}, "Evidence"),
+    h("p", { class: "muted" }, "Click an edge in the graph, or a hop under the selected route, to see the claim and every quote it rests on. Click a node for the entity; double-click it to add its neighbourhood."),
+  );
+}
+
+/**
+ * Shows one relationship: type, endpoints, status (with its line style), confidence, validity
+ * dates (a missing bound is open), the source's hedging words, and every evidence quote in a
+ * `<mark>` with its source's title, publisher, date, URL (a link only for http/https) and offsets.
+ */
+export function renderRelationship(root: HTMLElement, rel: Relationship, names: (id: string) => string): void {
+  const money = rel.amount === null ? null : `${rel.amount.toLocaleString("en")} ${rel.currency ?? ""}`.trim();
+  replaceChildren(
+    root,
+    h("h2", {}, "Evidence"),
+    h("div", { class: "claim", "data-edge": `${rel.type}:${rel.id}` },
+      h("div", { class: "claim-type" }, rel.type),
+      h("div", { class: "claim-ends" }, names(rel.from.id), " → ", names(rel.to.id)),
+    ),
+    h("dl", { class: "facts" },
+      ...row("Status", statusSample(rel.status, rel.confidence), " ", rel.status),
+      ...row("Confidence", formatConfidence(rel.confidence)),
+      ...row("Valid from", rel.validFrom ?? "open (no date)"),
+      ...row("Valid to", rel.validTo ?? "open (no date)"),
+      ...(rel.hedge ? row("Hedge", `“${rel.hedge}”`) : []),
+    ),
+    h("h3", {}, `${rel.evidence.length} quote${rel.evidence.length === 1 ? "" : "s"}`),
+    rel.evidence.length === 0 ? h("p", { class: "muted" }, "No evidence recorded for this claim.") : h("ol", { class: "quotes" }, ...rel.evidence.map(quoteItem)),
+    h("dl", { class: "facts more" },
+      ...(rel.goods.length > 0 ? row("Goods", rel.goods.join(", ")) : []),
+      ...(money ? row("Amount", money) : []),
+      ...(rel.note ? row("Note", rel.note) : []),
+      ...row("Id", h("code", {}, rel.id)),
+    ),
+  );
+}
+
+function quoteItem(e: Evidence): HTMLElement {
+  const s = e.source;
+  const url = safeHttpUrl(s.url);
+  return h(
+    "li",
+    { class: "quote" },
+    h("blockquote", {}, h("mark", {}, e.quote)),
+    h(
+      "div",
+      { class: "source" },
+      h("cite", {}, s.title),
+      h("div", { class: "muted" }, [s.publisher, s.publishedAt ? `published ${s.publishedAt}` : "publication date unknown"].filter(Boolean).join(" · ")),
+      url ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, url) : h("div", { class: "muted" }, s.url ? `URL (not a web link): ${s.url}` : "No URL recorded"),
+      h("div", { class: "muted offsets" }, `characters ${e.start}–${e.end} of the source text`),
+    ),
+  );
+}
+
+/** Shows one entity (kind, id, aliases, description) with buttons to route from or to it and to expand it. */
+export function renderEntity(root: HTMLElement, e: Entity, actions: EntityActions): void {
+  const button = (label: string, run: () => void, cls = "") => {
+    const b = h("button", { type: "button", class: cls }, label);
+    b.addEventListener("click", run);
+    return b;
+  };
+  replaceChildren(
+    root,
+    h("h2", {}, "Entity"),
+    h("div", { class: "claim" }, h("div", { class: "claim-type" }, e.name), h("div", { class: "card-head" }, kindBadge(e.kind), h("code", { class: "entity-id" }, e.id))),
+    h("dl", { class: "facts" },
+      ...row("Aliases", e.aliases.length > 0 ? e.aliases.join(" · ") : "none recorded"),
+      ...(e.description ? row("About", e.description) : []),
+      ...(e.country ? row("Country", e.country) : []),
+      ...(e.unidentified ? row("Members", "a group the source does not name") : []),
+    ),
+    h("div", { class: "actions" },
+      button("Expand neighbourhood", () => actions.expand(e), "primary"),
+      button("Route from here", () => actions.routeFrom(e)),
+      button("Route to here", () => actions.routeTo(e)),
+    ),
+  );
+}

@@ -1,0 +1,66 @@
+import type { RouteParams } from "./api";
+import { byId, h } from "./dom";
+import { statusSample } from "./legend";
+import { EntityPicker } from "./picker";
+import { CLAIM_STATUSES, type ClaimStatus, type Entity } from "./types";
+
+/** A route question read from the form, or why it cannot be sent (`problem`, shown like an API error). */
+export type FormReading = { params: RouteParams; from: Entity; to: Entity } | { problem: string };
+
+/**
+ * The route form: "From" and "To" search pickers, a swap button, max hops, min confidence, the
+ * direction (FLOW by default, as the API's) and the statuses to follow (all by default). Numbers are sent as typed: the API checks their
+ * ranges and its message is shown, so the page never contradicts it.
+ */
+export class RouteForm {
+  /** Start entity picker. */
+  readonly from: EntityPicker;
+  /** End entity picker. */
+  readonly to: EntityPicker;
+  private readonly submit = byId<HTMLButtonElement>("find-routes");
+
+  /** @param onSubmit called on "Find routes" (or Enter) with the form's reading. */
+  constructor(onSubmit: (reading: FormReading) => void) {
+    this.from = new EntityPicker(byId("from-picker"), "From", () => undefined);
+    this.to = new EntityPicker(byId("to-picker"), "To", () => undefined);
+    const statuses = byId<HTMLFieldSetElement>("statuses");
+    for (const status of CLAIM_STATUSES) {
+      statuses.append(
+        h("label", { class: "status-choice" }, h("input", { type: "checkbox", name: "status", value: status, checked: true }), statusSample(status), status.toLowerCase()),
+      );
+    }
+    byId("swap").addEventListener("click", () => {
+      const [a, b] = [this.from.value, this.to.value];
+      this.from.set(b);
+      this.to.set(a);
+    });
+    byId<HTMLFormElement>("route-form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      onSubmit(this.read());
+    });
+  }
+
+  /** Disables "Find routes" and says so while a search runs. */
+  setBusy(busy: boolean): void {
+    this.submit.disabled = busy;
+    this.submit.textContent = busy ? "Searching…" : "Find routes";
+  }
+
+  /** The form's current question. */
+  read(): FormReading {
+    const from = this.from.value;
+    const to = this.to.value;
+    if (!from) return { problem: "Pick a start entity: type in From and choose a match." };
+    if (!to) return { problem: "Pick an end entity: type in To and choose a match." };
+    const statuses = [...document.querySelectorAll<HTMLInputElement>('#statuses input[name="status"]:checked')].map((i) => i.value as ClaimStatus);
+    if (statuses.length === 0) return { problem: "Tick at least one status to follow." };
+    const direction: RouteParams["direction"] = byId<HTMLSelectElement>("direction").value === "ANY" ? "ANY" : "FLOW";
+    return { params: { from: from.id, to: to.id, maxHops: numberField("max-hops"), minConfidence: numberField("min-confidence"), statuses, direction }, from, to };
+  }
+}
+
+/** The field's number as typed; an empty or unreadable field gives NaN, sent as null for the API to refuse. */
+function numberField(id: string): number {
+  const value = byId<HTMLInputElement>(id).value.trim();
+  return value === "" ? Number.NaN : Number(value);
+}
