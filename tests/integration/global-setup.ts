@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 
 /** Connection details handed to every integration test through `inject("neo4j")`. */
@@ -47,9 +47,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } else {
     execFileSync("bash", [join(ROOT, "scripts", "neo4j-local.sh"), "start"], { stdio: "inherit", cwd: ROOT });
     target = {
-      uri: "neo4j://127.0.0.1:7687",
+      // The same NEO4J_BOLT_PORT / NEO4J_STATE_DIR the script just used (defaults 7687, .neo4j).
+      uri: `neo4j://127.0.0.1:${process.env.NEO4J_BOLT_PORT ?? "7687"}`,
       user: "neo4j",
-      password: readFileSync(join(ROOT, ".neo4j", "password"), "utf8").trim(),
+      password: readFileSync(join(resolve(ROOT, process.env.NEO4J_STATE_DIR ?? ".neo4j"), "password"), "utf8").trim(),
       database: "neo4j",
       via: "local-script",
     };
