@@ -232,8 +232,8 @@ function routeHint(reason: RouteSearchReason, q: ResolvedRouteQuery): string {
   switch (reason) {
     case "NO_PATH_WITHIN_HOPS":
       return q.direction === "FLOW"
-        ? `No flow of goods or money leads from ${q.from} to ${q.to} within ${q.maxHops} hops under these filters; direction: ANY asks how they are connected at all.`
-        : `No connection within ${q.maxHops} hops under these filters; raise maxHops (up to ${LIMITS.maxHopsCap}) or relax the filters.`;
+        ? `No flow of goods or money leads from ${q.from} to ${q.to} within ${hopCount(q.maxHops)} under these filters; direction: ANY asks how they are connected at all.`
+        : `No connection within ${hopCount(q.maxHops)} under these filters; raise maxHops (up to ${LIMITS.maxHopsCap}) or relax the filters.`;
     case "TIMED_OUT":
     case "LIMIT_REACHED":
       return "The search was cut short; the routes shown are real but may not be the best. Narrow it with relationshipTypes, statuses, minConfidence or a smaller maxHops.";
@@ -286,4 +286,9 @@ export function routesSubgraph(routes: readonly RouteView[]): SubgraphView {
     }
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()], truncated: false };
+}
+
+/** "1 hop", "6 hops": the hop count as a person would write it in a hint. */
+function hopCount(n: number): string {
+  return `${n} ${n === 1 ? "hop" : "hops"}`;
 }

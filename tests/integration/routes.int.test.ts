@@ -88,6 +88,15 @@ describe("Query.routes", () => {
     expect(res.data.routes.hint).toContain("direction: ANY");
   });
 
+  it("words the hint with the hop count as written: 1 hop, 6 hops", async () => {
+    const one = await server().gql(ROUTES, { ...DJI_TO_FRONT, maxHops: 1 });
+    expect(one.data.routes.hint).toBe(
+      "No flow of goods or money leads from dji to russian-front-lines within 1 hop under these filters; direction: ANY asks how they are connected at all.",
+    );
+    const six = await server().gql(ROUTES, { ...DJI_TO_FRONT, avoid: ["country-ru"] });
+    expect(six.data.routes.hint).toContain("within 6 hops");
+  });
+
   it("drops the supply routes asOf a date before the war", async () => {
     const before = await server().gql(ROUTES, { ...DJI_TO_FRONT, asOf: "2021-06-01" });
     expect(before.data.routes).toMatchObject({ routes: [], reason: "NO_PATH_WITHIN_HOPS" });
