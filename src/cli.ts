@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { Command } from "commander";
 import { pino, type Logger } from "pino";
 import { createApp, type App } from "./app.js";
-import { loadConfig } from "./config.js";
+import { loadConfig, localNeo4j } from "./config.js";
+import { DatabaseUnavailableError } from "./errors.js";
 import { registerExportCommand } from "./export/cli-export.js";
 import { registerGenerateCommand } from "./generate/cli-generate.js";
 import { buildActorgraphSchema, printActorgraphSchema } from "./graphql/schema.js";
@@ -117,6 +118,10 @@ function checkFile(path: string, expected: string, fix: string): void {
 }
 
 program.parseAsync().catch((err: unknown) => {
-  process.stderr.write(`actorgraph: ${err instanceof Error ? err.message : String(err)}\n`);
+  const where =
+    err instanceof DatabaseUnavailableError
+      ? ` (Neo4j at ${process.env.NEO4J_URI || localNeo4j().uri} as ${process.env.NEO4J_USER || "neo4j"}: check NEO4J_URI and NEO4J_PASSWORD, or NEO4J_BOLT_PORT and NEO4J_STATE_DIR for the local one)`
+      : "";
+  process.stderr.write(`actorgraph: ${err instanceof Error ? err.message : String(err)}${where}\n`);
   process.exit(1);
 });

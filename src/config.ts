@@ -1,13 +1,18 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { z } from "zod";
 import { PROJECT_ROOT } from "./paths.js";
 
 /**
- * Where the local Neo4j script keeps its generated password (`scripts/neo4j-local.sh`).
- * Read only when `NEO4J_PASSWORD` is unset.
+ * The local Neo4j of `scripts/neo4j-local.sh`, as the script's own variables name it:
+ * `NEO4J_STATE_DIR` (default `.neo4j` in the repository; a relative path is taken from the current
+ * folder, as the script does) and `NEO4J_BOLT_PORT` (default 7687). Used when `NEO4J_URI` is unset
+ * (its Bolt URI) and when `NEO4J_PASSWORD` is unset (the password file the script generated).
  */
-export const LOCAL_PASSWORD_FILE = join(PROJECT_ROOT, ".neo4j", "password");
+export function localNeo4j(env: NodeJS.ProcessEnv = process.env): { stateDir: string; uri: string; passwordFile: string } {
+  const stateDir = env.NEO4J_STATE_DIR ? resolve(env.NEO4J_STATE_DIR) : join(PROJECT_ROOT, ".neo4j");
+  return { stateDir, uri: `neo4j://127.0.0.1:${env.NEO4J_BOLT_PORT || "7687"}`, passwordFile: join(stateDir, "password") };
+}
 
 const bool = z
   .enum(["true", "false", "1", "0"])
@@ -22,11 +27,11 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(4000),
   /** `HOST`: interface to bind. Default 127.0.0.1 (loopback only). */
   host: z.string().min(1).default("127.0.0.1"),
-  /** `NEO4J_URI`: Bolt URI. `neo4j://` routes reads to secondaries on a cluster or Aura. */
-  neo4jUri: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\//, "must start with neo4j:// or bolt://").default("neo4j://127.0.0.1:7687"),
+  /** `NEO4J_URI`: Bolt URI. `neo4j://` routes reads to secondaries on a cluster or Aura. Default: the local Neo4j, `neo4j://127.0.0.1:$NEO4J_BOLT_PORT` (7687). */
+  neo4jUri: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\//, "must start with neo4j:// or bolt://"),
   /** `NEO4J_USER`. Default `neo4j`. */
   neo4jUser: z.string().min(1).default("neo4j"),
-  /** `NEO4J_PASSWORD`. Default: the password the local script generated in `.neo4j/password`. */
+  /** `NEO4J_PASSWORD`. Default: the password the local script generated in `$NEO4J_STATE_DIR/password` (`.neo4j/password`). */
   neo4jPassword: z.string().min(1),
   /** `NEO4J_DATABASE`. Default `neo4j`. */
   neo4jDatabase: z.string().min(1).default("neo4j"),
@@ -64,11 +69,12 @@ export type Config = Readonly<z.infer<typeof ConfigSchema>>;
  * @throws Error with every invalid variable named, when validation fails.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const password = env.NEO4J_PASSWORD ?? readLocalPassword();
+  const local = localNeo4j(env);
+  const password = env.NEO4J_PASSWORD ?? readPassword(local.passwordFile);
   const parsed = ConfigSchema.safeParse({
     port: env.PORT,
     host: env.HOST,
-    neo4jUri: env.NEO4J_URI,
+    neo4jUri: env.NEO4J_URI || local.uri,
     neo4jUser: env.NEO4J_USER,
     neo4jPassword: password,
     neo4jDatabase: env.NEO4J_DATABASE,
@@ -92,6 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze(parsed.data);
 }
 
-function readLocalPassword(): string | undefined {
-  return existsSync(LOCAL_PASSWORD_FILE) ? readFileSync(LOCAL_PASSWORD_FILE, "utf8").trim() : undefined;
+function readPassword(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
 }

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync } from "node:fs";
+import { createWriteStream, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -53,11 +53,27 @@ export function registerExportCommand(program: Command): void {
     });
 }
 
+/**
+ * Streams the export to stdout, or to `out`. Files are written beside their target as
+ * `<name>.partial-<pid>` and renamed into place only once every file of the format is complete,
+ * so a failed export (database gone mid-stream, disk full) leaves no cut or header-only file,
+ * and an earlier complete export at the same path is kept.
+ */
 async function writeExport(graph: ExportGraph, format: keyof typeof EXPORT_FORMATS, out: string | null): Promise<void> {
   const files = EXPORT_FORMATS[format];
   if (out === null) return pipeline(Readable.from(files[0]!.chunks(graph)), process.stdout, { end: false });
   if (format === "csv") mkdirSync(out, { recursive: true });
-  for (const file of files) {
-    await pipeline(Readable.from(file.chunks(graph)), createWriteStream(format === "csv" ? join(out, file.fileName) : out));
+  const written: { partial: string; target: string }[] = [];
+  try {
+    for (const file of files) {
+      const target = format === "csv" ? join(out, file.fileName) : out;
+      const partial = `${target}.partial-${process.pid}`;
+      written.push({ partial, target });
+      await pipeline(Readable.from(file.chunks(graph)), createWriteStream(partial));
+    }
+    for (const { partial, target } of written) renameSync(partial, target);
+  } catch (err) {
+    for (const { partial } of written) rmSync(partial, { force: true });
+    throw err;
   }
 }

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -140,5 +140,19 @@ describe("actorgraph export", () => {
     expect(nodes[0]?.id).toBe("dji");
     expect(edges.length).toBeGreaterThan(0);
     for (const e of edges) expect(JSON.parse(e.evidence).length).toBeGreaterThan(0);
+  });
+
+  it("leaves no file behind, and keeps an earlier export, when the database cannot be reached", async () => {
+    const out = mkdtempSync(join(tmpdir(), "actorgraph-export-"));
+    const cli = join(import.meta.dirname, "..", "..", "dist", "src", "cli.js");
+    writeFileSync(join(out, "graph.graphml"), "<earlier/>");
+    for (const args of [["csv", "--out", out], ["graphml", "--out", join(out, "graph.graphml")]]) {
+      const failed = promisify(execFile)("node", [cli, "export", ...args], {
+        env: { ...process.env, ...testEnv({ NEO4J_URI: "bolt://127.0.0.1:1", QUERY_TIMEOUT_MS: "1000" }) },
+      });
+      await expect(failed).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("bolt://127.0.0.1:1") });
+    }
+    expect(readdirSync(out)).toEqual(["graph.graphml"]);
+    expect(readFileSync(join(out, "graph.graphml"), "utf8")).toBe("<earlier/>");
   });
 });
