@@ -10,12 +10,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"] },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
         test: {
           name: "integration",
+          sequence: { groupOrder: 0 },
           include: ["tests/integration/**/*.int.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
           // Files share one database; they run one after another, tests inside a file in order.
@@ -28,6 +29,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e",
+          // After the integration project, never beside it: both use one database, and projects
+          // with the same groupOrder run at the same time.
+          sequence: { groupOrder: 1 },
           // The built server over real HTTP, driven by the real clients: Chromium, Jupyter, graphql-http.
           include: ["tests/e2e/**/*.e2e.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
