@@ -1,40 +1,15 @@
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestServer } from "../helpers/test-app.js";
 import { ARTIFACTS_DIR, launchChromium, type TestBrowser } from "./support/browser.js";
+import { pick, pointOf, viewIds } from "./support/explorer-page.js";
 
 const CUSTOMS_ROUTE = "DJI → Small intermediaries and exporters → Russia → Front lines in the war with Ukraine";
 const FRONT_HOP = "DEPLOYED_TO:russia-deployed-uavs-to-front";
 const FRONT_QUOTE = "As a result, Russia is constantly receiving new drones that end up on the front lines in the war with Ukraine.";
 const DOCS_SCREENSHOT = join(import.meta.dirname, "..", "..", "docs", "images", "explorer-routes.png");
-
-/** Page coordinates of a node's centre or an edge's midpoint, as Cytoscape.js renders them now. */
-async function pointOf(page: Page, id: string): Promise<{ x: number; y: number }> {
-  await page.waitForSelector("#graph[data-layout=done]");
-  return page.evaluate((elementId) => {
-    const cy = (window as any).actorgraphExplorer.cy;
-    const el = cy.getElementById(elementId);
-    if (el.empty()) throw new Error(`${elementId} is not in the view`);
-    const p = el.isEdge() ? el.renderedMidpoint() : el.renderedPosition();
-    const box = cy.container().getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y };
-  }, id);
-}
-
-const viewIds = (page: Page): Promise<{ nodes: string[]; edges: string[] }> =>
-  page.evaluate(() => {
-    const cy = (window as any).actorgraphExplorer.cy;
-    return { nodes: cy.nodes().map((n: any) => n.id()).sort(), edges: cy.edges().map((e: any) => e.id()).sort() };
-  });
-
-/** Types into a search picker and picks the option whose entity id is `id`. */
-async function pick(page: Page, label: "From" | "To", text: string, id: string): Promise<void> {
-  await page.getByRole("combobox", { name: label }).fill(text);
-  await page.locator(`[role=option][data-id="${id}"]`).click();
-}
 
 describe("GET /explorer", () => {
   const server = useTestServer();
@@ -186,17 +161,31 @@ describe("GET /explorer", () => {
     await page.getByRole("button", { name: "Find routes" }).click();
     await error.waitFor();
     expect(await error.innerText()).toMatch(/BAD_USER_INPUT\s+maxHops must be an integer from 1 to 10; got 12/);
+    // The graph of the previous search stays, dimmed and labelled as such, without a highlighted route.
+    const stale = page.locator("#stale");
+    expect(await stale.innerText()).toMatch(/^Previous result\. This search failed, so the graph below still shows the earlier search from DJI to Front lines in the war with Ukraine \(FLOW, up to 1 hop: no route\)/);
+    expect(await page.locator("#graph").getAttribute("class")).toContain("stale");
+    expect(await page.locator("ol.routes").count()).toBe(0);
+    expect(await page.evaluate(() => (window as any).actorgraphExplorer.cy.$(".on-route, .faded").length)).toBe(0);
     await page.fill("#max-hops", "6");
     await page.route("**/graphql", (route) => route.fulfill({ status: 502, contentType: "text/html", body: "<h1>Bad gateway</h1>" }));
     await page.getByRole("button", { name: "Find routes" }).click();
     await expect.poll(() => error.innerText()).toMatch(/HTTP_502\s+The server answered HTTP 502/);
+    expect(await stale.isVisible()).toBe(true);
+    // "Keep it" shows the previous result undimmed.
+    await stale.getByRole("button", { name: "Keep it" }).click();
+    expect(await stale.isHidden()).toBe(true);
+    expect(await page.locator("#graph").getAttribute("class")).not.toContain("stale");
     await page.unroute("**/graphql");
     await page.route("**/graphql", (route) => route.abort("connectionrefused"));
     await page.getByRole("button", { name: "Find routes" }).click();
     await expect.poll(() => error.innerText()).toMatch(/NETWORK_ERROR\s+Could not reach the actorgraph server/);
+    expect(await stale.isVisible()).toBe(true);
     await page.unroute("**/graphql");
     await page.getByRole("button", { name: "Find routes" }).click();
     await expect.poll(() => page.locator("ol.routes > li").count()).toBeGreaterThanOrEqual(4);
+    expect(await stale.isHidden()).toBe(true);
+    expect(await page.locator("#graph").getAttribute("class")).not.toContain("stale");
   });
 
   it("shows markup typed or stored as text, never as HTML", async () => {

@@ -64,6 +64,49 @@ describe("GET /graphiql", () => {
     await page.screenshot({ path: join(ARTIFACTS_DIR, "graphiql.png") });
   });
 
+  it("shows every example's tab in the bar at 1366 px, full names in tooltips", async () => {
+    const { page } = browser;
+    const bar = (await page.locator(".graphiql-session-header .graphiql-tabs").boundingBox())!;
+    const tabs = page.locator(".graphiql-tab");
+    expect(await tabs.count()).toBe(OPERATION_NAMES.length);
+    for (const tab of await tabs.all()) {
+      const box = (await tab.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(bar.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(bar.x + bar.width + 0.5);
+      expect(box.width).toBeGreaterThanOrEqual(60);
+    }
+    const titles = await page.locator(".graphiql-tab-button").evaluateAll((buttons) => buttons.map((b) => b.getAttribute("title")));
+    expect(titles).toEqual(OPERATION_NAMES);
+    // Long lines (the examples' comments) wrap instead of running off the editor.
+    const wraps = await page.locator(".graphiql-query-editor .CodeMirror").evaluate((el) => (el as any).CodeMirror.getOption("lineWrapping"));
+    expect(wraps).toBe(true);
+  });
+
+  it("lists every example in the header's Examples menu, which opens its tab, and reopens a closed one", async () => {
+    const { page } = browser;
+    const openFromMenu = async (name: string) => {
+      await page.getByRole("button", { name: /^Examples/ }).click();
+      const items = page.locator("[data-example]");
+      expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute("data-example")))).toEqual(OPERATION_NAMES);
+      await page.locator(`[data-example="${name}"]`).click();
+      await expect.poll(() => page.locator(".graphiql-tab-active .graphiql-tab-button").innerText()).toBe(name);
+      await expect.poll(() => editorText(page, ".graphiql-query-editor")).toContain(`query ${name}(`);
+    };
+    await openFromMenu("HowAreTheyConnected");
+    const neighborhood = page.locator(".graphiql-tab", { hasText: "NeighborhoodOfDJI" });
+    await neighborhood.hover();
+    await neighborhood.locator(".graphiql-tab-close").click();
+    await expect.poll(() => page.locator(".graphiql-tab").count()).toBe(OPERATION_NAMES.length - 1);
+    await openFromMenu("NeighborhoodOfDJI");
+    expect(await page.locator(".graphiql-tab").count()).toBe(OPERATION_NAMES.length);
+  });
+
+  it("links to the route explorer from its header", async () => {
+    const link = browser.page.getByRole("link", { name: "Route explorer" });
+    expect(await link.getAttribute("href")).toBe("/explorer");
+    expect(await link.isVisible()).toBe(true);
+  });
+
   it("loads the schema by introspection, so the documentation explorer lists the queries", async () => {
     const { page } = browser;
     await page.getByRole("button", { name: /show documentation explorer/i }).click();

@@ -23,6 +23,14 @@ describe("exampleTabs", () => {
     expect(second!.query).toMatch(/^# One entity and its relationships/);
   });
 
+  it("summarises each example by the first sentence of its comment, for the Examples menu", () => {
+    const tabs = exampleTabs(EXAMPLES);
+    expect(tabs[0]!.summary).toBe("Find an entity's id by name or alias (case-insensitive, matched literally).");
+    expect(tabs.find((t) => t.name === "RoutesFromDJIToTheFront")!.summary).toBe("How do DJI's drones reach the Russian front?");
+    for (const tab of tabs) expect(tab.summary.length).toBeGreaterThan(10);
+    expect(exampleTabs('query A { search(text: "DJI") { id } }')[0]!.summary).toBe("");
+  });
+
   it("appends the fragments an operation spreads, directly or through another fragment, and no others", () => {
     const source = [
       "fragment Names on Entity { id name }",

@@ -1,12 +1,12 @@
 import cytoscape from "cytoscape";
 import dagre from "cytoscape-dagre";
-import { graphStylesheet } from "./graph-style";
+import { GraphLabels } from "./graph-labels";
+import { ANIMATE_MAX_NODES, fitView, flowLayout } from "./graph-layout";
 import { edgeKey, type Entity, type Relationship, type Route, type Subgraph } from "./types";
+import { capSubgraph } from "./view-cap";
 
 cytoscape.use(dagre);
 
-/** Highest zoom a layout's fit may choose (users may zoom in further, to 2.5). */
-const FIT_ZOOM_CAP = 1.3;
 
 /** What the graph reports to the page: a tapped edge or node, a double-tapped node, a change of contents. */
 export interface GraphHandlers {
@@ -17,10 +17,11 @@ export interface GraphHandlers {
   onChange(view: { nodes: number; edges: number; kinds: string[] }): void;
 }
 
-/** How many elements a merge added. */
+/** How many elements a merge added, and how many new ones the view's limits left out (view-cap.ts). */
 export interface MergeResult {
   nodes: number;
   edges: number;
+  left: { nodes: number; edges: number };
 }
 
 /**
@@ -28,19 +29,22 @@ export interface MergeResult {
  * `rankDir: "LR"`). Nodes are keyed by entity id, edges by `TYPE:id` ({@link edgeKey}); the
  * entities and relationships behind them are kept here so the evidence panel shows the
  * API's data, not a copy in element data. The container's `data-layout` attribute is
- * `running` while a layout runs and `done` after it (tests wait on it).
+ * `running` while a layout runs and `done` after it (tests wait on it). Labels stay legible
+ * through {@link GraphLabels}; the view never holds more than `VIEW_LIMITS` elements.
  */
 export class GraphView {
   /** The Cytoscape.js core; the page exposes it as `window.actorgraphExplorer.cy` for tests. */
   readonly cy: cytoscape.Core;
   private readonly entities = new Map<string, Entity>();
   private readonly relationships = new Map<string, Relationship>();
+  private readonly labels: GraphLabels;
 
   constructor(
     private readonly container: HTMLElement,
     private readonly handlers: GraphHandlers,
   ) {
-    this.cy = cytoscape({ container, style: graphStylesheet(), minZoom: 0.15, maxZoom: 2.5, boxSelectionEnabled: false, selectionType: "single" });
+    this.cy = cytoscape({ container, style: GraphLabels.initialStyle(), minZoom: 0.15, maxZoom: 2.5, boxSelectionEnabled: false, selectionType: "single" });
+    this.labels = new GraphLabels(this.cy);
     this.container.dataset.layout = "done";
     this.cy.on("tap", "edge", (e) => {
       const rel = this.relationships.get(e.target.id());
@@ -67,15 +71,28 @@ export class GraphView {
   }
 
   /**
-   * Adds the elements of `subgraph` not already shown (an expansion) and lays the graph out
-   * again. The highlighted route keeps its colour but nothing stays faded: the new neighbours
-   * are what the investigator asked to see.
+   * Adds the elements of `subgraph` not already shown (an expansion), as many as the view's
+   * limits allow (strongest links first, see view-cap.ts), and lays the graph out again. The
+   * highlighted route keeps its colour but nothing stays faded: the new neighbours are what the
+   * investigator asked to see.
    */
   merge(subgraph: Subgraph): MergeResult {
-    const added = this.add(subgraph);
+    const shown = {
+      hasNode: (id: string) => this.entities.has(id),
+      hasEdge: (key: string) => this.relationships.has(key),
+      nodes: this.entities.size,
+      edges: this.relationships.size,
+    };
+    const capped = capSubgraph(subgraph, shown);
+    const added = this.add(capped.subgraph);
     this.cy.elements().removeClass("faded");
     if (added.nodes + added.edges > 0) this.layout(true);
-    return added;
+    return { ...added, left: capped.left };
+  }
+
+  /** Number of entities in view. */
+  get size(): number {
+    return this.entities.size;
   }
 
   /** Removes everything. */
@@ -125,39 +142,23 @@ export class GraphView {
     return this.cy.png({ output: "blob", full: true, scale: 2, bg: "#FFFFFF" });
   }
 
-  /** Fits the whole graph in the canvas. */
+  /** Fits the whole graph in the canvas (graph-layout.ts). */
   fit(): void {
-    this.cy.fit(undefined, 30);
+    fitView(this.cy, this.labels);
   }
 
-  /** Lays the graph out again left to right along the flow; `animate` eases nodes to their new places. */
+  /** Lays the graph out again left to right along the flow; `animate` eases nodes to their new places (small views only). */
   layout(animate: boolean): void {
     this.container.dataset.layout = "running";
-    const layout = this.cy.layout({
-      name: "dagre",
-      rankDir: "LR",
-      nodeSep: 22,
-      rankSep: 56,
-      edgeSep: 12,
-      padding: 30,
-      // Ranks are spaced by node and label size, so wrapped names of stacked nodes do not overlap.
-      nodeDimensionsIncludeLabels: true,
-      fit: true,
-      animate,
-      animationDuration: 300,
-    } as cytoscape.LayoutOptions);
+    const layout = this.cy.layout(flowLayout(animate && this.entities.size <= ANIMATE_MAX_NODES));
     layout.one("layoutstop", () => {
-      // A graph of two or three nodes would fill the canvas at the maximum zoom.
-      if (this.cy.zoom() > FIT_ZOOM_CAP) {
-        this.cy.zoom(FIT_ZOOM_CAP);
-        this.cy.center();
-      }
+      this.fit();
       this.container.dataset.layout = "done";
     });
     layout.run();
   }
 
-  private add(subgraph: Subgraph): MergeResult {
+  private add(subgraph: Subgraph): { nodes: number; edges: number } {
     const elements: cytoscape.ElementDefinition[] = [];
     for (const n of subgraph.nodes) {
       if (this.entities.has(n.id)) continue;
@@ -179,6 +180,7 @@ export class GraphView {
   }
 
   private changed(): void {
+    this.labels.refreshQuiet();
     const kinds = new Set([...this.entities.values()].map((e) => e.kind));
     this.handlers.onChange({ nodes: this.cy.nodes().length, edges: this.cy.edges().length, kinds: [...kinds] });
   }

@@ -13,7 +13,9 @@ import { renderLegend } from "./legend";
 import { Notice } from "./notice";
 import { RouteForm, type FormReading } from "./route-form";
 import { RouteList } from "./route-list";
+import { StaleView } from "./stale-view";
 import { edgeKey, type Entity } from "./types";
+import { VIEW_LIMITS } from "./view-cap";
 
 declare global {
   interface Window {
@@ -48,12 +50,34 @@ const routes = new RouteList(byId("results"), {
   selectHop: (key) => graph.selectEdge(key),
 });
 
+/** Clears the graph, the route list and the evidence panel. */
+function clearView(): void {
+  graph.clear();
+  routes.idle();
+  stale.unmark();
+  renderDetailsPlaceholder(details);
+}
+
+const stale = new StaleView(byId("stale"), byId("graph"), clearView);
+/** What the graph shows, for the stale banner: "the routes from A to B (FLOW, up to 6 hops)". */
+let shown = "";
+
 let search = 0;
 const form = new RouteForm((reading: FormReading) => void runRoutes(reading));
 
+/** After a search that failed or could not be sent: the graph, if any, is marked as the previous result, without its route highlight. */
+function markPrevious(why: string): void {
+  if (graph.size === 0) return;
+  graph.highlightRoute(null);
+  stale.mark(why, shown);
+}
+
 /** Runs a route search and shows it; an answer to an older search is dropped. */
 async function runRoutes(reading: FormReading): Promise<void> {
-  if ("problem" in reading) return routes.incomplete(reading.problem);
+  if ("problem" in reading) {
+    routes.incomplete(reading.problem);
+    return markPrevious("The form cannot search yet");
+  }
   const mine = ++search;
   notice.hide();
   const { params, from, to } = reading;
@@ -63,12 +87,17 @@ async function runRoutes(reading: FormReading): Promise<void> {
     const answer = await findRoutes(params);
     if (mine !== search) return;
     routes.show(answer, params);
+    stale.unmark();
     // With no route, the two entities still show, unconnected, ready to expand.
     graph.replace(answer.routes.length > 0 ? answer.subgraph : { nodes: [from, to], edges: [], truncated: false }, [from.id, to.id]);
     graph.highlightRoute(answer.routes[0] ?? null);
+    const found = answer.routes.length === 0 ? "no route" : count(answer.routes.length, "route", "routes");
+    shown = `the earlier search from ${from.name} to ${to.name} (${params.direction}, up to ${count(params.maxHops, "hop", "hops")}: ${found})`;
     renderDetailsPlaceholder(details);
   } catch (err) {
-    if (mine === search) routes.error(toApiError(err));
+    if (mine !== search) return;
+    routes.error(toApiError(err));
+    markPrevious("This search failed");
   } finally {
     if (mine === search) form.setBusy(false);
   }
@@ -80,12 +109,17 @@ async function expand(entity: Entity): Promise<void> {
   try {
     const around = await neighborhood(entity.id);
     const added = graph.merge(around);
+    stale.unmark();
     const cut = around.truncated ? " The neighbourhood was cut at 60 entities, strongest links first." : "";
+    const { left } = added;
+    const full = left.nodes + left.edges === 0
+      ? ""
+      : ` ${count(left.nodes, "entity", "entities")} and ${count(left.edges, "relationship", "relationships")} were left out, weakest links first: the view holds at most ${VIEW_LIMITS.nodes} entities and ${VIEW_LIMITS.edges} relationships, to stay readable and responsive. Clear the view, or search narrower routes, to see them.`;
     notice.show(
-      "info",
+      full ? "warning" : "info",
       added.nodes + added.edges === 0
-        ? `Everything around ${entity.name} is already in view.${cut}`
-        : `Added ${count(added.nodes, "entity", "entities")} and ${count(added.edges, "relationship", "relationships")} around ${entity.name}.${cut}`,
+        ? `${full ? "Nothing" : "Everything"} around ${entity.name} ${full ? "was added." : "is already in view."}${cut}${full}`
+        : `Added ${count(added.nodes, "entity", "entities")} and ${count(added.edges, "relationship", "relationships")} around ${entity.name}.${cut}${full}`,
     );
   } catch (err) {
     const e = toApiError(err);
@@ -96,11 +130,7 @@ async function expand(entity: Entity): Promise<void> {
 registerExportButtons(graph, notice);
 byId("fit").addEventListener("click", () => graph.fit());
 byId("relayout").addEventListener("click", () => graph.layout(true));
-byId("clear").addEventListener("click", () => {
-  graph.clear();
-  routes.idle();
-  renderDetailsPlaceholder(details);
-});
+byId("clear").addEventListener("click", clearView);
 
 renderDetailsPlaceholder(details);
 renderLegend(legend, []);

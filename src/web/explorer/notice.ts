@@ -1,7 +1,10 @@
 import { h, replaceChildren } from "./dom";
 
-/** What a notice says: an error (stays until dismissed or replaced), work in progress, or a result (fades after 8 s). */
-export type NoticeKind = "error" | "busy" | "info";
+/**
+ * What a notice says: an error or a warning (both stay until dismissed or replaced), work in
+ * progress, or a result (fades after 8 s).
+ */
+export type NoticeKind = "error" | "warning" | "busy" | "info";
 
 /**
  * The message strip above the graph, for work that has no place in the route list: expanding

@@ -9,8 +9,9 @@ const DEBOUNCE_MS = 200;
 /**
  * A search picker (ARIA combobox): typing a name or alias asks the API's `search` (after a
  * 200 ms pause; answers to older text are dropped), the matches show with kind and aliases,
- * and picking one shows it as a card with its kind, id and every alias. Search errors show in
- * the list, in the API's words. Keys: ↓/↑ move, Enter picks, Escape closes.
+ * and picking one shows it as a one-line card with its kind, id and aliases (every alias in
+ * its tooltip). Search errors show in the list, in the API's words. Keys: ↓/↑ move, Enter
+ * picks, Escape closes.
  */
 export class EntityPicker {
   /** The picked entity, or null. */
@@ -53,6 +54,7 @@ export class EntityPicker {
   set(entity: Entity | null): void {
     this.value = entity;
     this.input.value = entity?.name ?? "";
+    this.input.title = entity?.name ?? "";
     this.close();
     this.renderCard();
     this.onChange(entity);
@@ -61,6 +63,7 @@ export class EntityPicker {
   private typed(): void {
     if (this.value && this.input.value !== this.value.name) {
       this.value = null;
+      this.input.title = "";
       this.renderCard();
       this.onChange(null);
     }
@@ -144,12 +147,13 @@ export class EntityPicker {
   private renderCard(): void {
     const e = this.value;
     if (!e) return replaceChildren(this.card);
+    // One line, so the form stays short on a laptop screen; the tooltip lists every alias.
+    const aliases = e.aliases.length > 0 ? `aka ${e.aliases.join(" · ")}` : "No aliases recorded.";
     replaceChildren(
       this.card,
-      h("div", { class: "card-head" }, kindBadge(e.kind), h("code", { class: "entity-id" }, e.id)),
-      e.aliases.length > 0
-        ? h("div", { class: "aliases", title: e.aliases.join("\n") }, h("span", { class: "muted" }, "Aliases: "), e.aliases.join(" · "))
-        : h("div", { class: "aliases muted" }, "No aliases recorded."),
+      kindBadge(e.kind),
+      h("code", { class: "entity-id" }, e.id),
+      h("span", { class: `aliases${e.aliases.length > 0 ? "" : " muted"}`, title: [e.name, e.id, ...e.aliases].join("\n") }, aliases),
     );
   }
 }

@@ -150,8 +150,8 @@ export class RouteList {
           "button",
           { type: "button", class: "hop", "data-edge": key, "aria-pressed": String(key === this.activeHop), title: `${r.type} (${r.status.toLowerCase()}, ${formatConfidence(r.confidence)}): ${hop.from.name} ${hop.reversed ? "←" : "→"} ${hop.to.name}. Show its evidence.` },
           statusSample(r.status, r.confidence),
-          h("span", { class: "hop-type" }, r.type),
-          h("span", { class: "hop-ends" }, `${hop.from.name} ${hop.reversed ? "←" : "→"} ${hop.to.name}`),
+          // Type and ends wrap as one text: the full names always show, however long.
+          h("span", { class: "hop-text" }, h("span", { class: "hop-type" }, r.type), " ", h("span", { class: "hop-ends" }, `${hop.from.name} ${hop.reversed ? "←" : "→"} ${hop.to.name}`)),
           h("span", { class: "hop-conf" }, formatConfidence(r.confidence)),
         );
         b.addEventListener("click", () => this.handlers.selectHop(key));

@@ -6,6 +6,8 @@ export interface ExampleTab {
   readonly name: string;
   /** The comment lines right above the operation, the operation, then every fragment it uses. */
   readonly query: string;
+  /** The first sentence of that comment ("How do DJI's drones reach the Russian front?"), or "" without one: the Examples menu shows it. */
+  readonly summary: string;
 }
 
 /**
@@ -23,8 +25,9 @@ export function exampleTabs(source: string): ExampleTab[] {
     if (definition.kind !== Kind.OPERATION_DEFINITION) return;
     if (!definition.name) throw new Error("Every example operation needs a name; GraphiQL titles its tab with it.");
     const used = [...fragmentsUsedBy(definition, fragments)].map((name) => text(source, fragments.get(name)!));
-    const body = [leadingComment(source, definitions[i - 1], definition) + text(source, definition), ...used].join("\n\n");
-    tabs.push({ name: definition.name.value, query: `${body}\n` });
+    const comment = leadingComment(source, definitions[i - 1], definition);
+    const body = [comment + text(source, definition), ...used].join("\n\n");
+    tabs.push({ name: definition.name.value, query: `${body}\n`, summary: firstSentence(comment) });
   });
   return tabs;
 }
@@ -43,6 +46,12 @@ function leadingComment(source: string, previous: DefinitionNode | undefined, no
     else if (line !== "" || block.length > 0) break;
   }
   return block.length > 0 ? `${block.join("\n")}\n` : "";
+}
+
+/** The first sentence of a `#` comment block, its lines joined: up to the first `.`, `?` or `!` that ends a word. */
+function firstSentence(comment: string): string {
+  const prose = comment.split("\n").map((l) => l.replace(/^#\s?/, "").trim()).filter(Boolean).join(" ");
+  return /^.*?[.?!](?=\s|$)/.exec(prose)?.[0] ?? prose;
 }
 
 /** Names of the fragments `operation` spreads, directly or through other fragments, in first-use order. */
