@@ -1,12 +1,23 @@
-// Imported relationships, MERGEd on (type, id). x.type is checked against the allow-list
-// (src/model/vocabulary.ts) before it gets here. An endpoint not in the graph yet (a forward
-// reference in an FtM file) is created as a placeholder that its own record later fills in.
+// Imported relationships, MERGEd on (type, id), one row per relationship and batch
+// (src/import/batch-facts.ts). x.type is checked against the allow-list (src/model/vocabulary.ts)
+// before it gets here. An endpoint not in the graph yet (a forward reference in an FtM file) is
+// created as a placeholder that its own record later fills in.
 // SUPPLIED and BASED_IN, the types every customs row writes, are MERGEd with a static type, so
 // the MERGE expands only that type between the two nodes; a dynamic type expands every
 // relationship of the pair, which a hub in one large batch makes quadratic (BENCHMARKS.md, Import).
-// x.evidence lists the batch's evidence for the relationship (src/import/batch-facts.ts); each
-// piece is appended once per (quote, source), so a re-import adds nothing. `IN` first: a native
-// list scan, so the pairwise check runs only for a quote already stored.
+//
+// Statements (x.statements: every record of the batch stating the relationship) are counted per
+// dataset: statementSourceIds[i] is a dataset :Source id, statementCounts[i] how many of its
+// records stated it, statementLastLines[i] the last record line counted. Batches commit in file
+// order, so a record at or below that line was counted before: a re-import (same file, same
+// dataset id) or a resumed one counts nothing twice. statementCount sums them; firstSeen and
+// lastSeen are the earliest and latest record dates (null when records carry none).
+// Evidence keeps the first $maxEvidence statements, plus the first of each further source; a
+// piece is appended once per (quote, source). Offsets and lines are stored as INTEGER lists.
+// A customs aggregate (x.aggregate) also sums its declarations: amounts per currency (parallel
+// lists currencies/amounts, 'XXX' for an amount without currency; amount/currency too when there
+// is one currency), quantity, transit countries (via), the first $maxEvidence recordIds, and
+// validFrom/validTo = firstSeen/lastSeen.
 UNWIND $relationships AS x
 MERGE (a:Entity {id: x.start})
 ON CREATE SET a.name = x.start, a.kind = 'LegalEntity', a.aliases = [], a.placeholder = true, a.unidentified = false, a.importNamespace = $namespace
@@ -30,9 +41,53 @@ CALL (a, b, x) {
   ON CREATE SET r.evidenceQuotes = [], r.evidenceStarts = [], r.evidenceEnds = [], r.evidenceSourceIds = []
   RETURN r
 }
-SET r += x.props, r.status = x.status, r.confidence = x.confidence, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)
-WITH r, [e IN x.evidence WHERE NOT (e.quote IN r.evidenceQuotes
-          AND any(i IN range(0, size(r.evidenceQuotes) - 1) WHERE r.evidenceQuotes[i] = e.quote AND r.evidenceSourceIds[i] = e.sourceId))] AS fresh
-WHERE size(fresh) > 0
-SET r.evidenceQuotes = r.evidenceQuotes + [e IN fresh | e.quote], r.evidenceStarts = r.evidenceStarts + [e IN fresh | e.start],
-    r.evidenceEnds = r.evidenceEnds + [e IN fresh | e.end], r.evidenceSourceIds = r.evidenceSourceIds + [e IN fresh | e.sourceId]
+SET r += x.props, r.status = x.status, r.confidence = x.confidence,
+    r.validFrom = CASE WHEN x.aggregate THEN r.validFrom ELSE date(x.validFrom) END,
+    r.validTo = CASE WHEN x.aggregate THEN r.validTo ELSE date(x.validTo) END
+WITH r, x, coalesce(r.statementSourceIds, []) AS datasets
+WITH r, x, datasets, [i IN range(0, size(datasets) - 1) WHERE datasets[i] = $datasetId][0] AS at
+WITH r, x, datasets, at, CASE WHEN at IS NULL THEN 0 ELSE r.statementLastLines[at] END AS watermark
+CALL (r, x, datasets, at, watermark) {
+  WITH r, x, datasets, at, watermark, [s IN x.statements WHERE s.line > watermark] AS fresh
+  WHERE size(fresh) > 0
+  WITH r, x, datasets, at, fresh, [s IN fresh WHERE s.date IS NOT NULL | date(s.date)] AS dates,
+       CASE WHEN size(coalesce(r.evidenceQuotes, [])) = 0 AND watermark = 0
+         // No evidence yet and no statement counted: x.evidence is already the capped selection.
+         THEN {q: [e IN x.evidence | e.quote], s: [e IN x.evidence | e.start], e: [e IN x.evidence | e.end], src: [e IN x.evidence | e.sourceId]}
+         ELSE reduce(ev = {q: coalesce(r.evidenceQuotes, []), s: coalesce(r.evidenceStarts, []), e: coalesce(r.evidenceEnds, []), src: coalesce(r.evidenceSourceIds, [])}, e IN x.evidence |
+           CASE WHEN e.start > watermark
+                     AND (size(ev.q) < $maxEvidence OR NOT e.sourceId IN ev.src)
+                     AND NOT (e.quote IN ev.q AND any(i IN range(0, size(ev.q) - 1) WHERE ev.q[i] = e.quote AND ev.src[i] = e.sourceId))
+                THEN {q: ev.q + e.quote, s: ev.s + e.start, e: ev.e + e.end, src: ev.src + e.sourceId}
+                ELSE ev END)
+       END AS ev
+  SET r.evidenceQuotes = ev.q, r.evidenceStarts = [v IN ev.s | toInteger(v)], r.evidenceEnds = [v IN ev.e | toInteger(v)], r.evidenceSourceIds = ev.src,
+      r.statementCount = coalesce(r.statementCount, 0) + size(fresh),
+      r.statementSourceIds = CASE WHEN at IS NULL THEN datasets + $datasetId ELSE datasets END,
+      r.statementCounts = CASE WHEN at IS NULL THEN coalesce(r.statementCounts, []) + size(fresh)
+                          ELSE [i IN range(0, size(datasets) - 1) | r.statementCounts[i] + CASE i WHEN at THEN size(fresh) ELSE 0 END] END,
+      r.statementLastLines = CASE WHEN at IS NULL THEN coalesce(r.statementLastLines, []) + toInteger(fresh[-1].line)
+                             ELSE [i IN range(0, size(datasets) - 1) | CASE i WHEN at THEN toInteger(fresh[-1].line) ELSE r.statementLastLines[i] END] END,
+      r.firstSeen = reduce(m = r.firstSeen, d IN dates | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
+      r.lastSeen = reduce(m = r.lastSeen, d IN dates | CASE WHEN m IS NULL OR d > m THEN d ELSE m END)
+  // Totals start from zero when no dataset was counted yet (a new aggregate, or one an older
+  // version recomputed from per-declaration edges), so nothing is summed twice.
+  WITH r, x, fresh, size(datasets) > 0 AS counted WHERE x.aggregate
+  WITH r, fresh, counted, [s IN fresh WHERE s.amount IS NOT NULL] AS paid
+  WITH r, fresh, counted, paid,
+       reduce(cs = CASE WHEN counted THEN coalesce(r.currencies, []) ELSE [] END, s IN paid | CASE WHEN coalesce(s.currency, 'XXX') IN cs THEN cs ELSE cs + coalesce(s.currency, 'XXX') END) AS currencies
+  WITH r, fresh, counted, currencies,
+       [i IN range(0, size(currencies) - 1) | CASE WHEN counted THEN coalesce(r.amounts[i], 0.0) ELSE 0.0 END
+                                              + reduce(t = 0.0, s IN paid | t + CASE WHEN coalesce(s.currency, 'XXX') = currencies[i] THEN s.amount ELSE 0.0 END)] AS amounts
+  SET r.currencies = currencies,
+      r.amounts = amounts,
+      r.amount = CASE size(currencies) WHEN 1 THEN amounts[0] END,
+      r.currency = CASE WHEN size(currencies) = 1 AND currencies[0] <> 'XXX' THEN currencies[0] END,
+      r.quantity = reduce(q = CASE WHEN counted THEN r.quantity END, s IN fresh | CASE WHEN s.quantity IS NULL THEN q ELSE coalesce(q, 0) + s.quantity END),
+      r.declarationCount = r.statementCount,
+      r.recordIds = (CASE WHEN counted THEN coalesce(r.recordIds, []) ELSE [] END + [s IN fresh | s.recordId])[0..$maxEvidence],
+      r.via = reduce(acc = CASE WHEN counted THEN coalesce(r.via, []) ELSE [] END, c IN reduce(vs = [], s IN fresh | vs + coalesce(s.via, [])) | CASE WHEN c IN acc THEN acc ELSE acc + c END),
+      r.validFrom = r.firstSeen,
+      r.validTo = r.lastSeen,
+      r.note = 'aggregate of ' + r.statementCount + ' customs declarations, HS ' + r.hsHeading
+}

@@ -105,8 +105,11 @@ export class Relationship {
   @Field(() => String, { nullable: true, description: "Why the claim was modelled this way, when not obvious (inferred dates, for example)." })
   note!: string | null;
 
-  @Field(() => [Evidence], { description: "One or more quotes with offsets and source." })
+  @Field(() => [Evidence], { description: "One or more quotes with offsets and source. An imported fact that many records restate keeps the first 20 (plus the first of each further source); statementCount counts them all." })
   evidence!: Evidence[];
+
+  @Field(() => Int, { description: "How many records or quotes state the claim (at least the number of evidence quotes)." })
+  statementCount!: number;
 
   @Field(() => Entity, { description: "Start node (for flows: where goods or money come from)." })
   from!: Entity;

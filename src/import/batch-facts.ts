@@ -1,8 +1,46 @@
 import type { CountryFact, EvidenceFact, PropertyValue, RelationshipFact } from "./types.js";
 
-/** A relationship as import-merge-relationships.cypher MERGEs it: once per batch, with every new piece of evidence. */
-export interface BatchRelationship extends Omit<RelationshipFact, "evidence"> {
-  /** The batch's evidence for this relationship in record order, without repeats of (quote, sourceId). */
+/**
+ * Most evidence entries an imported relationship keeps: its first 20 statements in import
+ * order, plus the first statement of each further source (so every source that states a fact
+ * is cited at least once). Every statement is still counted (`statementCount`, per dataset in
+ * `statementCounts`) and dated (`firstSeen`/`lastSeen`); import-merge-relationships.cypher.
+ *
+ * Why a cap: a shared fact such as "exporter X is BASED_IN CN" is restated by every
+ * declaration naming X, and a hub appears in ~7 % of a generated file's 1M rows (BENCHMARKS.md,
+ * Import). One evidence entry per declaration made those lists grow without bound, every batch
+ * rewrote them whole, and import time grew quadratically with the file. Twenty quotes is enough
+ * for an investigator to check a fact across several records and dates; the rest are in the
+ * file, by line, and in the counts. It also bounds a route's evidence (≤ 20 quotes a hop).
+ * Per-declaration shipment facts have one statement each and are not affected.
+ */
+export const MAX_EVIDENCE_PER_RELATIONSHIP = 20;
+
+/** One record stating a relationship, as import-merge-relationships.cypher counts it. */
+export interface BatchStatement {
+  /** The record's first line in the file (1-based): the dataset's watermark that keeps re-imports from counting it twice. */
+  readonly line: number;
+  /** The record's date (ISO 8601), or null. */
+  readonly date: string | null;
+  /** Customs aggregates: the declaration's values (see ShipmentStatement). */
+  readonly recordId?: string;
+  readonly amount?: number | null;
+  readonly currency?: string | null;
+  readonly quantity?: number | null;
+  readonly via?: readonly string[];
+}
+
+/** A relationship as import-merge-relationships.cypher MERGEs it: once per batch, with every statement of the batch. */
+export interface BatchRelationship extends Omit<RelationshipFact, "evidence" | "statedOn" | "shipment" | "idPrefix"> {
+  /** True for a customs aggregate: the statements' values are summed, validFrom/validTo are firstSeen/lastSeen. */
+  readonly aggregate: boolean;
+  /** Every record of the batch that states the relationship, in record order. */
+  readonly statements: readonly BatchStatement[];
+  /**
+   * The batch's candidate evidence in record order, without repeats of (quote, sourceId): the
+   * first {@link MAX_EVIDENCE_PER_RELATIONSHIP}, plus the first of each further source. The
+   * query appends those that are new to the graph while the stored list has room.
+   */
   readonly evidence: readonly EvidenceFact[];
 }
 
@@ -17,29 +55,42 @@ export function uniqueCountries(countries: readonly CountryFact[]): CountryFact[
  * Folds the batch's facts about one relationship (same type, id and endpoints) into one, with
  * the same result as MERGEing them one after another: properties as `r += props` applied in
  * record order (a later value wins, null removes), status, confidence and dates of the last
- * fact, and evidence appended in record order, skipping a (quote, sourceId) already seen.
- * Why: a party's BASED_IN is restated by every declaration that names the party, and writing
- * its growing evidence lists once per record made a batch's cost grow with the party's
- * history; once per batch, it is one rewrite.
+ * fact, every record as a statement, and the candidate evidence (see {@link BatchRelationship}).
+ * Why: a party's BASED_IN is restated by every declaration that names the party; once per
+ * batch, it is one write instead of one per record.
  */
 export function groupRelationships(relationships: readonly RelationshipFact[]): BatchRelationship[] {
-  const groups = new Map<string, { last: RelationshipFact; props: Record<string, PropertyValue>; evidence: EvidenceFact[]; seen: Set<string> }>();
+  interface Group {
+    last: RelationshipFact;
+    props: Record<string, PropertyValue>;
+    statements: BatchStatement[];
+    evidence: EvidenceFact[];
+    seen: Set<string>;
+    sources: Set<string>;
+  }
+  const groups = new Map<string, Group>();
   for (const r of relationships) {
-    const key = JSON.stringify([r.type, r.id, r.start, r.end]);
+    const key = `${r.type}\u0000${r.id}\u0000${r.start}\u0000${r.end}`;
     let g = groups.get(key);
     if (!g) {
-      g = { last: r, props: {}, evidence: [], seen: new Set() };
+      g = { last: r, props: {}, statements: [], evidence: [], seen: new Set(), sources: new Set() };
       groups.set(key, g);
     }
     g.last = r;
     Object.assign(g.props, r.props);
-    const seenKey = JSON.stringify([r.evidence.quote, r.evidence.sourceId]);
-    if (!g.seen.has(seenKey)) {
+    g.statements.push(r.shipment ? { line: r.evidence.start, date: r.statedOn ?? null, ...r.shipment } : { line: r.evidence.start, date: r.statedOn ?? null });
+    const e = r.evidence;
+    const seenKey = `${e.sourceId}\u0000${e.quote}`;
+    if (!g.seen.has(seenKey) && (g.evidence.length < MAX_EVIDENCE_PER_RELATIONSHIP || !g.sources.has(e.sourceId))) {
       g.seen.add(seenKey);
-      g.evidence.push(r.evidence);
+      g.sources.add(e.sourceId);
+      g.evidence.push(e);
     }
   }
-  return [...groups.values()].map(({ last, props, evidence }) => ({ ...last, props, evidence }));
+  return [...groups.values()].map(({ last, props, statements, evidence }) => {
+    const { evidence: _e, statedOn: _d, shipment, idPrefix: _p, ...rest } = last;
+    return { ...rest, props, aggregate: shipment !== undefined, statements, evidence };
+  });
 }
 
 /**

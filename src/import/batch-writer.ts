@@ -2,11 +2,26 @@ import type { ManagedTransaction } from "neo4j-driver";
 import type { QueryName } from "../db/queries.js";
 import { query } from "../db/queries.js";
 import { runIn, type Database } from "../db/run.js";
-import { groupRelationships, uniqueCountries, withoutRepeats } from "./batch-facts.js";
+import { groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, withoutRepeats } from "./batch-facts.js";
 import { compatibleSchemata } from "./ftm-model.js";
 import { StrictRejectError } from "./import-errors.js";
 import { resolveParties } from "./party-resolver.js";
 import type { RecordFacts, Reject } from "./types.js";
+
+/**
+ * Relationships per run of import-merge-relationships.cypher within a batch's transaction. 2000:
+ * small enough that encoding the parameters of one slice (about 1 s per 20 000 relationships
+ * in neo4j-driver 5.28) overlaps the write of the previous; measured on 10 000 customs rows,
+ * one run of 22 000 took 4.1–4.5 s, slices of 2000 3.4–3.6 s (BENCHMARKS.md, Import).
+ */
+export const RELATIONSHIPS_PER_RUN = 2000;
+
+/**
+ * Transaction timeout of one batch, in **milliseconds** (10 min). A batch of 10 000 generated
+ * customs rows takes 3–20 s; a 1M-row benchmark on a 2-core machine loaded by other work hit
+ * the former 120 s once (BENCHMARKS.md, Import). A stuck transaction still ends.
+ */
+export const BATCH_TIMEOUT_MS = 600_000;
 
 /** One mapped record waiting in a batch. */
 export interface PendingRecord {
@@ -23,6 +38,11 @@ export interface DatasetSource {
   readonly namespace: string | null;
   /** ISO 8601 date-time. */
   readonly importedAt: string;
+  /**
+   * Customs: which shipment edges the file's import writes, "declaration" (one SUPPLIED per
+   * declaration) or "aggregate" (`--aggregate`); null for other formats. Stored on the Source.
+   */
+  readonly shipments: "declaration" | "aggregate" | null;
 }
 
 /** What one batch did. */
@@ -67,13 +87,48 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     if (publications.length > 0) await runIn(tx, "import-merge-publications", { ...ns, publications });
     if (countries.length > 0) await count("import-merge-countries", { countries: uniqueCountries(countries) });
     if (entities.length > 0) await count("import-merge-entities", { entities: withoutRepeats(entities.map(({ matchName: _m, ...e }) => e)) });
-    if (relationships.length > 0) await count("import-merge-relationships", { relationships: groupRelationships(relationships) });
+    if (relationships.length > 0) {
+      // Sent in slices whose runs are queued together on the transaction: the driver encodes the
+      // next slice while Neo4j writes the previous one (Bolt runs them in order, in this one
+      // transaction). Each relationship is in one slice only (grouped first), so order is moot.
+      const grouped = groupRelationships(relationships);
+      const slices: Promise<void>[] = [];
+      for (let i = 0; i < grouped.length; i += RELATIONSHIPS_PER_RUN) {
+        const slice = count("import-merge-relationships", { relationships: grouped.slice(i, i + RELATIONSHIPS_PER_RUN), datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP });
+        // Handled here so a slice failing while the next is encoded is not an unhandled rejection; Promise.all rethrows it.
+        slice.catch(() => undefined);
+        slices.push(slice);
+        // run() encodes synchronously; yielding lets the socket send this slice before the next is encoded.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      await Promise.all(slices);
+    }
     const ids = new Set([...countries.map((c) => c.id), ...entities.map((e) => e.id), ...relationships.flatMap((r) => [r.start, r.end])]);
     await runIn(tx, "import-link-provenance", { sourceId: source.id, ids: [...ids] });
     const written = countries.length + entities.length + relationships.length;
     return { created, merged: Math.max(0, written - created), written: kept.length, rejects };
   };
-  return opts.dryRun ? db.readTx("import-dry-run", work, { timeoutMs: 120_000 }) : db.writeTx("import-batch", work, { timeoutMs: 120_000 });
+  return opts.dryRun ? db.readTx("import-dry-run", work, { timeoutMs: BATCH_TIMEOUT_MS }) : db.writeTx("import-batch", work, { timeoutMs: BATCH_TIMEOUT_MS });
+}
+
+/**
+ * The shipment mode ("declaration" or "aggregate") a customs file was first imported with, from
+ * its dataset :Source (import-source-shipments.cypher); null when it was never imported (or
+ * before the mode was recorded).
+ */
+export async function datasetShipments(db: Database, sourceId: string): Promise<string | null> {
+  const rows = await db.read("import-source-shipments", { sourceId });
+  const mode = rows[0]?.shipments;
+  return typeof mode === "string" ? mode : null;
+}
+
+/**
+ * How many customs aggregates (SUPPLIED with `aggregate: true`) the dataset `sourceId` states,
+ * counted from its PROVIDED entities (import-count-aggregates.cypher).
+ */
+export async function countAggregates(db: Database, sourceId: string): Promise<number> {
+  const rows = await db.read("import-count-aggregates", { sourceId }, { timeoutMs: 300_000 });
+  return Number(rows[0]?.aggregates ?? 0);
 }
 
 /**

@@ -47,7 +47,7 @@ export function registerImportCommand(program: Command): void {
     .option("--dry-run", "validate and report; write nothing")
     .option("--batch-size <n>", "records per transaction (default 10000)")
     .option("--columns <file.json>", "customs: column mapping, e.g. {\"exporterName\": \"Shipper\"}")
-    .option("--aggregate", "customs: also write one SUPPLIED per (exporter, importer, HS heading) with summed values")
+    .option("--aggregate", "customs: write one SUPPLIED per (exporter, importer, HS heading) with summed values instead of one per declaration")
     .option("--rejects <file>", "rejects report, JSON Lines (default: <file>.rejects.jsonl in the working directory)")
     .action(async (format: string, file: string, options: CliOptions) => {
       process.exitCode = await runImportCommand(format, file, options);

@@ -1,6 +1,6 @@
-import { countryFact, digest, isoDate, number, reportedRelationship, scopedId, slug, type MapContext } from "./facts.js";
+import { countryFact, digest, endpointId, isoDate, number, reportedRelationship, scopedId, slug, type MapContext } from "./facts.js";
 import type { CustomsField } from "./customs-columns.js";
-import { RecordError, type CountryFact, type EntityFact, type InputRecord, type RecordFacts, type RelationshipFact } from "./types.js";
+import { RecordError, type CountryFact, type EntityFact, type InputRecord, type RecordFacts, type RelationshipFact, type ShipmentStatement } from "./types.js";
 
 /**
  * Maps one customs declaration to shipment facts that FLOW routes can follow:
@@ -13,7 +13,16 @@ import { RecordError, type CountryFact, type EntityFact, type InputRecord, type 
  * `origin` and `destination`, and in its `note`.
  *
  * Parties get ids `party-<iso2>-<slug of name>` (namespaced); the batch writer links a party
- * to an existing entity with exactly that name instead (see party-resolver.ts).
+ * to an existing entity with exactly that name instead (see party-resolver.ts). BASED_IN is a
+ * shared fact that every declaration naming the party restates: its evidence keeps the first
+ * statements only, with counts and first/last dates (MAX_EVIDENCE_PER_RELATIONSHIP, batch-facts.ts).
+ *
+ * With `ctx.aggregate` (`--aggregate`) the shipment hops are aggregates instead of one SUPPLIED
+ * per declaration: one SUPPLIED per (exporter, importer, HS heading = first 4 digits), id
+ * `customs-agg-<heading>:<exporter>><importer>`, and one per (manufacturer, exporter, heading),
+ * id `customs-agg-mfr-<heading>:…`, each summing the declarations' values (ShipmentStatement;
+ * import-merge-relationships.cypher). Only one kind of shipment edge per import, so routes
+ * never offer the same shipments twice.
  * @throws RecordError INVALID_VALUE for a missing name, a bad date, country, HS code or number.
  */
 export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, index: Partial<Record<CustomsField, number>>): RecordFacts {
@@ -55,7 +64,7 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
       matchName: { name, country: c?.code ?? null },
     };
     entities.push(entity);
-    if (c) rels.push(reportedRelationship(ctx, record, { id: `${entity.id}>BASED_IN>${c.id}`, type: "BASED_IN", start: entity.id, end: c.id }));
+    if (c) rels.push(reportedRelationship(ctx, record, { id: `${entity.id}>BASED_IN>${c.id}`, type: "BASED_IN", start: entity.id, end: c.id, statedOn: date }));
     return entity;
   };
   const exporter = party("exporterName", "exporterCountry", "exporter");
@@ -73,25 +82,37 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
   const note = [`customs record ${recordId}`, get("source") && `source ${get("source")}`, origin && `origin ${origin}`, via.length > 0 && `via ${via.join(", ")}`, destination && `to ${destination}`]
     .filter(Boolean)
     .join("; ");
+  const quantity = number(get("quantity"), "quantity");
+  const amount = number(get("value"), "value");
+  const currency = get("currency").toUpperCase() || null;
+  if (ctx.aggregate) {
+    const heading = hsCode.slice(0, 4);
+    const statement: ShipmentStatement = { recordId, amount, currency, quantity, via };
+    const aggregate = (idPrefix: string, start: string, end: string, leg: string) =>
+      reportedRelationship(ctx, record, { id: endpointId(idPrefix, start, end), idPrefix, type: "SUPPLIED", start, end, statedOn: date, shipment: statement, props: { aggregate: true, hsHeading: heading, goods: [`HS ${heading}`], leg } });
+    rels.push(aggregate(scopedId(ctx, `customs-agg-${heading}`), exporter.id, importer.id, "exporter-importer"));
+    if (manufacturer && manufacturer.id !== exporter.id) rels.push(aggregate(scopedId(ctx, `customs-agg-mfr-${heading}`), manufacturer.id, exporter.id, "manufacturer-exporter"));
+    return { entities, countries, relationships: rels, publications: [], requiredIds: [] };
+  }
   const shipment = {
     goods,
     hsCode,
     hsChapter: hsCode.slice(0, 2),
-    quantity: number(get("quantity"), "quantity"),
-    amount: number(get("value"), "value"),
-    currency: get("currency").toUpperCase() || null,
+    quantity,
+    amount,
+    currency,
     origin,
     destination,
     via,
     note,
     recordId,
-    // Which hop of the declaration this is; aggregation (import-aggregate-customs.cypher) sums the exporter → importer ones.
+    // Which hop of the declaration this is (aggregates carry it too).
     leg: "exporter-importer",
   };
   const id = scopedId(ctx, `customs-${digest(get("source"), recordId)}`);
-  rels.push(reportedRelationship(ctx, record, { id, type: "SUPPLIED", start: exporter.id, end: importer.id, validFrom: date, validTo: date, props: shipment }));
+  rels.push(reportedRelationship(ctx, record, { id, type: "SUPPLIED", start: exporter.id, end: importer.id, validFrom: date, validTo: date, statedOn: date, props: shipment }));
   if (manufacturer && manufacturer.id !== exporter.id) {
-    rels.push(reportedRelationship(ctx, record, { id: `${id}-mfr`, type: "SUPPLIED", start: manufacturer.id, end: exporter.id, validFrom: date, validTo: date, props: { ...shipment, leg: "manufacturer-exporter", note: `manufacturer of the goods in ${note}` } }));
+    rels.push(reportedRelationship(ctx, record, { id: `${id}-mfr`, type: "SUPPLIED", start: manufacturer.id, end: exporter.id, validFrom: date, validTo: date, statedOn: date, props: { ...shipment, leg: "manufacturer-exporter", note: `manufacturer of the goods in ${note}` } }));
   }
   return { entities, countries, relationships: rels, publications: [], requiredIds: [] };
 }

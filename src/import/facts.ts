@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { STATUS_CONFIDENCE, type ClaimStatus, type RelationshipType } from "../model/vocabulary.js";
 import { ftmModel } from "./ftm-model.js";
-import { RecordError, type CountryFact, type EvidenceFact, type InputRecord, type PropertyValue, type RelationshipFact } from "./types.js";
+import { RecordError, type CountryFact, type EvidenceFact, type InputRecord, type PropertyValue, type RelationshipFact, type ShipmentStatement } from "./types.js";
 
 /** What every mapper needs besides the record: where ids live and which Source the evidence cites. */
 export interface MapContext {
@@ -9,6 +9,11 @@ export interface MapContext {
   readonly namespace: string | null;
   /** Id of the dataset's :Source node. */
   readonly sourceId: string;
+  /**
+   * Customs only: write one aggregate SUPPLIED per (start, end, HS heading) instead of one per
+   * declaration (`--aggregate`; see customs-mapper.ts). Default false.
+   */
+  readonly aggregate?: boolean;
 }
 
 /** The graph id of an entity named `raw` by the input, namespaced (cf. FtM's namespacing of ids). */
@@ -72,7 +77,18 @@ export function number(value: string | undefined | null, field: string): number 
 export function reportedRelationship(
   ctx: MapContext,
   record: InputRecord<unknown>,
-  rel: { id: string; type: RelationshipType; start: string; end: string; validFrom?: string | null; validTo?: string | null; props?: Record<string, PropertyValue> },
+  rel: {
+    id: string;
+    type: RelationshipType;
+    start: string;
+    end: string;
+    validFrom?: string | null;
+    validTo?: string | null;
+    props?: Record<string, PropertyValue>;
+    statedOn?: string | null;
+    shipment?: ShipmentStatement;
+    idPrefix?: string;
+  },
   status: ClaimStatus = "REPORTED",
 ): RelationshipFact {
   return {
@@ -86,5 +102,16 @@ export function reportedRelationship(
     validTo: rel.validTo ?? null,
     props: rel.props ?? {},
     evidence: recordEvidence(ctx, record),
+    statedOn: rel.statedOn ?? null,
+    ...(rel.shipment ? { shipment: rel.shipment } : {}),
+    ...(rel.idPrefix ? { idPrefix: rel.idPrefix } : {}),
   };
+}
+
+/**
+ * The id of a relationship keyed by its endpoints, `<prefix>:<start>><end>` (customs
+ * aggregates: `customs-agg-8806:party-hk-x>party-ru-y`, namespaced through the prefix).
+ */
+export function endpointId(prefix: string, start: string, end: string): string {
+  return `${prefix}:${start}>${end}`;
 }

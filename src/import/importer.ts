@@ -4,8 +4,7 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Database } from "../db/run.js";
-import { writeBatch, type DatasetSource, type PendingRecord } from "./batch-writer.js";
-import { aggregateCustoms } from "./customs-aggregate.js";
+import { countAggregates, datasetShipments, writeBatch, type DatasetSource, type PendingRecord } from "./batch-writer.js";
 import { loadCustomsColumns } from "./customs-columns.js";
 import { scopedId } from "./facts.js";
 import { ImportFileError, StrictRejectError } from "./import-errors.js";
@@ -15,10 +14,12 @@ import { RejectsReport } from "./rejects-report.js";
 import type { ImportFormat, Reject } from "./types.js";
 
 /**
- * Records per batch (one transaction each) unless `batchSize` says otherwise. 10 000, not 1000:
- * a batch rewrites the evidence lists of every relationship it restates (a hub party's BASED_IN
- * grows with each declaration naming it), so fewer, larger batches import 20 000 generated
- * customs rows 7x faster (176 → 1295 rows/s; BENCHMARKS.md, Import).
+ * Records per batch (one transaction each) unless `batchSize` says otherwise. 10 000: each batch
+ * pays fixed costs (party resolution, provenance links, one write per restated shared fact such
+ * as a hub party's BASED_IN), so larger batches are faster (50 000 generated customs rows, one
+ * run each on a busy 2-core machine: 67 s at 2000, 50 s at 5000, 47 s at 10 000, 43 s at 20 000;
+ * BENCHMARKS.md, Import), and 10 000 customs rows stay well inside the 1 GiB transaction memory
+ * cap of scripts/neo4j-local.sh. Memory is bounded by two batches (one read, one written).
  */
 export const DEFAULT_BATCH_SIZE = 10_000;
 
@@ -44,20 +45,27 @@ export interface ImportOptions {
   /** Longest line in bytes. Default {@link MAX_LINE_BYTES}. */
   readonly maxLineBytes?: number;
   /**
-   * Customs only: also write one aggregate SUPPLIED per (exporter, importer, HS heading) after the
-   * per-declaration ones (see customs-aggregate.ts). Ignored in a dry run.
-   * @throws ImportFileError BAD_OPTION for another format.
+   * Customs only: write one aggregate SUPPLIED per (exporter, importer, HS heading), and per
+   * (manufacturer, exporter, HS heading), INSTEAD of one per declaration (customs-mapper.ts),
+   * so routes get one hop per trading pair and heading, never both kinds. A file keeps the mode
+   * of its first import.
+   * @throws ImportFileError BAD_OPTION for another format, or for a file already imported in
+   * the other mode (delete its namespace first).
    */
   readonly aggregate?: boolean;
-  /** Called after each batch and every chunk read. */
+  /** Called after each batch is written (committed). */
   readonly onProgress?: (p: ImportProgress) => void;
 }
 
-/** Progress so far: records read, bytes read of `totalBytes`. */
+/** Progress so far: records read, bytes read of `totalBytes`, and the batch just written. */
 export interface ImportProgress {
   readonly read: number;
   readonly bytes: number;
   readonly totalBytes: number;
+  /** Records of the batches written so far (rejects in them included). */
+  readonly written: number;
+  /** The batch just written: its records and its transaction's wall time in **milliseconds**. */
+  readonly batch: { readonly records: number; readonly ms: number };
 }
 
 /** The JSON summary of an import (CLI stdout, HTTP response). */
@@ -78,16 +86,19 @@ export interface ImportSummary {
   readonly rejectsFile: string | null;
   /** Wall-clock time in **seconds**. */
   readonly seconds: number;
-  /** Aggregate relationships written (`aggregate`), else 0. */
+  /** Aggregate relationships the file's declarations make (created or confirmed) under `aggregate`, else 0. */
   readonly aggregated: number;
 }
 
 /**
- * Imports one file: streams it line by line (memory is bounded by the batch, not the file),
- * maps each record, and writes batches of `batchSize` records, each atomic and idempotent
- * (MERGE on ids). The dataset's :Source id is `dataset-<format>-<first 16 hex of the file's
- * sha256>` (namespaced), from a first streaming pass over the file, so the same file always
- * maps to the same Source and a second import changes nothing.
+ * Imports one file: streams it line by line, maps each record, and writes batches of
+ * `batchSize` records, each atomic and idempotent (MERGE on ids; statements counted once per
+ * dataset and line, see import-merge-relationships.cypher). The next batch is read and mapped
+ * while the previous one is written (one write in flight, so batches commit in file order),
+ * so memory is bounded by two batches, not by the file. The dataset's :Source id is
+ * `dataset-<format>-<first 16 hex of the file's sha256>` (namespaced), from a first streaming
+ * pass over the file, so the same file always maps to the same Source and a second import
+ * changes nothing.
  * @throws ImportFileError (nothing written), StrictRejectError (under `strict`).
  */
 export async function runImport(db: Database, opts: ImportOptions): Promise<ImportSummary> {
@@ -100,32 +111,56 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
   const columns = loadCustomsColumns(opts.columnsFile);
   const totalBytes = await fileSize(opts.path);
   const fileHash = await sha256(opts.path);
-  const ctx = { namespace, sourceId: scopedId({ namespace, sourceId: "" }, `dataset-${opts.format}-${fileHash.slice(0, 16)}`) };
-  const source: DatasetSource = { id: ctx.sourceId, name: opts.name ?? basename(opts.path), fileHash, format: opts.format, namespace, importedAt: new Date().toISOString() };
+  const aggregate = opts.aggregate ?? false;
+  const ctx = { namespace, sourceId: scopedId({ namespace, sourceId: "" }, `dataset-${opts.format}-${fileHash.slice(0, 16)}`), aggregate };
+  const shipments = opts.format === "customs" ? (aggregate ? "aggregate" : "declaration") : null;
+  const source: DatasetSource = { id: ctx.sourceId, name: opts.name ?? basename(opts.path), fileHash, format: opts.format, namespace, importedAt: new Date().toISOString(), shipments };
+  const earlier = shipments ? await datasetShipments(db, source.id) : null;
+  if (earlier && earlier !== shipments) {
+    throw new ImportFileError("BAD_OPTION", `aggregate: this file was imported ${earlier === "aggregate" ? "with" : "without"} --aggregate; import it the same way, or delete its namespace first (one kind of shipment edge per dataset)`);
+  }
   const report = new RejectsReport(opts.rejectsFile ?? null);
   const writeOpts = { dryRun: opts.dryRun ?? false, strict: opts.strict ?? false };
   let read = 0;
   let bytes = 0;
   let created = 0;
   let merged = 0;
+  let written = 0;
   let aggregated = 0;
   let batch: PendingRecord[] = [];
-  const progress = () => opts.onProgress?.({ read, bytes, totalBytes });
+  // The batch being written while the next one is read; at most one, so batches commit in file
+  // order (the statement watermarks of import-merge-relationships.cypher rely on it).
+  let inFlight: Promise<void> | null = null;
+  const settle = async () => {
+    const pending = inFlight;
+    inFlight = null;
+    if (pending) await pending;
+  };
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await writeBatch(db, source, batch, writeOpts);
+    const records = batch;
     batch = [];
-    created += result.created;
-    merged += result.merged;
-    for (const r of result.rejects) await report.add(r);
-    progress();
+    await settle();
+    const t0 = performance.now();
+    inFlight = writeBatch(db, source, records, writeOpts).then(async (result) => {
+      created += result.created;
+      merged += result.merged;
+      written += records.length;
+      for (const r of result.rejects) await report.add(r);
+      opts.onProgress?.({ read, bytes, totalBytes, written, batch: { records: records.length, ms: performance.now() - t0 } });
+    });
+    // Handled here so a failure while the next batch is read is not an unhandled rejection; settle() rethrows it.
+    inFlight.catch(() => undefined);
   };
   try {
     const lines = readLines(createReadStream(opts.path, { highWaterMark: 1 << 20 }), opts.maxLineBytes ?? MAX_LINE_BYTES, (n) => void (bytes += n));
     for await (const item of mappedRecords(opts.format, lines, ctx, columns)) {
       read += 1;
       if ("reject" in item) {
-        if (writeOpts.strict) throw new StrictRejectError(item.reject);
+        if (writeOpts.strict) {
+          await settle();
+          throw new StrictRejectError(item.reject);
+        }
         await report.add(item.reject);
         continue;
       }
@@ -133,8 +168,10 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
       if (batch.length >= batchSize) await flush();
     }
     await flush();
-    if (opts.aggregate && !writeOpts.dryRun) aggregated = await aggregateCustoms(db, source.id, namespace);
+    await settle();
+    if (aggregate && !writeOpts.dryRun) aggregated = await countAggregates(db, source.id);
   } finally {
+    await (inFlight as Promise<void> | null)?.catch(() => undefined);
     await report.close();
   }
   return {

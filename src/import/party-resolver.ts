@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import { runIn } from "../db/run.js";
+import { endpointId } from "./facts.js";
 import type { PendingRecord } from "./batch-writer.js";
 import type { RecordFacts } from "./types.js";
 
@@ -10,6 +11,7 @@ import type { RecordFacts } from "./types.js";
  * facts are rewritten to that entity's id and the party's own node is not written. No match or
  * several keep the party's own `party-<iso2>-<slug>` node. Exact names only, no aliases or
  * fuzzy matching: a wrong merge would invent a route, a missed one only hides it.
+ * A relationship keyed by its endpoints (customs aggregates) gets the id of its new endpoints.
  * Resolution sees what is in the graph when the batch runs, so import FtM or other reference
  * data before the customs files that should link to it.
  */
@@ -30,7 +32,11 @@ export async function resolveParties(tx: ManagedTransaction, records: readonly P
       ...r.facts,
       entities: r.facts.entities.filter((e) => !resolved.has(e.id)),
       // The BASED_IN link of a resolved party is dropped: the entity it resolves to has its own.
-      relationships: r.facts.relationships.filter((rel) => !(resolved.has(rel.start) && rel.type === "BASED_IN")).map((rel) => ({ ...rel, start: to(rel.start), end: to(rel.end) })),
+      relationships: r.facts.relationships.filter((rel) => !(resolved.has(rel.start) && rel.type === "BASED_IN")).map((rel) => {
+          const start = to(rel.start);
+          const end = to(rel.end);
+          return { ...rel, start, end, id: rel.idPrefix ? endpointId(rel.idPrefix, start, end) : rel.id };
+        }),
     };
     return { line: r.line, facts };
   });

@@ -55,6 +55,34 @@ export interface RelationshipFact {
   readonly validTo: string | null;
   readonly props: Readonly<Record<string, PropertyValue>>;
   readonly evidence: EvidenceFact;
+  /**
+   * The record's own date (ISO 8601 YYYY-MM-DD; a customs declaration's date), or null/absent.
+   * Sets the relationship's `firstSeen`/`lastSeen`: the earliest and latest record dates that
+   * stated it (see cypher/queries/import-merge-relationships.cypher).
+   */
+  readonly statedOn?: string | null;
+  /**
+   * Set on a customs aggregate (`--aggregate`): this declaration's values, summed into the
+   * one SUPPLIED per (start, end, HS heading) the fact's id names.
+   */
+  readonly shipment?: ShipmentStatement;
+  /**
+   * Set when the id is derived from the endpoints (`<idPrefix>:<start id>><end id>`, customs
+   * aggregates): the party resolver recomputes the id when it rewrites an endpoint.
+   */
+  readonly idPrefix?: string;
+}
+
+/** One customs declaration's contribution to an aggregate SUPPLIED (see customs-mapper.ts). */
+export interface ShipmentStatement {
+  readonly recordId: string;
+  /** Customs value in `currency` units, or null. */
+  readonly amount: number | null;
+  /** ISO 4217 code, upper case, or null (summed under "XXX"). */
+  readonly currency: string | null;
+  readonly quantity: number | null;
+  /** Transit countries, ISO 3166-1 alpha-2, in order. */
+  readonly via: readonly string[];
 }
 
 /** One quote; see {@link RelationshipFact} for what start and end mean. */

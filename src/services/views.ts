@@ -63,6 +63,12 @@ export interface RelationshipView {
   readonly hedge: string | null;
   readonly note: string | null;
   readonly evidence: readonly EvidenceView[];
+  /**
+   * How many records state the claim: an imported relationship's `statementCount` (its evidence
+   * keeps only the first MAX_EVIDENCE_PER_RELATIONSHIP, src/import/batch-facts.ts), else the
+   * number of evidence quotes.
+   */
+  readonly statementCount: number;
   readonly from: EntityView;
   readonly to: EntityView;
 }
@@ -132,6 +138,7 @@ export function toRelationshipView(row: Row): RelationshipView {
     hedge: str(r.hedge),
     note: str(r.note),
     evidence,
+    statementCount: typeof r.statementCount === "number" ? r.statementCount : evidence.length,
     from: toEntityView(row.startEntity),
     to: toEntityView(row.endEntity),
   };

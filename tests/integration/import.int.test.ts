@@ -32,6 +32,7 @@ describe("actorgraph import", () => {
     await imports().deleteNamespace(ns);
     await imports().deleteNamespace(`${ns}-x`);
     await imports().deleteNamespace(`${ns}-agg`);
+    await imports().deleteNamespace(`${ns}-cap`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
   });
 
@@ -180,40 +181,100 @@ describe("actorgraph import", () => {
         { a: exporter },
       )).map(plain);
 
-    it("writes one SUPPLIED per exporter, importer and HS heading with sums per currency, dates and record ids, besides each declaration", async () => {
+    it("writes one SUPPLIED per exporter, importer and HS heading with sums per currency, dates and record ids, instead of one per declaration", async () => {
       const summary = await run("customs", fixture("customs-aggregate.csv"), { namespace: agg, aggregate: true });
-      expect(summary).toMatchObject({ read: 4, rejected: 0, aggregated: 2 });
+      // 8806 and 8807 exporter → importer, and 8806 manufacturer → exporter (AGG-1 names a maker).
+      expect(summary).toMatchObject({ read: 4, rejected: 0, aggregated: 3 });
       const [h8806, h8807] = await aggregates();
       expect(h8806).toMatchObject({ to: importer, heading: "8806", currencies: ["USD", "EUR"], amounts: [3500.5, 300], amount: null, currency: null, quantity: 17, declarations: 3 });
-      expect(h8806).toMatchObject({ recordIds: ["AGG-1", "AGG-3", "AGG-2"], via: ["KZ", "AM"], validFrom: "2023-01-10", validTo: "2023-03-05", evidence: 3 });
+      expect(h8806).toMatchObject({ recordIds: ["AGG-1", "AGG-2", "AGG-3"], via: ["KZ", "AM"], validFrom: "2023-01-10", validTo: "2023-03-05", evidence: 3 });
       expect(h8807).toMatchObject({ heading: "8807", currencies: ["USD"], amount: 700, currency: "USD", quantity: 100, declarations: 1, recordIds: ["AGG-4"] });
-      // The per-declaration facts stay (4 exporter → importer); the manufacturer hop is not aggregated.
-      expect(await cypher("MATCH (:Entity {id: $a})-[d:SUPPLIED {leg: 'exporter-importer'}]->() RETURN toFloat(count(d)) AS n", { a: exporter })).toEqual([{ n: 4 }]);
-      expect(await cypher("MATCH ()-[g:SUPPLIED {aggregate: true}]->(:Entity {id: $a}) RETURN toFloat(count(g)) AS n", { a: exporter })).toEqual([{ n: 0 }]);
+      // No per-declaration shipment edge is written for an aggregated import: one kind per dataset.
+      expect(await cypher("MATCH (:Entity {id: $a})-[d:SUPPLIED]->() WHERE d.aggregate IS NULL RETURN toFloat(count(d)) AS n", { a: exporter })).toEqual([{ n: 0 }]);
+      const [maker] = await cypher(
+        "MATCH (:Entity {id: $m})-[g:SUPPLIED]->(:Entity {id: $a}) RETURN g.id AS id, g.leg AS leg, g.aggregate AS aggregate, toFloat(g.declarationCount) AS declarations, valueType(g.evidenceStarts) AS startsType",
+        { m: `${agg}:party-cn-aggtest-maker-co`, a: exporter },
+      );
+      expect(maker).toEqual({ id: `${agg}:customs-agg-mfr-8806:${agg}:party-cn-aggtest-maker-co>${exporter}`, leg: "manufacturer-exporter", aggregate: true, declarations: 1, startsType: "LIST<INTEGER NOT NULL> NOT NULL" });
     });
 
     it("counts nothing twice when the file is imported again, by CLI and over HTTP", async () => {
       const before = await server().app.admin.counts();
-      const again = await run("customs", fixture("customs-aggregate.csv"), { namespace: agg, aggregate: true });
-      expect(again).toMatchObject({ created: 0, aggregated: 2 });
+      const again = await run("customs", fixture("customs-aggregate.csv"), { namespace: agg, aggregate: true, batchSize: 3 });
+      expect(again).toMatchObject({ created: 0, aggregated: 3 });
       expect(await server().app.admin.counts()).toEqual(before);
-      expect((await aggregates()).map((g) => [g.heading, g.declarations, g.amounts, g.quantity])).toEqual([
-        ["8806", 3, [3500.5, 300], 17],
-        ["8807", 1, [700], 100],
+      expect((await aggregates()).map((g) => [g.heading, g.declarations, g.amounts, g.quantity, g.recordIds])).toEqual([
+        ["8806", 3, [3500.5, 300], 17, ["AGG-1", "AGG-2", "AGG-3"]],
+        ["8807", 1, [700], 100, ["AGG-4"]],
       ]);
       await expect(run("ftm", FTM_SAMPLE, { namespace: agg, aggregate: true })).rejects.toMatchObject({ code: "BAD_OPTION" });
+      // The same file without --aggregate would add per-declaration edges beside the aggregates.
+      await expect(run("customs", fixture("customs-aggregate.csv"), { namespace: agg })).rejects.toMatchObject({ code: "BAD_OPTION", message: expect.stringContaining("with --aggregate") });
     });
 
-    it("gives routes an aggregated hop to follow", async () => {
-      const res = await server().gql(`query($from: ID!, $to: ID!) { routes(from: $from, to: $to, limit: 50) { routes { hops { relationship { id type goods } } } } }`, {
+    it("gives routes one aggregated hop per pair and heading, with no near-duplicate routes", async () => {
+      const res = await server().gql(`query($from: ID!, $to: ID!) { routes(from: $from, to: $to, limit: 50) { exhausted routes { hops { relationship { id type goods statementCount } } } } }`, {
         from: `${agg}:party-cn-aggtest-maker-co`,
         to: importer,
       });
       expect(res.errors).toBeUndefined();
-      const hops = res.data.routes.routes.map((r: { hops: { relationship: { id: string; goods: string[] } }[] }) => r.hops.map((h) => h.relationship));
-      const viaAggregate = hops.find((route: { id: string }[]) => route[1]?.id === `${agg}:customs-agg-8806:${exporter}>${importer}`);
-      expect(viaAggregate).toBeDefined();
-      expect(viaAggregate[1]).toMatchObject({ type: "SUPPLIED", goods: ["HS 8806"] });
+      expect(res.data.routes.exhausted).toBe(true);
+      const routes = res.data.routes.routes.map((r: { hops: { relationship: { id: string; goods: string[]; statementCount: number } }[] }) => r.hops.map((h) => h.relationship));
+      // maker → exporter (8806), then exporter → importer once per heading: two routes, not one per declaration.
+      expect(routes.map((hops: { id: string }[]) => hops.map((h) => h.id)).sort()).toEqual([
+        [`${agg}:customs-agg-mfr-8806:${agg}:party-cn-aggtest-maker-co>${exporter}`, `${agg}:customs-agg-8806:${exporter}>${importer}`],
+        [`${agg}:customs-agg-mfr-8806:${agg}:party-cn-aggtest-maker-co>${exporter}`, `${agg}:customs-agg-8807:${exporter}>${importer}`],
+      ]);
+      const h8806 = routes.flat().find((h: { id: string }) => h.id === `${agg}:customs-agg-8806:${exporter}>${importer}`);
+      expect(h8806).toMatchObject({ type: "SUPPLIED", goods: ["HS 8806"], statementCount: 3 });
+    });
+  });
+
+  describe("shared facts restated by many records", () => {
+    const cap = `${ns}-cap`;
+    const header = "date,exporter_name,exporter_country,importer_name,importer_country,hs_code,value,currency,record_id,source\n";
+    const rows = (from: number, count: number, source: string) =>
+      Array.from({ length: count }, (_, i) => `2023-01-${String(((from + i) % 28) + 1).padStart(2, "0")},Captest Hub Ltd,hk,Captest Buyer ${from + i} OOO,ru,880622,100,usd,CAP-${from + i},${source}\n`).join("");
+    const hub = `${cap}:party-hk-captest-hub-ltd`;
+    const basedIn = async () =>
+      (await cypher(
+        `MATCH (:Entity {id: $hub})-[r:BASED_IN]->(:Entity {id: 'country-hk'})
+         RETURN toFloat(r.statementCount) AS count, [c IN r.statementCounts | toFloat(c)] AS perDataset, [l IN r.statementLastLines | toFloat(l)] AS lastLines,
+                toFloat(size(r.statementSourceIds)) AS datasets, toFloat(size(r.evidenceQuotes)) AS evidence, toString(r.firstSeen) AS firstSeen, toString(r.lastSeen) AS lastSeen,
+                valueType(r.evidenceStarts) AS startsType, valueType(r.evidenceEnds) AS endsType, r.evidenceStarts[0] AS firstStart`,
+        { hub },
+      ))[0];
+    const first = join(tmp, "cap-1.csv");
+    const second = join(tmp, "cap-2.csv");
+    writeFileSync(first, header + rows(0, 30, "first"));
+    writeFileSync(second, header + rows(100, 3, "second"));
+
+    it("keeps the first 20 statements as evidence, counts all of them and dates them", async () => {
+      const summary = await run("customs", first, { namespace: cap, batchSize: 7 });
+      expect(summary).toMatchObject({ read: 30, rejected: 0 });
+      const r = await basedIn();
+      expect(r).toMatchObject({ count: 30, perDataset: [30], lastLines: [31], datasets: 1, evidence: 20, firstSeen: "2023-01-01", lastSeen: "2023-01-28" });
+      // Offsets (line numbers here) are stored as integers and come out of the API as plain numbers.
+      expect(r).toMatchObject({ startsType: "LIST<INTEGER NOT NULL> NOT NULL", endsType: "LIST<INTEGER NOT NULL> NOT NULL" });
+      expect(neo4j.isInt(r!.firstStart)).toBe(true);
+      const res = await server().gql(`query($id: ID!) { entity(id: $id) { relationships(limit: 50) { type statementCount evidence { start end quote } } } }`, { id: hub });
+      const based = res.data.entity.relationships.find((x: { type: string }) => x.type === "BASED_IN");
+      expect(based.statementCount).toBe(30);
+      expect(based.evidence).toHaveLength(20);
+      expect(based.evidence[0]).toMatchObject({ start: 2, end: 2, quote: expect.stringContaining("CAP-0") });
+    });
+
+    it("changes nothing when the same file is imported again with other batch boundaries", async () => {
+      const before = await server().app.admin.counts();
+      const snapshot = await basedIn();
+      expect((await run("customs", first, { namespace: cap, batchSize: 11 })).created).toBe(0);
+      expect(await server().app.admin.counts()).toEqual(before);
+      expect(await basedIn()).toEqual(snapshot);
+    });
+
+    it("counts another dataset's statements separately and cites its first one past the cap", async () => {
+      await run("customs", second, { namespace: cap });
+      expect(await basedIn()).toMatchObject({ count: 33, perDataset: [30, 3], lastLines: [31, 4], datasets: 2, evidence: 21 });
     });
   });
 
@@ -264,7 +325,7 @@ describe("actorgraph import", () => {
 
     it("aggregates customs declarations with aggregate=true", async () => {
       const res = await post(`/import/customs?namespace=${ns}-agg&aggregate=true`, readFileSync(fixture("customs-aggregate.csv")));
-      expect(res).toMatchObject({ status: 200, body: { read: 4, rejected: 0, aggregated: 2 } });
+      expect(res).toMatchObject({ status: 200, body: { read: 4, rejected: 0, aggregated: 3 } });
     });
 
     it("answers 400 with a code for bad input", async () => {
@@ -299,7 +360,7 @@ describe("actorgraph import", () => {
       expect(strict.stderr).toMatch(/line 2/);
       const aggregated = await cli("customs", fixture("customs-aggregate.csv"), "--namespace", `${ns}-agg`, "--aggregate");
       expect(aggregated.code).toBe(0);
-      expect(JSON.parse(aggregated.stdout)).toMatchObject({ read: 4, aggregated: 2 });
+      expect(JSON.parse(aggregated.stdout)).toMatchObject({ read: 4, aggregated: 3 });
       const bad = await cli("customs", fixture("customs-missing-columns.csv"), "--namespace", ns);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/MISSING_COLUMNS/);
