@@ -67,6 +67,8 @@ export const EDGE_ATTRIBUTES: readonly Attribute<ExportEdge>[] = [
   { name: "hedge", type: "string", get: (e) => e.hedge },
   { name: "note", type: "string", get: (e) => e.note },
   { name: "evidenceCount", type: "int", get: (e) => e.evidence.length },
+  // Imports keep only the first 20 statements of a restated fact as evidence; this counts them all.
+  { name: "statementCount", type: "int", get: (e) => e.statementCount },
   { name: "evidence", type: "string", get: (e) => json(e.evidence.map(exportedEvidence)) },
 ];
 
