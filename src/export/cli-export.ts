@@ -14,7 +14,8 @@ import type { ExportGraph } from "./types.js";
  * Adds `actorgraph export <format>`: streams the graph, a neighbourhood, a route search's
  * routes or listed elements as GraphML, Cytoscape.js JSON, CSV or FtM JSONL, to `--out` or stdout. CSV writes
  * nodes.csv and edges.csv into the `--out` directory. Options mirror the HTTP query parameters
- * of `GET /export/<format>` (src/export/scope.ts), with the same defaults and caps.
+ * of `GET /export/<format>` (src/export/scope.ts), with the same defaults and caps; an option the
+ * chosen `--scope` does not take (`--nodes` without `--scope elements`) is an error, never ignored.
  */
 export function registerExportCommand(program: Command): void {
   program

@@ -10,6 +10,12 @@ import type { ExportEdge, ExportGraph, ExportNode } from "./types.js";
  * `aliases`, `goods` and `evidence` are JSON-encoded (evidence: a list of
  * `{quote, start, end, sourceId, sourceTitle, publisher, url, publishedAt}`); booleans are
  * `true`/`false`; absent values are empty cells.
+ *
+ * Formula injection (https://owasp.org/www-community/attacks/CSV_Injection): a text cell that
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return (or their full-width forms) gets a
+ * leading `'` (csv-stringify `escape_formulas`), so a spreadsheet shows it as text instead of
+ * running it; numbers, negative ones included, are left alone. Readers other than spreadsheets
+ * (pandas) see the `'` and may strip it.
  */
 export async function* nodesCsvChunks(graph: ExportGraph): AsyncIterable<string> {
   yield* csvChunks(graph.nodes(), ["id", ...NODE_ATTRIBUTES.map((a) => a.name)], (n: ExportNode) => [n.id, ...cells(NODE_ATTRIBUTES, n)]);
@@ -28,7 +34,7 @@ export async function* edgesCsvChunks(graph: ExportGraph): AsyncIterable<string>
 async function* csvChunks<T>(pages: AsyncIterable<readonly T[]>, header: readonly string[], row: (item: T) => FlatValue[]): AsyncIterable<string> {
   yield stringify([header]);
   for await (const page of pages) {
-    if (page.length > 0) yield stringify(page.map(row), { cast: { boolean: (b) => String(b) } });
+    if (page.length > 0) yield stringify(page.map(row), { cast: { boolean: (b) => String(b) }, escape_formulas: true });
   }
 }
 

@@ -2,9 +2,11 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { App } from "../app.js";
-import { AppError, ErrorCode } from "../errors.js";
+import { AppError, BadUserInputError, ErrorCode } from "../errors.js";
+import { LIMITS } from "../model/limits.js";
+import { startExport } from "./first-page.js";
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat, type ExportFile } from "./formats.js";
-import { parseExportScope, type RawParams } from "./scope.js";
+import { parseExportScope, type ExportScope, type RawParams } from "./scope.js";
 
 /** HTTP status of each error code an export can answer before streaming starts. */
 const STATUS: Readonly<Record<ErrorCode, number>> = {
@@ -22,21 +24,29 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
  * - `GET /export/csv/nodes.csv` and `/export/csv/edges.csv`: the two CSV files.
  * The query string selects the scope (src/export/scope.ts): `?scope=all` (default),
  * `?scope=neighborhood&id=dji&depth=2&limit=500`, `?scope=routes&from=dji&to=russian-front-lines&maxHops=6`,
- * `?scope=elements&nodes=dji,country-ru&relationships=SUPPLIED:…`.
- * - `POST` to the same paths takes the scope as a JSON object body (at most 1 MB) instead, for
- *   long id lists: `{"scope": "elements", "nodes": ["dji", …], "relationships": ["SUPPLIED:dji-supplied-intermediaries-uavs", …]}`
+ * `?scope=elements&nodes=dji,country-ru&relationships=SUPPLIED:…`. A parameter the scope does not
+ * take is a 400, never ignored.
+ * - `POST` to the same paths takes the scope from a non-empty JSON object body only (at most 1 MB;
+ *   an empty body or a query string is a 400), for long id lists:
+ *   `{"scope": "elements", "nodes": ["dji", …], "relationships": ["SUPPLIED:dji-supplied-intermediaries-uavs", …]}`
  *   exports exactly those elements (the explorer's "GraphML" button); any other scope works too.
+ * - `HEAD` answers the headers a GET would send after checking the parameters, without reading the graph.
+ * At most LIMITS.exportConcurrentCap whole-graph exports stream at once per call of this function
+ * (one server); another answers 503 SERVER_BUSY with `Retry-After` (LIMITS.exportRetryAfterSeconds).
  * Errors found before the first byte answer JSON `{errors: [{message, extensions: {code}}]}`:
  * 400 BAD_USER_INPUT, 404 NOT_FOUND (unknown format, entity, or listed relationship: `extensions.ids` /
- * `extensions.relationships`), 503 DATABASE_UNAVAILABLE; a malformed or over-1 MB POST body 400/413 BAD_REQUEST.
- * An error after the first byte aborts the response, so a client never takes a cut file for a whole one.
+ * `extensions.relationships`), 503 DATABASE_UNAVAILABLE or SERVER_BUSY; a malformed or over-1 MB POST
+ * body 400/413 BAD_REQUEST. Headers go out only once the database has answered the export's first
+ * read, so a database that is down is a 503, not a 200 with a cut file. An error after the first
+ * byte aborts the response, so a client never takes a cut file for a whole one.
  * Register before the final error handler, which masks anything unexpected as a 500.
  */
 export function registerExportRoutes(expressApp: Express, app: App): void {
+  const wholeGraphSlots = new ExportSlots(LIMITS.exportConcurrentCap);
   const csv = (req: Request, res: Response, next: NextFunction) => {
     const file = EXPORT_FORMATS.csv.find((f) => f.fileName === req.params.file);
     if (!file) return sendError(res, notFound(`No CSV file ${JSON.stringify(req.params.file)}; CSV exports are nodes.csv and edges.csv.`));
-    void streamExport(app, file, req, res, next);
+    void streamExport(app, wholeGraphSlots, file, req, res, next);
   };
   const single = (req: Request, res: Response, next: NextFunction) => {
     const format = String(req.params.format);
@@ -44,44 +54,87 @@ export function registerExportRoutes(expressApp: Express, app: App): void {
     if (!isExportFormat(format)) {
       return sendError(res, notFound(`Unknown export format ${JSON.stringify(format)}; formats: ${EXPORT_FORMAT_NAMES.join(", ")}.`));
     }
-    void streamExport(app, EXPORT_FORMATS[format][0]!, req, res, next);
+    void streamExport(app, wholeGraphSlots, EXPORT_FORMATS[format][0]!, req, res, next);
   };
-  const json = express.json({ limit: "1mb" });
+  // Not strict: a body of `null` or `"x"` is valid JSON, answered by scopeParams as "not an object".
+  const json = express.json({ limit: "1mb", strict: false });
   expressApp.get("/export/csv/:file", csv);
   expressApp.post("/export/csv/:file", json, csv);
   expressApp.get("/export/:format", single);
   expressApp.post("/export/:format", json, single);
 }
 
-/** The scope's raw parameters: the query string of a GET, the JSON object body of a POST. */
+/** A count of running exports with a ceiling: reject-when-busy, no queue (a queued download would only time out). */
+class ExportSlots {
+  private running = 0;
+  constructor(private readonly max: number) {}
+
+  /** Takes a slot until `res` closes (finished, failed or abandoned by the client); false when all are taken. */
+  take(res: Response): boolean {
+    if (this.running >= this.max) return false;
+    this.running += 1;
+    res.once("close", () => {
+      this.running -= 1;
+    });
+    return true;
+  }
+}
+
+/** The scope's raw parameters: the query string of a GET or HEAD, the JSON object body of a POST (and nothing else). */
 function scopeParams(req: Request): RawParams {
   if (req.method !== "POST") return req.query;
+  const [inQuery] = Object.keys(req.query);
+  if (inQuery !== undefined) {
+    throw new BadUserInputError(`POST /export/… takes its parameters from the JSON body only; move ${JSON.stringify(inQuery)} out of the query string`, {
+      argument: inQuery,
+    });
+  }
   const body: unknown = req.body;
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    const got = body === undefined ? "no JSON body" : `a JSON ${body === null ? "null" : Array.isArray(body) ? "array" : typeof body}`;
     throw new AppError(
-      'POST /export/… takes a JSON object body with content-type application/json, such as {"scope": "elements", "nodes": ["dji"], "relationships": []}',
+      `POST /export/… takes a JSON object body with content-type application/json, such as {"scope": "elements", "nodes": ["dji"], "relationships": []}; got ${got}`,
       ErrorCode.BAD_USER_INPUT,
       { argument: "body" },
     );
   }
+  if (Object.keys(body).length === 0) {
+    throw new BadUserInputError('POST /export/… takes its parameters from the JSON body, which is empty; send for example {"scope": "elements", "nodes": ["dji"]} or {"scope": "all"}', {
+      argument: "body",
+    });
+  }
   return body as RawParams;
 }
 
-async function streamExport(app: App, file: ExportFile, req: Request, res: Response, next: NextFunction): Promise<void> {
-  let graph;
+async function streamExport(app: App, slots: ExportSlots, file: ExportFile, req: Request, res: Response, next: NextFunction): Promise<void> {
+  let started;
   try {
-    graph = await app.exports.graph(parseExportScope(scopeParams(req)));
+    const scope: ExportScope = parseExportScope(scopeParams(req));
+    if (req.method === "HEAD") return void sendHeaders(res, file).end();
+    if (scope.kind === "all" && !slots.take(res)) {
+      res.set("Retry-After", String(LIMITS.exportRetryAfterSeconds));
+      throw new AppError(
+        `At most ${LIMITS.exportConcurrentCap} whole-graph exports run at once on this server; retry in ${LIMITS.exportRetryAfterSeconds} seconds.`,
+        ErrorCode.SERVER_BUSY,
+        { max: LIMITS.exportConcurrentCap },
+      );
+    }
+    started = await startExport(file.chunks, await app.exports.graph(scope));
   } catch (err) {
     return err instanceof AppError ? sendError(res, err) : next(err);
   }
-  // attachment() sets a type from the file extension; ours comes after it.
-  res.status(200).attachment(file.fileName).type(file.contentType);
+  sendHeaders(res, file);
   try {
-    await pipeline(Readable.from(file.chunks(graph)), res);
+    await pipeline(Readable.from(started.chunks), res);
   } catch (err) {
     // The client went away: nothing to answer. Anything else: headers are sent, so Express aborts the response.
     if ((err as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") next(err);
   }
+}
+
+function sendHeaders(res: Response, file: ExportFile): Response {
+  // attachment() sets a type from the file extension; ours comes after it.
+  return res.status(200).attachment(file.fileName).type(file.contentType);
 }
 
 function notFound(message: string): AppError {

@@ -35,6 +35,16 @@ export const LIMITS = Object.freeze({
    * under the 1 MB body limit of `POST /export/…` (413 past it).
    */
   exportElementsCap: 5000,
+  /**
+   * Whole-graph exports (`scope=all`) streaming at once per server; one more answers 503
+   * SERVER_BUSY with `Retry-After: exportRetryAfterSeconds`. Each reads page after page for as
+   * long as the client downloads (tens of seconds on a large graph), and three in parallel were
+   * seen to starve route searches of Neo4j time. Bounded scopes are not counted: they cost what
+   * their GraphQL query does and are capped like it.
+   */
+  exportConcurrentCap: 2,
+  /** Seconds a client told SERVER_BUSY by an export should wait before retrying (`Retry-After`). */
+  exportRetryAfterSeconds: 5,
   /** Partial paths one in-memory route search may queue before LIMIT_REACHED (about 50 MB and well under a second). */
   maxExpansions: 500_000,
 });

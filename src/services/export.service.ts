@@ -1,5 +1,5 @@
 import type { Database } from "../db/run.js";
-import { AppError, BadUserInputError, ErrorCode, NotFoundError, UnreachableCaseError } from "../errors.js";
+import { AppError, BadUserInputError, ErrorCode, UnreachableCaseError } from "../errors.js";
 import { foundSubgraph, listedElements, wholeGraph } from "../export/graph-source.js";
 import type { ExportScope, RelationshipKey } from "../export/scope.js";
 import type { ExportGraph } from "../export/types.js";
@@ -49,9 +49,11 @@ export class ExportService {
    * duplicates ignored. Every relationship must run between two listed entities, as an exported
    * edge's endpoints must be exported nodes.
    * @throws BadUserInputError (BAD_USER_INPUT, `argument` nodes or relationships) for no nodes or
-   *   past a cap; NotFoundError (NOT_FOUND, `ids`) for entity ids that name no entity; AppError
+   *   past a cap; AppError NOT_FOUND with `ids` listing every entity id that names no entity; AppError
    *   NOT_FOUND with `relationships` listing the keys that name no relationship between listed
-   *   entities. Nothing unknown is silently dropped: a file never looks complete when it is not.
+   *   entities. Messages name at most {@link NAMED_IN_MESSAGE} of them ("and N more"); the
+   *   extensions list them all (at most the 5000 the request sent). Nothing unknown is silently
+   *   dropped: a file never looks complete when it is not.
    */
   private async elements(nodeIds: readonly string[], keys: readonly RelationshipKey[]): Promise<ExportGraph> {
     const nodes = idList("nodes", nodeIds, LIMITS.exportElementsCap);
@@ -65,8 +67,14 @@ export class ExportService {
     }
     const [missingRow] = await this.db.read("missing-ids", { ids: nodes });
     const missing = (missingRow?.missing ?? []) as string[];
-    if (missing.length > 0) throw new NotFoundError(missing);
-    const rows = byKey.size === 0 ? [] : await this.db.read("relationships-by-keys", { ids: nodes, keys: [...byKey.values()].map(({ type, id }) => ({ type, id })) });
+    if (missing.length > 0) {
+      throw new AppError(
+        `No entity with id ${someOf(missing)}. Ids are stable slugs such as "dji" or "country-ru"; find them with search(text: …).`,
+        ErrorCode.NOT_FOUND,
+        { ids: missing },
+      );
+    }
+    const rows = byKey.size === 0 ? [] : await this.db.read("relationships-by-keys", { ids: nodes, keys: idsByType(byKey.values()) });
     for (const row of rows) {
       const rel = row.rel as Record<string, unknown>;
       byKey.delete(`${String(rel.type)}:${String(rel.id)}`);
@@ -74,11 +82,27 @@ export class ExportService {
     if (byKey.size > 0) {
       const absent = [...byKey.keys()];
       throw new AppError(
-        `No relationship ${absent.slice(0, 5).map((k) => JSON.stringify(k)).join(", ")}${absent.length > 5 ? ` (and ${absent.length - 5} more)` : ""} between the listed nodes; relationships are TYPE:id keys and both ends must be in nodes.`,
+        `No relationship ${someOf(absent)} between the listed nodes; relationships are TYPE:id keys and both ends must be in nodes.`,
         ErrorCode.NOT_FOUND,
         { relationships: absent },
       );
     }
     return listedElements(this.db, nodes, rows);
   }
+}
+
+/** How many unknown ids or keys an error message names before "and N more" (the extensions list them all). */
+const NAMED_IN_MESSAGE = 5;
+
+/** `"a", "b", … (and N more)`: a message stays short however many ids a request sent. */
+function someOf(items: readonly string[]): string {
+  const named = items.slice(0, NAMED_IN_MESSAGE).map((k) => JSON.stringify(k.length > 80 ? `${k.slice(0, 80)}…` : k)).join(", ");
+  return items.length > NAMED_IN_MESSAGE ? `${named} (and ${items.length - NAMED_IN_MESSAGE} more)` : named;
+}
+
+/** Keys grouped as cypher/queries/relationships-by-keys.cypher takes them: `{TYPE: [id, …]}`. */
+function idsByType(keys: Iterable<RelationshipKey>): Record<string, string[]> {
+  const byType: Record<string, string[]> = {};
+  for (const { type, id } of keys) (byType[type] ??= []).push(id);
+  return byType;
 }

@@ -1,6 +1,9 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { query } from "../../dist/src/db/queries.js";
+import { dropFixtureGraph, loadFixtureGraph } from "../helpers/fixture-graph.js";
+import { loadHubGraph } from "../helpers/hub-graph.js";
 import { useTestServer } from "../helpers/test-app.js";
 
 /** Route 1 of DJI → front lines (the customs-data route), as the explorer shows it. */
@@ -96,5 +99,60 @@ describe("POST /export/:format with scope=elements", () => {
     const huge = await post("/export/graphml", { scope: "elements", nodes: many(3000, (i) => `${"x".repeat(400)}${i}`) });
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as any).errors[0].extensions.code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("POST /export/:format with scope=elements, at its caps on hub nodes", () => {
+  // Each query gets 2 s: the key lookup takes about 0.2 s; a walk of the listed nodes' relationships took 4 to 8 s.
+  const server = useTestServer({ QUERY_TIMEOUT_MS: "2000" });
+  const prefix = `elcap-${Date.now().toString(36)}-`;
+  // 5000 listed nodes: 10 hubs, each with a relationship to each of 4990 leaves (about 100 000
+  // relationship ends on the listed nodes), and 500 keys. A lookup that walks the listed nodes'
+  // relationships costs degree × keys; one through the relationship id indexes costs the keys.
+  let nodes: string[] = [];
+  let keys: string[] = [];
+  beforeAll(async () => {
+    const graph = await loadHubGraph(server().app.db, prefix, 10, 4990, ["SUPPLIED", "PAID", "PART_OF"]);
+    nodes = graph.nodes;
+    keys = graph.edges.filter((_, i) => i % 99 === 0).slice(0, 500).map((e) => `${e.type}:${e.id}`);
+  });
+  afterAll(async () => dropFixtureGraph(server().app.db, prefix));
+
+  it("answers 5000 node ids and 500 keys within a 2 s query timeout", async () => {
+    const res = await fetch(`${server().server.url}/export/cytoscape`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scope: "elements", nodes, relationships: keys }),
+    });
+    const body = (await res.json()) as any;
+    expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(200);
+    expect(body.elements.nodes).toHaveLength(5000);
+    expect(body.elements.edges.map((e: any) => e.data.id).sort()).toEqual([...keys].sort());
+  });
+
+  it("looks each key up through its type's relationship id index, never expanding the listed nodes (PROFILE)", async () => {
+    const byType: Record<string, string[]> = {};
+    for (const k of keys) (byType[k.slice(0, k.indexOf(":"))] ??= []).push(k.slice(k.indexOf(":") + 1));
+    const session = server().app.driver.session({ database: server().app.db.database });
+    try {
+      const result = await session.run(`PROFILE ${query("relationships-by-keys")}`, { ids: nodes, keys: byType });
+      expect(result.records).toHaveLength(500);
+      const operators: string[] = [];
+      let dbHits = 0;
+      const walk = (p: any): void => {
+        operators.push(String(p.operatorType).replace(/@.*$/, ""));
+        dbHits += Number(p.dbHits);
+        p.children.forEach(walk);
+      };
+      walk(result.summary.profile);
+      const plan = operators.join(" ");
+      // The three types with keys seek their id index; a type with next to no relationships may be scanned instead, which costs nothing.
+      expect(operators.filter((o) => /RelationshipUniqueIndexSeek$|RelationshipIndexSeek$/.test(o)).length, plan).toBeGreaterThanOrEqual(3);
+      expect(operators.filter((o) => /^Expand|^Optional.*Expand|VarLengthExpand|NodeByLabelScan|AllNodesScan/.test(o)), plan).toEqual([]);
+      // About 11 000 here (reading the 500 relationships, their ends and properties); the degree walk took 270 000.
+      expect(dbHits).toBeLessThan(50 * keys.length);
+    } finally {
+      await session.close();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { defaultModel, Model } from "@alephdata/followthemoney";
 import { parse as parseCsv } from "csv-parse/sync";
 import cytoscape from "cytoscape";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wholeGraph } from "../../dist/src/export/graph-source.js";
 import { testEnv, useTestServer } from "../helpers/test-app.js";
 
@@ -107,6 +107,84 @@ describe("GET /export/:format", () => {
     const res = await get(path);
     expect(res.status).toBe(status);
     expect(((await res.json()) as any).errors[0].extensions.code).toBe(code);
+  });
+});
+
+describe("export parameters", () => {
+  const server = useTestServer();
+  const request = (path: string, init: RequestInit = {}) => fetch(`${server().server.url}${path}`, init);
+  const post = (path: string, body: string | undefined, contentType: string | null = "application/json") =>
+    request(path, { method: "POST", headers: contentType ? { "content-type": contentType } : {}, body });
+
+  it.each([
+    ["a GET with elements parameters but no scope", () => request("/export/graphml?nodes=dji"), "nodes"],
+    ["a GET whose scope is a bracketed key", () => request("/export/graphml?scope[x]=elements&nodes=dji"), "scope[x]"],
+    ["a GET with a parameter of another scope", () => request("/export/cytoscape?scope=neighborhood&id=dji&nodes=dji"), "nodes"],
+    ["a GET with an unknown parameter", () => request("/export/csv/nodes.csv?scope=all&format=xlsx"), "format"],
+    ["a POST with elements parameters but no scope", () => post("/export/graphml", JSON.stringify({ nodes: ["dji"] })), "nodes"],
+    ["a POST whose parameters are in the query string, body empty", () => post("/export/graphml?scope=elements&nodes=dji", ""), "scope"],
+    ["a POST with a query string beside its body", () => post("/export/graphml?nodes=dji", JSON.stringify({ scope: "elements", nodes: ["dji"] })), "nodes"],
+    ["a POST with no body at all", () => post("/export/graphml", undefined, null), "body"],
+    ["a POST with an empty JSON object", () => post("/export/ftm", "{}"), "body"],
+    ["a JSON body of null", () => post("/export/graphml", "null"), "body"],
+    ["a JSON body that is a string", () => post("/export/graphml", '"x"'), "body"],
+    ["nodes that are a number", () => post("/export/graphml", JSON.stringify({ scope: "elements", nodes: 5 })), "nodes"],
+    ["nodes that are a boolean", () => post("/export/graphml", JSON.stringify({ scope: "elements", nodes: true })), "nodes"],
+    ["an entity id that is a number", () => post("/export/graphml", JSON.stringify({ scope: "neighborhood", id: 5 })), "id"],
+    ["a relationship key whose id is over 512 characters", () => post("/export/graphml", JSON.stringify({ scope: "elements", nodes: ["dji"], relationships: [`PRODUCES:${"x".repeat(513)}`] })), "relationships"],
+  ])("answers %s with 400 BAD_USER_INPUT naming it, never the whole graph", async (_what, send, argument) => {
+    const res = await send();
+    expect(res.status).toBe(400);
+    const error = ((await res.json()) as any).errors[0];
+    expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
+    expect(error.message).toContain(argument === "body" ? "JSON" : argument);
+  });
+
+  it("says a null body must be a JSON object, not that it is invalid JSON", async () => {
+    const res = await post("/export/graphml", "null");
+    expect(((await res.json()) as any).errors[0].message).toMatch(/JSON object body.*got a JSON null/);
+  });
+
+  it("names a few unknown ids in a NOT_FOUND message and lists them all in extensions.ids", async () => {
+    const ids = Array.from({ length: 4999 }, (_, i) => `missing-${i}-${"y".repeat(10)}`);
+    const res = await post("/export/graphml", JSON.stringify({ scope: "elements", nodes: ["dji", ...ids] }));
+    expect(res.status).toBe(404);
+    const error = ((await res.json()) as any).errors[0];
+    expect(error.message.length).toBeLessThan(500);
+    expect(error.message).toContain("(and 4994 more)");
+    expect(error.extensions.ids).toEqual(ids);
+  });
+
+  it("keeps the whole-graph default for a GET with no parameters", async () => {
+    const res = await request("/export/cytoscape");
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).elements.nodes.length).toBeGreaterThan(10);
+  });
+});
+
+describe("GET /export/csv/:file and spreadsheets", () => {
+  const server = useTestServer();
+  const id = `formula-${Date.now().toString(36)}`;
+  beforeAll(async () => {
+    await server().app.db.writeTx("test-formula", (tx) =>
+      tx.run(
+        "CREATE (a:Entity {id: $id, name: '=1+1', kind: 'Company', description: '@SUM(A1:A9)', country: '+CN', aliases: ['-2+3']})-[:PRODUCES {id: $id, status: 'REPORTED', confidence: 0.8, note: '=HYPERLINK(\"http://x\")', hedge: '\tcmd'}]->(:Entity {id: $id + '-b', name: 'plain name', kind: 'Product'})",
+        { id },
+      ),
+    );
+  });
+  afterAll(async () => {
+    await server().app.db.writeTx("test-formula-drop", (tx) => tx.run("MATCH (n:Entity) WHERE n.id STARTS WITH $id DETACH DELETE n", { id }));
+  });
+
+  it("prefixes cells a spreadsheet would run as a formula with a quote, and leaves other values as they are", async () => {
+    const base = `${server().server.url}/export/csv`;
+    const query = `scope=elements&nodes=${id},${id}-b&relationships=PRODUCES:${id}`;
+    const nodes = parseCsv(await (await fetch(`${base}/nodes.csv?${query}`)).text(), { columns: true }) as Record<string, string>[];
+    expect(nodes[0]).toMatchObject({ id, label: "'=1+1", description: "'@SUM(A1:A9)", country: "'+CN", aliases: '["-2+3"]' });
+    expect(nodes[1]).toMatchObject({ id: `${id}-b`, label: "plain name", kind: "Product" });
+    const [edge] = parseCsv(await (await fetch(`${base}/edges.csv?${query}`)).text(), { columns: true }) as Record<string, string>[];
+    expect(edge).toMatchObject({ id: `PRODUCES:${id}`, note: `'=HYPERLINK("http://x")`, hedge: "'\tcmd", confidence: "0.8" });
   });
 });
 

@@ -53,6 +53,18 @@ describe("export writers", () => {
     expect(JSON.parse(edges[0]!.evidence!)[0]).toEqual({ quote: NASTY, start: 3, end: 9, sourceId: "s1", sourceTitle: "T", publisher: "P", url: null, publishedAt: "2023-03" });
   });
 
+  it("write CSV cells that start a spreadsheet formula with a leading quote, numbers and other text as they are", async () => {
+    const formulas: ExportGraph = {
+      async *nodes() { yield [node("=1+1", { name: "+SUM(A1)", description: "@cmd", country: "-CN", aliases: ["=x"] }), node("tab", { name: "\tx", description: "\rx" })]; },
+      async *edges() { yield [{ ...EDGE, amount: -1.5, note: "=HYPERLINK(1)", hedge: "\uFF1Dwide" }]; },
+    };
+    const nodes = parseCsv(await collect(nodesCsvChunks(formulas)), { columns: true }) as Record<string, string>[];
+    expect(nodes[0]).toMatchObject({ id: "'=1+1", label: "'+SUM(A1)", description: "'@cmd", country: "'-CN", aliases: '["=x"]' });
+    expect(nodes[1]).toMatchObject({ id: "tab", label: "'\tx", description: "'\rx" });
+    const [edge] = parseCsv(await collect(edgesCsvChunks(formulas)), { columns: true }) as Record<string, string>[];
+    expect(edge).toMatchObject({ amount: "-1.5", note: "'=HYPERLINK(1)", hedge: "'\uFF1Dwide", confidence: "0.8" });
+  });
+
   it("write FtM entities the FtM model reads, stored FtM properties restored and links as intervals", async () => {
     const model = new Model(defaultModel);
     const lines = (await collect(ftmChunks(graph))).trim().split("\n").map((l) => JSON.parse(l));
