@@ -10,6 +10,8 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app
+# HOST=0.0.0.0 answers any Host name, since the image cannot know the names it is reached by; set
+# ALLOWED_HOSTS (docker-compose.yml does) to refuse others with 421, against DNS rebinding.
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 AUTO_START_DB=false
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

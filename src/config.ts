@@ -14,6 +14,12 @@ export function localNeo4j(env: NodeJS.ProcessEnv = process.env): { stateDir: st
   return { stateDir, uri: `neo4j://127.0.0.1:${env.NEO4J_BOLT_PORT || "7687"}`, passwordFile: join(stateDir, "password") };
 }
 
+/**
+ * A host name as the `Host` header carries it, without port: DNS labels (letters, digits,
+ * hyphens, underscores, dots), an IPv4 address, or an IPv6 address in brackets.
+ */
+const HOST_NAME = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*|\[[0-9a-f:.]+\])$/;
+
 const bool = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
@@ -48,6 +54,18 @@ const ConfigSchema = z.object({
     .string()
     .default("")
     .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean)),
+  /**
+   * `ALLOWED_HOSTS`: comma-separated host names (or IP addresses; IPv6 in brackets, `[fd00::1]`)
+   * that requests may name in their `Host` header, without port, spaces trimmed, case-insensitive.
+   * `127.0.0.1`, `localhost` and `[::1]` are always allowed. On a loopback HOST (the default) every
+   * other name is refused with 421 BAD_HOST, which defeats DNS rebinding; on any other HOST
+   * (`0.0.0.0` in Docker) the check runs only when this is set. Default none.
+   */
+  allowedHosts: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(HOST_NAME, "each entry must be a host name or IP address without scheme, port or path (IPv6 in brackets), such as api.example.org or [fd00::1]"))),
   /** `LOG_LEVEL`: pino level. Default `info`. */
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** `NODE_ENV`: `development` shows stack traces in errors; anything else hides them. */
@@ -83,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     routeMaxRelationships: env.ROUTE_MAX_RELATIONSHIPS,
     maxQueryComplexity: env.MAX_QUERY_COMPLEXITY,
     corsOrigins: env.CORS_ORIGINS,
+    allowedHosts: env.ALLOWED_HOSTS,
     logLevel: env.LOG_LEVEL,
     nodeEnv: env.NODE_ENV,
     autoStartDb: env.AUTO_START_DB,

@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestServer } from "../helpers/test-app.js";
 import { ARTIFACTS_DIR, launchChromium, type TestBrowser } from "./support/browser.js";
-import { pick, pointOf, viewIds } from "./support/explorer-page.js";
+import { pick, pngDimensions, pointOf, viewIds } from "./support/explorer-page.js";
 
 const CUSTOMS_ROUTE = "DJI → Small intermediaries and exporters → Russia → Front lines in the war with Ukraine";
 const FRONT_HOP = "DEPLOYED_TO:russia-deployed-uavs-to-front";
@@ -137,7 +137,14 @@ describe("GET /explorer", () => {
     expect(JSON.parse(front.evidence).map((e: any) => e.quote)).toContain(FRONT_QUOTE);
     const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "PNG" }).click()]);
     expect(png.suggestedFilename()).toBe("actorgraph-view.png");
-    expect(readFileSync((await png.path())!).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const picture = readFileSync((await png.path())!);
+    expect(picture.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // Non-empty, and drawn at the page's 2× scale within the 4096 px cap (explorer-big-view.e2e.test.ts covers a view past it).
+    const { width, height } = pngDimensions(picture);
+    expect(Math.min(width, height)).toBeGreaterThan(100);
+    expect(Math.max(width, height)).toBeLessThanOrEqual(4096);
+    expect(picture.length).toBeGreaterThan(5_000);
+    await expect.poll(() => page.locator("#notice").innerText()).toMatch(/Saved actorgraph-view\.png \(\d+ KB\)\./);
   });
 
   it("says there is no route within 1 hop in the API's own words", async () => {

@@ -7,6 +7,15 @@ import { capSubgraph } from "./view-cap";
 
 cytoscape.use(dagre);
 
+/**
+ * Longest side of an exported PNG, in **pixels**. Chromium refuses canvases much past 16 384 px a
+ * side or 268 M px in all and then yields an empty image, and an uncapped 372-entity view came to
+ * 46 MB; 4096 px keeps a full view legible (labels are about 12 px at scale 1) in a few MB.
+ */
+export const PNG_MAX_SIDE = 4096;
+
+/** Scale of an exported PNG when it fits within {@link PNG_MAX_SIDE}: twice the screen's resolution. */
+const PNG_SCALE = 2;
 
 /** What the graph reports to the page: a tapped edge or node, a double-tapped node, a change of contents. */
 export interface GraphHandlers {
@@ -38,6 +47,9 @@ export class GraphView {
   private readonly entities = new Map<string, Entity>();
   private readonly relationships = new Map<string, Relationship>();
   private readonly labels: GraphLabels;
+  /** The layout now running, stopped before another starts so two never move nodes at once. */
+  private running: cytoscape.Layouts | null = null;
+  private generation = 0;
 
   constructor(
     private readonly container: HTMLElement,
@@ -60,12 +72,16 @@ export class GraphView {
     });
   }
 
-  /** Shows `subgraph` alone (a new route search), `endpoints` (from, to) drawn heavier. */
+  /**
+   * Shows `subgraph` alone (a new route search), `endpoints` (from, to) drawn heavier, within the
+   * view's limits like any expansion (a route search's subgraph fits them: at most 10 routes).
+   */
   replace(subgraph: Subgraph, endpoints: string[]): void {
+    this.generation += 1;
     this.cy.elements().remove();
     this.entities.clear();
     this.relationships.clear();
-    this.add(subgraph);
+    this.add(capSubgraph(subgraph, { hasNode: () => false, hasEdge: () => false, nodes: 0, edges: 0 }).subgraph);
     for (const id of endpoints) this.cy.getElementById(id).addClass("endpoint");
     this.layout(false);
   }
@@ -95,8 +111,18 @@ export class GraphView {
     return this.entities.size;
   }
 
+  /**
+   * Counts replacements of the whole view ({@link replace}, {@link clear}): an answer fetched for
+   * an older view (an expansion that was running when a new search came back) must not be merged
+   * into the new one.
+   */
+  get viewGeneration(): number {
+    return this.generation;
+  }
+
   /** Removes everything. */
   clear(): void {
+    this.generation += 1;
     this.cy.elements().remove();
     this.entities.clear();
     this.relationships.clear();
@@ -137,9 +163,24 @@ export class GraphView {
     return { nodes: this.cy.nodes().map((n) => n.id()), relationships: this.cy.edges().map((e) => e.id()) };
   }
 
-  /** The current view as a PNG (whole graph, twice the screen resolution, white background). */
-  png(): Blob {
-    return this.cy.png({ output: "blob", full: true, scale: 2, bg: "#FFFFFF" });
+  /**
+   * The whole view as a PNG on white: twice the screen's resolution, scaled down so neither side
+   * passes {@link PNG_MAX_SIDE} pixels. Cytoscape.js ignores `maxWidth`/`maxHeight` once `scale`
+   * is given (and without `scale` it enlarges small graphs up to them), so the scale is computed
+   * here from the graph's bounding box.
+   * @throws Error when the browser draws no image (an empty or unreadable blob).
+   */
+  async png(): Promise<Blob> {
+    const box = this.cy.elements().boundingBox();
+    const scale = Math.min(PNG_SCALE, PNG_MAX_SIDE / Math.max(box.w, 1), PNG_MAX_SIDE / Math.max(box.h, 1));
+    let blob: Blob;
+    try {
+      blob = await this.cy.png({ output: "blob-promise", full: true, scale, bg: "#FFFFFF" });
+    } catch {
+      throw new Error("the browser could not draw the picture");
+    }
+    if (blob.size === 0) throw new Error("the browser drew an empty picture");
+    return blob;
   }
 
   /** Fits the whole graph in the canvas (graph-layout.ts). */
@@ -147,11 +188,21 @@ export class GraphView {
     fitView(this.cy, this.labels);
   }
 
-  /** Lays the graph out again left to right along the flow; `animate` eases nodes to their new places (small views only). */
+  /**
+   * Lays the graph out again left to right along the flow; `animate` eases nodes to their new
+   * places (small views only). A layout still running (an animated one takes 300 ms) is stopped
+   * first, so two never move the nodes at once; only the last one sets `data-layout="done"`.
+   */
   layout(animate: boolean): void {
+    const previous = this.running;
+    this.running = null;
+    previous?.stop();
     this.container.dataset.layout = "running";
     const layout = this.cy.layout(flowLayout(animate && this.entities.size <= ANIMATE_MAX_NODES));
+    this.running = layout;
     layout.one("layoutstop", () => {
+      if (this.running !== layout) return;
+      this.running = null;
       this.fit();
       this.container.dataset.layout = "done";
     });

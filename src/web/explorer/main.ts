@@ -103,11 +103,33 @@ async function runRoutes(reading: FormReading): Promise<void> {
   }
 }
 
-/** Adds an entity's neighbourhood to the view, without duplicating what is shown. */
+/** The expansion running now, if any: one at a time, so two answers never race to lay out the graph. */
+let expanding: Entity | null = null;
+const graphBox = byId("graph");
+
+/**
+ * Adds an entity's neighbourhood to the view, without duplicating what is shown. While one runs,
+ * the graph is marked busy (`aria-busy`, `data-expanding` with the entity's id, a progress
+ * cursor) and further double-clicks are ignored, with the busy notice saying so. An answer that
+ * arrives after a new search or Clear replaced the view is dropped.
+ */
 async function expand(entity: Entity): Promise<void> {
+  if (expanding) {
+    const running = expanding;
+    notice.show("busy", `Still loading the neighbourhood of ${running.name}; ${running.id === entity.id ? "double-clicked again, ignored" : `${entity.name} was not expanded: double-click it again when this is done`}.`);
+    return;
+  }
+  expanding = entity;
+  graphBox.setAttribute("aria-busy", "true");
+  graphBox.dataset.expanding = entity.id;
+  const view = graph.viewGeneration;
   notice.show("busy", `Loading the neighbourhood of ${entity.name}…`);
   try {
     const around = await neighborhood(entity.id);
+    if (view !== graph.viewGeneration) {
+      notice.show("info", `The neighbourhood of ${entity.name} arrived after the view changed; it was not added.`);
+      return;
+    }
     const added = graph.merge(around);
     stale.unmark();
     const cut = around.truncated ? " The neighbourhood was cut at 60 entities, strongest links first." : "";
@@ -124,6 +146,10 @@ async function expand(entity: Entity): Promise<void> {
   } catch (err) {
     const e = toApiError(err);
     notice.show("error", `Could not expand ${entity.name}: ${e.message}`, e.code);
+  } finally {
+    expanding = null;
+    graphBox.removeAttribute("aria-busy");
+    delete graphBox.dataset.expanding;
   }
 }
 

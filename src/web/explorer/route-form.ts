@@ -9,8 +9,10 @@ export type FormReading = { params: RouteParams; from: Entity; to: Entity } | { 
 
 /**
  * The route form: "From" and "To" search pickers, a swap button, max hops, min confidence, the
- * direction (FLOW by default, as the API's) and the statuses to follow (all by default). Numbers are sent as typed: the API checks their
- * ranges and its message is shown, so the page never contradicts it.
+ * direction (FLOW by default, as the API's) and the statuses to follow (all by default). Max hops
+ * and min confidence must be numbers (a whole one for max hops), checked here with a message
+ * naming the field; their ranges are left to the API, whose message is shown, so the page never
+ * contradicts it.
  */
 export class RouteForm {
   /** Start entity picker. */
@@ -54,13 +56,33 @@ export class RouteForm {
     if (!to) return { problem: "Pick an end entity: type in To and choose a match." };
     const statuses = [...document.querySelectorAll<HTMLInputElement>('#statuses input[name="status"]:checked')].map((i) => i.value as ClaimStatus);
     if (statuses.length === 0) return { problem: "Tick at least one status to follow." };
+    const maxHops = numberField("max-hops", "Max hops", "a whole number from 1 to 10", true);
+    if (typeof maxHops === "string") return { problem: maxHops };
+    const minConfidence = numberField("min-confidence", "Min confidence", "a number from 0 to 1, such as 0.3", false);
+    if (typeof minConfidence === "string") return { problem: minConfidence };
     const direction: RouteParams["direction"] = byId<HTMLSelectElement>("direction").value === "ANY" ? "ANY" : "FLOW";
-    return { params: { from: from.id, to: to.id, maxHops: numberField("max-hops"), minConfidence: numberField("min-confidence"), statuses, direction }, from, to };
+    return { params: { from: from.id, to: to.id, maxHops, minConfidence, statuses, direction }, from, to };
   }
 }
 
-/** The field's number as typed; an empty or unreadable field gives NaN, sent as null for the API to refuse. */
-function numberField(id: string): number {
-  const value = byId<HTMLInputElement>(id).value.trim();
-  return value === "" ? Number.NaN : Number(value);
+/**
+ * The number in a numeric field, or what is wrong with it, naming the field (`label`) and what
+ * it takes (`takes`): empty, not a number (the browser reports text it cannot read, such as `abc`
+ * or `0x1`, as `validity.badInput` with an empty value), or, for `integer` fields, a fraction.
+ * Ranges are left to the API, whose message the page shows, so the two never disagree. The
+ * field is marked `aria-invalid` while it is wrong.
+ */
+function numberField(id: string, label: string, takes: string, integer: boolean): number | string {
+  const input = byId<HTMLInputElement>(id);
+  const value = input.value.trim();
+  const n = Number(value);
+  const problem = input.validity.badInput || (value !== "" && !Number.isFinite(n))
+    ? `${label} is not a number: enter ${takes}.`
+    : value === ""
+      ? `${label} is empty: enter ${takes}.`
+      : integer && !Number.isInteger(n)
+        ? `${label} must be a whole number; got ${value}.`
+        : null;
+  input.setAttribute("aria-invalid", problem ? "true" : "false");
+  return problem ?? n;
 }

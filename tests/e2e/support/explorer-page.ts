@@ -40,3 +40,38 @@ export async function findDjiToFrontRoutes(page: Page): Promise<void> {
   await page.locator("ol.routes > li").first().waitFor();
   await page.waitForSelector("#graph[data-layout=done]");
 }
+
+/** Width and height of a PNG file, from its IHDR chunk; throws when `file` is not a PNG. */
+export function pngDimensions(file: Buffer): { width: number; height: number } {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (file.length < 24 || !file.subarray(0, 8).equals(signature) || file.toString("latin1", 12, 16) !== "IHDR") {
+    throw new Error(`not a PNG (${file.length} bytes)`);
+  }
+  return { width: file.readUInt32BE(16), height: file.readUInt32BE(20) };
+}
+
+/**
+ * Holds every `POST /graphql` whose operation is named `operationName` (for example
+ * `ExplorerNeighborhood`) until `release()`, so a test can act while the page waits for it.
+ * `count()` says how many such requests the page sent.
+ */
+export async function holdOperation(page: Page, operationName: string): Promise<{ count(): number; release(): Promise<void> }> {
+  const held: { continue(): Promise<void> }[] = [];
+  let seen = 0;
+  let released = false;
+  await page.route("**/graphql", async (route) => {
+    const body = route.request().postData() ?? "";
+    if (!body.includes(`query ${operationName}`)) return route.continue();
+    seen += 1;
+    if (released) return route.continue();
+    held.push({ continue: () => route.continue() });
+  });
+  return {
+    count: () => seen,
+    async release() {
+      released = true;
+      await Promise.all(held.splice(0).map((r) => r.continue()));
+      await page.unroute("**/graphql");
+    },
+  };
+}
