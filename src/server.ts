@@ -1,4 +1,4 @@
-import http, { STATUS_CODES } from "node:http";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
@@ -8,16 +8,17 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import cors from "cors";
-import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from "express";
+import express from "express";
 import type { GraphQLSchema } from "graphql";
 import pLimit from "p-limit";
 import type { Logger } from "pino";
 import type { App } from "./app.js";
-import { ErrorCode, formatError, QueryTooCostlyError } from "./errors.js";
+import { formatError, QueryTooCostlyError } from "./errors.js";
 import { registerExportRoutes } from "./export/http.js";
 import { registerImportRoutes } from "./import/http-import.js";
 import type { GraphQLContext } from "./graphql/context.js";
 import { buildActorgraphSchema } from "./graphql/schema.js";
+import { hostAllowList, httpErrorAsJson, notFoundOrWrongMethod } from "./http-guards.js";
 import { registerWebClients } from "./web/serve.js";
 
 // graphql-query-complexity's ESM build imports `graphql/index.mjs`, while Node resolves every
@@ -119,134 +120,6 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
   return { url, port, stop: () => apollo.stop() };
 }
 
-/** Host names a loopback-bound server always answers to, as they appear in a `Host` header (any port). */
-const LOOPBACK_HOST_NAMES: readonly string[] = ["127.0.0.1", "localhost", "[::1]"];
-
-/** Whether HOST (the address the server binds) is reachable from this machine only. */
-function isLoopback(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[(.*)\]$/, "$1");
-  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
-}
-
-/** The host name of a `Host` header without its port, lower-cased (`[::1]` keeps its brackets); null when missing or malformed. */
-function hostName(header: string | undefined): string | null {
-  const m = /^(\[[0-9a-f:.]+\]|[^:[\]\s/]+)(?::\d{1,5})?$/.exec((header ?? "").trim().toLowerCase());
-  return m ? m[1]! : null;
-}
-
-/**
- * DNS-rebinding guard, run before every route (`/health` included: a rebound page must not learn
- * even that the server is up). A request whose `Host` names a host other than 127.0.0.1,
- * localhost, [::1] or one of `allowed` (ALLOWED_HOSTS), on any port, answers
- * **421 Misdirected Request** with code BAD_HOST. 421 rather than 403: the request is not
- * refused for who sent it, but because this server is not the authority for the name it was
- * sent to (RFC 9110 §15.5.20), which is exactly what a rebound name is. The check runs when the
- * server binds a loopback HOST (the default), or whenever ALLOWED_HOSTS is set; a server on
- * `0.0.0.0` without ALLOWED_HOSTS accepts any name, since it cannot know the names it is reached by.
- *
- * Written here rather than taken from npm: `host-validation` (2.0.1) has had no release since
- * 2018 and also filters Referer, which we do not want; `host-validation-middleware` is a 0.x
- * package with a small audience. The rule is a dozen lines and this way has no new dependency.
- */
-function hostAllowList(bindHost: string, allowed: readonly string[], logger: Logger): RequestHandler {
-  const names = new Set([...LOOPBACK_HOST_NAMES, ...allowed]);
-  const enforced = isLoopback(bindHost) || allowed.length > 0;
-  return (req, res, next) => {
-    if (!enforced) return next();
-    const name = hostName(req.headers.host);
-    if (name !== null && names.has(name)) return next();
-    logger.warn({ host: req.headers.host, path: req.path }, "refused a request for a host this server does not serve (DNS rebinding?)");
-    sendHttpError(
-      res,
-      421,
-      "BAD_HOST",
-      `This server does not answer to the host ${JSON.stringify(req.headers.host ?? "")}. Open it as http://127.0.0.1:<port>/ or http://localhost:<port>/, or add the name to ALLOWED_HOSTS on the server.`,
-    );
-  };
-}
-
-/** Sends `{errors: [{message, extensions: {code}}]}` with `status`, the shape every non-GraphQL error of the server has. */
-function sendHttpError(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
-
-/**
- * The methods the routes registered on `expressApp` accept for `path` (HEAD wherever GET is),
- * read from Express's router, so a route added anywhere (src/export, src/import) is covered.
- */
-function methodsFor(expressApp: Express, path: string): string[] {
-  interface RouteLayer { route?: { methods: Record<string, boolean> }; match(path: string): boolean }
-  const stack = (expressApp as unknown as { router?: { stack: RouteLayer[] } }).router?.stack ?? [];
-  const methods = new Set<string>();
-  for (const layer of stack) {
-    if (!layer.route || !layer.match(path)) continue;
-    for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== "_all") methods.add(method.toUpperCase());
-  }
-  if (methods.has("GET")) methods.add("HEAD");
-  return [...methods].sort();
-}
-
-/**
- * Answers a request no route took: 405 METHOD_NOT_ALLOWED with `Allow` when the path exists
- * for other methods (`GET /import/ftm`; OPTIONS gets 204 with `Allow`), else 404 NOT_FOUND, both as JSON instead of Express's
- * HTML "Cannot GET" page. Register after every route, before {@link httpErrorAsJson}.
- */
-function notFoundOrWrongMethod(expressApp: Express): RequestHandler {
-  return (req, res) => {
-    const allowed = methodsFor(expressApp, req.path);
-    if (allowed.length > 0) {
-      res.setHeader("allow", allowed.join(", "));
-      // A plain OPTIONS (CORS preflights from allowed origins were answered by cors()) asks what the path accepts.
-      if (req.method === "OPTIONS") return void res.status(204).end();
-      return sendHttpError(res, 405, "METHOD_NOT_ALLOWED", `${req.method} is not allowed on ${req.path}; it accepts ${allowed.join(", ")}.`);
-    }
-    sendHttpError(
-      res,
-      404,
-      "NOT_FOUND",
-      `No endpoint at ${req.path}. Endpoints: /graphql, /health, /ready, /explorer, /graphiql, /export/<format>, POST /import/<format>.`,
-    );
-  };
-}
-
-/** Messages for the errors body-parser raises, by their `type` (https://github.com/expressjs/body-parser#errors). */
-const BODY_ERROR_MESSAGES: Readonly<Record<string, string>> = {
-  "entity.parse.failed": "the body is not valid JSON",
-  "entity.too.large": "body larger than 1 MB",
-  "entity.verify.failed": "the body failed verification",
-  "charset.unsupported": "the body's charset is not supported; send UTF-8",
-  "encoding.unsupported": "the body's Content-Encoding is not supported; send identity, gzip, deflate or br",
-  "request.aborted": "the request was aborted before its body was read",
-  "request.size.invalid": "the body's length does not match its Content-Length",
-  "stream.encoding.set": "the body stream could not be read",
-  "parameters.too.many": "too many parameters",
-};
-
-/**
- * Express's last error handler: any error a route or middleware passed on becomes a
- * GraphQL-shaped JSON error instead of Express's HTML page with a stack trace. Its message
- * follows the error, never a guess: a body the parser rejected (by body-parser's `type`:
- * malformed, too large, wrong charset or encoding) is BAD_REQUEST with the parser's status;
- * another client error (`status` 4xx from http-errors) keeps its status, a code for it
- * (BAD_REQUEST, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, else `HTTP_<status>`) and its own
- * message when http-errors marks it safe to show (`expose`); anything else is a logged 500
- * INTERNAL_SERVER_ERROR with no details.
- */
-function httpErrorAsJson(logger: Logger): ErrorRequestHandler {
-  const codes: Readonly<Record<number, string>> = { 400: "BAD_REQUEST", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "BAD_REQUEST", 415: "BAD_REQUEST" };
-  return (err, _req, res, next) => {
-    if (res.headersSent) return next(err);
-    const status = typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) {
-      logger.error({ err }, "unexpected HTTP error");
-      return sendHttpError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error");
-    }
-    const bodyProblem = typeof err.type === "string" ? BODY_ERROR_MESSAGES[err.type] : undefined;
-    if (bodyProblem) return sendHttpError(res, status, "BAD_REQUEST", `Bad request: ${bodyProblem}`);
-    const message = err.expose === true && typeof err.message === "string" && err.message ? err.message : (STATUS_CODES[status] ?? "Client error");
-    sendHttpError(res, status, codes[status] ?? `HTTP_${status}`, message);
-  };
-}
 
 /**
  * Rejects operations whose estimated cost exceeds `max` with QUERY_TOO_COSTLY (HTTP 400),
