@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useTestServer } from "../helpers/test-app.js";
-import { launchChromium, type TestBrowser } from "./support/browser.js";
-import { findDjiToFrontRoutes, holdOperation, pngDimensions, pointOf, viewIds } from "./support/explorer-page.js";
+import { findDjiToFrontRoutes, holdOperation, pngDimensions, pointOf, useExplorerBrowser, viewIds } from "./support/explorer-page.js";
 
 /** {@link pointOf} once two readings 150 ms apart agree: the canvas resizes a frame or two after the panels above it change. */
 async function stablePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
@@ -24,25 +23,16 @@ const PNG_MAX_SIDE = 4096;
 // big to draw at full resolution, numbers that are not numbers. explorer.e2e.test.ts covers the flow.
 describe("GET /explorer with big views and impatient input", () => {
   const server = useTestServer();
-  let browser: TestBrowser;
-  const problems: string[] = [];
   const routeRequests: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    browser.page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    browser.page.on("request", (r) => {
+  const browser = useExplorerBrowser(server, async (page) => {
+    page.on("request", (r) => {
       if (r.method() === "POST" && r.url().endsWith("/graphql") && (r.postData() ?? "").includes("query ExplorerRoutes")) routeRequests.push(r.postData()!);
     });
-    expect((await browser.page.goto(`${server().server.url}/explorer`))?.status()).toBe(200);
-    await findDjiToFrontRoutes(browser.page);
-  });
-  afterAll(async () => {
-    await browser?.close();
+    await findDjiToFrontRoutes(page);
   });
 
   it("explains a max hops or min confidence that is not a number in the form, without asking the API", async () => {
-    const { page } = browser;
+    const { page } = browser();
     const error = page.locator("#results .state.error");
     const sent = routeRequests.length;
     const cases: [string, string, RegExp][] = [
@@ -74,7 +64,7 @@ describe("GET /explorer with big views and impatient input", () => {
   });
 
   it("runs one expansion at a time: double-clicks while one loads are ignored, and the graph says it is busy", async () => {
-    const { page } = browser;
+    const { page } = browser();
     const before = await viewIds(page);
     const hold = await holdOperation(page, "ExplorerNeighborhood");
     // The stale banner of the form test has just gone, so the canvas moved up: wait until the nodes hold still.
@@ -105,7 +95,7 @@ describe("GET /explorer with big views and impatient input", () => {
   });
 
   it("stops a running layout before it starts another", async () => {
-    const { page } = browser;
+    const { page } = browser();
     await page.waitForSelector("#graph[data-layout=done]");
     await page.evaluate(() => {
       const w = window as any;
@@ -135,7 +125,7 @@ describe("GET /explorer with big views and impatient input", () => {
   });
 
   it("reports a picture the browser drew empty as an error and saves nothing", async () => {
-    const { page } = browser;
+    const { page } = browser();
     const downloads: string[] = [];
     const onDownload = (d: { suggestedFilename(): string }) => downloads.push(d.suggestedFilename());
     page.on("download", onDownload);
@@ -163,7 +153,7 @@ describe("GET /explorer with big views and impatient input", () => {
   });
 
   it("saves a non-empty PNG of at most 4096 px a side of a view far wider than that", async () => {
-    const { page } = browser;
+    const { page } = browser();
     // 300 extra nodes in a row 30 000 px wide, added to Cytoscape.js directly (the seed graph has
     // 32 entities): at the page's 2× scale that is a 60 000 px canvas, which Chromium cannot draw.
     await page.evaluate(() => {
@@ -182,6 +172,6 @@ describe("GET /explorer with big views and impatient input", () => {
   });
 
   it("tripped no script error", () => {
-    expect(problems).toEqual([]);
+    expect(browser().problems).toEqual([]);
   });
 });

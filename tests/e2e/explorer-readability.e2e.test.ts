@@ -1,31 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useTestServer } from "../helpers/test-app.js";
-import { launchChromium, type TestBrowser } from "./support/browser.js";
-import { findDjiToFrontRoutes, pointOf, viewIds } from "./support/explorer-page.js";
+import { findDjiToFrontRoutes, pointOf, useExplorerBrowser, viewIds } from "./support/explorer-page.js";
 
 // How the explorer reads on a 1366×768 laptop screen (the browser's viewport): legible labels
 // and faded routes, a left panel that shows the four seed routes without scrolling, a busy
 // view that does not bury a hub in edge labels. explorer.e2e.test.ts covers the flow itself.
 describe("GET /explorer at 1366×768", () => {
   const server = useTestServer();
-  let browser: TestBrowser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    browser.page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    browser.page.on("console", (m) => {
-      if (m.type() === "error") problems.push(`console: ${m.text()}`);
-    });
-    expect((await browser.page.goto(`${server().server.url}/explorer`))?.status()).toBe(200);
-    await findDjiToFrontRoutes(browser.page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useExplorerBrowser(server, findDjiToFrontRoutes);
 
   it("keeps the routes not picked legible, greyed rather than vanished, with labels of 10 px or more", async () => {
-    const { page } = browser;
+    const { page } = browser();
     await page.waitForSelector("#graph[data-layout=done]");
     const look = await page.evaluate(() => {
       const cy = (window as any).actorgraphExplorer.cy;
@@ -52,7 +37,7 @@ describe("GET /explorer at 1366×768", () => {
   });
 
   it("fits the form and the four routes' headers in a 1366×768 window, hop names in full", async () => {
-    const { page } = browser;
+    const { page } = browser();
     expect(await page.locator("aside.side").evaluate((el) => el.scrollTop)).toBe(0);
     for (let rank = 1; rank <= 4; rank++) {
       const box = (await page.locator(`ol.routes > li[data-rank="${rank}"] button.route-main`).boundingBox())!;
@@ -71,7 +56,7 @@ describe("GET /explorer at 1366×768", () => {
   });
 
   it("keeps a busy view readable: only the route's and the hovered edges carry labels, the hub's name stays on top", async () => {
-    const { page } = browser;
+    const { page } = browser();
     const russia = await pointOf(page, "country-ru");
     await page.mouse.dblclick(russia.x, russia.y);
     await expect.poll(async () => (await viewIds(page)).nodes.length).toBeGreaterThan(10);
@@ -100,6 +85,6 @@ describe("GET /explorer at 1366×768", () => {
   });
 
   it("tripped no script error", () => {
-    expect(problems).toEqual([]);
+    expect(browser().problems).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useTestServer } from "../helpers/test-app.js";
-import { ARTIFACTS_DIR, launchChromium, type TestBrowser } from "./support/browser.js";
-import { pick, pngDimensions, pointOf, viewIds } from "./support/explorer-page.js";
+import { ARTIFACTS_DIR } from "./support/browser.js";
+import { pick, pngDimensions, pointOf, useExplorerBrowser, viewIds } from "./support/explorer-page.js";
 
 const CUSTOMS_ROUTE = "DJI → Small intermediaries and exporters → Russia → Front lines in the war with Ukraine";
 const FRONT_HOP = "DEPLOYED_TO:russia-deployed-uavs-to-front";
@@ -13,25 +13,7 @@ const DOCS_SCREENSHOT = join(import.meta.dirname, "..", "..", "docs", "images", 
 
 describe("GET /explorer", () => {
   const server = useTestServer();
-  let browser: TestBrowser;
-  const problems: string[] = [];
-  const httpErrors: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    browser.page.on("console", (m) => {
-      if (m.type() === "error" && !/Failed to load resource|net::ERR_/.test(m.text())) problems.push(`console: ${m.text()}`);
-      if (/Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
-    });
-    browser.page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    browser.page.on("response", (r) => {
-      if (r.status() >= 400) httpErrors.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
-    });
-    expect((await browser.page.goto(`${server().server.url}/explorer`))?.status()).toBe(200);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useExplorerBrowser(server);
 
   it("answers with a self-only Content-Security-Policy", async () => {
     const res = await fetch(`${server().server.url}/explorer`);
@@ -43,7 +25,7 @@ describe("GET /explorer", () => {
   });
 
   it("finds the ranked routes from DJI to the front lines, the customs-data route first", async () => {
-    const { page } = browser;
+    const { page } = browser();
     await pick(page, "From", "DJI", "dji");
     await expect.poll(() => page.locator("#from-picker .entity-card").innerText()).toMatch(/Company[\s\S]*dji[\s\S]*Da-Jiang Innovations/);
     await pick(page, "To", "front lines", "russian-front-lines");
@@ -64,7 +46,7 @@ describe("GET /explorer", () => {
   });
 
   it("highlights the route picked in the list in the graph", async () => {
-    const { page } = browser;
+    const { page } = browser();
     const onRoute = () => page.evaluate(() => (window as any).actorgraphExplorer.cy.$("edge.on-route").map((e: any) => e.id()).sort());
     expect(await onRoute()).toEqual([FRONT_HOP, "SUPPLIED:dji-supplied-intermediaries-uavs", "SUPPLIED:intermediaries-supplied-russia-uavs"].sort());
     await page.locator('ol.routes > li[data-rank="2"] button.route-main').click();
@@ -75,7 +57,7 @@ describe("GET /explorer", () => {
   });
 
   it("shows a hop's evidence, quote marked, when its edge is clicked in the graph or its hop in the list", async () => {
-    const { page } = browser;
+    const { page } = browser();
     await expect(page.locator("#details mark").count()).resolves.toBe(0);
     const mid = await pointOf(page, FRONT_HOP);
     await page.mouse.click(mid.x, mid.y);
@@ -101,7 +83,7 @@ describe("GET /explorer", () => {
   });
 
   it("adds a node's neighbourhood on double-click, once", async () => {
-    const { page } = browser;
+    const { page } = browser();
     const at = await pointOf(page, "small-intermediaries-and-exporters");
     await page.mouse.dblclick(at.x, at.y);
     await expect.poll(async () => (await viewIds(page)).nodes.length).toBe(10);
@@ -117,7 +99,7 @@ describe("GET /explorer", () => {
   });
 
   it("exports exactly the view as GraphML, evidence on every edge, and as PNG", async () => {
-    const { page } = browser;
+    const { page } = browser();
     const view = await viewIds(page);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "GraphML" }).click()]);
     expect(download.suggestedFilename()).toBe("actorgraph-view.graphml");
@@ -148,7 +130,7 @@ describe("GET /explorer", () => {
   });
 
   it("says there is no route within 1 hop in the API's own words", async () => {
-    const { page } = browser;
+    const { page } = browser();
     const api = await server().gql(`{ routes(from: "dji", to: "russian-front-lines", maxHops: 1) { reason hint } }`);
     expect(api.data.routes.reason).toBe("NO_PATH_WITHIN_HOPS");
     await page.fill("#max-hops", "1");
@@ -162,7 +144,7 @@ describe("GET /explorer", () => {
   });
 
   it("shows the API's error for an out-of-range input, an HTTP error and a network failure", async () => {
-    const { page } = browser;
+    const { page } = browser();
     const error = page.locator("#results .state.error");
     await page.fill("#max-hops", "12");
     await page.getByRole("button", { name: "Find routes" }).click();
@@ -196,7 +178,7 @@ describe("GET /explorer", () => {
   });
 
   it("shows markup typed or stored as text, never as HTML", async () => {
-    const { page } = browser;
+    const { page } = browser();
     // Matches no entity: the picker echoes the text in its "no match" line.
     const text = '<img src=qzq onerror="pwned=1">';
     await page.getByRole("combobox", { name: "From" }).fill(text);
@@ -207,12 +189,12 @@ describe("GET /explorer", () => {
 
   it("made every request to the test server's origin, with no CSP violation, page error or unexpected HTTP error", () => {
     const origin = new URL(server().server.url).origin;
-    expect(browser.requests.length).toBeGreaterThan(5);
+    expect(browser().requests.length).toBeGreaterThan(5);
     // blob: URLs (the downloads) carry the page's origin; data: URLs never leave the browser.
-    const outside = browser.requests.filter((url) => !url.startsWith("data:") && new URL(url).origin !== origin);
+    const outside = browser().requests.filter((url) => !url.startsWith("data:") && new URL(url).origin !== origin);
     expect(outside).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(browser().problems).toEqual([]);
     // The one HTTP error is the 502 the error-state test made up; API errors arrive with HTTP 200.
-    expect(httpErrors).toEqual(["502 POST /graphql"]);
+    expect(browser().httpErrors).toEqual(["502 POST /graphql"]);
   });
 });

@@ -15,6 +15,10 @@ export interface TestBrowser {
   page: Page;
   /** URLs of every request any page made, in order, for the no-outside-host assertion. */
   requests: string[];
+  /** Script errors, console errors and CSP violations of the first page (failed loads are in `httpErrors`). */
+  problems: string[];
+  /** `<status> <METHOD> <path>` of every response of 400 or more the first page received. */
+  httpErrors: string[];
   close(): Promise<void>;
 }
 
@@ -39,10 +43,22 @@ export async function launchChromium(): Promise<TestBrowser> {
   const requests: string[] = [];
   context.on("request", (r) => requests.push(r.url()));
   const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  const httpErrors: string[] = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/Failed to load resource|net::ERR_/.test(m.text())) problems.push(`console: ${m.text()}`);
+    if (/Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400) httpErrors.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+  });
   return {
     context,
     page,
     requests,
+    problems,
+    httpErrors,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -1,4 +1,7 @@
 import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import type { TestServer } from "../../helpers/test-app.js";
+import { launchChromium, type TestBrowser } from "./browser.js";
 
 /**
  * Helpers for driving the route explorer (`/explorer`) in the browser tests. They read the
@@ -73,5 +76,26 @@ export async function holdOperation(page: Page, operationName: string): Promise<
       await Promise.all(held.splice(0).map((r) => r.continue()));
       await page.unroute("**/graphql");
     },
+  };
+}
+
+/**
+ * Opens `/explorer` of the test server in a fresh Chromium before the enclosing describe block's
+ * tests (then runs `prepare`, e.g. {@link findDjiToFrontRoutes}) and closes it after them.
+ * @returns a getter, since the browser exists only once beforeAll has run.
+ */
+export function useExplorerBrowser(server: () => TestServer, prepare?: (page: Page) => Promise<void>): () => TestBrowser {
+  let browser: TestBrowser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    expect((await browser.page.goto(`${server().server.url}/explorer`))?.status()).toBe(200);
+    await prepare?.(browser.page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("useExplorerBrowser: the browser is not started yet");
+    return browser;
   };
 }
