@@ -1,10 +1,15 @@
 // Imported relationships, MERGEd on (type, id), one row per relationship and batch
 // (src/import/batch-facts.ts). x.type is checked against the allow-list (src/model/vocabulary.ts)
-// before it gets here. An endpoint not in the graph yet (a forward reference in an FtM file) is
-// created as a placeholder that its own record later fills in.
+// before it gets here. Both endpoints exist: the batch's entities and countries are MERGEd
+// first, and any other endpoint (a forward reference in an FtM file, a resolved party) by
+// import-merge-placeholders.cypher, so MATCH (on the id constraint's index, hinted: a plan
+// compiled on an empty graph must not scan) replaces two locking MERGEs per row.
+// Evidence quotes come as indexes into $texts, each record's text sent once per run of the
+// query instead of once per relationship that cites it.
 // SUPPLIED and BASED_IN, the types every customs row writes, are MERGEd with a static type, so
 // the MERGE expands only that type between the two nodes; a dynamic type expands every
 // relationship of the pair, which a hub in one large batch makes quadratic (BENCHMARKS.md, Import).
+// The branches exclude each other (x.type), so UNION ALL: no Distinct over every row's x.
 //
 // Statements (x.statements: every record of the batch stating the relationship) are counted per
 // dataset: statementSourceIds[i] is a dataset :Source id, statementCounts[i] how many of its
@@ -18,24 +23,23 @@
 // lists currencies/amounts, 'XXX' for an amount without currency; amount/currency too when there
 // is one currency), quantity, transit countries (via), the first $maxEvidence recordIds, and
 // validFrom/validTo = firstSeen/lastSeen.
-UNWIND $relationships AS x
-MERGE (a:Entity {id: x.start})
-ON CREATE SET a.name = x.start, a.kind = 'LegalEntity', a.aliases = [], a.placeholder = true, a.unidentified = false, a.importNamespace = $namespace
-WITH a, x
-MERGE (b:Entity {id: x.end})
-ON CREATE SET b.name = x.end, b.kind = 'LegalEntity', b.aliases = [], b.placeholder = true, b.unidentified = false, b.importNamespace = $namespace
-WITH a, b, x
+UNWIND $relationships AS row
+WITH row {.*, evidence: [e IN row.evidence | e {.*, quote: $texts[toInteger(e.quote)]}]} AS x
+MATCH (a:Entity {id: x.start})
+USING INDEX a:Entity(id)
+MATCH (b:Entity {id: x.end})
+USING INDEX b:Entity(id)
 CALL (a, b, x) {
   WITH a, b, x WHERE x.type = 'SUPPLIED'
   MERGE (a)-[r:SUPPLIED {id: x.id}]->(b)
   ON CREATE SET r.evidenceQuotes = [], r.evidenceStarts = [], r.evidenceEnds = [], r.evidenceSourceIds = []
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, x WHERE x.type = 'BASED_IN'
   MERGE (a)-[r:BASED_IN {id: x.id}]->(b)
   ON CREATE SET r.evidenceQuotes = [], r.evidenceStarts = [], r.evidenceEnds = [], r.evidenceSourceIds = []
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, x WHERE NOT x.type IN ['SUPPLIED', 'BASED_IN']
   MERGE (a)-[r:$(x.type) {id: x.id}]->(b)
   ON CREATE SET r.evidenceQuotes = [], r.evidenceStarts = [], r.evidenceEnds = [], r.evidenceSourceIds = []

@@ -19,6 +19,7 @@ export const QUERY_NAMES = [
   "import-link-provenance",
   "import-merge-countries",
   "import-merge-entities",
+  "import-merge-placeholders",
   "import-merge-publications",
   "import-merge-relationships",
   "import-merge-source",

@@ -2,11 +2,11 @@ import type { ManagedTransaction } from "neo4j-driver";
 import type { QueryName } from "../db/queries.js";
 import { query } from "../db/queries.js";
 import { runIn, type Database } from "../db/run.js";
-import { groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, withoutRepeats } from "./batch-facts.js";
+import { groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, withoutRepeats, type BatchRelationship } from "./batch-facts.js";
 import { compatibleSchemata } from "./ftm-model.js";
 import { StrictRejectError } from "./import-errors.js";
 import { resolveParties } from "./party-resolver.js";
-import type { RecordFacts, Reject } from "./types.js";
+import type { CountryFact, EntityFact, PublicationFact, RecordFacts, Reject } from "./types.js";
 
 /**
  * Relationships per run of import-merge-relationships.cypher within a batch's transaction. 2000:
@@ -58,25 +58,72 @@ export interface BatchResult {
 }
 
 /**
+ * A batch's facts folded for the write queries: countries once each, entities without repeats,
+ * relationships grouped (batch-facts.ts) and cut into runs with their quotes indexed, the
+ * endpoints the batch does not MERGE itself, and the ids its dataset PROVIDED. Pure JS, so the
+ * importer computes it while the previous batch is still being written (importer.ts), and the
+ * transaction only sends it; writeBatch recomputes it when checks or party resolution changed
+ * the records.
+ */
+export interface PreparedFacts {
+  readonly publications: readonly PublicationFact[];
+  readonly countries: readonly CountryFact[];
+  readonly entities: readonly Omit<EntityFact, "matchName">[];
+  /** Endpoints that are neither a country nor an entity of the batch (MERGEd as placeholders when missing). */
+  readonly otherEndpoints: readonly string[];
+  /** Parameters of each run of import-merge-relationships.cypher, in order. */
+  readonly runs: readonly { relationships: unknown[]; texts: string[] }[];
+  /** Ids the dataset's :Source is linked to (import-link-provenance.cypher). */
+  readonly provided: readonly string[];
+  /** Facts stated (countries, entities and relationships, repeats included), for `merged`. */
+  readonly stated: number;
+}
+
+/** Folds the facts of `records` for writeBatch (see {@link PreparedFacts}). */
+export function prepareFacts(records: readonly PendingRecord[]): PreparedFacts {
+  const facts = records.map((r) => r.facts);
+  const entities = facts.flatMap((f) => f.entities);
+  const countries = facts.flatMap((f) => f.countries);
+  const relationships = facts.flatMap((f) => f.relationships);
+  const merged = new Set([...countries.map((c) => c.id), ...entities.map((e) => e.id)]);
+  const others = new Set<string>();
+  for (const r of relationships) {
+    if (!merged.has(r.start)) others.add(r.start);
+    if (!merged.has(r.end)) others.add(r.end);
+  }
+  const grouped = groupRelationships(relationships);
+  const runs: { relationships: unknown[]; texts: string[] }[] = [];
+  for (let i = 0; i < grouped.length; i += RELATIONSHIPS_PER_RUN) runs.push(withQuoteIndexes(grouped.slice(i, i + RELATIONSHIPS_PER_RUN)));
+  return {
+    publications: facts.flatMap((f) => f.publications),
+    countries: uniqueCountries(countries),
+    entities: withoutRepeats(entities.map(({ matchName: _m, ...e }) => e)),
+    otherEndpoints: [...others],
+    runs,
+    provided: [...new Set([...merged, ...others])],
+    stated: countries.length + entities.length + relationships.length,
+  };
+}
+
+/**
  * Writes one batch of records in ONE transaction, so a batch lands whole or not at all, and a
  * record is never half-written: records that fail a check against the graph are dropped with
  * every fact they carry before anything is written (under `strict`, the transaction is rolled
  * back instead). Each fact list goes to Neo4j as one UNWIND query, repeats folded first
- * (batch-facts.ts). In a dry run the same checks
+ * (batch-facts.ts). `prepared`, when given, is prepareFacts(records), used unless a check or
+ * party resolution changed the records. In a dry run the same checks
  * run in a read transaction and nothing is written.
  */
-export async function writeBatch(db: Database, source: DatasetSource, records: readonly PendingRecord[], opts: { dryRun: boolean; strict: boolean }): Promise<BatchResult> {
+export async function writeBatch(db: Database, source: DatasetSource, records: readonly PendingRecord[], opts: { dryRun: boolean; strict: boolean }, prepared?: PreparedFacts): Promise<BatchResult> {
   const work = async (tx: ManagedTransaction): Promise<BatchResult> => {
     const rejects = await checkAgainstGraph(tx, records);
     if (opts.strict && rejects.length > 0) throw new StrictRejectError(rejects[0]!);
     const rejected = new Set(rejects.map((r) => r.line));
     const kept = await resolveParties(tx, records.filter((r) => !rejected.has(r.line)), source.namespace);
     if (opts.dryRun) return { created: 0, merged: 0, written: kept.length, rejects };
-    const facts = kept.map((r) => r.facts);
-    const entities = facts.flatMap((f) => f.entities);
-    const countries = facts.flatMap((f) => f.countries);
-    const relationships = facts.flatMap((f) => f.relationships);
-    const publications = facts.flatMap((f) => f.publications);
+    // resolveParties returns the same record objects when it resolved nothing.
+    const unchanged = prepared !== undefined && kept.length === records.length && kept.every((r, i) => r === records[i]);
+    const p = unchanged ? prepared : prepareFacts(kept);
     const ns = { namespace: source.namespace };
     await runIn(tx, "import-merge-source", { source });
     let created = 0;
@@ -84,31 +131,51 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
       const counters = (await tx.run(query(name), { ...ns, ...params })).summary.counters.updates();
       created += counters.nodesCreated + counters.relationshipsCreated;
     };
-    if (publications.length > 0) await runIn(tx, "import-merge-publications", { ...ns, publications });
-    if (countries.length > 0) await count("import-merge-countries", { countries: uniqueCountries(countries) });
-    if (entities.length > 0) await count("import-merge-entities", { entities: withoutRepeats(entities.map(({ matchName: _m, ...e }) => e)) });
-    if (relationships.length > 0) {
-      // Sent in slices whose runs are queued together on the transaction: the driver encodes the
-      // next slice while Neo4j writes the previous one (Bolt runs them in order, in this one
-      // transaction). Each relationship is in one slice only (grouped first), so order is moot.
-      const grouped = groupRelationships(relationships);
-      const slices: Promise<void>[] = [];
-      for (let i = 0; i < grouped.length; i += RELATIONSHIPS_PER_RUN) {
-        const slice = count("import-merge-relationships", { relationships: grouped.slice(i, i + RELATIONSHIPS_PER_RUN), datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP });
-        // Handled here so a slice failing while the next is encoded is not an unhandled rejection; Promise.all rethrows it.
-        slice.catch(() => undefined);
-        slices.push(slice);
-        // run() encodes synchronously; yielding lets the socket send this slice before the next is encoded.
+    if (p.publications.length > 0) await runIn(tx, "import-merge-publications", { ...ns, publications: p.publications });
+    if (p.countries.length > 0) await count("import-merge-countries", { countries: p.countries });
+    if (p.entities.length > 0) await count("import-merge-entities", { entities: p.entities });
+    // Endpoints the batch did not just MERGE (forward references, resolved parties): MERGEd
+    // here, placeholders when missing, so the relationship query only MATCHes endpoints.
+    if (p.otherEndpoints.length > 0) await count("import-merge-placeholders", { ids: p.otherEndpoints });
+    if (p.runs.length > 0) {
+      // Runs queued together on the transaction: the driver encodes the next run while Neo4j
+      // writes the previous one (Bolt runs them in order, in this one transaction). Each
+      // relationship is in one run only (grouped first), so order is moot.
+      const runs: Promise<void>[] = [];
+      for (const params of p.runs) {
+        const run = count("import-merge-relationships", { ...params, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP });
+        // Handled here so a run failing while the next is encoded is not an unhandled rejection; Promise.all rethrows it.
+        run.catch(() => undefined);
+        runs.push(run);
+        // run() encodes synchronously; yielding lets the socket send this run before the next is encoded.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      await Promise.all(slices);
+      await Promise.all(runs);
     }
-    const ids = new Set([...countries.map((c) => c.id), ...entities.map((e) => e.id), ...relationships.flatMap((r) => [r.start, r.end])]);
-    await runIn(tx, "import-link-provenance", { sourceId: source.id, ids: [...ids] });
-    const written = countries.length + entities.length + relationships.length;
-    return { created, merged: Math.max(0, written - created), written: kept.length, rejects };
+    if (p.provided.length > 0) await runIn(tx, "import-link-provenance", { sourceId: source.id, ids: p.provided });
+    return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects };
   };
   return opts.dryRun ? db.readTx("import-dry-run", work, { timeoutMs: BATCH_TIMEOUT_MS }) : db.writeTx("import-batch", work, { timeoutMs: BATCH_TIMEOUT_MS });
+}
+
+/**
+ * One run's relationships with each evidence quote replaced by its index in `texts`, the run's
+ * distinct quotes: a customs record's text is cited by both its SUPPLIED hops and up to three
+ * BASED_IN, and is sent once (import-merge-relationships.cypher looks the quote up).
+ */
+export function withQuoteIndexes(relationships: readonly BatchRelationship[]): { relationships: unknown[]; texts: string[] } {
+  const index = new Map<string, number>();
+  const texts: string[] = [];
+  const at = (quote: string): number => {
+    let i = index.get(quote);
+    if (i === undefined) {
+      i = texts.length;
+      index.set(quote, i);
+      texts.push(quote);
+    }
+    return i;
+  };
+  return { relationships: relationships.map((r) => ({ ...r, evidence: r.evidence.map((e) => ({ quote: at(e.quote), start: e.start, end: e.end, sourceId: e.sourceId })) })), texts };
 }
 
 /**

@@ -4,7 +4,7 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Database } from "../db/run.js";
-import { countAggregates, datasetShipments, writeBatch, type DatasetSource, type PendingRecord } from "./batch-writer.js";
+import { countAggregates, datasetShipments, prepareFacts, writeBatch, type DatasetSource, type PendingRecord } from "./batch-writer.js";
 import { loadCustomsColumns } from "./customs-columns.js";
 import { scopedId } from "./facts.js";
 import { ImportFileError, StrictRejectError } from "./import-errors.js";
@@ -140,9 +140,11 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     if (batch.length === 0) return;
     const records = batch;
     batch = [];
+    // Folded while the previous batch is still being written, so its transaction only sends.
+    const prepared = writeOpts.dryRun ? undefined : prepareFacts(records);
     await settle();
     const t0 = performance.now();
-    inFlight = writeBatch(db, source, records, writeOpts).then(async (result) => {
+    inFlight = writeBatch(db, source, records, writeOpts, prepared).then(async (result) => {
       created += result.created;
       merged += result.merged;
       written += records.length;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, withoutRepeats } from "../../src/import/batch-facts.js";
+import { prepareFacts, withQuoteIndexes } from "../../src/import/batch-writer.js";
 import type { RelationshipFact } from "../../src/import/types.js";
 
 const rel = (over: Partial<RelationshipFact> & { quote: string }): RelationshipFact => ({
@@ -51,5 +52,31 @@ describe("uniqueCountries", () => {
   it("keeps the first fact per id", () => {
     const ru = { id: "country-ru", code: "RU", name: "Russia" };
     expect(uniqueCountries([ru, { ...ru, name: "x" }])).toEqual([ru]);
+  });
+});
+
+describe("withQuoteIndexes", () => {
+  it("sends each quote once per run and refers to it by index", () => {
+    const grouped = groupRelationships([rel({ quote: "a" }), rel({ quote: "b", id: "x", start: "x" }), rel({ quote: "a", id: "y", start: "y" })]);
+    const { relationships, texts } = withQuoteIndexes(grouped);
+    expect(texts).toEqual(["a", "b"]);
+    const quotes = (relationships as { evidence: { quote: number }[] }[]).map((r) => r.evidence.map((e) => texts[e.quote]));
+    expect(quotes).toEqual(grouped.map((g) => g.evidence.map((e) => e.quote)));
+  });
+});
+
+describe("prepareFacts", () => {
+  it("lists the endpoints the batch does not MERGE itself, and every id it provides", () => {
+    const ru = { id: "country-ru", code: "RU", name: "Russia" };
+    const entity = { id: "p", name: "P", kind: "Company", aliases: [], topics: [], ftmSchema: null, props: {}, matchName: { name: "P", country: "RU" } } as const;
+    const facts = { entities: [entity], countries: [ru], relationships: [rel({ quote: "a" }), rel({ quote: "b", id: "f", type: "SUPPLIED", start: "p", end: "other" })], publications: [], requiredIds: [] };
+    const p = prepareFacts([{ line: 2, facts }, { line: 3, facts }]);
+    expect(p.otherEndpoints).toEqual(["other"]);
+    expect(p.provided).toEqual(["country-ru", "p", "other"]);
+    expect(p.entities).toEqual([{ id: "p", name: "P", kind: "Company", aliases: [], topics: [], ftmSchema: null, props: {} }]);
+    expect(p.countries).toEqual([ru]);
+    expect(p.runs).toHaveLength(1);
+    expect(p.runs[0]!.relationships).toHaveLength(2);
+    expect(p.stated).toBe(8);
   });
 });
