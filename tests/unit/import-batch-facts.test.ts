@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, withoutRepeats } from "../../src/import/batch-facts.js";
-import { prepareFacts, withQuoteIndexes } from "../../src/import/batch-writer.js";
+import { prepareFacts, withQuoteIndexes } from "../../src/import/batch-prepare.js";
 import type { RelationshipFact } from "../../src/import/types.js";
 
 const rel = (over: Partial<RelationshipFact> & { quote: string }): RelationshipFact => ({
