@@ -99,6 +99,7 @@ async function serve(app: App, logger: Logger): Promise<void> {
   const server = await startServer(app, logger);
   process.stdout.write(
     `\nactorgraph API ready at ${server.url}/graphql (health: ${server.url}/health)\n` +
+      `Route explorer: ${server.url}/explorer · GraphiQL: ${server.url}/graphiql\n` +
       `Try the routes from DJI to the Russian front:\n\n${EXAMPLE_QUERY.replace("HOST", `${app.config.host}:${server.port}`)}\n\n`,
   );
   const shutdown = async () => {
