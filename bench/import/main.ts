@@ -196,7 +196,14 @@ function benchEnv(): NodeJS.ProcessEnv {
 /** Starts (or reuses) the benchmark's own Neo4j, with LOAD CSV reading from its home/import, and returns the environment to reach it. */
 function startBenchNeo4j(): NodeJS.ProcessEnv {
   mkdirSync(join(STATE_DIR, "home", "conf"), { recursive: true });
-  writeFileSync(join(STATE_DIR, "home", "conf", "neo4j.conf"), `server.directories.import=${join(STATE_DIR, "home", "import")}\ndbms.security.allow_csv_import_from_file_urls=true\n`);
+  // Transaction logs are kept to 1 GB, pruned at checkpoints taken every minute: with Neo4j's
+  // defaults (logs kept two days, a checkpoint every 15 min) a 1M-row run of both sides wrote
+  // over 30 GB of logs and filled the disk before the peer finished.
+  writeFileSync(
+    join(STATE_DIR, "home", "conf", "neo4j.conf"),
+    `server.directories.import=${join(STATE_DIR, "home", "import")}\ndbms.security.allow_csv_import_from_file_urls=true\n` +
+      "db.tx_log.rotation.retention_policy=1G size\ndb.checkpoint.interval.time=1m\n",
+  );
   const res = spawnSync("bash", [join(PROJECT_ROOT, "scripts", "neo4j-local.sh"), "start"], { env: benchEnv(), stdio: "inherit" });
   if (res.status !== 0) throw new Error("could not start the benchmark Neo4j");
   const password = readFileSync(join(STATE_DIR, "password"), "utf8").trim();
