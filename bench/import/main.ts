@@ -20,6 +20,7 @@ import { PEER_LOAD_CSV } from "./peer.js";
  *
  *   npm run bench:import                     # BENCH_DECLARATIONS=1000000 BENCH_SEED=20230321
  *   BENCH_DECLARATIONS=50000 BENCH_BATCH_SIZE=5000 BENCH_PEER_BATCH=1000 npm run bench:import
+ *   BENCH_DECLARATIONS=100000 BENCH_PEER=false npm run bench:import   # ours only, with stage times
  *
  * Without NEO4J_URI it starts a separate local Neo4j in .neo4j-bench-import/ on 127.0.0.1:
  * $BENCH_BOLT_PORT (default 7694; heap 4g, page cache 4g, NEO4J_HEAP / NEO4J_PAGECACHE override)
@@ -33,6 +34,8 @@ const BATCH_SIZE = process.env.BENCH_BATCH_SIZE ? Number(process.env.BENCH_BATCH
 /** Rows per transaction of the peer's CALL { … } IN TRANSACTIONS; same as our default batch, so neither side pays more commits. */
 const PEER_BATCH = Number(process.env.BENCH_PEER_BATCH ?? DEFAULT_BATCH_SIZE);
 const STATE_DIR = join(PROJECT_ROOT, ".neo4j-bench-import");
+/** BENCH_PEER=false runs our side only (while working on it); no ratio is printed then. */
+const PEER = process.env.BENCH_PEER !== "false";
 const BOLT_PORT = process.env.BENCH_BOLT_PORT ?? "7694";
 
 interface GraphShape {
@@ -79,17 +82,25 @@ async function main(): Promise<void> {
     await clear();
     log("ours: importing");
     const sampler = new RssSampler();
+    const stageMs = new Map<string, number>();
     const t0 = performance.now();
     const summary = await app.imports.importFile({
       format: "customs", path: file, rejectsFile: null, batchSize: BATCH_SIZE,
-      onProgress: (p) => sampler.batch(p.written, p.batch.ms),
+      onProgress: (p) => {
+        sampler.batch(p.written, p.batch.ms);
+        for (const [stage, ms] of Object.entries(p.batch.stages)) stageMs.set(stage, (stageMs.get(stage) ?? 0) + ms);
+      },
     });
     const oursS = (performance.now() - t0) / 1000;
     const memory = sampler.stop();
     const ours = await shape();
     log(`ours: ${summary.read} read, ${summary.created} created, ${summary.rejected} rejected in ${oursS.toFixed(1)} s (${(rows / oursS).toFixed(0)} rows/s), peak RSS ${(memory.peak / 2 ** 20).toFixed(0)} MiB`);
     log(`ours deciles: ${JSON.stringify(oursDeciles(memory.batches, rows).map((d) => [d.decile, d.rows, +d.atS.toFixed(1), Math.round(d.batchMsMean!), Math.round(d.rssMax! / 2 ** 20)]))}`);
+    const batches = memory.batches.length;
+    const stages = [...stageMs].map(([stage, ms]) => `${stage} ${Math.round(ms / batches)}`).join(", ");
+    log(`ours stages, mean ms per batch: ${stages}`);
     log(`ours graph: ${JSON.stringify(ours)}`);
+    if (!PEER) return;
 
     await clear();
     log("peer: LOAD CSV");
@@ -131,6 +142,7 @@ async function main(): Promise<void> {
       `same graph (nodes, and per type: relationships, summed statementCount, evidence entries): ${sameShape ? "yes" : "NO"}`,
       ...Object.keys({ ...ours.types, ...peer.types }).sort().map((t) => `  ${t}: ours ${fmt(ours.types[t])}, peer ${fmt(peer.types[t])}`),
       `ours peak RSS: ${mib(memory.peak)}`,
+      `ours stages, mean ms per batch: ${stages}`,
       "",
       "| decile | rows | ours s | ours rows/s | ours batch ms mean / max | ours RSS max | peer s | peer rows/s |",
       "|---|---|---|---|---|---|---|---|",

@@ -1,5 +1,6 @@
 import { groupRelationships, uniqueCountries, withoutRepeats, type BatchRelationship } from "./batch-facts.js";
 import type { PendingRecord } from "./batch-writer.js";
+import { FIELD, kindOf, packField, packNumbers, type PackedKind } from "./packed-rows.js";
 import type { CountryFact, EntityFact, PublicationFact } from "./types.js";
 
 // The pure half of writing a batch: folding its records' facts into the write queries'
@@ -7,20 +8,21 @@ import type { CountryFact, EntityFact, PublicationFact } from "./types.js";
 // one is written (importer.ts). batch-writer.ts sends what this folds.
 
 /**
- * Relationships per run of import-merge-relationships.cypher within a batch's transaction. 2000:
- * small enough that encoding the parameters of one slice (about 1 s per 20 000 relationships
- * in neo4j-driver 5.28) overlaps the write of the previous; measured on 10 000 customs rows,
- * one run of 22 000 took 4.1–4.5 s, slices of 2000 3.4–3.6 s (BENCHMARKS.md, Import).
+ * Relationships per run of import-merge-relationships.cypher or import-create-relationships.cypher
+ * within a batch's transaction. 2000: small enough that encoding the parameters of one slice
+ * (about 1 s per 20 000 relationships as maps in neo4j-driver 5.28) overlaps the write of the
+ * previous; measured on 10 000 customs rows, one run of 22 000 took 4.1–4.5 s, slices of 2000
+ * 3.4–3.6 s (BENCHMARKS.md, Import).
  */
 export const RELATIONSHIPS_PER_RUN = 2000;
 
 /**
  * A batch's facts folded for the write queries: countries once each, entities without repeats,
- * relationships grouped (batch-facts.ts) and cut into runs with their quotes indexed, the
- * endpoints the batch does not MERGE itself, and the ids its dataset PROVIDED. Pure JS, so the
- * importer computes it while the previous batch is still being written (importer.ts), and the
- * transaction only sends it; writeBatch recomputes it when checks or party resolution changed
- * the records.
+ * relationships grouped (batch-facts.ts), new-looking ones packed for
+ * import-create-relationships.cypher, the endpoints the batch does not MERGE itself, and the
+ * ids its dataset PROVIDED. Pure JS, so the importer computes it while the previous batch is
+ * still being written (importer.ts), and the transaction only sends it; writeBatch recomputes
+ * it when checks or party resolution changed the records.
  */
 export interface PreparedFacts {
   readonly publications: readonly PublicationFact[];
@@ -28,12 +30,30 @@ export interface PreparedFacts {
   readonly entities: readonly Omit<EntityFact, "matchName">[];
   /** Endpoints that are neither a country nor an entity of the batch (MERGEd as placeholders when missing). */
   readonly otherEndpoints: readonly string[];
-  /** Parameters of each run of import-merge-relationships.cypher, in order. */
-  readonly runs: readonly { relationships: unknown[]; texts: string[] }[];
+  /** Creatable relationships ({@link creatable}) packed in their first state, by property signature. */
+  readonly packed: readonly PackedGroup[];
+  /** Relationships for import-merge-relationships.cypher: not creatable, or with a value that cannot be packed. */
+  readonly merge: readonly BatchRelationship[];
+  /**
+   * BASED_IN ids among the packed relationships, for import-existing-relationships.cypher:
+   * a party's BASED_IN is restated by every batch that names the party, so most are stored
+   * already and go to the general query instead. SUPPLIED ids are not checked: a declaration's
+   * are new unless the file was imported before, and import-create-relationships.cypher
+   * returns those it finds stored.
+   */
+  readonly checkIds: readonly string[];
   /** Ids the dataset's :Source is linked to (import-link-provenance.cypher). */
   readonly provided: readonly string[];
   /** Facts stated (countries, entities and relationships, repeats included), for `merged`. */
   readonly stated: number;
+}
+
+/** Packed relationships of one property signature: `rows[i]` packs `relationships[i]` (see {@link packFirstState}). */
+export interface PackedGroup {
+  readonly keys: readonly string[];
+  readonly kinds: readonly PackedKind[];
+  readonly rows: readonly string[];
+  readonly relationships: readonly BatchRelationship[];
 }
 
 /** Folds the facts of `records` for writeBatch (see {@link PreparedFacts}). */
@@ -48,18 +68,141 @@ export function prepareFacts(records: readonly PendingRecord[]): PreparedFacts {
     if (!merged.has(r.start)) others.add(r.start);
     if (!merged.has(r.end)) others.add(r.end);
   }
-  const grouped = groupRelationships(relationships);
-  const runs: { relationships: unknown[]; texts: string[] }[] = [];
-  for (let i = 0; i < grouped.length; i += RELATIONSHIPS_PER_RUN) runs.push(withQuoteIndexes(grouped.slice(i, i + RELATIONSHIPS_PER_RUN)));
+  const { packed, merge } = packRelationships(groupRelationships(relationships));
   return {
     publications: facts.flatMap((f) => f.publications),
     countries: uniqueCountries(countries),
     entities: withoutRepeats(entities.map(({ matchName: _m, ...e }) => e)),
     otherEndpoints: [...others],
-    runs,
+    packed,
+    merge,
+    checkIds: packed.flatMap((g) => g.relationships.filter((r) => r.type === "BASED_IN").map((r) => r.id)),
     provided: [...new Set([...merged, ...others])],
     stated: countries.length + entities.length + relationships.length,
   };
+}
+
+/**
+ * True for a relationship that import-create-relationships.cypher can write whole when it is
+ * new: SUPPLIED or BASED_IN (the types that query MERGEs with a static type, and the types of
+ * every customs row), not a customs aggregate (whose sums stay in import-merge-relationships).
+ */
+export function creatable(r: BatchRelationship): boolean {
+  return !r.aggregate && (r.type === "SUPPLIED" || r.type === "BASED_IN");
+}
+
+/**
+ * Properties set by import-create-relationships.cypher from the fixed fields; a relationship's
+ * own property of the same name would be overwritten by them (as in the general query, which
+ * sets them after `r += x.props`), so it is not packed.
+ */
+const FIXED_PROPERTIES = new Set(["id", "status", "confidence", "validFrom", "validTo", "firstSeen", "lastSeen", "evidenceQuotes", "evidenceStarts", "evidenceEnds", "evidenceSourceIds", "statementCount", "statementSourceIds", "statementCounts", "statementLastLines"]);
+
+/**
+ * Packs the creatable relationships ({@link creatable}) by property signature (the keys of
+ * their non-null properties and how each is packed); the others, and any with a value that
+ * cannot be packed, are left for import-merge-relationships.cypher.
+ */
+export function packRelationships(relationships: readonly BatchRelationship[]): { packed: PackedGroup[]; merge: BatchRelationship[] } {
+  const merge: BatchRelationship[] = [];
+  const groups = new Map<string, { keys: string[]; kinds: PackedKind[]; rows: string[]; relationships: BatchRelationship[] }>();
+  for (const r of relationships) {
+    if (!creatable(r)) {
+      merge.push(r);
+      continue;
+    }
+    const keys: string[] = [];
+    const kinds: PackedKind[] = [];
+    for (const [k, v] of Object.entries(r.props)) {
+      if (v === null || v === undefined || FIXED_PROPERTIES.has(k)) continue;
+      keys.push(k);
+      kinds.push(kindOf(v));
+    }
+    const row = packFirstState(r, keys);
+    if (row === undefined) {
+      merge.push(r);
+      continue;
+    }
+    const signature = keys.map((k, i) => `${k}\u0000${kinds[i]}`).join("\u0000");
+    let group = groups.get(signature);
+    if (!group) groups.set(signature, (group = { keys, kinds, rows: [], relationships: [] }));
+    group.rows.push(row);
+    group.relationships.push(r);
+  }
+  return { packed: [...groups.values()], merge };
+}
+
+/**
+ * A new relationship's first stored state as one packed row (packed-rows.ts), the state
+ * import-merge-relationships.cypher would give it when creating it: every statement counted
+ * (for the run's dataset), the batch's capped evidence selection, firstSeen/lastSeen the
+ * earliest and latest statement dates (ISO 8601 YYYY-MM-DD, so string order is date order),
+ * statementLastLines the last statement's line. Fields, in order: type, id, start, end, status,
+ * confidence, validFrom, validTo, firstSeen, lastSeen, evidence quotes, starts, ends, source
+ * ids, statement count, last line, then the values of `keys`.
+ * @returns the row, or undefined when a value cannot be packed.
+ */
+export function packFirstState(r: BatchRelationship, keys: readonly string[]): string | undefined {
+  let firstSeen: string | null = null;
+  let lastSeen: string | null = null;
+  for (const s of r.statements) {
+    if (s.date === null) continue;
+    if (firstSeen === null || s.date < firstSeen) firstSeen = s.date;
+    if (lastSeen === null || s.date > lastSeen) lastSeen = s.date;
+  }
+  const fields = [
+    packField(r.type), packField(r.id), packField(r.start), packField(r.end), packField(r.status), packField(r.confidence),
+    packField(r.validFrom), packField(r.validTo), packField(firstSeen), packField(lastSeen),
+    packField(r.evidence.map((e) => e.quote)), packNumbers(r.evidence.map((e) => e.start)), packNumbers(r.evidence.map((e) => e.end)),
+    packField(r.evidence.map((e) => e.sourceId)),
+    String(r.statements.length), String(r.statements[r.statements.length - 1]!.line),
+    ...keys.map((k) => packField(r.props[k])),
+  ];
+  return fields.some((f) => f === undefined) ? undefined : fields.join(FIELD);
+}
+
+/** Parameters of one run of import-merge-relationships.cypher: relationships with their quotes as indexes into `texts`. */
+export interface RelationshipRun {
+  readonly relationships: unknown[];
+  readonly texts: string[];
+}
+
+/** Parameters of one run of import-create-relationships.cypher, and the relationships it packs (for those it finds stored). */
+export interface CreateRun {
+  readonly rows: string[];
+  readonly keys: readonly string[];
+  readonly kinds: readonly PackedKind[];
+  readonly relationships: readonly BatchRelationship[];
+}
+
+/**
+ * Cuts a prepared batch into runs of at most {@link RELATIONSHIPS_PER_RUN}: packed
+ * relationships whose "<type> <id>" `existing` lacks go to create runs, the rest to merge runs
+ * ({@link withQuoteIndexes}).
+ */
+export function relationshipRuns(p: Pick<PreparedFacts, "packed" | "merge">, existing: ReadonlySet<string>): { create: CreateRun[]; merge: RelationshipRun[] } {
+  const merge = [...p.merge];
+  const create: CreateRun[] = [];
+  for (const g of p.packed) {
+    const rows: string[] = [];
+    const rels: BatchRelationship[] = [];
+    g.relationships.forEach((r, i) => {
+      if (existing.has(`${r.type} ${r.id}`)) merge.push(r);
+      else {
+        rows.push(g.rows[i]!);
+        rels.push(r);
+      }
+    });
+    for (let i = 0; i < rows.length; i += RELATIONSHIPS_PER_RUN) create.push({ rows: rows.slice(i, i + RELATIONSHIPS_PER_RUN), keys: g.keys, kinds: g.kinds, relationships: rels.slice(i, i + RELATIONSHIPS_PER_RUN) });
+  }
+  return { create, merge: mergeRuns(merge) };
+}
+
+/** Relationships for import-merge-relationships.cypher, in runs of {@link RELATIONSHIPS_PER_RUN}. */
+export function mergeRuns(relationships: readonly BatchRelationship[]): RelationshipRun[] {
+  const runs: RelationshipRun[] = [];
+  for (let i = 0; i < relationships.length; i += RELATIONSHIPS_PER_RUN) runs.push(withQuoteIndexes(relationships.slice(i, i + RELATIONSHIPS_PER_RUN)));
+  return runs;
 }
 
 /**
@@ -67,7 +210,7 @@ export function prepareFacts(records: readonly PendingRecord[]): PreparedFacts {
  * distinct quotes: a customs record's text is cited by both its SUPPLIED hops and up to three
  * BASED_IN, and is sent once (import-merge-relationships.cypher looks the quote up).
  */
-export function withQuoteIndexes(relationships: readonly BatchRelationship[]): { relationships: unknown[]; texts: string[] } {
+export function withQuoteIndexes(relationships: readonly BatchRelationship[]): RelationshipRun {
   const index = new Map<string, number>();
   const texts: string[] = [];
   const at = (quote: string): number => {
@@ -81,3 +224,4 @@ export function withQuoteIndexes(relationships: readonly BatchRelationship[]): {
   };
   return { relationships: relationships.map((r) => ({ ...r, evidence: r.evidence.map((e) => ({ quote: at(e.quote), start: e.start, end: e.end, sourceId: e.sourceId })) })), texts };
 }
+

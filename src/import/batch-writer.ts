@@ -2,8 +2,8 @@ import type { ManagedTransaction } from "neo4j-driver";
 import type { QueryName } from "../db/queries.js";
 import { query } from "../db/queries.js";
 import { runIn, type Database } from "../db/run.js";
-import { MAX_EVIDENCE_PER_RELATIONSHIP } from "./batch-facts.js";
-import { prepareFacts, type PreparedFacts } from "./batch-prepare.js";
+import { MAX_EVIDENCE_PER_RELATIONSHIP, type BatchRelationship } from "./batch-facts.js";
+import { mergeRuns, prepareFacts, relationshipRuns, type PreparedFacts, type RelationshipRun } from "./batch-prepare.js";
 import { compatibleSchemata } from "./ftm-model.js";
 import { StrictRejectError } from "./import-errors.js";
 import { resolveParties } from "./party-resolver.js";
@@ -48,7 +48,17 @@ export interface BatchResult {
   readonly written: number;
   /** Records rejected by checks against the graph (conflicting schema, unknown entity). */
   readonly rejects: readonly Reject[];
+  /** Wall time of each stage of the batch's transaction, **milliseconds** (see {@link BatchStage}). */
+  readonly stages: Readonly<Partial<Record<BatchStage, number>>>;
 }
+
+/**
+ * The stages of a batch's transaction, in order: checks against the graph, party resolution,
+ * the dataset :Source, entities and countries, the BASED_IN existence check, relationships,
+ * PROVIDED links, and `commit` (beginning and committing the transaction, and any retry). For
+ * finding where an import spends its time (bench/import prints their means).
+ */
+export type BatchStage = "checks" | "parties" | "source" | "nodes" | "existing" | "relationships" | "provenance" | "commit";
 
 /**
  * Writes one batch of records in ONE transaction, so a batch lands whole or not at all, and a
@@ -61,16 +71,28 @@ export interface BatchResult {
  */
 export async function writeBatch(db: Database, source: DatasetSource, records: readonly PendingRecord[], opts: { dryRun: boolean; strict: boolean }, prepared?: PreparedFacts): Promise<BatchResult> {
   const work = async (tx: ManagedTransaction): Promise<BatchResult> => {
+    stages = {};
+    let t0 = performance.now();
+    // Wall time since the previous stage ended. A stage's time includes any of the importer's
+    // own work (reading the next batch) that held Node's thread while the query ran.
+    const lap = (stage: BatchStage) => {
+      const t = performance.now();
+      stages[stage] = (stages[stage] ?? 0) + (t - t0);
+      t0 = t;
+    };
     const rejects = await checkAgainstGraph(tx, records);
+    lap("checks");
     if (opts.strict && rejects.length > 0) throw new StrictRejectError(rejects[0]!);
     const rejected = new Set(rejects.map((r) => r.line));
     const kept = await resolveParties(tx, records.filter((r) => !rejected.has(r.line)), source.namespace);
-    if (opts.dryRun) return { created: 0, merged: 0, written: kept.length, rejects };
+    lap("parties");
+    if (opts.dryRun) return { created: 0, merged: 0, written: kept.length, rejects, stages };
     // resolveParties returns the same record objects when it resolved nothing.
     const unchanged = prepared !== undefined && kept.length === records.length && kept.every((r, i) => r === records[i]);
     const p = unchanged ? prepared : prepareFacts(kept);
     const ns = { namespace: source.namespace };
     await runIn(tx, "import-merge-source", { source });
+    lap("source");
     let created = 0;
     const count = async (name: QueryName, params: Record<string, unknown>) => {
       const counters = (await tx.run(query(name), { ...ns, ...params })).summary.counters.updates();
@@ -82,25 +104,48 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     // Endpoints the batch did not just MERGE (forward references, resolved parties): MERGEd
     // here, placeholders when missing, so the relationship query only MATCHes endpoints.
     if (p.otherEndpoints.length > 0) await count("import-merge-placeholders", { ids: p.otherEndpoints });
-    if (p.runs.length > 0) {
-      // Runs queued together on the transaction: the driver encodes the next run while Neo4j
-      // writes the previous one (Bolt runs them in order, in this one transaction). Each
-      // relationship is in one run only (grouped first), so order is moot.
-      const runs: Promise<void>[] = [];
-      for (const params of p.runs) {
-        const run = count("import-merge-relationships", { ...params, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP });
-        // Handled here so a run failing while the next is encoded is not an unhandled rejection; Promise.all rethrows it.
-        run.catch(() => undefined);
-        runs.push(run);
-        // run() encodes synchronously; yielding lets the socket send this run before the next is encoded.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-      await Promise.all(runs);
+    lap("nodes");
+    const existing = new Set<string>();
+    if (p.checkIds.length > 0) for (const row of await runIn(tx, "import-existing-relationships", { basedIn: p.checkIds })) existing.add(`BASED_IN ${String(row.id)}`);
+    lap("existing");
+    const split = relationshipRuns(p, existing);
+    // Runs queued together on the transaction: the driver encodes the next run while Neo4j
+    // writes the previous one (Bolt runs them in order, in this one transaction). Each
+    // relationship is in one run only, so order is moot; those a create run finds stored
+    // (written by an earlier import, or by another transaction since the check) are merged after.
+    const runs: Promise<void>[] = [];
+    const queue = async (run: Promise<void>) => {
+      // Handled here so a run failing while the next is encoded is not an unhandled rejection; Promise.all rethrows it.
+      run.catch(() => undefined);
+      runs.push(run);
+      // run() encodes synchronously; yielding lets the socket send this run before the next is encoded.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    };
+    const stored: BatchRelationship[] = [];
+    for (const { relationships, ...params } of split.create) {
+      await queue(
+        tx.run(query("import-create-relationships"), { ...params, datasetId: source.id }).then((res) => {
+          created += res.summary.counters.updates().relationshipsCreated;
+          const ids = new Set((res.records[0]?.get("matched") ?? []) as string[]);
+          if (ids.size > 0) stored.push(...relationships.filter((r) => ids.has(r.id)));
+        }),
+      );
     }
+    const merge = async (params: RelationshipRun) => count("import-merge-relationships", { ...params, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP });
+    for (const params of split.merge) await queue(merge(params));
+    await Promise.all(runs);
+    for (const params of mergeRuns(stored)) await merge(params);
+    lap("relationships");
     if (p.provided.length > 0) await runIn(tx, "import-link-provenance", { sourceId: source.id, ids: p.provided });
-    return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects };
+    lap("provenance");
+    return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects, stages };
   };
-  return opts.dryRun ? db.readTx("import-dry-run", work, { timeoutMs: BATCH_TIMEOUT_MS }) : db.writeTx("import-batch", work, { timeoutMs: BATCH_TIMEOUT_MS });
+  let stages: Partial<Record<BatchStage, number>> = {};
+  const started = performance.now();
+  const result = opts.dryRun ? await db.readTx("import-dry-run", work, { timeoutMs: BATCH_TIMEOUT_MS }) : await db.writeTx("import-batch", work, { timeoutMs: BATCH_TIMEOUT_MS });
+  // What the work did not spend: beginning the transaction and committing it.
+  const inWork = Object.values(stages).reduce((a, b) => a + b, 0);
+  return { ...result, stages: { ...result.stages, commit: performance.now() - started - inWork } };
 }
 
 /**

@@ -5,7 +5,7 @@ import { basename } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Database } from "../db/run.js";
 import { prepareFacts } from "./batch-prepare.js";
-import { countAggregates, datasetShipments, writeBatch, type DatasetSource, type PendingRecord } from "./batch-writer.js";
+import { countAggregates, datasetShipments, writeBatch, type BatchResult, type DatasetSource, type PendingRecord } from "./batch-writer.js";
 import { loadCustomsColumns } from "./customs-columns.js";
 import { scopedId } from "./facts.js";
 import { ImportFileError, StrictRejectError } from "./import-errors.js";
@@ -65,8 +65,11 @@ export interface ImportProgress {
   readonly totalBytes: number;
   /** Records of the batches written so far (rejects in them included). */
   readonly written: number;
-  /** The batch just written: its records and its transaction's wall time in **milliseconds**. */
-  readonly batch: { readonly records: number; readonly ms: number };
+  /**
+   * The batch just written: its records, its transaction's wall time and the time of each of
+   * its stages (batch-writer.ts, BatchStage), in **milliseconds**.
+   */
+  readonly batch: { readonly records: number; readonly ms: number; readonly stages: BatchResult["stages"] };
 }
 
 /** The JSON summary of an import (CLI stdout, HTTP response). */
@@ -150,7 +153,7 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
       merged += result.merged;
       written += records.length;
       for (const r of result.rejects) await report.add(r);
-      opts.onProgress?.({ read, bytes, totalBytes, written, batch: { records: records.length, ms: performance.now() - t0 } });
+      opts.onProgress?.({ read, bytes, totalBytes, written, batch: { records: records.length, ms: performance.now() - t0, stages: result.stages } });
     });
     // Handled here so a failure while the next batch is read is not an unhandled rejection; settle() rethrows it.
     inFlight.catch(() => undefined);

@@ -33,6 +33,7 @@ describe("actorgraph import", () => {
     await imports().deleteNamespace(`${ns}-x`);
     await imports().deleteNamespace(`${ns}-agg`);
     await imports().deleteNamespace(`${ns}-cap`);
+    await imports().deleteNamespace(`${ns}-pk`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
   });
 
@@ -164,6 +165,45 @@ describe("actorgraph import", () => {
       const before = await server().app.admin.counts();
       expect((await run("customs", fixture("customs-good.csv"))).created).toBe(0);
       expect(await server().app.admin.counts()).toEqual(before);
+    });
+  });
+
+  describe("new relationships written whole (import-create-relationships.cypher)", () => {
+    const pk = `${ns}-pk`;
+    const header = "date,exporter_name,exporter_country,importer_name,importer_country,manufacturer_name,manufacturer_country,transit_countries,hs_code,goods_description,quantity,value,currency,record_id,source\n";
+    // The same declaration twice but for its record id and description; the second description
+    // holds U+001F, which a packed row cannot carry, so that row goes through the general query.
+    const row = (id: string, goods: string) => `2023-04-05,Packtest Export Ltd,hk,Packtest Buyer OOO,ru,Packtest Maker Co,cn,kz;am,880622,${goods},12,3456.5,usd,${id},packtest\n`;
+    const file = join(tmp, "packed.csv");
+    writeFileSync(file, header + row("PK-1", "Quadcopters") + row("PK-2", "Quadcopters \u001f spare"));
+    const supplied = async (recordId: string) =>
+      (await cypher(
+        `MATCH ()-[r:SUPPLIED {recordId: $recordId, leg: 'exporter-importer'}]->() WHERE r.note CONTAINS 'packtest'
+         WITH r, [k IN keys(r) WHERE NOT k IN ['id', 'recordId', 'goods', 'note', 'evidenceQuotes', 'evidenceStarts', 'evidenceEnds', 'statementLastLines']] AS ks
+         RETURN [k IN ks | [k, valueType(r[k]), CASE WHEN valueType(r[k]) STARTS WITH 'LIST' THEN reduce(t = '', v IN r[k] | t + '[' + toString(v) + ']') ELSE toString(r[k]) END]] AS props, r.statementSourceIds AS datasets, [v IN r.statementCounts | toFloat(v)] AS counts`,
+        { recordId },
+      ))[0] as { props: string[][]; datasets: string[]; counts: number[] } | undefined;
+
+    it("writes the same properties, with the same types, as the general query", async () => {
+      const summary = await run("customs", file, { namespace: pk });
+      expect(summary).toMatchObject({ read: 2, rejected: 0 });
+      const packed = await supplied("PK-1");
+      const general = await supplied("PK-2");
+      expect(packed!.props.length).toBeGreaterThan(15);
+      expect(packed!.props.map(([k, t]) => [k, t]).sort()).toEqual(general!.props.map(([k, t]) => [k, t]).sort());
+      expect(Object.fromEntries(packed!.props.map(([k, t, v]) => [k, `${t} ${v}`]))).toMatchObject({
+        quantity: "FLOAT NOT NULL 12.0", amount: "FLOAT NOT NULL 3456.5", currency: "STRING NOT NULL USD", validFrom: "DATE NOT NULL 2023-04-05",
+        firstSeen: "DATE NOT NULL 2023-04-05", statementCount: "INTEGER NOT NULL 1", via: "LIST<STRING NOT NULL> NOT NULL [KZ][AM]", confidence: "FLOAT NOT NULL 0.8",
+      });
+    });
+
+    it("counts a declaration that a second file restates for both datasets", async () => {
+      const copy = join(tmp, "packed-copy.csv");
+      writeFileSync(copy, header + row("PK-1", "Quadcopters"));
+      expect((await run("customs", copy, { namespace: pk })).created).toBe(0);
+      const restated = await supplied("PK-1");
+      expect(restated!.datasets).toHaveLength(2);
+      expect(restated!.counts).toEqual([1, 1]);
     });
   });
 

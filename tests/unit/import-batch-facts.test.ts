@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, withoutRepeats } from "../../src/import/batch-facts.js";
-import { prepareFacts, withQuoteIndexes } from "../../src/import/batch-prepare.js";
+import { packFirstState, packRelationships, prepareFacts, relationshipRuns, withQuoteIndexes } from "../../src/import/batch-prepare.js";
+import { EMPTY_LIST, FIELD, ITEM, NULL, packField } from "../../src/import/packed-rows.js";
 import type { RelationshipFact } from "../../src/import/types.js";
 
 const rel = (over: Partial<RelationshipFact> & { quote: string }): RelationshipFact => ({
@@ -75,8 +76,53 @@ describe("prepareFacts", () => {
     expect(p.provided).toEqual(["country-ru", "p", "other"]);
     expect(p.entities).toEqual([{ id: "p", name: "P", kind: "Company", aliases: [], topics: [], ftmSchema: null, props: {} }]);
     expect(p.countries).toEqual([ru]);
-    expect(p.runs).toHaveLength(1);
-    expect(p.runs[0]!.relationships).toHaveLength(2);
+    // Both are new-looking SUPPLIED/BASED_IN: packed, one group per property signature; only the BASED_IN id is checked.
+    expect(p.merge).toEqual([]);
+    expect(p.packed.flatMap((g) => g.relationships.map((r) => r.id))).toEqual(["p>BASED_IN>country-ru", "f"]);
+    expect(p.checkIds).toEqual(["p>BASED_IN>country-ru"]);
     expect(p.stated).toBe(8);
+  });
+});
+
+describe("packed rows", () => {
+  it("packs values as the create query unpacks them, and refuses what it cannot", () => {
+    expect(packField(null)).toBe(NULL);
+    expect(packField(0.1 + 0.2)).toBe("0.30000000000000004");
+    expect(packField(true)).toBe("true");
+    expect(packField([])).toBe(EMPTY_LIST);
+    expect(packField(["a", ""])).toBe(`a${ITEM}`);
+    expect(packField(`tab\u001fbed`)).toBeUndefined();
+    expect(packField(["ok", "x\u0018"])).toBeUndefined();
+    expect(packField(Number.NaN)).toBeUndefined();
+  });
+
+  it("packs a new relationship's first state: all statements counted, first and last dates, last line", () => {
+    const [g] = groupRelationships([
+      rel({ quote: "q1", statedOn: "2023-05-02", evidence: { quote: "q1", start: 7, end: 7, sourceId: "s" } }),
+      rel({ quote: "q2", statedOn: "2022-01-09", evidence: { quote: "q2", start: 9, end: 9, sourceId: "s" } }),
+    ]);
+    const fields = packFirstState(g!, [])!.split(FIELD);
+    expect(fields).toEqual(["BASED_IN", "p>BASED_IN>country-ru", "p", "country-ru", "REPORTED", "0.7", NULL, NULL, "2022-01-09", "2023-05-02", `q1${ITEM}q2`, `7${ITEM}9`, `7${ITEM}9`, `s${ITEM}s`, "2", "9"]);
+  });
+
+  it("sends a relationship with an unpackable value, an aggregate or another type to the general query", () => {
+    const grouped = groupRelationships([
+      rel({ quote: "fine", id: "a", start: "a", type: "SUPPLIED", props: { note: "n", goods: ["HS 8806"], quantity: 3, empty: null } }),
+      rel({ quote: "bad\u001ftext", id: "b", start: "b" }),
+      rel({ quote: "other type", id: "c", start: "c", type: "OWNS" }),
+    ]);
+    const { packed, merge } = packRelationships(grouped);
+    expect(packed).toHaveLength(1);
+    expect(packed[0]!.keys).toEqual(["note", "goods", "quantity"]);
+    expect(packed[0]!.kinds).toEqual(["s", "l", "n"]);
+    expect(packed[0]!.rows[0]!.split(FIELD).slice(16)).toEqual(["n", "HS 8806", "3"]);
+    expect(merge.map((r) => r.id)).toEqual(["b", "c"]);
+  });
+
+  it("merges the packed relationships the graph already holds", () => {
+    const grouped = groupRelationships([rel({ quote: "x", id: "new", start: "n" }), rel({ quote: "y", id: "old", start: "o" })]);
+    const runs = relationshipRuns(packRelationships(grouped), new Set(["BASED_IN old"]));
+    expect(runs.create.flatMap((r) => r.relationships.map((x) => x.id))).toEqual(["new"]);
+    expect(runs.merge.flatMap((r) => (r.relationships as { id: string }[]).map((x) => x.id))).toEqual(["old"]);
   });
 });
