@@ -65,21 +65,27 @@ export function groupRelationships(relationships: readonly RelationshipFact[]): 
     props: Record<string, PropertyValue>;
     statements: BatchStatement[];
     evidence: EvidenceFact[];
-    seen: Set<string>;
-    sources: Set<string>;
+    // Made when a second statement arrives: most groups (a declaration's SUPPLIED) have one.
+    seen: Set<string> | null;
+    sources: Set<string> | null;
   }
   const groups = new Map<string, Group>();
   for (const r of relationships) {
     const key = `${r.type}\u0000${r.id}\u0000${r.start}\u0000${r.end}`;
-    let g = groups.get(key);
+    const e = r.evidence;
+    const statement: BatchStatement = r.shipment ? { line: e.start, date: r.statedOn ?? null, ...r.shipment } : { line: e.start, date: r.statedOn ?? null };
+    const g = groups.get(key);
     if (!g) {
-      g = { last: r, props: {}, statements: [], evidence: [], seen: new Set(), sources: new Set() };
-      groups.set(key, g);
+      groups.set(key, { last: r, props: { ...r.props }, statements: [statement], evidence: [e], seen: null, sources: null });
+      continue;
     }
     g.last = r;
     Object.assign(g.props, r.props);
-    g.statements.push(r.shipment ? { line: r.evidence.start, date: r.statedOn ?? null, ...r.shipment } : { line: r.evidence.start, date: r.statedOn ?? null });
-    const e = r.evidence;
+    g.statements.push(statement);
+    if (g.seen === null || g.sources === null) {
+      g.seen = new Set(g.evidence.map((x) => `${x.sourceId}\u0000${x.quote}`));
+      g.sources = new Set(g.evidence.map((x) => x.sourceId));
+    }
     const seenKey = `${e.sourceId}\u0000${e.quote}`;
     if (!g.seen.has(seenKey) && (g.evidence.length < MAX_EVIDENCE_PER_RELATIONSHIP || !g.sources.has(e.sourceId))) {
       g.seen.add(seenKey);

@@ -58,6 +58,30 @@ export interface PackedGroup {
 
 /** Folds the facts of `records` for writeBatch (see {@link PreparedFacts}). */
 export function prepareFacts(records: readonly PendingRecord[]): PreparedFacts {
+  const steps = prepareSteps(records);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link prepareFacts} in slices, giving Node's event loop a turn between them (setImmediate),
+ * so that the results of the batch being written meanwhile are taken in as they arrive:
+ * folding a 10 000-row customs batch holds the thread for about half a second, and each
+ * query of the batch in flight waited for it (BENCHMARKS.md, Import).
+ */
+export async function prepareFactsInSlices(records: readonly PendingRecord[]): Promise<PreparedFacts> {
+  const steps = prepareSteps(records);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The work of prepareFacts, yielding where it may pause. */
+function* prepareSteps(records: readonly PendingRecord[]): Generator<void, PreparedFacts> {
   const facts = records.map((r) => r.facts);
   const entities = facts.flatMap((f) => f.entities);
   const countries = facts.flatMap((f) => f.countries);
@@ -68,11 +92,21 @@ export function prepareFacts(records: readonly PendingRecord[]): PreparedFacts {
     if (!merged.has(r.start)) others.add(r.start);
     if (!merged.has(r.end)) others.add(r.end);
   }
-  const { packed, merge } = packRelationships(groupRelationships(relationships));
+  yield;
+  const grouped = groupRelationships(relationships);
+  yield;
+  const packing = new Packing();
+  for (let i = 0; i < grouped.length; i += RELATIONSHIPS_PER_RUN) {
+    packing.add(grouped.slice(i, i + RELATIONSHIPS_PER_RUN));
+    yield;
+  }
+  const { packed, merge } = packing.result();
+  const uniqueEntities = withoutRepeats(entities.map(({ matchName: _m, ...e }) => e));
+  yield;
   return {
     publications: facts.flatMap((f) => f.publications),
     countries: uniqueCountries(countries),
-    entities: withoutRepeats(entities.map(({ matchName: _m, ...e }) => e)),
+    entities: uniqueEntities,
     otherEndpoints: [...others],
     packed,
     merge,
@@ -104,32 +138,45 @@ const FIXED_PROPERTIES = new Set(["id", "status", "confidence", "validFrom", "va
  * cannot be packed, are left for import-merge-relationships.cypher.
  */
 export function packRelationships(relationships: readonly BatchRelationship[]): { packed: PackedGroup[]; merge: BatchRelationship[] } {
-  const merge: BatchRelationship[] = [];
-  const groups = new Map<string, { keys: string[]; kinds: PackedKind[]; rows: string[]; relationships: BatchRelationship[] }>();
-  for (const r of relationships) {
-    if (!creatable(r)) {
-      merge.push(r);
-      continue;
+  const packing = new Packing();
+  packing.add(relationships);
+  return packing.result();
+}
+
+/** packRelationships over several slices of one batch. */
+class Packing {
+  private readonly merge: BatchRelationship[] = [];
+  private readonly groups = new Map<string, { keys: string[]; kinds: PackedKind[]; rows: string[]; relationships: BatchRelationship[] }>();
+
+  add(relationships: readonly BatchRelationship[]): void {
+    for (const r of relationships) {
+      if (!creatable(r)) {
+        this.merge.push(r);
+        continue;
+      }
+      const keys: string[] = [];
+      const kinds: PackedKind[] = [];
+      for (const [k, v] of Object.entries(r.props)) {
+        if (v === null || v === undefined || FIXED_PROPERTIES.has(k)) continue;
+        keys.push(k);
+        kinds.push(kindOf(v));
+      }
+      const row = packFirstState(r, keys);
+      if (row === undefined) {
+        this.merge.push(r);
+        continue;
+      }
+      const signature = keys.map((k, i) => `${k}\u0000${kinds[i]}`).join("\u0000");
+      let group = this.groups.get(signature);
+      if (!group) this.groups.set(signature, (group = { keys, kinds, rows: [], relationships: [] }));
+      group.rows.push(row);
+      group.relationships.push(r);
     }
-    const keys: string[] = [];
-    const kinds: PackedKind[] = [];
-    for (const [k, v] of Object.entries(r.props)) {
-      if (v === null || v === undefined || FIXED_PROPERTIES.has(k)) continue;
-      keys.push(k);
-      kinds.push(kindOf(v));
-    }
-    const row = packFirstState(r, keys);
-    if (row === undefined) {
-      merge.push(r);
-      continue;
-    }
-    const signature = keys.map((k, i) => `${k}\u0000${kinds[i]}`).join("\u0000");
-    let group = groups.get(signature);
-    if (!group) groups.set(signature, (group = { keys, kinds, rows: [], relationships: [] }));
-    group.rows.push(row);
-    group.relationships.push(r);
   }
-  return { packed: [...groups.values()], merge };
+
+  result(): { packed: PackedGroup[]; merge: BatchRelationship[] } {
+    return { packed: [...this.groups.values()], merge: this.merge };
+  }
 }
 
 /**

@@ -53,12 +53,13 @@ export interface BatchResult {
 }
 
 /**
- * The stages of a batch's transaction, in order: checks against the graph, party resolution,
- * the dataset :Source, entities and countries, the BASED_IN existence check, relationships,
- * PROVIDED links, and `commit` (beginning and committing the transaction, and any retry). For
- * finding where an import spends its time (bench/import prints their means).
+ * The stages of a batch's transaction, in order: `checks` against the graph, `parties`
+ * (resolution), `nodes` (the dataset :Source, countries, entities and placeholders, and the
+ * BASED_IN existence check), `relationships` (and the PROVIDED links), and `commit`
+ * (beginning and committing the transaction, and any retry). For finding where an import
+ * spends its time (bench/import prints their means).
  */
-export type BatchStage = "checks" | "parties" | "source" | "nodes" | "existing" | "relationships" | "provenance" | "commit";
+export type BatchStage = "checks" | "parties" | "nodes" | "relationships" | "commit";
 
 /**
  * Writes one batch of records in ONE transaction, so a batch lands whole or not at all, and a
@@ -91,36 +92,45 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     const unchanged = prepared !== undefined && kept.length === records.length && kept.every((r, i) => r === records[i]);
     const p = unchanged ? prepared : prepareFacts(kept);
     const ns = { namespace: source.namespace };
-    await runIn(tx, "import-merge-source", { source });
-    lap("source");
     let created = 0;
-    const count = async (name: QueryName, params: Record<string, unknown>) => {
-      const counters = (await tx.run(query(name), { ...ns, ...params })).summary.counters.updates();
-      created += counters.nodesCreated + counters.relationshipsCreated;
+    // Every write below is queued on the transaction without waiting for the one before: Bolt
+    // runs them in order, so Neo4j goes from one to the next while the driver encodes the
+    // next, and a query's result is awaited only where it is needed (the existence check,
+    // before the relationships are split). The first failure fails the transaction.
+    const queued: Promise<unknown>[] = [];
+    // Resolves once `run` is sent, not when it is done (an async function returning `run` would wait for it).
+    const queue = async (run: Promise<unknown>): Promise<void> => {
+      // Handled here so a run failing while the next is encoded is not an unhandled rejection; Promise.all rethrows it.
+      run.catch(() => undefined);
+      queued.push(run);
+      // run() encodes synchronously; yielding lets the socket send this run before the next is encoded.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     };
-    if (p.publications.length > 0) await runIn(tx, "import-merge-publications", { ...ns, publications: p.publications });
+    const count = (name: QueryName, params: Record<string, unknown>) =>
+      queue(
+        tx.run(query(name), { ...ns, ...params }).then((res) => {
+          const counters = res.summary.counters.updates();
+          created += counters.nodesCreated + counters.relationshipsCreated;
+        }),
+      );
+    await queue(runIn(tx, "import-merge-source", { source }));
+    if (p.publications.length > 0) await queue(runIn(tx, "import-merge-publications", { ...ns, publications: p.publications }));
     if (p.countries.length > 0) await count("import-merge-countries", { countries: p.countries });
     if (p.entities.length > 0) await count("import-merge-entities", { entities: p.entities });
     // Endpoints the batch did not just MERGE (forward references, resolved parties): MERGEd
     // here, placeholders when missing, so the relationship query only MATCHes endpoints.
     if (p.otherEndpoints.length > 0) await count("import-merge-placeholders", { ids: p.otherEndpoints });
-    lap("nodes");
     const existing = new Set<string>();
-    if (p.checkIds.length > 0) for (const row of await runIn(tx, "import-existing-relationships", { basedIn: p.checkIds })) existing.add(`BASED_IN ${String(row.id)}`);
-    lap("existing");
+    if (p.checkIds.length > 0) {
+      const check = runIn(tx, "import-existing-relationships", { basedIn: p.checkIds });
+      await queue(check);
+      for (const row of await check) existing.add(`BASED_IN ${String(row.id)}`);
+    }
+    lap("nodes");
     const split = relationshipRuns(p, existing);
-    // Runs queued together on the transaction: the driver encodes the next run while Neo4j
-    // writes the previous one (Bolt runs them in order, in this one transaction). Each
-    // relationship is in one run only, so order is moot; those a create run finds stored
-    // (written by an earlier import, or by another transaction since the check) are merged after.
-    const runs: Promise<void>[] = [];
-    const queue = async (run: Promise<void>) => {
-      // Handled here so a run failing while the next is encoded is not an unhandled rejection; Promise.all rethrows it.
-      run.catch(() => undefined);
-      runs.push(run);
-      // run() encodes synchronously; yielding lets the socket send this run before the next is encoded.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    };
+    // Each relationship is in one run only, so the order of runs is moot; those a create run
+    // finds stored (written by an earlier import, or by another transaction since the check)
+    // are merged after.
     const stored: BatchRelationship[] = [];
     for (const { relationships, ...params } of split.create) {
       await queue(
@@ -131,13 +141,13 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
         }),
       );
     }
-    const merge = async (params: RelationshipRun) => count("import-merge-relationships", { ...params, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP });
-    for (const params of split.merge) await queue(merge(params));
-    await Promise.all(runs);
+    const merge = (params: RelationshipRun) => count("import-merge-relationships", { ...params, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP });
+    for (const params of split.merge) await merge(params);
+    if (p.provided.length > 0) await queue(runIn(tx, "import-link-provenance", { sourceId: source.id, ids: p.provided }));
+    await Promise.all(queued);
     for (const params of mergeRuns(stored)) await merge(params);
+    await Promise.all(queued);
     lap("relationships");
-    if (p.provided.length > 0) await runIn(tx, "import-link-provenance", { sourceId: source.id, ids: p.provided });
-    lap("provenance");
     return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects, stages };
   };
   let stages: Partial<Record<BatchStage, number>> = {};

@@ -4,7 +4,7 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Database } from "../db/run.js";
-import { prepareFacts } from "./batch-prepare.js";
+import { prepareFactsInSlices } from "./batch-prepare.js";
 import { countAggregates, datasetShipments, writeBatch, type BatchResult, type DatasetSource, type PendingRecord } from "./batch-writer.js";
 import { loadCustomsColumns } from "./customs-columns.js";
 import { scopedId } from "./facts.js";
@@ -94,6 +94,9 @@ export interface ImportSummary {
   readonly aggregated: number;
 }
 
+/** Records read between two turns given to the event loop while a batch is written (see runImport). */
+const YIELD_EVERY = 100;
+
 /**
  * Imports one file: streams it line by line, maps each record, and writes batches of
  * `batchSize` records, each atomic and idempotent (MERGE on ids; statements counted once per
@@ -145,7 +148,7 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     const records = batch;
     batch = [];
     // Folded while the previous batch is still being written, so its transaction only sends.
-    const prepared = writeOpts.dryRun ? undefined : prepareFacts(records);
+    const prepared = writeOpts.dryRun ? undefined : await prepareFactsInSlices(records);
     await settle();
     const t0 = performance.now();
     inFlight = writeBatch(db, source, records, writeOpts, prepared).then(async (result) => {
@@ -162,6 +165,10 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     const lines = readLines(createReadStream(opts.path, { highWaterMark: 1 << 20 }), opts.maxLineBytes ?? MAX_LINE_BYTES, (n) => void (bytes += n));
     for await (const item of mappedRecords(opts.format, lines, ctx, columns)) {
       read += 1;
+      // While a batch is written, give the event loop a turn every YIELD_EVERY records: a 1 MiB
+      // chunk of the file is thousands of records parsed from memory without one, and the
+      // batch's queries waited for it between their round trips (BENCHMARKS.md, Import).
+      if (inFlight !== null && read % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       if ("reject" in item) {
         if (writeOpts.strict) {
           await settle();
