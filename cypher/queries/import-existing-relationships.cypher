@@ -6,4 +6,8 @@
 MATCH ()-[r:BASED_IN]->()
 USING INDEX r:BASED_IN(id)
 WHERE r.id IN $basedIn
-RETURN r.id AS id
+// A full evidence list ($maxEvidence entries) also gives the sources it cites: the caller drops
+// the candidates such a list cannot take (it only grows), instead of sending them.
+RETURN r.id AS id,
+       CASE WHEN size(coalesce(r.evidenceSourceIds, [])) >= $maxEvidence
+         THEN reduce(acc = [], s IN r.evidenceSourceIds | CASE WHEN s IN acc THEN acc ELSE acc + s END) END AS fullWithSources

@@ -55,8 +55,14 @@ CALL (r, x, datasets, at, watermark) {
   WITH r, x, datasets, at, watermark, [s IN x.statements WHERE s.line > watermark] AS fresh
   WHERE size(fresh) > 0
   WITH r, x, datasets, at, fresh, [s IN fresh WHERE s.date IS NOT NULL | date(s.date)] AS dates,
-       CASE WHEN size(coalesce(r.evidenceQuotes, [])) = 0 AND watermark = 0
+       CASE
+         // Nothing to append: no candidates (the caller drops those a full list cannot take), or
+         // a full list that already cites every candidate's source. The stored quotes (the
+         // largest properties) are then neither read nor written.
+         WHEN size(x.evidence) = 0 THEN null
+         WHEN size(coalesce(r.evidenceSourceIds, [])) >= $maxEvidence AND all(e IN x.evidence WHERE e.sourceId IN r.evidenceSourceIds) THEN null
          // No evidence yet and no statement counted: x.evidence is already the capped selection.
+         WHEN size(coalesce(r.evidenceSourceIds, [])) = 0 AND watermark = 0
          THEN {q: [e IN x.evidence | e.quote], s: [e IN x.evidence | e.start], e: [e IN x.evidence | e.end], src: [e IN x.evidence | e.sourceId]}
          ELSE reduce(ev = {q: coalesce(r.evidenceQuotes, []), s: coalesce(r.evidenceStarts, []), e: coalesce(r.evidenceEnds, []), src: coalesce(r.evidenceSourceIds, [])}, e IN x.evidence |
            CASE WHEN e.start > watermark
@@ -65,8 +71,9 @@ CALL (r, x, datasets, at, watermark) {
                 THEN {q: ev.q + e.quote, s: ev.s + e.start, e: ev.e + e.end, src: ev.src + e.sourceId}
                 ELSE ev END)
        END AS ev
-  SET r.evidenceQuotes = ev.q, r.evidenceStarts = [v IN ev.s | toInteger(v)], r.evidenceEnds = [v IN ev.e | toInteger(v)], r.evidenceSourceIds = ev.src,
-      r.statementCount = coalesce(r.statementCount, 0) + size(fresh),
+  FOREACH (_ IN CASE WHEN ev IS NULL THEN [] ELSE [1] END |
+    SET r.evidenceQuotes = ev.q, r.evidenceStarts = [v IN ev.s | toInteger(v)], r.evidenceEnds = [v IN ev.e | toInteger(v)], r.evidenceSourceIds = ev.src)
+  SET r.statementCount = coalesce(r.statementCount, 0) + size(fresh),
       r.statementSourceIds = CASE WHEN at IS NULL THEN datasets + $datasetId ELSE datasets END,
       r.statementCounts = CASE WHEN at IS NULL THEN coalesce(r.statementCounts, []) + size(fresh)
                           ELSE [i IN range(0, size(datasets) - 1) | r.statementCounts[i] + CASE i WHEN at THEN size(fresh) ELSE 0 END] END,

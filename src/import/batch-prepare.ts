@@ -1,4 +1,4 @@
-import { groupRelationships, uniqueCountries, withoutRepeats, type BatchRelationship } from "./batch-facts.js";
+import { groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, withoutRepeats, type BatchRelationship } from "./batch-facts.js";
 import type { PendingRecord } from "./batch-writer.js";
 import { FIELD, kindOf, packField, packNumbers, type PackedKind } from "./packed-rows.js";
 import type { CountryFact, EntityFact, PublicationFact } from "./types.js";
@@ -222,20 +222,31 @@ export interface CreateRun {
   readonly relationships: readonly BatchRelationship[];
 }
 
+/** What import-existing-relationships.cypher found of a stored relationship's evidence. */
+export interface StoredEvidence {
+  /** The distinct sources a full evidence list ({@link MAX_EVIDENCE_PER_RELATIONSHIP} entries) cites; null when it has room. */
+  readonly fullWithSources: readonly string[] | null;
+}
+
 /**
  * Cuts a prepared batch into runs of at most {@link RELATIONSHIPS_PER_RUN}: packed
  * relationships whose "<type> <id>" `existing` lacks go to create runs, the rest to merge runs
- * ({@link withQuoteIndexes}).
+ * ({@link withQuoteIndexes}). A stored relationship whose evidence list is full loses the
+ * candidates from sources it already cites: import-merge-relationships.cypher would not append
+ * them (the list only grows), and they are the bulk of its parameters.
  */
-export function relationshipRuns(p: Pick<PreparedFacts, "packed" | "merge">, existing: ReadonlySet<string>): { create: CreateRun[]; merge: RelationshipRun[] } {
+export function relationshipRuns(p: Pick<PreparedFacts, "packed" | "merge">, existing: ReadonlyMap<string, StoredEvidence>): { create: CreateRun[]; merge: RelationshipRun[] } {
   const merge = [...p.merge];
   const create: CreateRun[] = [];
   for (const g of p.packed) {
     const rows: string[] = [];
     const rels: BatchRelationship[] = [];
     g.relationships.forEach((r, i) => {
-      if (existing.has(`${r.type} ${r.id}`)) merge.push(r);
-      else {
+      const stored = existing.get(`${r.type} ${r.id}`);
+      if (stored) {
+        const cited = stored.fullWithSources;
+        merge.push(cited === null ? r : { ...r, evidence: r.evidence.filter((e) => !cited.includes(e.sourceId)) });
+      } else {
         rows.push(g.rows[i]!);
         rels.push(r);
       }

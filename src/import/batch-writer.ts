@@ -3,7 +3,7 @@ import type { QueryName } from "../db/queries.js";
 import { query } from "../db/queries.js";
 import { runIn, type Database } from "../db/run.js";
 import { MAX_EVIDENCE_PER_RELATIONSHIP, type BatchRelationship } from "./batch-facts.js";
-import { mergeRuns, prepareFacts, relationshipRuns, type PreparedFacts, type RelationshipRun } from "./batch-prepare.js";
+import { mergeRuns, prepareFacts, relationshipRuns, type PreparedFacts, type RelationshipRun, type StoredEvidence } from "./batch-prepare.js";
 import { compatibleSchemata } from "./ftm-model.js";
 import { StrictRejectError } from "./import-errors.js";
 import { resolveParties } from "./party-resolver.js";
@@ -120,11 +120,11 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     // Endpoints the batch did not just MERGE (forward references, resolved parties): MERGEd
     // here, placeholders when missing, so the relationship query only MATCHes endpoints.
     if (p.otherEndpoints.length > 0) await count("import-merge-placeholders", { ids: p.otherEndpoints });
-    const existing = new Set<string>();
+    const existing = new Map<string, StoredEvidence>();
     if (p.checkIds.length > 0) {
-      const check = runIn(tx, "import-existing-relationships", { basedIn: p.checkIds });
+      const check = runIn(tx, "import-existing-relationships", { basedIn: p.checkIds, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP });
       await queue(check);
-      for (const row of await check) existing.add(`BASED_IN ${String(row.id)}`);
+      for (const row of await check) existing.set(`BASED_IN ${String(row.id)}`, { fullWithSources: (row.fullWithSources as string[] | null) ?? null });
     }
     lap("nodes");
     const split = relationshipRuns(p, existing);

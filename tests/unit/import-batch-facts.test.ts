@@ -121,8 +121,19 @@ describe("packed rows", () => {
 
   it("merges the packed relationships the graph already holds", () => {
     const grouped = groupRelationships([rel({ quote: "x", id: "new", start: "n" }), rel({ quote: "y", id: "old", start: "o" })]);
-    const runs = relationshipRuns(packRelationships(grouped), new Set(["BASED_IN old"]));
+    const runs = relationshipRuns(packRelationships(grouped), new Map([["BASED_IN old", { fullWithSources: null }]]));
     expect(runs.create.flatMap((r) => r.relationships.map((x) => x.id))).toEqual(["new"]);
     expect(runs.merge.flatMap((r) => (r.relationships as { id: string }[]).map((x) => x.id))).toEqual(["old"]);
+  });
+
+  it("drops the candidates a full stored evidence list cannot take, and keeps those of a new source", () => {
+    const grouped = groupRelationships([
+      rel({ quote: "x", id: "old", start: "o" }),
+      rel({ quote: "y", id: "old", start: "o", evidence: { quote: "y", start: 3, end: 3, sourceId: "other" } }),
+    ]);
+    const runs = relationshipRuns(packRelationships(grouped), new Map([["BASED_IN old", { fullWithSources: ["s"] }]]));
+    const [merged] = runs.merge[0]!.relationships as { evidence: { sourceId: string }[]; statements: unknown[] }[];
+    expect(merged!.evidence.map((e) => e.sourceId)).toEqual(["other"]);
+    expect(merged!.statements).toHaveLength(2);
   });
 });
