@@ -184,9 +184,10 @@ class Packing {
  * import-merge-relationships.cypher would give it when creating it: every statement counted
  * (for the run's dataset), the batch's capped evidence selection, firstSeen/lastSeen the
  * earliest and latest statement dates (ISO 8601 YYYY-MM-DD, so string order is date order),
- * statementLastLines the last statement's line. Fields, in order: type, id, start, end, status,
- * confidence, validFrom, validTo, firstSeen, lastSeen, evidence quotes, starts, ends, source
- * ids, statement count, last line, then the values of `keys`.
+ * statementLastLines the last statement's line. Fields, in order: type, id, status, confidence,
+ * validFrom, validTo, firstSeen, lastSeen, evidence quotes, starts, ends, source ids,
+ * statement count, last line, then the values of `keys`. The endpoints travel beside the rows
+ * ({@link CreateRun}).
  * @returns the row, or undefined when a value cannot be packed.
  */
 export function packFirstState(r: BatchRelationship, keys: readonly string[]): string | undefined {
@@ -198,7 +199,7 @@ export function packFirstState(r: BatchRelationship, keys: readonly string[]): s
     if (lastSeen === null || s.date > lastSeen) lastSeen = s.date;
   }
   const fields = [
-    packField(r.type), packField(r.id), packField(r.start), packField(r.end), packField(r.status), packField(r.confidence),
+    packField(r.type), packField(r.id), packField(r.status), packField(r.confidence),
     packField(r.validFrom), packField(r.validTo), packField(firstSeen), packField(lastSeen),
     packField(r.evidence.map((e) => e.quote)), packNumbers(r.evidence.map((e) => e.start)), packNumbers(r.evidence.map((e) => e.end)),
     packField(r.evidence.map((e) => e.sourceId)),
@@ -214,9 +215,15 @@ export interface RelationshipRun {
   readonly texts: string[];
 }
 
-/** Parameters of one run of import-create-relationships.cypher, and the relationships it packs (for those it finds stored). */
+/**
+ * Parameters of one run of import-create-relationships.cypher, and the relationships it packs
+ * (for those it finds stored). `ids` are the run's distinct endpoints, each looked up once;
+ * `endpoints[2k]` and `endpoints[2k + 1]` index the start and end of `rows[k]` in `ids`.
+ */
 export interface CreateRun {
   readonly rows: string[];
+  readonly ids: string[];
+  readonly endpoints: number[];
   readonly keys: readonly string[];
   readonly kinds: readonly PackedKind[];
   readonly relationships: readonly BatchRelationship[];
@@ -251,7 +258,17 @@ export function relationshipRuns(p: Pick<PreparedFacts, "packed" | "merge">, exi
         rels.push(r);
       }
     });
-    for (let i = 0; i < rows.length; i += RELATIONSHIPS_PER_RUN) create.push({ rows: rows.slice(i, i + RELATIONSHIPS_PER_RUN), keys: g.keys, kinds: g.kinds, relationships: rels.slice(i, i + RELATIONSHIPS_PER_RUN) });
+    for (let i = 0; i < rows.length; i += RELATIONSHIPS_PER_RUN) {
+      const slice = rels.slice(i, i + RELATIONSHIPS_PER_RUN);
+      const index = new Map<string, number>();
+      const at = (id: string): number => {
+        let k = index.get(id);
+        if (k === undefined) index.set(id, (k = index.size));
+        return k;
+      };
+      const endpoints = slice.flatMap((r) => [at(r.start), at(r.end)]);
+      create.push({ rows: rows.slice(i, i + RELATIONSHIPS_PER_RUN), ids: [...index.keys()], endpoints, keys: g.keys, kinds: g.kinds, relationships: slice });
+    }
   }
   return { create, merge: mergeRuns(merge) };
 }
