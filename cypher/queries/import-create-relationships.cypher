@@ -11,9 +11,10 @@
 // 10 ends, 11 source ids, 12 statement count, 13 last line, then one per $keys[i], packed as
 // $kinds[i] (s string, n number, b boolean, l string list); every row of a run has the same
 // keys. Row k's endpoints are $ids[$endpoints[2k]] and $ids[$endpoints[2k + 1]].
-// MERGE, not CREATE: a relationship another transaction created since the check is matched
-// instead of failing the batch on the id constraint; the query returns the ids of those it
-// matched with another state, and the caller merges their statements with the general query.
+// MERGE, not CREATE: a relationship stored already (an earlier import's, or another
+// transaction's since the check) is matched instead of failing the batch on the id constraint;
+// the query returns the ids of those it matched, and the caller merges them with the general
+// query, so every path ends in the same state.
 CALL () {
   // The run's endpoints, each looked up once (a hub is the endpoint of many rows), in $ids
   // order; a missing one keeps its slot as [null].
@@ -35,22 +36,25 @@ WITH a, b, f, {status: f[2], confidence: toFloat(f[3]),
        evidenceStarts: [v IN split(f[9], '\u001E') | toInteger(v)],
        evidenceEnds: [v IN split(f[10], '\u001E') | toInteger(v)],
        evidenceSourceIds: split(f[11], '\u001E'),
-       statementCount: toInteger(f[12]), statementSourceIds: [$datasetId], statementCounts: [toInteger(f[12])],
+       statementSourceIds: [$datasetId], statementCounts: [toInteger(f[12])],
        statementLastLines: [toInteger(f[13])]} AS first
 CALL (a, b, f, first) {
   WITH a, b, f, first WHERE f[0] = 'SUPPLIED'
   MERGE (a)-[r:SUPPLIED {id: f[1]}]->(b)
-  ON CREATE SET r += first
+  ON CREATE SET r += first, r.statementCount = -1
   RETURN r
   UNION ALL
   WITH a, b, f, first WHERE f[0] = 'BASED_IN'
   MERGE (a)-[r:BASED_IN {id: f[1]}]->(b)
-  ON CREATE SET r += first
+  ON CREATE SET r += first, r.statementCount = -1
   RETURN r
 }
-// Created here, or stored with exactly this state (the same record of the same dataset):
-// the properties are set; otherwise the id is returned for the general query.
-WITH r, f, r.statementSourceIds = [$datasetId] AND r.statementLastLines = [toInteger(f[13])] AND r.statementCount = toInteger(f[12]) AS ours
+// Created by this MERGE: statementCount -1 is set ON CREATE only and never stored (no committed
+// relationship has it, and the next line replaces it). Any relationship the MERGE matched,
+// whatever its state (another dataset's, this file's on a re-import, one without statement
+// bookkeeping from an older version), is returned for the general query, which merges it.
+WITH r, f, coalesce(r.statementCount = -1, false) AS ours
+FOREACH (_ IN CASE WHEN ours THEN [1] ELSE [] END | SET r.statementCount = toInteger(f[12]))
 FOREACH (i IN CASE WHEN ours THEN range(0, size($keys) - 1) ELSE [] END |
   SET r[$keys[i]] = CASE $kinds[i]
     WHEN 's' THEN f[14 + i]

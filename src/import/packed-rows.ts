@@ -40,7 +40,8 @@ export function kindOf(value: Exclude<PropertyValue, null>): PackedKind {
 export function packField(value: PropertyValue | undefined): string | undefined {
   if (value === null || value === undefined) return NULL;
   if (typeof value === "string") return RESERVED.test(value) ? undefined : value;
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : undefined;
+  // String(-0) is "0"; toFloat("-0") keeps the sign, as a map parameter would.
+  if (typeof value === "number") return Number.isFinite(value) ? (Object.is(value, -0) ? "-0" : String(value)) : undefined;
   if (typeof value === "boolean") return value ? "true" : "false";
   if (value.length === 0) return EMPTY_LIST;
   for (const v of value) if (typeof v !== "string" || RESERVED.test(v)) return undefined;

@@ -34,6 +34,7 @@ describe("actorgraph import", () => {
     await imports().deleteNamespace(`${ns}-agg`);
     await imports().deleteNamespace(`${ns}-cap`);
     await imports().deleteNamespace(`${ns}-pk`);
+    await imports().deleteNamespace(`${ns}-pk-re`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
   });
 
@@ -204,6 +205,28 @@ describe("actorgraph import", () => {
       const restated = await supplied("PK-1");
       expect(restated!.datasets).toHaveLength(2);
       expect(restated!.counts).toEqual([1, 1]);
+    });
+
+    it("merges a relationship it finds stored as the general query would: a re-import with another column mapping, or one without statement bookkeeping", async () => {
+      const ns2 = `${pk}-re`;
+      const file2 = join(tmp, "remap.csv");
+      writeFileSync(file2, "date,date2,exporter_name,exporter_country,importer_name,importer_country,hs_code,goods_description,value,currency,cur2,record_id,source\n2022-01-01,2023-06-30,Remap Exp,hk,Remap Imp,ru,8806,desc,10,usd,,RM-1,remap\n");
+      const mapping = join(tmp, "remap-columns.json");
+      writeFileSync(mapping, JSON.stringify({ date: "date2", currency: "cur2" }));
+      const shipment = async () =>
+        (await cypher(
+          "MATCH ()-[r:SUPPLIED {recordId: 'RM-1'}]->() WHERE r.id STARTS WITH $prefix RETURN toString(r.validFrom) AS validFrom, r.currency AS currency, toFloat(r.statementCount) AS count, toFloat(size(r.statementSourceIds)) AS datasets",
+          { prefix: `${ns2}:` },
+        ))[0];
+      await run("customs", file2, { namespace: ns2 });
+      expect(await shipment()).toEqual({ validFrom: "2022-01-01", currency: "USD", count: 1, datasets: 1 });
+      // Same file (same dataset), other mapping: the general query sets the new values and counts nothing twice.
+      await run("customs", file2, { namespace: ns2, columnsFile: mapping });
+      expect(await shipment()).toEqual({ validFrom: "2023-06-30", currency: null, count: 1, datasets: 1 });
+      // Stored without statement bookkeeping (as an older version wrote it): counted again, not skipped.
+      await cypher("MATCH ()-[r:SUPPLIED {recordId: 'RM-1'}]->() WHERE r.id STARTS WITH $prefix REMOVE r.statementSourceIds, r.statementCounts, r.statementLastLines, r.statementCount", { prefix: `${ns2}:` });
+      await run("customs", file2, { namespace: ns2 });
+      expect(await shipment()).toMatchObject({ validFrom: "2022-01-01", count: 1, datasets: 1 });
     });
   });
 

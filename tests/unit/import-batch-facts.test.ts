@@ -88,6 +88,7 @@ describe("packed rows", () => {
   it("packs values as the create query unpacks them, and refuses what it cannot", () => {
     expect(packField(null)).toBe(NULL);
     expect(packField(0.1 + 0.2)).toBe("0.30000000000000004");
+    expect(packField(-0)).toBe("-0");
     expect(packField(true)).toBe("true");
     expect(packField([])).toBe(EMPTY_LIST);
     expect(packField(["a", ""])).toBe(`a${ITEM}`);
