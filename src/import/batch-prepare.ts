@@ -260,14 +260,9 @@ export function relationshipRuns(p: Pick<PreparedFacts, "packed" | "merge">, exi
     });
     for (let i = 0; i < rows.length; i += RELATIONSHIPS_PER_RUN) {
       const slice = rels.slice(i, i + RELATIONSHIPS_PER_RUN);
-      const index = new Map<string, number>();
-      const at = (id: string): number => {
-        let k = index.get(id);
-        if (k === undefined) index.set(id, (k = index.size));
-        return k;
-      };
-      const endpoints = slice.flatMap((r) => [at(r.start), at(r.end)]);
-      create.push({ rows: rows.slice(i, i + RELATIONSHIPS_PER_RUN), ids: [...index.keys()], endpoints, keys: g.keys, kinds: g.kinds, relationships: slice });
+      const ids = distinctIndex();
+      const endpoints = slice.flatMap((r) => [ids.at(r.start), ids.at(r.end)]);
+      create.push({ rows: rows.slice(i, i + RELATIONSHIPS_PER_RUN), ids: ids.values, endpoints, keys: g.keys, kinds: g.kinds, relationships: slice });
     }
   }
   return { create, merge: mergeRuns(merge) };
@@ -286,17 +281,25 @@ export function mergeRuns(relationships: readonly BatchRelationship[]): Relation
  * BASED_IN, and is sent once (import-merge-relationships.cypher looks the quote up).
  */
 export function withQuoteIndexes(relationships: readonly BatchRelationship[]): RelationshipRun {
-  const index = new Map<string, number>();
-  const texts: string[] = [];
-  const at = (quote: string): number => {
-    let i = index.get(quote);
-    if (i === undefined) {
-      i = texts.length;
-      index.set(quote, i);
-      texts.push(quote);
-    }
-    return i;
-  };
-  return { relationships: relationships.map((r) => ({ ...r, evidence: r.evidence.map((e) => ({ quote: at(e.quote), start: e.start, end: e.end, sourceId: e.sourceId })) })), texts };
+  const texts = distinctIndex();
+  return { relationships: relationships.map((r) => ({ ...r, evidence: r.evidence.map((e) => ({ quote: texts.at(e.quote), start: e.start, end: e.end, sourceId: e.sourceId })) })), texts: texts.values };
 }
 
+
+/** Distinct strings in first-seen order: `at(v)` is v's index in `values`, added on first sight. */
+function distinctIndex(): { at: (value: string) => number; values: string[] } {
+  const index = new Map<string, number>();
+  const values: string[] = [];
+  return {
+    values,
+    at: (value) => {
+      let i = index.get(value);
+      if (i === undefined) {
+        i = values.length;
+        index.set(value, i);
+        values.push(value);
+      }
+      return i;
+    },
+  };
+}
