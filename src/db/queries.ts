@@ -17,7 +17,6 @@ export const QUERY_NAMES = [
   "import-create-relationships",
   "import-delete-namespace",
   "import-entity-schemata",
-  "import-existing-relationships",
   "import-link-provenance",
   "import-merge-countries",
   "import-merge-entities",

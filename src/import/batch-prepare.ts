@@ -18,8 +18,8 @@ export const RELATIONSHIPS_PER_RUN = 2000;
 
 /**
  * A batch's facts folded for the write queries: countries once each, entities without repeats,
- * relationships grouped (batch-facts.ts), new-looking ones packed for
- * import-create-relationships.cypher, the endpoints the batch does not MERGE itself, and the
+ * relationships grouped (batch-facts.ts), SUPPLIED and BASED_IN ones packed for
+ * import-create-relationships.cypher (which creates or restates them), the endpoints the batch does not MERGE itself, and the
  * ids its dataset PROVIDED. Pure JS, so the importer computes it while the previous batch is
  * still being written (importer.ts), and the transaction only sends it; writeBatch recomputes
  * it when checks or party resolution changed the records.
@@ -34,14 +34,6 @@ export interface PreparedFacts {
   readonly packed: readonly PackedGroup[];
   /** Relationships for import-merge-relationships.cypher: not creatable, or with a value that cannot be packed. */
   readonly merge: readonly BatchRelationship[];
-  /**
-   * BASED_IN ids among the packed relationships, for import-existing-relationships.cypher:
-   * a party's BASED_IN is restated by every batch that names the party, so most are stored
-   * already and go to the general query instead. SUPPLIED ids are not checked: a declaration's
-   * are new unless the file was imported before, and import-create-relationships.cypher
-   * returns those it finds stored.
-   */
-  readonly checkIds: readonly string[];
   /** Ids the dataset's :Source is linked to (import-link-provenance.cypher). */
   readonly provided: readonly string[];
   /** Facts stated (countries, entities and relationships, repeats included), for `merged`. */
@@ -110,7 +102,6 @@ function* prepareSteps(records: readonly PendingRecord[]): Generator<void, Prepa
     otherEndpoints: [...others],
     packed,
     merge,
-    checkIds: packed.flatMap((g) => g.relationships.filter((r) => r.type === "BASED_IN").map((r) => r.id)),
     provided: [...new Set([...merged, ...others])],
     stated: countries.length + entities.length + relationships.length,
   };
@@ -157,7 +148,8 @@ class Packing {
       const keys: string[] = [];
       const kinds: PackedKind[] = [];
       for (const [k, v] of Object.entries(r.props)) {
-        if (v === null || v === undefined || FIXED_PROPERTIES.has(k)) continue;
+        // A null prop is packed too: a stored relationship restated by the create query loses it, as in the general query.
+        if (v === undefined || FIXED_PROPERTIES.has(k)) continue;
         keys.push(k);
         kinds.push(kindOf(v));
       }
@@ -186,14 +178,18 @@ class Packing {
  * earliest and latest statement dates (ISO 8601 YYYY-MM-DD, so string order is date order),
  * statementLastLines the last statement's line. Fields, in order: type, id, status, confidence,
  * validFrom, validTo, firstSeen, lastSeen, evidence quotes, starts, ends, source ids,
- * statement count, last line, then the values of `keys`. The endpoints travel beside the rows
+ * statement count, last line, first line, then the values of
+ * `keys`. The query also restates a stored relationship from the same row (count, lines and
+ * dates of the statements). The endpoints travel beside the rows
  * ({@link CreateRun}).
  * @returns the row, or undefined when a value cannot be packed.
  */
 export function packFirstState(r: BatchRelationship, keys: readonly string[]): string | undefined {
   let firstSeen: string | null = null;
   let lastSeen: string | null = null;
+  let firstLine = Infinity;
   for (const s of r.statements) {
+    if (s.line < firstLine) firstLine = s.line;
     if (s.date === null) continue;
     if (firstSeen === null || s.date < firstSeen) firstSeen = s.date;
     if (lastSeen === null || s.date > lastSeen) lastSeen = s.date;
@@ -203,7 +199,7 @@ export function packFirstState(r: BatchRelationship, keys: readonly string[]): s
     packField(r.validFrom), packField(r.validTo), packField(firstSeen), packField(lastSeen),
     packField(r.evidence.map((e) => e.quote)), packNumbers(r.evidence.map((e) => e.start)), packNumbers(r.evidence.map((e) => e.end)),
     packField(r.evidence.map((e) => e.sourceId)),
-    String(r.statements.length), String(r.statements[r.statements.length - 1]!.line),
+    String(r.statements.length), String(r.statements[r.statements.length - 1]!.line), String(firstLine),
     ...keys.map((k) => packField(r.props[k])),
   ];
   return fields.some((f) => f === undefined) ? undefined : fields.join(FIELD);
@@ -229,43 +225,22 @@ export interface CreateRun {
   readonly relationships: readonly BatchRelationship[];
 }
 
-/** What import-existing-relationships.cypher found of a stored relationship's evidence. */
-export interface StoredEvidence {
-  /** The distinct sources a full evidence list ({@link MAX_EVIDENCE_PER_RELATIONSHIP} entries) cites; null when it has room. */
-  readonly fullWithSources: readonly string[] | null;
-}
-
 /**
- * Cuts a prepared batch into runs of at most {@link RELATIONSHIPS_PER_RUN}: packed
- * relationships whose "<type> <id>" `existing` lacks go to create runs, the rest to merge runs
- * ({@link withQuoteIndexes}). A stored relationship whose evidence list is full loses the
- * candidates from sources it already cites: import-merge-relationships.cypher would not append
- * them (the list only grows), and they are the bulk of its parameters.
+ * Cuts a prepared batch into runs of at most {@link RELATIONSHIPS_PER_RUN}: the packed
+ * relationships into create runs (import-create-relationships.cypher), each with its distinct
+ * endpoints, and the rest into merge runs ({@link withQuoteIndexes}).
  */
-export function relationshipRuns(p: Pick<PreparedFacts, "packed" | "merge">, existing: ReadonlyMap<string, StoredEvidence>): { create: CreateRun[]; merge: RelationshipRun[] } {
-  const merge = [...p.merge];
+export function relationshipRuns(p: Pick<PreparedFacts, "packed" | "merge">): { create: CreateRun[]; merge: RelationshipRun[] } {
   const create: CreateRun[] = [];
   for (const g of p.packed) {
-    const rows: string[] = [];
-    const rels: BatchRelationship[] = [];
-    g.relationships.forEach((r, i) => {
-      const stored = existing.get(`${r.type} ${r.id}`);
-      if (stored) {
-        const cited = stored.fullWithSources;
-        merge.push(cited === null ? r : { ...r, evidence: r.evidence.filter((e) => !cited.includes(e.sourceId)) });
-      } else {
-        rows.push(g.rows[i]!);
-        rels.push(r);
-      }
-    });
-    for (let i = 0; i < rows.length; i += RELATIONSHIPS_PER_RUN) {
-      const slice = rels.slice(i, i + RELATIONSHIPS_PER_RUN);
+    for (let i = 0; i < g.rows.length; i += RELATIONSHIPS_PER_RUN) {
+      const slice = g.relationships.slice(i, i + RELATIONSHIPS_PER_RUN);
       const ids = distinctIndex();
       const endpoints = slice.flatMap((r) => [ids.at(r.start), ids.at(r.end)]);
-      create.push({ rows: rows.slice(i, i + RELATIONSHIPS_PER_RUN), ids: ids.values, endpoints, keys: g.keys, kinds: g.kinds, relationships: slice });
+      create.push({ rows: g.rows.slice(i, i + RELATIONSHIPS_PER_RUN), ids: ids.values, endpoints, keys: g.keys, kinds: g.kinds, relationships: slice });
     }
   }
-  return { create, merge: mergeRuns(merge) };
+  return { create, merge: mergeRuns(p.merge) };
 }
 
 /** Relationships for import-merge-relationships.cypher, in runs of {@link RELATIONSHIPS_PER_RUN}. */

@@ -3,7 +3,7 @@ import type { QueryName } from "../db/queries.js";
 import { query } from "../db/queries.js";
 import { runIn, type Database } from "../db/run.js";
 import { MAX_EVIDENCE_PER_RELATIONSHIP, type BatchRelationship } from "./batch-facts.js";
-import { mergeRuns, prepareFacts, relationshipRuns, type PreparedFacts, type RelationshipRun, type StoredEvidence } from "./batch-prepare.js";
+import { mergeRuns, prepareFacts, relationshipRuns, type PreparedFacts, type RelationshipRun } from "./batch-prepare.js";
 import { compatibleSchemata } from "./ftm-model.js";
 import { StrictRejectError } from "./import-errors.js";
 import { resolveParties } from "./party-resolver.js";
@@ -54,8 +54,9 @@ export interface BatchResult {
 
 /**
  * The stages of a batch's transaction, in order: `checks` against the graph, `parties`
- * (resolution), `nodes` (the dataset :Source, countries, entities and placeholders, and the
- * BASED_IN existence check), `relationships` (and the PROVIDED links), and `commit`
+ * (resolution), `nodes` (sending the dataset :Source, countries, entities and placeholders:
+ * nothing waits for them, so their time in Neo4j falls in the next stage), `relationships`
+ * (and the PROVIDED links, until every query of the batch is done), and `commit`
  * (beginning and committing the transaction, and any retry). For finding where an import
  * spends its time (bench/import prints their means).
  */
@@ -95,8 +96,8 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     let created = 0;
     // Every write below is queued on the transaction without waiting for the one before: Bolt
     // runs them in order, so Neo4j goes from one to the next while the driver encodes the
-    // next, and a query's result is awaited only where it is needed (the existence check,
-    // before the relationships are split). The first failure fails the transaction.
+    // next, and results are awaited once, after the last query (the ids a create run found
+    // stored and could not restate). The first failure fails the transaction.
     const queued: Promise<unknown>[] = [];
     // Resolves once `run` is sent, not when it is done (an async function returning `run` would wait for it).
     const queue = async (run: Promise<unknown>): Promise<void> => {
@@ -120,21 +121,15 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     // Endpoints the batch did not just MERGE (forward references, resolved parties): MERGEd
     // here, placeholders when missing, so the relationship query only MATCHes endpoints.
     if (p.otherEndpoints.length > 0) await count("import-merge-placeholders", { ids: p.otherEndpoints });
-    const existing = new Map<string, StoredEvidence>();
-    if (p.checkIds.length > 0) {
-      const check = runIn(tx, "import-existing-relationships", { basedIn: p.checkIds, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP });
-      await queue(check);
-      for (const row of await check) existing.set(`BASED_IN ${String(row.id)}`, { fullWithSources: (row.fullWithSources as string[] | null) ?? null });
-    }
     lap("nodes");
-    const split = relationshipRuns(p, existing);
-    // Each relationship is in one run only, so the order of runs is moot; those a create run
-    // finds stored (written by an earlier import, or by another transaction since the check)
-    // are merged after.
+    const split = relationshipRuns(p);
+    // Each relationship is in one run only, so the order of runs is moot. A create run restates
+    // the stored relationships it can (import-create-relationships.cypher) and returns the
+    // others (a re-import: statements at or below the dataset's watermark), merged after.
     const stored: BatchRelationship[] = [];
     for (const { relationships, ...params } of split.create) {
       await queue(
-        tx.run(query("import-create-relationships"), { ...params, datasetId: source.id }).then((res) => {
+        tx.run(query("import-create-relationships"), { ...params, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP }).then((res) => {
           created += res.summary.counters.updates().relationshipsCreated;
           const ids = new Set((res.records[0]?.get("matched") ?? []) as string[]);
           if (ids.size > 0) stored.push(...relationships.filter((r) => ids.has(r.id)));

@@ -20,11 +20,15 @@ export const EMPTY_LIST = "\u001a";
 /** Characters a packed value may not contain: the markers above and their neighbours. */
 const RESERVED = /[\u0018-\u001f]/;
 
-/** How a property value is packed, and unpacked by the query: string, number (toFloat), boolean, string list. */
-export type PackedKind = "s" | "n" | "b" | "l";
+/**
+ * How a property value is packed, and unpacked by the query: string, number (toFloat), boolean,
+ * string list, or null ("z": the query removes the property, as `SET r += {key: null}` does).
+ */
+export type PackedKind = "s" | "n" | "b" | "l" | "z";
 
-/** The kind of a non-null property value. */
-export function kindOf(value: Exclude<PropertyValue, null>): PackedKind {
+/** The kind of a property value. */
+export function kindOf(value: PropertyValue): PackedKind {
+  if (value === null) return "z";
   if (typeof value === "string") return "s";
   if (typeof value === "number") return "n";
   if (typeof value === "boolean") return "b";

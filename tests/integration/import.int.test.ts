@@ -35,6 +35,8 @@ describe("actorgraph import", () => {
     await imports().deleteNamespace(`${ns}-cap`);
     await imports().deleteNamespace(`${ns}-pk`);
     await imports().deleteNamespace(`${ns}-pk-re`);
+    await imports().deleteNamespace(`${ns}-eq-packed`);
+    await imports().deleteNamespace(`${ns}-eq-general`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
   });
 
@@ -227,6 +229,51 @@ describe("actorgraph import", () => {
       await cypher("MATCH ()-[r:SUPPLIED {recordId: 'RM-1'}]->() WHERE r.id STARTS WITH $prefix REMOVE r.statementSourceIds, r.statementCounts, r.statementLastLines, r.statementCount", { prefix: `${ns2}:` });
       await run("customs", file2, { namespace: ns2 });
       expect(await shipment()).toMatchObject({ validFrom: "2022-01-01", count: 1, datasets: 1 });
+    });
+  });
+
+  describe("stored relationships restated from packed rows (import-create-relationships.cypher)", () => {
+    const header = "date,exporter_name,exporter_country,importer_name,importer_country,hs_code,goods_description,value,currency,record_id,source\n";
+    // A hub exporter restated by every row, importers restated by a few, across batches of 3 (so the evidence cap falls inside one);
+    // the same rows with U+001F in the description, which no packed row can carry, go through
+    // the general query instead. Dates out of order, so firstSeen/lastSeen move both ways.
+    const rows = (from: number, count: number, source: string, mark: string) =>
+      Array.from({ length: count }, (_, i) => {
+        const n = from + i;
+        return `2023-${String((n * 7) % 12 + 1).padStart(2, "0")}-${String((n * 11) % 28 + 1).padStart(2, "0")},Eqtest Hub Ltd,hk,Eqtest Buyer ${n % 5} OOO,ru,880622,Quad${mark}copters ${n},${100 + n},usd,EQ-${n},${source}\n`;
+      }).join("");
+    const state = async (namespace: string) =>
+      (await cypher(
+        `MATCH ()-[r:BASED_IN]->() WHERE r.id STARTS WITH $prefix
+         RETURN substring(r.id, size($prefix)) AS id, r.status AS status, r.confidence AS confidence, toFloat(r.statementCount) AS count,
+                [c IN r.statementCounts | toFloat(c)] AS perDataset, [l IN r.statementLastLines | toFloat(l)] AS lastLines,
+                toString(r.firstSeen) AS firstSeen, toString(r.lastSeen) AS lastSeen, valueType(r.evidenceStarts) AS startsType,
+                [i IN range(0, size(r.evidenceQuotes) - 1) | [replace(r.evidenceQuotes[i], $mark, ''), toString(r.evidenceStarts[i]), toString(r.evidenceEnds[i]),
+                  toString([j IN range(0, size(r.statementSourceIds) - 1) WHERE r.statementSourceIds[j] = r.evidenceSourceIds[i]][0])]] AS evidence
+         ORDER BY id`,
+        { prefix: `${namespace}:`, mark: "\u001f" },
+      ));
+
+    it("ends in the same state as the general query: counts, watermarks, dates and capped evidence, for one dataset and a second", async () => {
+      const packed = `${ns}-eq-packed`;
+      const general = `${ns}-eq-general`;
+      for (const [namespace, mark] of [[packed, ""], [general, "\u001f"]] as const) {
+        const first = join(tmp, `eq-1${mark ? "-general" : ""}.csv`);
+        const second = join(tmp, `eq-2${mark ? "-general" : ""}.csv`);
+        writeFileSync(first, header + rows(0, 26, "first", mark));
+        writeFileSync(second, header + rows(50, 6, "second", mark));
+        expect(await run("customs", first, { namespace, batchSize: 3 })).toMatchObject({ read: 26, rejected: 0 });
+        expect(await run("customs", second, { namespace, batchSize: 3 })).toMatchObject({ read: 6, rejected: 0 });
+      }
+      const a = await state(packed);
+      const b = await state(general);
+      expect(a.map((r) => r.id)).toEqual(["party-hk-eqtest-hub-ltd>BASED_IN>country-hk", ...[0, 1, 2, 3, 4].map((i) => `party-ru-eqtest-buyer-${i}-ooo>BASED_IN>country-ru`)]);
+      expect(a).toEqual(b);
+      const hub = a[0]!;
+      expect(hub).toMatchObject({ count: 32, perDataset: [26, 6], lastLines: [27, 7], startsType: "LIST<INTEGER NOT NULL> NOT NULL" });
+      // 20 from the first dataset, then the first of the second one past the cap.
+      expect((hub.evidence as string[][]).map((e) => e[3])).toEqual([...Array(20).fill("0"), "1"]);
+      expect(a[1]).toMatchObject({ count: 8, perDataset: [6, 2] });
     });
   });
 

@@ -76,10 +76,9 @@ describe("prepareFacts", () => {
     expect(p.provided).toEqual(["country-ru", "p", "other"]);
     expect(p.entities).toEqual([{ id: "p", name: "P", kind: "Company", aliases: [], topics: [], ftmSchema: null, props: {} }]);
     expect(p.countries).toEqual([ru]);
-    // Both are new-looking SUPPLIED/BASED_IN: packed, one group per property signature; only the BASED_IN id is checked.
+    // Both are SUPPLIED/BASED_IN: packed, one group per property signature.
     expect(p.merge).toEqual([]);
     expect(p.packed.flatMap((g) => g.relationships.map((r) => r.id))).toEqual(["p>BASED_IN>country-ru", "f"]);
-    expect(p.checkIds).toEqual(["p>BASED_IN>country-ru"]);
     expect(p.stated).toBe(8);
   });
 });
@@ -97,13 +96,15 @@ describe("packed rows", () => {
     expect(packField(Number.NaN)).toBeUndefined();
   });
 
-  it("packs a new relationship's first state: all statements counted, first and last dates, last line", () => {
+  it("packs a relationship's first state: all statements counted, first and last dates, last and first line", () => {
     const [g] = groupRelationships([
       rel({ quote: "q1", statedOn: "2023-05-02", evidence: { quote: "q1", start: 7, end: 7, sourceId: "s" } }),
       rel({ quote: "q2", statedOn: "2022-01-09", evidence: { quote: "q2", start: 9, end: 9, sourceId: "s" } }),
     ]);
-    const fields = packFirstState(g!, [])!.split(FIELD);
-    expect(fields).toEqual(["BASED_IN", "p>BASED_IN>country-ru", "REPORTED", "0.7", NULL, NULL, "2022-01-09", "2023-05-02", `q1${ITEM}q2`, `7${ITEM}9`, `7${ITEM}9`, `s${ITEM}s`, "2", "9"]);
+    const lines = [12, 15];
+    const withLines = { ...g!, statements: g!.statements.map((st, i) => ({ ...st, line: lines[i]! })) };
+    const fields = packFirstState(withLines, [])!.split(FIELD);
+    expect(fields).toEqual(["BASED_IN", "p>BASED_IN>country-ru", "REPORTED", "0.7", NULL, NULL, "2022-01-09", "2023-05-02", `q1${ITEM}q2`, `7${ITEM}9`, `7${ITEM}9`, `s${ITEM}s`, "2", "15", "12"]);
   });
 
   it("sends a relationship with an unpackable value, an aggregate or another type to the general query", () => {
@@ -114,28 +115,18 @@ describe("packed rows", () => {
     ]);
     const { packed, merge } = packRelationships(grouped);
     expect(packed).toHaveLength(1);
-    expect(packed[0]!.keys).toEqual(["note", "goods", "quantity"]);
-    expect(packed[0]!.kinds).toEqual(["s", "l", "n"]);
-    expect(packed[0]!.rows[0]!.split(FIELD).slice(14)).toEqual(["n", "HS 8806", "3"]);
+    // A null prop is packed as kind "z": restating a stored relationship removes it, as `r += {empty: null}` does.
+    expect(packed[0]!.keys).toEqual(["note", "goods", "quantity", "empty"]);
+    expect(packed[0]!.kinds).toEqual(["s", "l", "n", "z"]);
+    expect(packed[0]!.rows[0]!.split(FIELD).slice(15)).toEqual(["n", "HS 8806", "3", NULL]);
     expect(merge.map((r) => r.id)).toEqual(["b", "c"]);
   });
 
-  it("merges the packed relationships the graph already holds", () => {
-    const grouped = groupRelationships([rel({ quote: "x", id: "new", start: "n" }), rel({ quote: "y", id: "old", start: "o" })]);
-    const runs = relationshipRuns(packRelationships(grouped), new Map([["BASED_IN old", { fullWithSources: null }]]));
-    expect(runs.create.flatMap((r) => r.relationships.map((x) => x.id))).toEqual(["new"]);
-    expect(runs.create[0]).toMatchObject({ ids: ["n", "country-ru"], endpoints: [0, 1] });
-    expect(runs.merge.flatMap((r) => (r.relationships as { id: string }[]).map((x) => x.id))).toEqual(["old"]);
-  });
-
-  it("drops the candidates a full stored evidence list cannot take, and keeps those of a new source", () => {
-    const grouped = groupRelationships([
-      rel({ quote: "x", id: "old", start: "o" }),
-      rel({ quote: "y", id: "old", start: "o", evidence: { quote: "y", start: 3, end: 3, sourceId: "other" } }),
-    ]);
-    const runs = relationshipRuns(packRelationships(grouped), new Map([["BASED_IN old", { fullWithSources: ["s"] }]]));
-    const [merged] = runs.merge[0]!.relationships as { evidence: { sourceId: string }[]; statements: unknown[] }[];
-    expect(merged!.evidence.map((e) => e.sourceId)).toEqual(["other"]);
-    expect(merged!.statements).toHaveLength(2);
+  it("cuts packed relationships into create runs with each endpoint once, the rest into merge runs", () => {
+    const grouped = groupRelationships([rel({ quote: "x", id: "one", start: "n" }), rel({ quote: "y", id: "two", start: "n" }), rel({ quote: "z", id: "own", start: "o", type: "OWNS" })]);
+    const runs = relationshipRuns(packRelationships(grouped));
+    expect(runs.create.flatMap((r) => r.relationships.map((x) => x.id))).toEqual(["one", "two"]);
+    expect(runs.create[0]).toMatchObject({ ids: ["n", "country-ru"], endpoints: [0, 1, 0, 1] });
+    expect(runs.merge.flatMap((r) => (r.relationships as { id: string }[]).map((x) => x.id))).toEqual(["own"]);
   });
 });
