@@ -50,7 +50,30 @@ export interface BatchResult {
   readonly rejects: readonly Reject[];
   /** Wall time of each stage of the batch's transaction, **milliseconds** (see {@link BatchStage}). */
   readonly stages: Readonly<Partial<Record<BatchStage, number>>>;
+  /** True when party resolution linked a party of the batch to an existing entity (see {@link BatchOptions.speculate}). */
+  readonly partiesResolved: boolean;
 }
+
+/** How writeBatch writes a batch. */
+export interface BatchOptions {
+  /** Validate in a read transaction; write nothing. */
+  readonly dryRun: boolean;
+  /** Roll back at the first record a check rejects (StrictRejectError). */
+  readonly strict: boolean;
+  /**
+   * Send the batch's writes right behind its party-resolution query instead of waiting for the
+   * answer, betting that it links no party to an existing entity (the usual case: a customs
+   * file's parties are its own). When it does link one, the transaction is rolled back and the
+   * batch written again the careful way, so the result is the same either way; the importer
+   * then stops betting for the rest of the file (BatchResult.partiesResolved). Why: the wait was
+   * a round trip plus Node's work on the answer in every batch, with Neo4j idle (BENCHMARKS.md,
+   * Import). Only with `prepared` facts and when no check rejected a record.
+   */
+  readonly speculate?: boolean;
+}
+
+/** Thrown inside a speculative batch's transaction to roll it back when party resolution changed the batch. */
+class PartiesResolved extends Error {}
 
 /**
  * The stages of a batch's transaction, in order: `checks` against the graph, `parties`
@@ -71,7 +94,7 @@ export type BatchStage = "checks" | "parties" | "nodes" | "relationships" | "com
  * party resolution changed the records. In a dry run the same checks
  * run in a read transaction and nothing is written.
  */
-export async function writeBatch(db: Database, source: DatasetSource, records: readonly PendingRecord[], opts: { dryRun: boolean; strict: boolean }, prepared?: PreparedFacts): Promise<BatchResult> {
+export async function writeBatch(db: Database, source: DatasetSource, records: readonly PendingRecord[], opts: BatchOptions, prepared?: PreparedFacts): Promise<BatchResult> {
   const work = async (tx: ManagedTransaction): Promise<BatchResult> => {
     stages = {};
     let t0 = performance.now();
@@ -86,12 +109,22 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     lap("checks");
     if (opts.strict && rejects.length > 0) throw new StrictRejectError(rejects[0]!);
     const rejected = new Set(rejects.map((r) => r.line));
-    const kept = await resolveParties(tx, records.filter((r) => !rejected.has(r.line)), source.namespace);
-    lap("parties");
-    if (opts.dryRun) return { created: 0, merged: 0, written: kept.length, rejects, stages };
+    const checked = records.filter((r) => !rejected.has(r.line));
     // resolveParties returns the same record objects when it resolved nothing.
-    const unchanged = prepared !== undefined && kept.length === records.length && kept.every((r, i) => r === records[i]);
-    const p = unchanged ? prepared : prepareFacts(kept);
+    const unchanged = (kept: readonly PendingRecord[]) => kept.length === records.length && kept.every((r, i) => r === records[i]);
+    let kept = checked;
+    let p: PreparedFacts;
+    // The resolution query is sent now; speculating, its answer is awaited after the writes are queued.
+    const resolution = resolveParties(tx, checked, source.namespace);
+    resolution.catch(() => undefined);
+    const speculative = opts.speculate === true && !opts.dryRun && prepared !== undefined && rejects.length === 0;
+    if (speculative) p = prepared;
+    else {
+      kept = await resolution;
+      lap("parties");
+      if (opts.dryRun) return { created: 0, merged: 0, written: kept.length, rejects, stages, partiesResolved: !unchanged(kept) };
+      p = prepared !== undefined && unchanged(kept) ? prepared : prepareFacts(kept);
+    }
     const ns = { namespace: source.namespace };
     let created = 0;
     // Every write below is queued on the transaction without waiting for the one before: Bolt
@@ -139,15 +172,23 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     const merge = (params: RelationshipRun) => count("import-merge-relationships", { ...params, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP });
     for (const params of split.merge) await merge(params);
     if (p.provided.length > 0) await queue(runIn(tx, "import-link-provenance", { sourceId: source.id, ids: p.provided }));
+    if (speculative && !unchanged(await resolution)) throw new PartiesResolved();
     await Promise.all(queued);
     for (const params of mergeRuns(stored)) await merge(params);
     await Promise.all(queued);
     lap("relationships");
-    return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects, stages };
+    return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects, stages, partiesResolved: !unchanged(kept) };
   };
   let stages: Partial<Record<BatchStage, number>> = {};
   const started = performance.now();
-  const result = opts.dryRun ? await db.readTx("import-dry-run", work, { timeoutMs: BATCH_TIMEOUT_MS }) : await db.writeTx("import-batch", work, { timeoutMs: BATCH_TIMEOUT_MS });
+  let result: BatchResult;
+  try {
+    result = opts.dryRun ? await db.readTx("import-dry-run", work, { timeoutMs: BATCH_TIMEOUT_MS }) : await db.writeTx("import-batch", work, { timeoutMs: BATCH_TIMEOUT_MS });
+  } catch (err) {
+    // Rolled back: the bet lost. The same batch again, resolution first.
+    if (err instanceof PartiesResolved) return writeBatch(db, source, records, { ...opts, speculate: false }, prepared);
+    throw err;
+  }
   // What the work did not spend: beginning the transaction and committing it.
   const inWork = Object.values(stages).reduce((a, b) => a + b, 0);
   return { ...result, stages: { ...result.stages, commit: performance.now() - started - inWork } };

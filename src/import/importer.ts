@@ -128,6 +128,9 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
   }
   const report = new RejectsReport(opts.rejectsFile ?? null);
   const writeOpts = { dryRun: opts.dryRun ?? false, strict: opts.strict ?? false };
+  // Batches are written without waiting for party resolution until one links a party to an
+  // existing entity (batch-writer.ts, BatchOptions.speculate).
+  let speculate = true;
   let read = 0;
   let bytes = 0;
   let created = 0;
@@ -151,7 +154,8 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     const prepared = writeOpts.dryRun ? undefined : await prepareFactsInSlices(records);
     await settle();
     const t0 = performance.now();
-    inFlight = writeBatch(db, source, records, writeOpts, prepared).then(async (result) => {
+    inFlight = writeBatch(db, source, records, { ...writeOpts, speculate }, prepared).then(async (result) => {
+      if (result.partiesResolved) speculate = false;
       created += result.created;
       merged += result.merged;
       written += records.length;

@@ -141,6 +141,10 @@ describe("actorgraph import", () => {
       expect(best.hops[1].to.topics).toEqual(["sanction"]);
       const [shipment] = await cypher("MATCH ()-[r:SUPPLIED]->(:Entity {id: $to}) WHERE r.hsCode = '880622' RETURN r.via AS via, r.amount AS amount, r.currency AS currency", { to: `${ns}:syn-co-vector` });
       expect(shipment).toEqual({ via: ["KZ"], amount: 96000, currency: "USD" });
+      // The batch was first written speculatively, then rolled back when resolution linked the
+      // parties, and written again: no trace of the parties' own nodes is left.
+      expect(await cypher("MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id", { ids: [`${ns}:party-hk-golden-bridge-trading-limited`, `${ns}:party-ru-ooo-vector-import`] })).toEqual([]);
+      expect(summary.created).toBe(5);
     });
 
     it("reads differently named headers through a column mapping", async () => {
