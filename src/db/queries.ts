@@ -20,6 +20,7 @@ export const QUERY_NAMES = [
   "import-link-provenance",
   "import-merge-countries",
   "import-merge-entities",
+  "import-merge-entities-packed",
   "import-merge-placeholders",
   "import-merge-publications",
   "import-merge-relationships",

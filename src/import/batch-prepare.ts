@@ -27,7 +27,10 @@ export const RELATIONSHIPS_PER_RUN = 2000;
 export interface PreparedFacts {
   readonly publications: readonly PublicationFact[];
   readonly countries: readonly CountryFact[];
+  /** Entities as maps for import-merge-entities.cypher: those with a value that cannot be packed, and every version of an id the batch states more than once. */
   readonly entities: readonly Omit<EntityFact, "matchName">[];
+  /** The other entities, packed by property signature for import-merge-entities-packed.cypher ({@link packEntities}). */
+  readonly packedEntities: readonly PackedEntities[];
   /** Endpoints that are neither a country nor an entity of the batch (MERGEd as placeholders when missing). */
   readonly otherEndpoints: readonly string[];
   /** Creatable relationships ({@link creatable}) packed in their first state, by property signature. */
@@ -38,6 +41,13 @@ export interface PreparedFacts {
   readonly provided: readonly string[];
   /** Facts stated (countries, entities and relationships, repeats included), for `merged`. */
   readonly stated: number;
+}
+
+/** Packed entities of one property signature: fields id, name, kind, aliases, topics, ftmSchema, then `keys` packed as `kinds`. */
+export interface PackedEntities {
+  readonly keys: readonly string[];
+  readonly kinds: readonly PackedKind[];
+  readonly rows: readonly string[];
 }
 
 /** Packed relationships of one property signature: `rows[i]` packs `relationships[i]` (see {@link packFirstState}). */
@@ -94,17 +104,46 @@ function* prepareSteps(records: readonly PendingRecord[]): Generator<void, Prepa
   }
   const { packed, merge } = packing.result();
   const uniqueEntities = withoutRepeats(entities.map(({ matchName: _m, ...e }) => e));
+  const packedEntities = packEntities(uniqueEntities);
   yield;
   return {
     publications: facts.flatMap((f) => f.publications),
     countries: uniqueCountries(countries),
-    entities: uniqueEntities,
+    entities: packedEntities.maps,
+    packedEntities: packedEntities.packed,
     otherEndpoints: [...others],
     packed,
     merge,
     provided: [...new Set([...merged, ...others])],
     stated: countries.length + entities.length + relationships.length,
   };
+}
+
+/**
+ * Splits a batch's entities (repeats already dropped) into packed rows by property signature
+ * and the rest: an id stated in several versions keeps all of them as maps, in order, since
+ * the map query merges them one after the other (names and props: last wins); so does an
+ * entity with a value that cannot be packed (packed-rows.ts).
+ */
+export function packEntities<E extends Omit<EntityFact, "matchName">>(entities: readonly E[]): { packed: PackedEntities[]; maps: E[] } {
+  const seen = new Map<string, number>();
+  for (const e of entities) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
+  const maps: E[] = [];
+  const groups = new Map<string, { keys: string[]; kinds: PackedKind[]; rows: string[] }>();
+  for (const e of entities) {
+    const keys = Object.keys(e.props).filter((k) => e.props[k] !== undefined);
+    const kinds = keys.map((k) => kindOf(e.props[k]!));
+    const fields = [packField(e.id), packField(e.name), packField(e.kind), packField(e.aliases), packField(e.topics), packField(e.ftmSchema), ...keys.map((k) => packField(e.props[k]))];
+    if (seen.get(e.id)! > 1 || fields.some((f) => f === undefined)) {
+      maps.push(e);
+      continue;
+    }
+    const signature = keys.map((k, i) => `${k}\u0000${kinds[i]}`).join("\u0000");
+    let group = groups.get(signature);
+    if (!group) groups.set(signature, (group = { keys, kinds, rows: [] }));
+    group.rows.push(fields.join(FIELD));
+  }
+  return { packed: [...groups.values()], maps };
 }
 
 /**

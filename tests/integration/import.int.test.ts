@@ -37,6 +37,7 @@ describe("actorgraph import", () => {
     await imports().deleteNamespace(`${ns}-pk-re`);
     await imports().deleteNamespace(`${ns}-eq-packed`);
     await imports().deleteNamespace(`${ns}-eq-general`);
+    await imports().deleteNamespace(`${ns}-ent`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
   });
 
@@ -233,6 +234,38 @@ describe("actorgraph import", () => {
       await cypher("MATCH ()-[r:SUPPLIED {recordId: 'RM-1'}]->() WHERE r.id STARTS WITH $prefix REMOVE r.statementSourceIds, r.statementCounts, r.statementLastLines, r.statementCount", { prefix: `${ns2}:` });
       await run("customs", file2, { namespace: ns2 });
       expect(await shipment()).toMatchObject({ validFrom: "2022-01-01", count: 1, datasets: 1 });
+    });
+  });
+
+  describe("entities written from packed rows (import-merge-entities-packed.cypher)", () => {
+    it("stores the same properties, with the same types, as the map query, and merges a second file's aliases and topics", async () => {
+      const eq = `${ns}-ent`;
+      const entity = (id: string, alias: string, extra: Record<string, string[]> = {}) =>
+        JSON.stringify({ id, schema: "Company", properties: { name: [`Pack ${id}`, `Пак ${id}`], alias: [alias], country: ["ru"], topics: ["sanction"], registrationNumber: ["77-1"], notes: ["first"], ...extra } });
+      // The second alias holds U+001F, which no packed row carries: that entity goes through the map query.
+      const file = join(tmp, "entities-packed.jsonl");
+      writeFileSync(file, `${entity("ent-a", "Alias A")}\n${entity("ent-b", "Alias \u001f B")}\n`);
+      expect(await run("ftm", file, { namespace: eq })).toMatchObject({ read: 2, rejected: 0 });
+      const props = async (id: string) =>
+        (await cypher(
+          `MATCH (n:Entity {id: $id}) RETURN [k IN keys(n) WHERE NOT k IN ['id', 'name', 'aliases', 'names'] | [k, valueType(n[k]), CASE WHEN valueType(n[k]) STARTS WITH 'LIST' THEN reduce(t = '', v IN n[k] | t + '[' + toString(v) + ']') ELSE toString(n[k]) END]] AS props, n.name AS name, n.aliases AS aliases, n.topics AS topics`,
+          { id: `${eq}:${id}` },
+        ))[0] as { props: string[][]; name: string; aliases: string[]; topics: string[] };
+      const a = await props("ent-a");
+      const b = await props("ent-b");
+      expect(a.props.length).toBeGreaterThan(6);
+      expect(a.props.map(([k, t]) => [k, t]).sort()).toEqual(b.props.map(([k, t]) => [k, t]).sort());
+      // Values too, but for those naming the entity itself.
+      const own = ["ftmId", "ftm_alias", "ftm_name"];
+      expect(a.props.filter(([k]) => !own.includes(k!)).sort()).toEqual(b.props.filter(([k]) => !own.includes(k!)).sort());
+      expect(a).toMatchObject({ name: "Pack ent-a", aliases: ["Пак ent-a", "Alias A"], topics: ["sanction"] });
+      // A second file restating ent-a (packed) with another alias and topic: both are unioned, the new notes replace the old.
+      const again = join(tmp, "entities-packed-2.jsonl");
+      writeFileSync(again, `${entity("ent-a", "Alias A2", { topics: ["sanction", "debarment"], notes: ["second"] })}\n`);
+      await run("ftm", again, { namespace: eq });
+      const restated = await props("ent-a");
+      expect(restated).toMatchObject({ name: "Pack ent-a", aliases: ["Пак ent-a", "Alias A", "Alias A2"], topics: ["sanction", "debarment"] });
+      expect(Object.fromEntries(restated.props.map(([k, , v]) => [k, v]))).toMatchObject({ description: "second", ftm_notes: "[second]", ftm_alias: "[Alias A2]" });
     });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, withoutRepeats } from "../../src/import/batch-facts.js";
-import { packFirstState, packRelationships, prepareFacts, relationshipRuns, withQuoteIndexes } from "../../src/import/batch-prepare.js";
+import { packEntities, packFirstState, packRelationships, prepareFacts, relationshipRuns, withQuoteIndexes } from "../../src/import/batch-prepare.js";
 import { EMPTY_LIST, FIELD, ITEM, NULL, packField } from "../../src/import/packed-rows.js";
 import type { RelationshipFact } from "../../src/import/types.js";
 
@@ -74,7 +74,9 @@ describe("prepareFacts", () => {
     const p = prepareFacts([{ line: 2, facts }, { line: 3, facts }]);
     expect(p.otherEndpoints).toEqual(["other"]);
     expect(p.provided).toEqual(["country-ru", "p", "other"]);
-    expect(p.entities).toEqual([{ id: "p", name: "P", kind: "Company", aliases: [], topics: [], ftmSchema: null, props: {} }]);
+    // Packed: no props, so one group with no keys; aliases and topics empty, ftmSchema null.
+    expect(p.entities).toEqual([]);
+    expect(p.packedEntities).toEqual([{ keys: [], kinds: [], rows: [["p", "P", "Company", EMPTY_LIST, EMPTY_LIST, NULL].join(FIELD)] }]);
     expect(p.countries).toEqual([ru]);
     // Both are SUPPLIED/BASED_IN: packed, one group per property signature.
     expect(p.merge).toEqual([]);
@@ -94,6 +96,16 @@ describe("packed rows", () => {
     expect(packField(`tab\u001fbed`)).toBeUndefined();
     expect(packField(["ok", "x\u0018"])).toBeUndefined();
     expect(packField(Number.NaN)).toBeUndefined();
+  });
+
+  it("packs entities by property signature, and keeps as maps, in order, an id stated twice and a value it cannot pack", () => {
+    const e = (id: string, props: Record<string, string | number | string[] | null>, name = id.toUpperCase()) => ({ id, name, kind: "Company" as const, aliases: ["a", "b"], topics: [], ftmSchema: "Company", props });
+    const { packed, maps } = packEntities([e("x", { country: "RU", n: 2 }), e("y", { country: "KZ", n: 3 }), e("z", { gone: null }), e("twice", {}), e("twice", { v: "2" }), e("bad", {}, "tab\u001f")]);
+    expect(packed).toEqual([
+      { keys: ["country", "n"], kinds: ["s", "n"], rows: [["x", "X", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", "RU", "2"].join(FIELD), ["y", "Y", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", "KZ", "3"].join(FIELD)] },
+      { keys: ["gone"], kinds: ["z"], rows: [["z", "Z", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", NULL].join(FIELD)] },
+    ]);
+    expect(maps.map((m) => [m.id, m.props])).toEqual([["twice", {}], ["twice", { v: "2" }], ["bad", {}]]);
   });
 
   it("packs a relationship's first state: all statements counted, first and last dates, last and first line", () => {

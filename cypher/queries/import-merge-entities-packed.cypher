@@ -1,0 +1,32 @@
+// Imported entities as packed rows (src/import/packed-rows.ts), MERGEd on id exactly as
+// import-merge-entities.cypher MERGEs a map: names and aliases unioned (every value reaches the
+// full-text index), topics too, and a placeholder made for a forward reference gets its real
+// name. Why packed: a customs batch names ~7000 parties, and Neo4j took 0.27 s to receive and
+// merge them as maps against 0.16 s as strings (BENCHMARKS.md, Import). Fields: 0 id, 1 name,
+// 2 kind, 3 aliases, 4 topics, 5 ftmSchema, then one per $keys[i], packed as $kinds[i] (s
+// string, n number, b boolean, l string list, z null: the property is removed, as
+// `n += {key: null}` does). Each id is in one row only (src/import/batch-prepare.ts), so the
+// rows' order is moot.
+UNWIND $rows AS row
+WITH split(row, '\u001F') AS f
+WITH f, f[1] AS xName, CASE f[3] WHEN '\u001A' THEN [] ELSE split(f[3], '\u001E') END AS xAliases,
+     CASE f[4] WHEN '\u001A' THEN [] ELSE split(f[4], '\u001E') END AS xTopics
+MERGE (n:Entity {id: f[0]})
+WITH n, f, xName, xAliases, xTopics, CASE WHEN n.name IS NULL OR n.placeholder = true THEN xName ELSE n.name END AS name
+WITH n, f, xTopics, name, [a IN coalesce(n.aliases, []) + xAliases + [xName] WHERE a <> name] AS aliases
+FOREACH (i IN range(0, size($keys) - 1) |
+  SET n[$keys[i]] = CASE $kinds[i]
+    WHEN 's' THEN f[6 + i]
+    WHEN 'n' THEN toFloat(f[6 + i])
+    WHEN 'b' THEN f[6 + i] = 'true'
+    WHEN 'z' THEN null
+    ELSE CASE f[6 + i] WHEN '\u001A' THEN [] ELSE split(f[6 + i], '\u001E') END
+  END)
+SET n.name = name,
+    n.kind = f[2],
+    n.aliases = reduce(acc = [], a IN aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
+    n.topics = reduce(acc = [], t IN coalesce(n.topics, []) + xTopics | CASE WHEN t IN acc THEN acc ELSE acc + t END),
+    n.ftmSchema = CASE f[5] WHEN '\u0018' THEN n.ftmSchema ELSE f[5] END,
+    n.placeholder = false,
+    n.unidentified = coalesce(n.unidentified, false),
+    n.importNamespace = coalesce(n.importNamespace, $namespace)
