@@ -6,14 +6,16 @@
 // 2 kind, 3 aliases, 4 topics, 5 ftmSchema, then one per $keys[i], packed as $kinds[i] (s
 // string, n number, b boolean, l string list, z null: the property is removed, as
 // `n += {key: null}` does). Each id is in one row only (src/import/batch-prepare.ts), so the
-// rows' order is moot.
+// rows' order is moot. Each is also linked to the dataset's :Source ($sourceId), as
+// import-link-provenance.cypher links the batch's other nodes, without a second lookup.
+MATCH (s:Source {id: $sourceId})
 UNWIND $rows AS row
-WITH split(row, '\u001F') AS f
-WITH f, f[1] AS xName, CASE f[3] WHEN '\u001A' THEN [] ELSE split(f[3], '\u001E') END AS xAliases,
+WITH s, split(row, '\u001F') AS f
+WITH s, f, f[1] AS xName, CASE f[3] WHEN '\u001A' THEN [] ELSE split(f[3], '\u001E') END AS xAliases,
      CASE f[4] WHEN '\u001A' THEN [] ELSE split(f[4], '\u001E') END AS xTopics
 MERGE (n:Entity {id: f[0]})
-WITH n, f, xName, xAliases, xTopics, CASE WHEN n.name IS NULL OR n.placeholder = true THEN xName ELSE n.name END AS name
-WITH n, f, xTopics, name, [a IN coalesce(n.aliases, []) + xAliases + [xName] WHERE a <> name] AS aliases
+WITH s, n, f, xName, xAliases, xTopics, CASE WHEN n.name IS NULL OR n.placeholder = true THEN xName ELSE n.name END AS name
+WITH s, n, f, xTopics, name, [a IN coalesce(n.aliases, []) + xAliases + [xName] WHERE a <> name] AS aliases
 FOREACH (i IN range(0, size($keys) - 1) |
   SET n[$keys[i]] = CASE $kinds[i]
     WHEN 's' THEN f[6 + i]
@@ -30,3 +32,4 @@ SET n.name = name,
     n.placeholder = false,
     n.unidentified = coalesce(n.unidentified, false),
     n.importNamespace = coalesce(n.importNamespace, $namespace)
+MERGE (s)-[:PROVIDED]->(n)

@@ -37,7 +37,7 @@ export interface PreparedFacts {
   readonly packed: readonly PackedGroup[];
   /** Relationships for import-merge-relationships.cypher: not creatable, or with a value that cannot be packed. */
   readonly merge: readonly BatchRelationship[];
-  /** Ids the dataset's :Source is linked to (import-link-provenance.cypher). */
+  /** Ids the dataset's :Source is linked to by import-link-provenance.cypher: every node of the batch but the packed entities, which import-merge-entities-packed.cypher links. */
   readonly provided: readonly string[];
   /** Facts stated (countries, entities and relationships, repeats included), for `merged`. */
   readonly stated: number;
@@ -114,7 +114,8 @@ function* prepareSteps(records: readonly PendingRecord[]): Generator<void, Prepa
     otherEndpoints: [...others],
     packed,
     merge,
-    provided: [...new Set([...merged, ...others])],
+    // The packed entities' links are made by their own query.
+    provided: [...new Set([...countries.map((c) => c.id), ...packedEntities.maps.map((e) => e.id), ...others])],
     stated: countries.length + entities.length + relationships.length,
   };
 }

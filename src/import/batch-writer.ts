@@ -150,7 +150,12 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     await queue(runIn(tx, "import-merge-source", { source }));
     if (p.publications.length > 0) await queue(runIn(tx, "import-merge-publications", { ...ns, publications: p.publications }));
     if (p.countries.length > 0) await count("import-merge-countries", { countries: p.countries });
-    for (const { keys, kinds, rows } of p.packedEntities) await count("import-merge-entities-packed", { keys, kinds, rows });
+    for (const { keys, kinds, rows } of p.packedEntities) {
+      await queue(
+        // Its relationships are PROVIDED links, which `created` does not count.
+        tx.run(query("import-merge-entities-packed"), { ...ns, keys, kinds, rows, sourceId: source.id }).then((res) => void (created += res.summary.counters.updates().nodesCreated)),
+      );
+    }
     if (p.entities.length > 0) await count("import-merge-entities", { entities: p.entities });
     // Endpoints the batch did not just MERGE (forward references, resolved parties): MERGEd
     // here, placeholders when missing, so the relationship query only MATCHes endpoints.

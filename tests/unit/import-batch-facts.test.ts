@@ -73,7 +73,8 @@ describe("prepareFacts", () => {
     const facts = { entities: [entity], countries: [ru], relationships: [rel({ quote: "a" }), rel({ quote: "b", id: "f", type: "SUPPLIED", start: "p", end: "other" })], publications: [], requiredIds: [] };
     const p = prepareFacts([{ line: 2, facts }, { line: 3, facts }]);
     expect(p.otherEndpoints).toEqual(["other"]);
-    expect(p.provided).toEqual(["country-ru", "p", "other"]);
+    // "p" is a packed entity, linked to the Source by its own query.
+    expect(p.provided).toEqual(["country-ru", "other"]);
     // Packed: no props, so one group with no keys; aliases and topics empty, ftmSchema null.
     expect(p.entities).toEqual([]);
     expect(p.packedEntities).toEqual([{ keys: [], kinds: [], rows: [["p", "P", "Company", EMPTY_LIST, EMPTY_LIST, NULL].join(FIELD)] }]);
