@@ -1,5 +1,6 @@
 import { groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, withoutRepeats, type BatchRelationship } from "./batch-facts.js";
 import type { PendingRecord } from "./batch-writer.js";
+import { PACKABLE_KEY } from "./create-query.js";
 import { FIELD, kindOf, packField, packNumbers, type PackedKind } from "./packed-rows.js";
 import type { CountryFact, EntityFact, PublicationFact } from "./types.js";
 
@@ -187,13 +188,18 @@ class Packing {
       }
       const keys: string[] = [];
       const kinds: PackedKind[] = [];
+      let unpackable = false;
       for (const [k, v] of Object.entries(r.props)) {
         // A null prop is packed too: a stored relationship restated by the create query loses it, as in the general query.
         if (v === undefined || FIXED_PROPERTIES.has(k)) continue;
+        if (!PACKABLE_KEY.test(k)) {
+          unpackable = true;
+          break;
+        }
         keys.push(k);
         kinds.push(kindOf(v));
       }
-      const row = packFirstState(r, keys);
+      const row = unpackable ? undefined : packFirstState(r, keys);
       if (row === undefined) {
         this.merge.push(r);
         continue;

@@ -4,6 +4,7 @@ import { query } from "../db/queries.js";
 import { runIn, type Database } from "../db/run.js";
 import { MAX_EVIDENCE_PER_RELATIONSHIP, type BatchRelationship } from "./batch-facts.js";
 import { mergeRuns, prepareFacts, relationshipRuns, type PreparedFacts, type RelationshipRun } from "./batch-prepare.js";
+import { createRelationshipsQuery } from "./create-query.js";
 import { compatibleSchemata } from "./ftm-model.js";
 import { StrictRejectError } from "./import-errors.js";
 import { resolveParties } from "./party-resolver.js";
@@ -166,9 +167,9 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     // the stored relationships it can (import-create-relationships.cypher) and returns the
     // others (a re-import: statements at or below the dataset's watermark), merged after.
     const stored: BatchRelationship[] = [];
-    for (const { relationships, ...params } of split.create) {
+    for (const { relationships, rows, ids, endpoints, keys, kinds } of split.create) {
       await queue(
-        tx.run(query("import-create-relationships"), { ...params, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP }).then((res) => {
+        tx.run(createRelationshipsQuery(keys, kinds), { rows, ids, endpoints, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP }).then((res) => {
           created += res.summary.counters.updates().relationshipsCreated;
           const ids = new Set((res.records[0]?.get("matched") ?? []) as string[]);
           if (ids.size > 0) stored.push(...relationships.filter((r) => ids.has(r.id)));

@@ -55,13 +55,22 @@ export function recordEvidence(ctx: MapContext, record: InputRecord<unknown>): E
   return { quote: record.text, start: record.line, end: record.endLine, sourceId: ctx.sourceId };
 }
 
-/** ISO date prefix (YYYY-MM-DD) of an FtM or CSV date, or null; a year or year-month becomes its first day. */
+/**
+ * ISO date prefix (YYYY-MM-DD) of an FtM or CSV date, or null; a year or year-month becomes its
+ * first day. The date must exist in the calendar (Cypher's date() refuses 2023-02-30 and would
+ * fail the whole batch), so it is checked by a round trip through UTC: JS's Date.parse rolls
+ * 2023-02-30 over to March 2 instead of refusing it.
+ * @throws RecordError INVALID_VALUE for text that is no ISO 8601 date, or a day or month that does not exist.
+ */
 export function isoDate(value: string | undefined | null, field: string): string | null {
   if (!value) return null;
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
   if (!m) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not an ISO 8601 date`);
   const date = `${m[1]}-${m[2] ?? "01"}-${m[3] ?? "01"}`;
-  if (Number.isNaN(Date.parse(date))) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not a valid date`);
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
+    throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not a valid date`);
+  }
   return date;
 }
 

@@ -160,13 +160,16 @@ describe("actorgraph import", () => {
 
     it("rejects bad rows by line, including a file that ends mid-row", async () => {
       const summary = await run("customs", fixture("customs-bad-rows.csv"));
+      // Line 3's date (2023-02-30) does not exist: rejected with its line, not left to fail the batch in Cypher's date().
       expect(byLine(summary)).toEqual([
         [3, "INVALID_VALUE"],
         [4, "INVALID_VALUE"],
-        [5, "MALFORMED_CSV"],
-        [6, "TRUNCATED_LINE"],
+        [5, "INVALID_VALUE"],
+        [6, "MALFORMED_CSV"],
+        [7, "TRUNCATED_LINE"],
       ]);
-      expect(summary.read).toBe(5);
+      expect(summary.rejects.find((r) => r.line === 3)!.reason).toContain("2023-02-30");
+      expect(summary.read).toBe(6);
     });
 
     it("changes no count when imported again", async () => {
@@ -230,10 +233,15 @@ describe("actorgraph import", () => {
       // Same file (same dataset), other mapping: the general query sets the new values and counts nothing twice.
       await run("customs", file2, { namespace: ns2, columnsFile: mapping });
       expect(await shipment()).toEqual({ validFrom: "2023-06-30", currency: null, count: 1, datasets: 1 });
-      // Stored without statement bookkeeping (as an older version wrote it): counted again, not skipped.
-      await cypher("MATCH ()-[r:SUPPLIED {recordId: 'RM-1'}]->() WHERE r.id STARTS WITH $prefix REMOVE r.statementSourceIds, r.statementCounts, r.statementLastLines, r.statementCount", { prefix: `${ns2}:` });
+      // Stored without statement bookkeeping and with FLOAT offsets (as an older version wrote it): counted again, not skipped, and the offsets made INTEGERs as the general query makes them.
+      await cypher(
+        "MATCH ()-[r:SUPPLIED {recordId: 'RM-1'}]->() WHERE r.id STARTS WITH $prefix REMOVE r.statementSourceIds, r.statementCounts, r.statementLastLines, r.statementCount SET r.evidenceStarts = [v IN r.evidenceStarts | toFloat(v)], r.evidenceEnds = [v IN r.evidenceEnds | toFloat(v)]",
+        { prefix: `${ns2}:` },
+      );
       await run("customs", file2, { namespace: ns2 });
       expect(await shipment()).toMatchObject({ validFrom: "2022-01-01", count: 1, datasets: 1 });
+      const [offsets] = await cypher("MATCH ()-[r:SUPPLIED {recordId: 'RM-1'}]->() WHERE r.id STARTS WITH $prefix RETURN valueType(r.evidenceStarts) AS starts, valueType(r.evidenceEnds) AS ends", { prefix: `${ns2}:` });
+      expect(offsets).toEqual({ starts: "LIST<INTEGER NOT NULL> NOT NULL", ends: "LIST<INTEGER NOT NULL> NOT NULL" });
     });
   });
 

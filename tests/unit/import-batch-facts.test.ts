@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, withoutRepeats } from "../../src/import/batch-facts.js";
 import { packEntities, packFirstState, packRelationships, prepareFacts, relationshipRuns, withQuoteIndexes } from "../../src/import/batch-prepare.js";
+import { createRelationshipsQuery } from "../../src/import/create-query.js";
+import { isoDate } from "../../src/import/facts.js";
 import { EMPTY_LIST, FIELD, ITEM, NULL, packField } from "../../src/import/packed-rows.js";
 import type { RelationshipFact } from "../../src/import/types.js";
 
@@ -135,11 +137,35 @@ describe("packed rows", () => {
     expect(merge.map((r) => r.id)).toEqual(["b", "c"]);
   });
 
+  it("generates the create query's props map from allow-listed keys only, and sends other keys to the general query", () => {
+    const text = createRelationshipsQuery(["goods", "amount", "flag", "gone", "note"], ["l", "n", "b", "z", "s"]);
+    expect(text).toContain("SET r += {`goods`: CASE f[15] WHEN '\\u001A' THEN [] ELSE split(f[15], '\\u001E') END, `amount`: toFloat(f[16]), `flag`: f[17] = 'true', `gone`: null, `note`: f[19]})");
+    expect(text).not.toContain("$$PROPS$$");
+    expect(() => createRelationshipsQuery(["x`}) DETACH DELETE r //"], ["s"])).toThrow(/cannot go into a generated query/);
+    const grouped = groupRelationships([rel({ quote: "a", id: "ok", start: "a", props: { note: "n" } }), rel({ quote: "b", id: "odd", start: "b", props: { "odd key": "v" } })]);
+    const { packed, merge } = packRelationships(grouped);
+    expect(packed.flatMap((g) => g.relationships.map((r) => r.id))).toEqual(["ok"]);
+    expect(merge.map((r) => r.id)).toEqual(["odd"]);
+  });
+
   it("cuts packed relationships into create runs with each endpoint once, the rest into merge runs", () => {
     const grouped = groupRelationships([rel({ quote: "x", id: "one", start: "n" }), rel({ quote: "y", id: "two", start: "n" }), rel({ quote: "z", id: "own", start: "o", type: "OWNS" })]);
     const runs = relationshipRuns(packRelationships(grouped));
     expect(runs.create.flatMap((r) => r.relationships.map((x) => x.id))).toEqual(["one", "two"]);
     expect(runs.create[0]).toMatchObject({ ids: ["n", "country-ru"], endpoints: [0, 1, 0, 1] });
     expect(runs.merge.flatMap((r) => (r.relationships as { id: string }[]).map((x) => x.id))).toEqual(["own"]);
+  });
+});
+
+describe("isoDate", () => {
+  it("takes ISO 8601 dates and their year or month prefixes, and refuses days and months the calendar lacks", () => {
+    expect(isoDate("2024-02-29T10:00:00Z", "date")).toBe("2024-02-29");
+    expect(isoDate("2023-07", "date")).toBe("2023-07-01");
+    expect(isoDate("1999", "date")).toBe("1999-01-01");
+    expect(isoDate("", "date")).toBeNull();
+    for (const bad of ["2023-02-29", "2023-02-30", "2023-04-31", "2023-13-01", "2023-00-10", "2023-01-00"]) {
+      expect(() => isoDate(bad, "date"), bad).toThrow(/is not a valid date/);
+    }
+    expect(() => isoDate("03/02/2023", "date")).toThrow(/is not an ISO 8601 date/);
   });
 });
