@@ -78,7 +78,8 @@ class PartiesResolved extends Error {}
 
 /**
  * The stages of a batch's transaction, in order: `checks` against the graph, `parties`
- * (resolution), `nodes` (sending the dataset :Source, countries, entities and placeholders:
+ * (resolution; absent when the batch speculated, BatchOptions.speculate, since resolution then
+ * runs behind the writes), `nodes` (sending the dataset :Source, countries, entities and placeholders:
  * nothing waits for them, so their time in Neo4j falls in the next stage), `relationships`
  * (and the PROVIDED links, until every query of the batch is done), and `commit`
  * (beginning and committing the transaction, and any retry). For finding where an import
