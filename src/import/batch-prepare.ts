@@ -20,8 +20,8 @@ export const RELATIONSHIPS_PER_RUN = 2000;
 /**
  * A batch's facts folded for the write queries: countries once each, entities without repeats,
  * relationships grouped (batch-facts.ts), SUPPLIED and BASED_IN ones packed for
- * import-create-relationships.cypher (which creates or restates them), the endpoints the batch does not MERGE itself, and the
- * ids its dataset PROVIDED. Pure JS, so the importer computes it while the previous batch is
+ * import-create-relationships.cypher (which creates or restates them), the endpoints the
+ * batch does not MERGE itself, and the ids its dataset PROVIDED. Pure JS, so the importer computes it while the previous batch is
  * still being written (importer.ts), and the transaction only sends it; writeBatch recomputes
  * it when checks or party resolution changed the records.
  */
@@ -121,6 +121,11 @@ function* prepareSteps(records: readonly PendingRecord[]): Generator<void, Prepa
   };
 }
 
+/** The key of a property signature: each key with how its value is packed (packed-rows.ts). */
+function signatureOf(keys: readonly string[], kinds: readonly PackedKind[]): string {
+  return keys.map((k, i) => `${k}\u0000${kinds[i]}`).join("\u0000");
+}
+
 /**
  * Splits a batch's entities (repeats already dropped) into packed rows by property signature
  * and the rest: an id stated in several versions keeps all of them as maps, in order, since
@@ -140,7 +145,7 @@ export function packEntities<E extends Omit<EntityFact, "matchName">>(entities: 
       maps.push(e);
       continue;
     }
-    const signature = keys.map((k, i) => `${k}\u0000${kinds[i]}`).join("\u0000");
+    const signature = signatureOf(keys, kinds);
     let group = groups.get(signature);
     if (!group) groups.set(signature, (group = { keys, kinds, rows: [] }));
     group.rows.push(fields.join(FIELD));
@@ -204,7 +209,7 @@ class Packing {
         this.merge.push(r);
         continue;
       }
-      const signature = keys.map((k, i) => `${k}\u0000${kinds[i]}`).join("\u0000");
+      const signature = signatureOf(keys, kinds);
       let group = this.groups.get(signature);
       if (!group) this.groups.set(signature, (group = { keys, kinds, rows: [], relationships: [] }));
       group.rows.push(row);
