@@ -49,18 +49,20 @@
 #   NEO4J_STATE_DIR      folder holding everything below (a second instance, e.g. for bench/)  default .neo4j
 #   NEO4J_BOLT_PORT      Bolt port on 127.0.0.1                         default 7687
 #   NEO4J_HTTP_PORT      HTTP port on 127.0.0.1, or "off"               default 7474
-#   NEO4J_HEAP           JVM max heap (-Xmx)                            default 2g
+#   NEO4J_HEAP           JVM max heap (-Xmx)                            default 3g
 #   NEO4J_HEAP_INITIAL   JVM initial heap (-Xms)              default 1g (= NEO4J_HEAP if that is set)
 #   NEO4J_PAGECACHE      server.memory.pagecache.size                   default 1g
 #   NEO4J_TX_TIMEOUT     db.transaction.timeout (default per-tx limit)  default 60s
-#   NEO4J_TX_MEMORY_MAX  db.memory.transaction.max (heap per tx)        default 1g
-#                        (1g, not 2g: with a 2g heap a 2g ceiling would never fire before an
-#                        OutOfMemoryError; raise it together with NEO4J_HEAP)
+#   NEO4J_TX_MEMORY_MAX  db.memory.transaction.max (heap per tx)        default 1536m
+#                        (a customs import's default 20 000-row batch is estimated at about
+#                        1.05 GiB, src/import/importer.ts DEFAULT_BATCH_SIZES; the cap stays
+#                        half of the heap so that it fires before an OutOfMemoryError; raise it
+#                        together with NEO4J_HEAP)
 #   NEO4J_START_TIMEOUT  seconds `start` waits for Bolt to answer       default 120
 #   NEO4J_STOP_TIMEOUT   seconds `stop` waits after SIGTERM before SIGKILL  default 60
 #   NEO4J_JAVA_OPTS      extra JVM options, word-split                  default empty
 #   JAVA_HOME            if set, $JAVA_HOME/bin/java is used instead of `java` on PATH
-# Sizing: the defaults (2g heap + 1g page cache, ~3.5 GiB RSS) suit a 2-core 24 GiB machine that
+# Sizing: the defaults (3g heap + 1g page cache, ~4.5 GiB RSS) suit a 2-core 24 GiB machine that
 # also runs Node, the TypeScript build and tests; the JVM uses G1.
 #
 # Requirements: java 17+ (Neo4j 5.26 supports 17 and 21), mvn (only when the jars must be
@@ -88,7 +90,7 @@ BOLT_PING="$SCRIPT_DIR/bolt-ping.mjs"
 
 BOLT_PORT="${NEO4J_BOLT_PORT:-7687}"
 HTTP_PORT="${NEO4J_HTTP_PORT:-7474}"
-HEAP="${NEO4J_HEAP:-2g}"
+HEAP="${NEO4J_HEAP:-3g}"
 if [[ -n "${NEO4J_HEAP_INITIAL:-}" ]]; then
   HEAP_INITIAL="$NEO4J_HEAP_INITIAL"
 elif [[ -n "${NEO4J_HEAP:-}" ]]; then
@@ -98,7 +100,7 @@ else
 fi
 PAGECACHE="${NEO4J_PAGECACHE:-1g}"
 TX_TIMEOUT="${NEO4J_TX_TIMEOUT:-60s}"
-TX_MEMORY_MAX="${NEO4J_TX_MEMORY_MAX:-1g}"
+TX_MEMORY_MAX="${NEO4J_TX_MEMORY_MAX:-1536m}"
 START_TIMEOUT="${NEO4J_START_TIMEOUT:-120}"
 STOP_TIMEOUT="${NEO4J_STOP_TIMEOUT:-60}"
 if [[ -n "${JAVA_HOME:-}" && -x "${JAVA_HOME}/bin/java" ]]; then

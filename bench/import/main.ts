@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { MAX_EVIDENCE_PER_RELATIONSHIP } from "../../src/import/batch-facts.js";
-import { DEFAULT_BATCH_SIZE } from "../../src/import/importer.js";
+import { DEFAULT_BATCH_SIZES } from "../../src/import/importer.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { oursDeciles, progressDeciles, RssSampler, type Decile } from "./memory.js";
 import { PEER_LOAD_CSV } from "./peer.js";
@@ -32,9 +32,10 @@ import { PEER_LOAD_CSV } from "./peer.js";
  */
 const SEED = Number(process.env.BENCH_SEED ?? 20230321);
 const DECLARATIONS = Number(process.env.BENCH_DECLARATIONS ?? 1_000_000);
-const BATCH_SIZE = process.env.BENCH_BATCH_SIZE ? Number(process.env.BENCH_BATCH_SIZE) : undefined;
-/** Rows per transaction of the peer's CALL { … } IN TRANSACTIONS; same as our default batch, so neither side pays more commits. */
-const PEER_BATCH = Number(process.env.BENCH_PEER_BATCH ?? DEFAULT_BATCH_SIZE);
+/** Our records per transaction: the customs import's default (DEFAULT_BATCH_SIZES) unless BENCH_BATCH_SIZE says otherwise. */
+const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? DEFAULT_BATCH_SIZES.customs);
+/** Rows per transaction of the peer's CALL { … } IN TRANSACTIONS; same as our batch, so neither side pays more commits. */
+const PEER_BATCH = Number(process.env.BENCH_PEER_BATCH ?? BATCH_SIZE);
 const STATE_DIR = join(PROJECT_ROOT, ".neo4j-bench-import");
 /** BENCH_PEER=false runs our side only (while working on it); no ratio is printed then. */
 const PEER = process.env.BENCH_PEER !== "false";
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
     const last = od[od.length - 1];
     const lines = [
       `machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${mib(totalmem())} RAM, shared with other work; Node ${process.version}`,
-      `declarations: ${rows.toLocaleString("en-US")} (seed ${SEED}, ${mib(readSize(file))} customs.csv, after a warm-up of ${WARMUP.toLocaleString("en-US")} for each side); our batch ${BATCH_SIZE ?? DEFAULT_BATCH_SIZE} records, peer ${PEER_BATCH} rows per transaction; evidence cap ${MAX_EVIDENCE_PER_RELATIONSHIP}`,
+      `declarations: ${rows.toLocaleString("en-US")} (seed ${SEED}, ${mib(readSize(file))} customs.csv, after a warm-up of ${WARMUP.toLocaleString("en-US")} for each side); our batch ${BATCH_SIZE} records, peer ${PEER_BATCH} rows per transaction; evidence cap ${MAX_EVIDENCE_PER_RELATIONSHIP}`,
       "",
       "| side | seconds | rows/s | nodes | relationships |",
       "|---|---|---|---|---|",
@@ -176,7 +177,7 @@ async function main(): Promise<void> {
     writeFileSync(
       join(PROJECT_ROOT, "bench", "results", "import.json"),
       JSON.stringify(
-        { seed: SEED, declarations: rows, batchSize: BATCH_SIZE ?? DEFAULT_BATCH_SIZE, peerBatch: PEER_BATCH, ours: { seconds: oursS, rowsPerSecond: oursRate, ...ours, peakRss: memory.peak, deciles: od, batches: memory.batches }, peer: { seconds: peerS, rowsPerSecond: peerRate, ...peer, deciles: pd } },
+        { seed: SEED, declarations: rows, batchSize: BATCH_SIZE, peerBatch: PEER_BATCH, ours: { seconds: oursS, rowsPerSecond: oursRate, ...ours, peakRss: memory.peak, deciles: od, batches: memory.batches }, peer: { seconds: peerS, rowsPerSecond: peerRate, ...peer, deciles: pd } },
         null,
         1,
       ),

@@ -45,7 +45,7 @@ export function registerImportCommand(program: Command): void {
     .option("--name <name>", "dataset name for the Source node (default: the file name)")
     .option("--strict", "stop at the first bad record (exit 1) instead of skipping it")
     .option("--dry-run", "validate and report; write nothing")
-    .option("--batch-size <n>", "records per transaction (default 10000)")
+    .option("--batch-size <n>", "records per transaction (default 20000 for customs, 10000 for ftm and claims; halved when Neo4j refuses a batch for its transaction memory cap)")
     .option("--columns <file.json>", "customs: column mapping, e.g. {\"exporterName\": \"Shipper\"}")
     .option("--aggregate", "customs: write one SUPPLIED per (exporter, importer, HS heading) with summed values instead of one per declaration")
     .option("--rejects <file>", "rejects report, JSON Lines (default: <file>.rejects.jsonl in the working directory)")
@@ -95,6 +95,8 @@ async function runImportCommand(format: string, file: string, options: CliOption
       aggregate: options.aggregate ?? false,
       rejectsFile: options.rejects ?? `${file === "-" ? "stdin" : basename(file)}.rejects.jsonl`,
       onProgress: bar ? (p: ImportProgress) => updateBar(bar, p, started) : undefined,
+      onBatchSplit: ({ records, batchSize }) =>
+        process.stderr.write(`actorgraph import: Neo4j refused a batch of ${records} records for its transaction memory cap (db.memory.transaction.max); going on in batches of ${batchSize}\n`),
     });
     bar?.stop();
     printSummary(summary);

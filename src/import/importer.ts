@@ -4,8 +4,9 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Database } from "../db/run.js";
-import { prepareFactsInSlices } from "./batch-prepare.js";
-import { countAggregates, datasetShipments, writeBatch, type BatchResult, type DatasetSource, type PendingRecord } from "./batch-writer.js";
+import { QueryTooCostlyError } from "../errors.js";
+import { prepareFactsInSlices, type PreparedFacts } from "./batch-prepare.js";
+import { countAggregates, datasetShipments, writeBatch, type BatchResult, type BatchStage, type DatasetSource, type PendingRecord } from "./batch-writer.js";
 import { loadCustomsColumns } from "./customs-columns.js";
 import { scopedId } from "./facts.js";
 import { ImportFileError, StrictRejectError } from "./import-errors.js";
@@ -15,14 +16,21 @@ import { RejectsReport } from "./rejects-report.js";
 import type { ImportFormat, Reject } from "./types.js";
 
 /**
- * Records per batch (one transaction each) unless `batchSize` says otherwise. 10 000: each batch
- * pays fixed costs (party resolution, provenance links, one write per restated shared fact such
- * as a hub party's BASED_IN), so larger batches are faster (50 000 generated customs rows, one
- * run each on a busy 2-core machine: 67 s at 2000, 50 s at 5000, 47 s at 10 000, 43 s at 20 000;
- * BENCHMARKS.md, Import), and 10 000 customs rows stay well inside the 1 GiB transaction memory
- * cap of scripts/neo4j-local.sh. Memory is bounded by two batches (one read, one written).
+ * Records per batch (one transaction each) unless `batchSize` says otherwise, per format. Each
+ * batch pays fixed costs (party resolution, provenance links, one write per restated shared
+ * fact such as a hub party's BASED_IN, the commit), so larger batches are faster:
+ * - customs **20 000**: 300 000 generated rows, ours alone on the same warm server, 112.7–122.2 s
+ *   at 10 000 against 100.1–105.4 s at 20 000; the peer's LOAD CSV took 112.0 s at 10 000 and
+ *   112.8 s at 20 000 rows per transaction (BENCHMARKS.md, Import, round 4). Neo4j estimates a
+ *   20 000-row customs transaction at about 1.05 GiB of heap (SHOW TRANSACTIONS), inside the
+ *   1.5 GiB `db.memory.transaction.max` of scripts/neo4j-local.sh and docker-compose.yml;
+ * - FtM and claims **10 000**: their records (an FtM entity's line may hold up to 1 MiB) are not
+ *   bounded as a customs row is, so they keep the size measured before (50 000 generated
+ *   customs rows: 67 s at 2000, 50 s at 5000, 47 s at 10 000).
+ * A server whose transaction memory cap a batch exceeds gets smaller batches (see runImport).
+ * Memory is bounded by two batches (one read, one written).
  */
-export const DEFAULT_BATCH_SIZE = 10_000;
+export const DEFAULT_BATCH_SIZES: Readonly<Record<ImportFormat, number>> = { customs: 20_000, ftm: 10_000, claims: 10_000 };
 
 /** One import's settings. */
 export interface ImportOptions {
@@ -37,7 +45,7 @@ export interface ImportOptions {
   readonly strict?: boolean;
   /** Validate and report; write nothing. */
   readonly dryRun?: boolean;
-  /** Records per transaction, 1–50 000. Default {@link DEFAULT_BATCH_SIZE}. */
+  /** Records per transaction, 1–50 000. Default {@link DEFAULT_BATCH_SIZES} of the format. */
   readonly batchSize?: number;
   /** Customs column mapping (JSON file, see customs-columns.ts). */
   readonly columnsFile?: string;
@@ -56,6 +64,11 @@ export interface ImportOptions {
   readonly aggregate?: boolean;
   /** Called after each batch is written (committed). */
   readonly onProgress?: (p: ImportProgress) => void;
+  /**
+   * Called when Neo4j refused a batch of `records` for its transaction memory cap and the import
+   * goes on in batches of at most `batchSize` records (see runImport); the CLI prints a warning.
+   */
+  readonly onBatchSplit?: (split: { readonly records: number; readonly batchSize: number }) => void;
 }
 
 /** Progress so far: records read, bytes read of `totalBytes`, and the batch just written. */
@@ -112,7 +125,7 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
   const started = Date.now();
   const namespace = opts.namespace ?? null;
   if (namespace !== null && !/^[a-z0-9_-]{1,40}$/.test(namespace)) throw new ImportFileError("BAD_OPTION", "namespace: 1–40 characters of a–z, 0–9, _ and -");
-  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  let batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZES[opts.format];
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) throw new ImportFileError("BAD_OPTION", "batch size: an integer from 1 to 50000");
   if (opts.aggregate && opts.format !== "customs") throw new ImportFileError("BAD_OPTION", "aggregate: only for customs imports");
   const columns = loadCustomsColumns(opts.columnsFile);
@@ -146,6 +159,27 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     inFlight = null;
     if (pending) await pending;
   };
+  // Writes `records` as one batch; when Neo4j refuses the transaction for its memory cap
+  // (db.memory.transaction.max, QUERY_TOO_COSTLY), as two halves in file order, each split again
+  // if need be, and the rest of the file in batches of the smaller size. Why: the default batch
+  // (DEFAULT_BATCH_SIZES) is sized for the local server's 1.5 GiB cap, and a server with a
+  // smaller heap or cap would otherwise fail the import at its first batch. Each half is atomic
+  // and idempotent as a batch is, and nothing of the refused transaction was written. A single
+  // record over the cap fails the import.
+  const writeFitting = async (records: readonly PendingRecord[], prepared?: PreparedFacts): Promise<BatchResult[]> => {
+    try {
+      const result = await writeBatch(db, source, records, { ...writeOpts, speculate }, prepared);
+      if (result.partiesResolved) speculate = false;
+      return [result];
+    } catch (err) {
+      if (!overTransactionMemory(err) || records.length < 2) throw err;
+      const half = Math.ceil(records.length / 2);
+      batchSize = Math.min(batchSize, half);
+      opts.onBatchSplit?.({ records: records.length, batchSize });
+      const first = await writeFitting(records.slice(0, half));
+      return [...first, ...(await writeFitting(records.slice(half)))];
+    }
+  };
   const flush = async () => {
     if (batch.length === 0) return;
     const records = batch;
@@ -154,13 +188,24 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     const prepared = writeOpts.dryRun ? undefined : await prepareFactsInSlices(records);
     await settle();
     const t0 = performance.now();
-    inFlight = writeBatch(db, source, records, { ...writeOpts, speculate }, prepared).then(async (result) => {
-      if (result.partiesResolved) speculate = false;
-      created += result.created;
-      merged += result.merged;
+    const writing = async (): Promise<BatchResult[]> => {
+      if (records.length <= batchSize) return writeFitting(records, prepared);
+      // Read before an earlier batch was refused and split: written in the smaller size.
+      const size = batchSize;
+      const results: BatchResult[] = [];
+      for (let i = 0; i < records.length; i += size) results.push(...(await writeFitting(records.slice(i, i + size))));
+      return results;
+    };
+    inFlight = writing().then(async (results) => {
+      const stages: Partial<Record<BatchStage, number>> = {};
+      for (const result of results) {
+        created += result.created;
+        merged += result.merged;
+        for (const r of result.rejects) await report.add(r);
+        for (const [stage, ms] of Object.entries(result.stages) as [BatchStage, number][]) stages[stage] = (stages[stage] ?? 0) + ms;
+      }
       written += records.length;
-      for (const r of result.rejects) await report.add(r);
-      opts.onProgress?.({ read, bytes, totalBytes, written, batch: { records: records.length, ms: performance.now() - t0, stages: result.stages } });
+      opts.onProgress?.({ read, bytes, totalBytes, written, batch: { records: records.length, ms: performance.now() - t0, stages } });
     });
     // Handled here so a failure while the next batch is read is not an unhandled rejection; settle() rethrows it.
     inFlight.catch(() => undefined);
@@ -221,4 +266,16 @@ async function sha256(path: string): Promise<string> {
   const hash = createHash("sha256");
   await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), hash);
   return hash.digest("hex");
+}
+
+/**
+ * True for Neo4j refusing a transaction for its memory cap (`db.memory.transaction.max` or the
+ * total pool): mapNeo4jError (src/db/run.ts) turns those codes (Neo.TransientError.General.
+ * MemoryPoolOutOfMemoryError, …TransactionMemoryLimit) into QUERY_TOO_COSTLY with `neo4jCode`.
+ * A timeout is not one: a smaller batch would not be cheaper per record.
+ */
+export function overTransactionMemory(err: unknown): boolean {
+  if (!(err instanceof QueryTooCostlyError)) return false;
+  const code = err.extensions.neo4jCode;
+  return typeof code === "string" && code.includes("Memory");
 }

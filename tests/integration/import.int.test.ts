@@ -5,6 +5,9 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Database } from "../../dist/src/db/run.js";
+import { QueryTooCostlyError } from "../../dist/src/errors.js";
+import { runImport } from "../../dist/src/import/importer.js";
 import { useTestServer } from "../helpers/test-app.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "import");
@@ -38,6 +41,9 @@ describe("actorgraph import", () => {
     await imports().deleteNamespace(`${ns}-eq-packed`);
     await imports().deleteNamespace(`${ns}-eq-general`);
     await imports().deleteNamespace(`${ns}-ent`);
+    await imports().deleteNamespace(`${ns}-split`);
+    await imports().deleteNamespace(`${ns}-whole`);
+    await imports().deleteNamespace(`${ns}-refused`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
   });
 
@@ -319,6 +325,71 @@ describe("actorgraph import", () => {
       // 20 from the first dataset, then the first of the second one past the cap.
       expect((hub.evidence as string[][]).map((e) => e[3])).toEqual([...Array(20).fill("0"), "1"]);
       expect(a[1]).toMatchObject({ count: 8, perDataset: [6, 2] });
+    });
+  });
+
+  describe("batches over Neo4j's transaction memory cap", () => {
+    // The real database, whose import transactions are refused, as Neo4j refuses one over
+    // db.memory.transaction.max (Community cannot lower the cap at run time), once the batch
+    // has written more than `cap` records: the refusal comes from inside the transaction,
+    // after its writes, so the real rollback is what keeps them out of the graph.
+    const capped = (cap: number): Database => {
+      const db = server().app.db;
+      const wrapped = Object.create(db) as Database;
+      wrapped.writeTx = (label, work, options) =>
+        db.writeTx(label, async (tx) => {
+          const result = await work(tx);
+          const written = (result as { written?: unknown }).written;
+          if (label === "import-batch" && typeof written === "number" && written > cap) {
+            throw new QueryTooCostlyError("refused for the test", { neo4jCode: "Neo.TransientError.General.MemoryPoolOutOfMemoryError" });
+          }
+          return result;
+        }, options);
+      return wrapped;
+    };
+    const shape = async (namespace: string) =>
+      (await cypher(
+        `MATCH (s:Source) WHERE s.id STARTS WITH $prefix
+         OPTIONAL MATCH (s)-[:PROVIDED]->(n)
+         WITH s, count(n) AS provided
+         OPTIONAL MATCH ()-[r]->() WHERE r.id STARTS WITH $prefix
+         RETURN provided, type(r) AS type, count(r) AS n, sum(r.statementCount) AS statements, sum(size(r.evidenceQuotes)) AS evidence,
+                collect(DISTINCT toString(r.lastSeen))[..3] AS seen
+         ORDER BY type`,
+        { prefix: `${namespace}:` },
+      )).map((r) => ({ ...r, provided: Number(r.provided), n: Number(r.n), statements: Number(r.statements), evidence: Number(r.evidence) }));
+
+    // 9 declarations: a hub exporter and three importers, so BASED_IN are restated across batches.
+    const declarations = () =>
+      "date,exporter_name,exporter_country,importer_name,importer_country,hs_code,goods_description,value,currency,record_id,source\n" +
+      Array.from({ length: 9 }, (_, n) => `2023-0${(n % 9) + 1}-1${n},Splittest Hub Ltd,hk,Splittest Buyer ${n % 3} OOO,ru,880622,Quadcopters ${n},${100 + n},usd,SPLIT-${n},split test\n`).join("");
+
+    it("halves a refused batch, goes on in the smaller size, and ends in the graph a whole import writes", async () => {
+      const file = join(tmp, "split.csv");
+      writeFileSync(file, declarations());
+      const splits: { records: number; batchSize: number }[] = [];
+      const opts = { format: "customs" as const, path: file, rejectsFile: null, batchSize: 4 };
+      const split = await runImport(capped(1), { ...opts, namespace: `${ns}-split`, onBatchSplit: (s) => splits.push(s) });
+      const whole = await runImport(server().app.db, { ...opts, namespace: `${ns}-whole` });
+      // The first batch of 4 is refused, then its halves of 2; a batch read before the first
+      // refusal came back is written in the smaller size, and nothing after is refused.
+      expect(splits[0]).toEqual({ records: 4, batchSize: 2 });
+      expect(splits.slice(1)).toEqual([{ records: 2, batchSize: 1 }, { records: 2, batchSize: 1 }]);
+      expect(split).toMatchObject({ read: 9, rejected: 0, created: whole.created, merged: whole.merged });
+      // 4 parties, 9 SUPPLIED and 4 BASED_IN (the seed has both countries).
+      expect(whole.created).toBe(17);
+      const shapeOf = await shape(`${ns}-split`);
+      expect(shapeOf.map((r) => [r.type, r.n, r.statements])).toEqual([["BASED_IN", 4, 18], ["SUPPLIED", 9, 9]]);
+      expect(shapeOf).toEqual(await shape(`${ns}-whole`));
+    });
+
+    it("fails the import with QUERY_TOO_COSTLY when one record is over the cap, and writes nothing", async () => {
+      const file = join(tmp, "refused.csv");
+      writeFileSync(file, declarations());
+      await expect(runImport(capped(0), { format: "customs", path: file, rejectsFile: null, batchSize: 4, namespace: `${ns}-refused` })).rejects.toMatchObject({
+        code: "QUERY_TOO_COSTLY",
+      });
+      expect(await cypher("MATCH (n) WHERE n.id STARTS WITH $prefix RETURN toFloat(count(n)) AS n", { prefix: `${ns}-refused:` })).toEqual([{ n: 0 }]);
     });
   });
 
