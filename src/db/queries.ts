@@ -27,6 +27,7 @@ export const QUERY_NAMES = [
   "import-merge-source",
   "import-resolve-parties",
   "import-source-shipments",
+  "import-stored-endpoints",
   "export-entities-page",
   "export-ftm-references",
   "export-relationships-page",

@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from "neo4j-driver";
+import { Neo4jError, type ManagedTransaction } from "neo4j-driver";
 import type { QueryName } from "../db/queries.js";
 import { query } from "../db/queries.js";
 import { runIn, type Database } from "../db/run.js";
@@ -71,6 +71,16 @@ export interface BatchOptions {
    * Import). Only with `prepared` facts and when no check rejected a record.
    */
   readonly speculate?: boolean;
+  /**
+   * Before writing, look up where the graph already holds the batch's SUPPLIED and BASED_IN ids
+   * and keep those relationships between their stored endpoints (import-stored-endpoints.cypher).
+   * writeBatch sets it itself to write a batch again after it failed on a relationship id
+   * constraint: party resolution sees the graph as it is when a batch runs, so a re-import can
+   * resolve a party the first import could not (its namesake came later in the same batch) and
+   * name other endpoints for a stored declaration's SUPPLIED id. Off by default: the lookup is a
+   * query per batch that a first import does not need.
+   */
+  readonly keepStoredEndpoints?: boolean;
 }
 
 /** Thrown inside a speculative batch's transaction to roll it back when party resolution changed the batch. */
@@ -125,6 +135,7 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
       kept = await resolution;
       lap("parties");
       if (opts.dryRun) return { created: 0, merged: 0, written: kept.length, rejects, stages, partiesResolved: !unchanged(kept) };
+      if (opts.keepStoredEndpoints) kept = await withStoredEndpoints(tx, kept);
       p = prepared !== undefined && unchanged(kept) ? prepared : prepareFacts(kept);
     }
     const ns = { namespace: source.namespace };
@@ -195,11 +206,40 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
   } catch (err) {
     // Rolled back: the bet lost. The same batch again, resolution first.
     if (err instanceof PartiesResolved) return writeBatch(db, source, records, { ...opts, speculate: false }, prepared);
+    // Rolled back: a relationship id is stored between other endpoints (see keepStoredEndpoints). Once more, keeping them.
+    if (isRelationshipIdConflict(err) && !opts.keepStoredEndpoints) return writeBatch(db, source, records, { ...opts, speculate: false, keepStoredEndpoints: true });
     throw err;
   }
   // What the work did not spend: beginning the transaction and committing it.
   const inWork = Object.values(stages).reduce((a, b) => a + b, 0);
   return { ...result, stages: { ...result.stages, commit: performance.now() - started - inWork } };
+}
+
+/** True for Neo4j refusing a write on a uniqueness constraint (an id stored already, here between other endpoints). */
+function isRelationshipIdConflict(err: unknown): boolean {
+  return err instanceof Neo4jError && err.code === "Neo.ClientError.Schema.ConstraintValidationFailed";
+}
+
+/**
+ * `records` with each SUPPLIED and BASED_IN relationship whose id the graph already holds moved
+ * to its stored endpoints (import-stored-endpoints.cypher), so the write MERGEs onto the stored
+ * relationship instead of failing on its id: the statement is counted on it as on any stored
+ * one (nothing, for a re-import at or below the dataset's watermark). The stored endpoints are
+ * MERGEd as the batch's other endpoints, and exist.
+ */
+async function withStoredEndpoints(tx: ManagedTransaction, records: readonly PendingRecord[]): Promise<PendingRecord[]> {
+  const rels = new Map<string, { type: string; id: string }>();
+  for (const r of records) for (const rel of r.facts.relationships) if (rel.type === "SUPPLIED" || rel.type === "BASED_IN") rels.set(`${rel.type}\u0000${rel.id}`, { type: rel.type, id: rel.id });
+  if (rels.size === 0) return [...records];
+  const stored = new Map<string, { start: string; end: string }>();
+  for (const row of await runIn(tx, "import-stored-endpoints", { rels: [...rels.values()] })) stored.set(String(row.id), { start: String(row.start), end: String(row.end) });
+  return records.map((r): PendingRecord => {
+    const moved = r.facts.relationships.map((rel) => {
+      const at = rel.type === "SUPPLIED" || rel.type === "BASED_IN" ? stored.get(rel.id) : undefined;
+      return at && (at.start !== rel.start || at.end !== rel.end) ? { ...rel, start: at.start, end: at.end } : rel;
+    });
+    return moved.every((rel, i) => rel === r.facts.relationships[i]) ? r : { line: r.line, facts: { ...r.facts, relationships: moved } };
+  });
 }
 
 /**

@@ -105,6 +105,12 @@ export interface ImportSummary {
   readonly seconds: number;
   /** Aggregate relationships the file's declarations make (created or confirmed) under `aggregate`, else 0. */
   readonly aggregated: number;
+  /**
+   * Records per transaction at the end of the import: the one asked for (or the format's
+   * default, DEFAULT_BATCH_SIZES), or less when Neo4j refused batches for its transaction
+   * memory cap and they were split (see runImport).
+   */
+  readonly batchSize: number;
 }
 
 /** Records read between two turns given to the event loop while a batch is written (see runImport). */
@@ -249,6 +255,7 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     rejectsFile: report.count > 0 ? report.file : null,
     seconds: (Date.now() - started) / 1000,
     aggregated,
+    batchSize,
   };
 }
 

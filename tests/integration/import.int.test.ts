@@ -44,6 +44,7 @@ describe("actorgraph import", () => {
     await imports().deleteNamespace(`${ns}-split`);
     await imports().deleteNamespace(`${ns}-whole`);
     await imports().deleteNamespace(`${ns}-refused`);
+    await imports().deleteNamespace(`${ns}-idem`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
   });
 
@@ -328,6 +329,38 @@ describe("actorgraph import", () => {
     });
   });
 
+  describe("a re-import whose party resolution differs from the first import's", () => {
+    it("keeps a stored SUPPLIED between its stored endpoints and changes nothing", async () => {
+      // One batch: when the first import resolves parties, the countried "Idemtest Acme" is not
+      // in the graph yet, so the country-less one keeps its own node (party-xx-…). The second
+      // import resolves it to the countried one, which would move the stored SUPPLIED IDEM-2 to
+      // other endpoints: its id constraint failed the batch, and the import, before.
+      const file = join(tmp, "idem.csv");
+      writeFileSync(
+        file,
+        "date,exporter_name,exporter_country,importer_name,importer_country,hs_code,goods_description,value,currency,record_id,source\n" +
+          "2023-01-01,Idemtest Acme Trading,cn,Idemtest Buyer One,ru,880622,Quadcopters,100,usd,IDEM-1,idem test\n" +
+          "2023-01-02,Idemtest Acme Trading,,Idemtest Buyer Two,ru,880622,Quadcopters,200,usd,IDEM-2,idem test\n",
+      );
+      const graph = async () =>
+        cypher(
+          `MATCH (n:Entity) WHERE n.id STARTS WITH $prefix
+           OPTIONAL MATCH (n)-[r]->(m)
+           WITH n, r, m ORDER BY n.id, type(r), r.id
+           RETURN n.id AS id, properties(n) AS props, collect([type(r), r.id, m.id, toString(r.statementCount), r.evidenceQuotes, toString(r.lastSeen)]) AS out`,
+          { prefix: `${ns}-idem:` },
+        );
+      const first = await run("customs", file, { namespace: `${ns}-idem` });
+      expect(first).toMatchObject({ read: 2, rejected: 0 });
+      const before = await graph();
+      const [idem2] = await cypher("MATCH (a)-[r:SUPPLIED]->() WHERE r.id STARTS WITH $prefix AND r.recordId = 'IDEM-2' RETURN a.id AS start", { prefix: `${ns}-idem:` });
+      expect(idem2).toEqual({ start: `${ns}-idem:party-xx-idemtest-acme-trading` });
+      const again = await run("customs", file, { namespace: `${ns}-idem` });
+      expect(again).toMatchObject({ read: 2, rejected: 0, created: 0 });
+      expect(await graph()).toEqual(before);
+    });
+  });
+
   describe("batches over Neo4j's transaction memory cap", () => {
     // The real database, whose import transactions are refused, as Neo4j refuses one over
     // db.memory.transaction.max (Community cannot lower the cap at run time), once the batch
@@ -375,7 +408,8 @@ describe("actorgraph import", () => {
       // refusal came back is written in the smaller size, and nothing after is refused.
       expect(splits[0]).toEqual({ records: 4, batchSize: 2 });
       expect(splits.slice(1)).toEqual([{ records: 2, batchSize: 1 }, { records: 2, batchSize: 1 }]);
-      expect(split).toMatchObject({ read: 9, rejected: 0, created: whole.created, merged: whole.merged });
+      expect(split).toMatchObject({ read: 9, rejected: 0, created: whole.created, merged: whole.merged, batchSize: 1 });
+      expect(whole.batchSize).toBe(4);
       // 4 parties, 9 SUPPLIED and 4 BASED_IN (the seed has both countries).
       expect(whole.created).toBe(17);
       const shapeOf = await shape(`${ns}-split`);
