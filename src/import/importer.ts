@@ -165,25 +165,30 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     inFlight = null;
     if (pending) await pending;
   };
-  // Writes `records` as one batch; when Neo4j refuses the transaction for its memory cap
-  // (db.memory.transaction.max, QUERY_TOO_COSTLY), as two halves in file order, each split again
-  // if need be, and the rest of the file in batches of the smaller size. Why: the default batch
-  // (DEFAULT_BATCH_SIZES) is sized for the local server's 1.5 GiB cap, and a server with a
-  // smaller heap or cap would otherwise fail the import at its first batch. Each half is atomic
-  // and idempotent as a batch is, and nothing of the refused transaction was written. A single
-  // record over the cap fails the import.
+  // Writes `records` as one batch, or in batches of `batchSize` when that shrank since they were
+  // read. When Neo4j refuses a batch for its memory cap (db.memory.transaction.max,
+  // QUERY_TOO_COSTLY), `batchSize` becomes half of it and the same records are written again in
+  // that size, in file order; the rest of the file follows in the smaller size. Why: the default
+  // batch (DEFAULT_BATCH_SIZES) is sized for the local server's 1.5 GiB cap, and a server with a
+  // smaller heap or cap would otherwise fail the import at its first batch. Each batch is atomic
+  // and idempotent as before, and nothing of a refused transaction was written. A single record
+  // over the cap fails the import.
   const writeFitting = async (records: readonly PendingRecord[], prepared?: PreparedFacts): Promise<BatchResult[]> => {
+    if (records.length > batchSize) {
+      const size = batchSize;
+      const results: BatchResult[] = [];
+      for (let i = 0; i < records.length; i += size) results.push(...(await writeFitting(records.slice(i, i + size))));
+      return results;
+    }
     try {
       const result = await writeBatch(db, source, records, { ...writeOpts, speculate }, prepared);
       if (result.partiesResolved) speculate = false;
       return [result];
     } catch (err) {
       if (!overTransactionMemory(err) || records.length < 2) throw err;
-      const half = Math.ceil(records.length / 2);
-      batchSize = Math.min(batchSize, half);
+      batchSize = Math.ceil(records.length / 2);
       opts.onBatchSplit?.({ records: records.length, batchSize });
-      const first = await writeFitting(records.slice(0, half));
-      return [...first, ...(await writeFitting(records.slice(half)))];
+      return writeFitting(records);
     }
   };
   const flush = async () => {
@@ -194,15 +199,7 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     const prepared = writeOpts.dryRun ? undefined : await prepareFactsInSlices(records);
     await settle();
     const t0 = performance.now();
-    const writing = async (): Promise<BatchResult[]> => {
-      if (records.length <= batchSize) return writeFitting(records, prepared);
-      // Read before an earlier batch was refused and split: written in the smaller size.
-      const size = batchSize;
-      const results: BatchResult[] = [];
-      for (let i = 0; i < records.length; i += size) results.push(...(await writeFitting(records.slice(i, i + size))));
-      return results;
-    };
-    inFlight = writing().then(async (results) => {
+    inFlight = writeFitting(records, prepared).then(async (results) => {
       const stages: Partial<Record<BatchStage, number>> = {};
       for (const result of results) {
         created += result.created;
