@@ -13,4 +13,4 @@ CALL (x) {
   MATCH (a:Entity)-[r:BASED_IN {id: x.id}]->(b:Entity)
   RETURN a.id AS start, b.id AS end
 }
-RETURN x.id AS id, start, end
+RETURN x.type AS type, x.id AS id, start, end

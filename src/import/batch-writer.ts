@@ -228,14 +228,15 @@ function isRelationshipIdConflict(err: unknown): boolean {
  * MERGEd as the batch's other endpoints, and exist.
  */
 async function withStoredEndpoints(tx: ManagedTransaction, records: readonly PendingRecord[]): Promise<PendingRecord[]> {
+  const key = (type: string, id: string) => `${type}\u0000${id}`;
   const rels = new Map<string, { type: string; id: string }>();
-  for (const r of records) for (const rel of r.facts.relationships) if (rel.type === "SUPPLIED" || rel.type === "BASED_IN") rels.set(`${rel.type}\u0000${rel.id}`, { type: rel.type, id: rel.id });
+  for (const r of records) for (const rel of r.facts.relationships) if (rel.type === "SUPPLIED" || rel.type === "BASED_IN") rels.set(key(rel.type, rel.id), { type: rel.type, id: rel.id });
   if (rels.size === 0) return [...records];
   const stored = new Map<string, { start: string; end: string }>();
-  for (const row of await runIn(tx, "import-stored-endpoints", { rels: [...rels.values()] })) stored.set(String(row.id), { start: String(row.start), end: String(row.end) });
+  for (const row of await runIn(tx, "import-stored-endpoints", { rels: [...rels.values()] })) stored.set(key(String(row.type), String(row.id)), { start: String(row.start), end: String(row.end) });
   return records.map((r): PendingRecord => {
     const moved = r.facts.relationships.map((rel) => {
-      const at = rel.type === "SUPPLIED" || rel.type === "BASED_IN" ? stored.get(rel.id) : undefined;
+      const at = stored.get(key(rel.type, rel.id));
       return at && (at.start !== rel.start || at.end !== rel.end) ? { ...rel, start: at.start, end: at.end } : rel;
     });
     return moved.every((rel, i) => rel === r.facts.relationships[i]) ? r : { line: r.line, facts: { ...r.facts, relationships: moved } };
