@@ -1,7 +1,7 @@
 import { Neo4jError, type ManagedTransaction } from "neo4j-driver";
 import type { QueryName } from "../db/queries.js";
 import { query } from "../db/queries.js";
-import { runIn, type Database } from "../db/run.js";
+import { runIn, type Database, type Row } from "../db/run.js";
 import { MAX_EVIDENCE_PER_RELATIONSHIP, type BatchRelationship } from "./batch-facts.js";
 import { mergeRuns, prepareFacts, relationshipRuns, type PreparedFacts, type RelationshipRun } from "./batch-prepare.js";
 import { createRelationshipsQuery } from "./create-query.js";
@@ -135,7 +135,12 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
       kept = await resolution;
       lap("parties");
       if (opts.dryRun) return { created: 0, merged: 0, written: kept.length, rejects, stages, partiesResolved: !unchanged(kept) };
-      if (opts.keepStoredEndpoints) kept = await withStoredEndpoints(tx, kept);
+      if (opts.keepStoredEndpoints) {
+        const moved = await withStoredEndpoints(tx, kept);
+        if (opts.strict && moved.rejects.length > 0) throw new StrictRejectError(moved.rejects[0]!);
+        kept = moved.kept;
+        rejects.push(...moved.rejects);
+      }
       p = prepared !== undefined && unchanged(kept) ? prepared : prepareFacts(kept);
     }
     const ns = { namespace: source.namespace };
@@ -221,26 +226,63 @@ function isRelationshipIdConflict(err: unknown): boolean {
 }
 
 /**
- * `records` with each SUPPLIED and BASED_IN relationship whose id the graph already holds moved
- * to its stored endpoints (import-stored-endpoints.cypher), so the write MERGEs onto the stored
- * relationship instead of failing on its id: the statement is counted on it as on any stored
- * one (nothing, for a re-import at or below the dataset's watermark). The stored endpoints are
- * MERGEd as the batch's other endpoints, and exist.
+ * `records` with each SUPPLIED and BASED_IN relationship whose id the graph already holds
+ * between other endpoints of the same names moved to those stored endpoints
+ * (import-stored-endpoints.cypher), so the write MERGEs onto the stored relationship instead of
+ * failing on its id: the statement is counted on it as on any stored one (nothing, for a
+ * re-import at or below the dataset's watermark). Same names, because party resolution links
+ * exact names only: that is the difference it can make between two imports of one record. A
+ * party the record then no longer names on any other relationship is dropped with its BASED_IN,
+ * so no node is left without its facts. A record whose id is stored between endpoints of other
+ * names (another declaration with the same record id and source) is rejected, CONFLICTING_ID,
+ * with every fact it carries.
  */
-async function withStoredEndpoints(tx: ManagedTransaction, records: readonly PendingRecord[]): Promise<PendingRecord[]> {
+async function withStoredEndpoints(tx: ManagedTransaction, records: readonly PendingRecord[]): Promise<{ kept: PendingRecord[]; rejects: Reject[] }> {
   const key = (type: string, id: string) => `${type}\u0000${id}`;
-  const rels = new Map<string, { type: string; id: string }>();
-  for (const r of records) for (const rel of r.facts.relationships) if (rel.type === "SUPPLIED" || rel.type === "BASED_IN") rels.set(key(rel.type, rel.id), { type: rel.type, id: rel.id });
-  if (rels.size === 0) return [...records];
-  const stored = new Map<string, { start: string; end: string }>();
-  for (const row of await runIn(tx, "import-stored-endpoints", { rels: [...rels.values()] })) stored.set(key(String(row.type), String(row.id)), { start: String(row.start), end: String(row.end) });
-  return records.map((r): PendingRecord => {
-    const moved = r.facts.relationships.map((rel) => {
+  const rels = new Map<string, { type: string; id: string; start: string; end: string }>();
+  for (const r of records) for (const rel of r.facts.relationships) if (rel.type === "SUPPLIED" || rel.type === "BASED_IN") rels.set(key(rel.type, rel.id), { type: rel.type, id: rel.id, start: rel.start, end: rel.end });
+  if (rels.size === 0) return { kept: [...records], rejects: [] };
+  const stored = new Map<string, Row>();
+  for (const row of await runIn(tx, "import-stored-endpoints", { rels: [...rels.values()] })) stored.set(key(String(row.type), String(row.id)), row);
+  const names = new Map<string, string>();
+  for (const r of records) for (const e of r.facts.entities) names.set(e.id, e.name);
+  const kept: PendingRecord[] = [];
+  const rejects: Reject[] = [];
+  for (const r of records) {
+    const movedAway = new Set<string>();
+    let conflict: string | null = null;
+    const relationships = r.facts.relationships.map((rel) => {
       const at = stored.get(key(rel.type, rel.id));
-      return at && (at.start !== rel.start || at.end !== rel.end) ? { ...rel, start: at.start, end: at.end } : rel;
+      if (!at || (at.start === rel.start && at.end === rel.end)) return rel;
+      const sameParty = (id: string, storedId: unknown, storedName: unknown, graphName: unknown) => id === storedId || (names.get(id) ?? graphName) === storedName;
+      if (!sameParty(rel.start, at.start, at.startName, at.batchStartName) || !sameParty(rel.end, at.end, at.endName, at.batchEndName)) {
+        conflict ??= `line ${r.line}: ${rel.type} ${JSON.stringify(rel.id)} is stored from ${JSON.stringify(at.startName)} to ${JSON.stringify(at.endName)}; this record states it from ${JSON.stringify(names.get(rel.start) ?? at.batchStartName ?? rel.start)} to ${JSON.stringify(names.get(rel.end) ?? at.batchEndName ?? rel.end)} (the same record id and source for another declaration?)`;
+        return rel;
+      }
+      if (rel.start !== at.start) movedAway.add(rel.start);
+      if (rel.end !== at.end) movedAway.add(rel.end);
+      return { ...rel, start: String(at.start), end: String(at.end) };
     });
-    return moved.every((rel, i) => rel === r.facts.relationships[i]) ? r : { line: r.line, facts: { ...r.facts, relationships: moved } };
-  });
+    if (conflict !== null) {
+      rejects.push({ line: r.line, code: "CONFLICTING_ID", reason: conflict });
+      continue;
+    }
+    if (relationships.every((rel, i) => rel === r.facts.relationships[i])) {
+      kept.push(r);
+      continue;
+    }
+    const named = new Set(relationships.filter((rel) => rel.type !== "BASED_IN").flatMap((rel) => [rel.start, rel.end]));
+    const dropped = new Set([...movedAway].filter((id) => !named.has(id)));
+    kept.push({
+      line: r.line,
+      facts: {
+        ...r.facts,
+        entities: r.facts.entities.filter((e) => !dropped.has(e.id)),
+        relationships: relationships.filter((rel) => !(rel.type === "BASED_IN" && dropped.has(rel.start))),
+      },
+    });
+  }
+  return { kept, rejects };
 }
 
 /**

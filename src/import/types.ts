@@ -140,6 +140,7 @@ export type RejectCode =
   | "UNSUPPORTED_SCHEMA"
   | "INVALID_VALUE"
   | "CONFLICTING_SCHEMA"
+  | "CONFLICTING_ID"
   | "UNKNOWN_ENTITY";
 
 /** Thrown by a mapper for a record it cannot import; the importer turns it into a {@link Reject}. */

@@ -45,6 +45,8 @@ describe("actorgraph import", () => {
     await imports().deleteNamespace(`${ns}-whole`);
     await imports().deleteNamespace(`${ns}-refused`);
     await imports().deleteNamespace(`${ns}-idem`);
+    await imports().deleteNamespace(`${ns}-idem2`);
+    await imports().deleteNamespace(`${ns}-idem3`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
   });
 
@@ -359,6 +361,52 @@ describe("actorgraph import", () => {
       const again = await run("customs", file, { namespace: `${ns}-idem` });
       expect(again).toMatchObject({ read: 2, rejected: 0, created: 0 });
       expect(await graph()).toEqual(before);
+    });
+  });
+
+  describe("stored relationship ids between other endpoints", () => {
+    const header = "date,exporter_name,exporter_country,importer_name,importer_country,hs_code,goods_description,value,currency,record_id,source\n";
+    const namespaceGraph = async (namespace: string) => ({
+      nodes: await cypher("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix RETURN n.id AS id ORDER BY id", { prefix: `${namespace}:` }),
+      supplied: await cypher(
+        "MATCH (a)-[r:SUPPLIED]->(b) WHERE r.id STARTS WITH $prefix RETURN r.recordId AS record, a.id AS start, b.id AS end, toFloat(r.statementCount) AS statements, r.hsCode AS hs ORDER BY record",
+        { prefix: `${namespace}:` },
+      ),
+    });
+
+    it("leaves no party node behind when a link the first import made is ambiguous at the re-import", async () => {
+      // The country-less "Idemtwo Acme" links to the French one at first import; a British one
+      // imported later makes the name ambiguous, so the re-import keeps the party's own id, and
+      // the stored SUPPLIED stays on the French node: party-xx-… must not be written.
+      const namespace = `${ns}-idem2`;
+      const [a, b, c] = ["a", "b", "c"].map((n) => join(tmp, `idem2-${n}.csv`)) as [string, string, string];
+      writeFileSync(b, header + "2023-02-01,Idemtwo Acme,fr,Idemtwo Delta,ru,880699,Parts,10,usd,IDEM2-B1,idem two\n");
+      writeFileSync(a, header + "2023-01-01,Idemtwo Acme,,Idemtwo Beta,de,880622,Quadcopters,100,usd,IDEM2-A1,idem two\n2023-01-02,Idemtwo Acme,,Idemtwo Gamma,ru,880622,Quadcopters,50,usd,IDEM2-A2,idem two\n");
+      writeFileSync(c, header + "2023-03-01,Idemtwo Acme,gb,Idemtwo Eps,ru,880699,Parts,10,usd,IDEM2-C1,idem two\n");
+      for (const file of [b, a, c]) expect(await run("customs", file, { namespace })).toMatchObject({ rejected: 0 });
+      const before = await namespaceGraph(namespace);
+      expect(before.supplied.filter((r) => String(r.record).startsWith("IDEM2-A")).map((r) => r.start)).toEqual([`${namespace}:party-fr-idemtwo-acme`, `${namespace}:party-fr-idemtwo-acme`]);
+      expect(await run("customs", a, { namespace })).toMatchObject({ read: 2, rejected: 0, created: 0 });
+      expect(await namespaceGraph(namespace)).toEqual(before);
+    });
+
+    it("rejects a record whose id is stored for another declaration, instead of moving its facts onto that one", async () => {
+      const namespace = `${ns}-idem3`;
+      const first = join(tmp, "idem3-1.csv");
+      const second = join(tmp, "idem3-2.csv");
+      writeFileSync(first, header + "2023-01-01,Idemthree Acme,de,Idemthree Beta,de,880622,Quadcopters,100,usd,G1,idem three\n");
+      // Another declaration under the same record id and source, from another exporter.
+      writeFileSync(second, header + "2023-01-01,Idemthree Omega,cn,Idemthree Beta,de,880699,Parts,999,usd,G1,idem three\n2023-01-02,Idemthree Omega,cn,Idemthree Beta,de,880699,Parts,5,usd,G2,idem three\n");
+      expect(await run("customs", first, { namespace })).toMatchObject({ rejected: 0 });
+      const summary = await run("customs", second, { namespace });
+      expect(summary).toMatchObject({ read: 2, rejected: 1 });
+      expect(byLine(summary)).toEqual([[2, "CONFLICTING_ID"]]);
+      expect(summary.rejects[0]?.reason).toMatch(/stored from "Idemthree Acme" to "Idemthree Beta"; this record states it from "Idemthree Omega"/);
+      expect((await namespaceGraph(namespace)).supplied).toEqual([
+        { record: "G1", start: `${namespace}:party-de-idemthree-acme`, end: `${namespace}:party-de-idemthree-beta`, statements: 1, hs: "880622" },
+        { record: "G2", start: `${namespace}:party-cn-idemthree-omega`, end: `${namespace}:party-de-idemthree-beta`, statements: 1, hs: "880699" },
+      ]);
+      await expect(run("customs", second, { namespace: `${namespace}`, strict: true })).rejects.toMatchObject({ reject: { line: 2, code: "CONFLICTING_ID" } });
     });
   });
 
