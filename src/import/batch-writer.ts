@@ -8,6 +8,7 @@ import { createRelationshipsQuery } from "./create-query.js";
 import { compatibleSchemata } from "./ftm-model.js";
 import { StrictRejectError } from "./import-errors.js";
 import { resolveParties } from "./party-resolver.js";
+import { alignRelationshipIds, heldKey, type HeldEndpoints } from "./relationship-ids.js";
 import type { RecordFacts, Reject } from "./types.js";
 
 /**
@@ -68,17 +69,20 @@ export interface BatchOptions {
    * batch written again the careful way, so the result is the same either way; the importer
    * then stops betting for the rest of the file (BatchResult.partiesResolved). Why: the wait was
    * a round trip plus Node's work on the answer in every batch, with Neo4j idle (BENCHMARKS.md,
-   * Import). Only with `prepared` facts and when no check rejected a record.
+   * Import). Only with `prepared` facts and when the checks changed no record.
    */
   readonly speculate?: boolean;
   /**
-   * Before writing, look up where the graph already holds the batch's SUPPLIED and BASED_IN ids
-   * and keep those relationships between their stored endpoints (import-stored-endpoints.cypher).
-   * writeBatch sets it itself to write a batch again after it failed on a relationship id
-   * constraint: party resolution sees the graph as it is when a batch runs, so a re-import can
-   * resolve a party the first import could not (its namesake came later in the same batch) and
-   * name other endpoints for a stored declaration's SUPPLIED id. Off by default: the lookup is a
-   * query per batch that a first import does not need.
+   * Before writing, look up where the graph already holds the batch's relationship ids (every
+   * allow-listed type, import-stored-endpoints.cypher) and align the batch with them
+   * (alignRelationshipIds: a SUPPLIED or BASED_IN moved onto stored endpoints of the same names,
+   * any other restatement between other endpoints rejected as CONFLICTING_ID). writeBatch sets
+   * it itself to write a batch again after it failed on a relationship id constraint: party
+   * resolution sees the graph as it is when a batch runs, so a re-import can resolve a party the
+   * first import could not (its namesake came later in the same batch) and name other endpoints
+   * for a stored declaration's SUPPLIED id; another file can state a stored FtM link id between
+   * other entities; a concurrent import can store an id first. A dry run always looks up. Off by
+   * default otherwise: the lookup is a query per batch that a first import does not need.
    */
   readonly keepStoredEndpoints?: boolean;
 }
@@ -99,9 +103,11 @@ export type BatchStage = "checks" | "parties" | "nodes" | "relationships" | "com
 
 /**
  * Writes one batch of records in ONE transaction, so a batch lands whole or not at all, and a
- * record is never half-written: records that fail a check against the graph are dropped with
- * every fact they carry before anything is written (under `strict`, the transaction is rolled
- * back instead). Each fact list goes to Neo4j as one UNWIND query, repeats folded first
+ * record is never half-written: records that fail a check against the graph, or state a
+ * relationship id an earlier record of the batch (or, on the retry of keepStoredEndpoints, the
+ * graph) holds between other endpoints (CONFLICTING_ID, src/import/relationship-ids.ts), are
+ * dropped with every fact they carry before anything is written (under `strict`, the
+ * transaction is rolled back instead). Each fact list goes to Neo4j as one UNWIND query, repeats folded first
  * (batch-facts.ts). `prepared`, when given, is prepareFacts(records), used unless a check or
  * party resolution changed the records. In a dry run the same checks
  * run in a read transaction and nothing is written.
@@ -118,28 +124,39 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
       t0 = t;
     };
     const rejects = await checkAgainstGraph(tx, records);
-    lap("checks");
     if (opts.strict && rejects.length > 0) throw new StrictRejectError(rejects[0]!);
     const rejected = new Set(rejects.map((r) => r.line));
-    const checked = records.filter((r) => !rejected.has(r.line));
-    // resolveParties returns the same record objects when it resolved nothing.
+    // A relationship id stated twice in the batch between other endpoints: moved or rejected
+    // here, as the graph's stored ids are on a retry (keepStoredEndpoints), since the second
+    // would fail the whole transaction on the id constraint.
+    const aligned = alignRelationshipIds(
+      records.filter((r) => !rejected.has(r.line)),
+      new Map(),
+    );
+    if (opts.strict && aligned.rejects.length > 0) throw new StrictRejectError(aligned.rejects[0]!);
+    rejects.push(...aligned.rejects);
+    const checked = aligned.kept;
+    lap("checks");
+    // The checks and resolveParties return the same record objects when they changed nothing.
     const unchanged = (kept: readonly PendingRecord[]) => kept.length === records.length && kept.every((r, i) => r === records[i]);
+    const resolved = (kept: readonly PendingRecord[]) => kept.length !== checked.length || kept.some((r, i) => r !== checked[i]);
     let kept = checked;
     let p: PreparedFacts;
     // The resolution query is sent now; speculating, its answer is awaited after the writes are queued.
     const resolution = resolveParties(tx, checked, source.namespace);
     resolution.catch(() => undefined);
-    const speculative = opts.speculate === true && !opts.dryRun && prepared !== undefined && rejects.length === 0;
+    const speculative = opts.speculate === true && !opts.dryRun && prepared !== undefined && unchanged(checked);
     if (speculative) p = prepared;
     else {
       kept = await resolution;
       lap("parties");
-      if (opts.dryRun) return { created: 0, merged: 0, written: kept.length, rejects, stages, partiesResolved: !unchanged(kept) };
-      if (opts.keepStoredEndpoints) {
+      // A dry run looks the stored ids up too, to report the CONFLICTING_ID rejects the import would.
+      if (opts.keepStoredEndpoints || opts.dryRun) {
         const moved = await withStoredEndpoints(tx, kept);
         if (opts.strict && moved.rejects.length > 0) throw new StrictRejectError(moved.rejects[0]!);
-        kept = moved.kept;
         rejects.push(...moved.rejects);
+        if (opts.dryRun) return { created: 0, merged: 0, written: moved.kept.length, rejects, stages, partiesResolved: resolved(kept) };
+        kept = moved.kept;
       }
       p = prepared !== undefined && unchanged(kept) ? prepared : prepareFacts(kept);
     }
@@ -196,12 +213,12 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     const merge = (params: RelationshipRun) => count("import-merge-relationships", { ...params, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP });
     for (const params of split.merge) await merge(params);
     if (p.provided.length > 0) await queue(runIn(tx, "import-link-provenance", { sourceId: source.id, ids: p.provided }));
-    if (speculative && !unchanged(await resolution)) throw new PartiesResolved();
+    if (speculative && resolved(await resolution)) throw new PartiesResolved();
     await Promise.all(queued);
     for (const params of mergeRuns(stored)) await merge(params);
     await Promise.all(queued);
     lap("relationships");
-    return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects, stages, partiesResolved: !unchanged(kept) };
+    return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects, stages, partiesResolved: resolved(kept) };
   };
   let stages: Partial<Record<BatchStage, number>> = {};
   const started = performance.now();
@@ -226,63 +243,27 @@ function isRelationshipIdConflict(err: unknown): boolean {
 }
 
 /**
- * `records` with each SUPPLIED and BASED_IN relationship whose id the graph already holds
- * between other endpoints of the same names moved to those stored endpoints
- * (import-stored-endpoints.cypher), so the write MERGEs onto the stored relationship instead of
- * failing on its id: the statement is counted on it as on any stored one (nothing, for a
- * re-import at or below the dataset's watermark). Same names, because party resolution links
- * exact names only: that is the difference it can make between two imports of one record. A
- * party the record then no longer names on any other relationship is dropped with its BASED_IN,
- * so no node is left without its facts. A record whose id is stored between endpoints of other
- * names (another declaration with the same record id and source) is rejected, CONFLICTING_ID,
- * with every fact it carries.
+ * `records` aligned with the relationship ids the graph already stores
+ * (import-stored-endpoints.cypher, every allow-listed type): see alignRelationshipIds. A
+ * relationship moved onto its stored endpoints is MERGEd onto the stored relationship instead of
+ * failing on its id, and its statement is counted there as on any stored one (nothing, for a
+ * re-import at or below the dataset's watermark).
  */
 async function withStoredEndpoints(tx: ManagedTransaction, records: readonly PendingRecord[]): Promise<{ kept: PendingRecord[]; rejects: Reject[] }> {
-  const key = (type: string, id: string) => `${type}\u0000${id}`;
   const rels = new Map<string, { type: string; id: string; start: string; end: string }>();
-  for (const r of records) for (const rel of r.facts.relationships) if (rel.type === "SUPPLIED" || rel.type === "BASED_IN") rels.set(key(rel.type, rel.id), { type: rel.type, id: rel.id, start: rel.start, end: rel.end });
+  for (const r of records) for (const rel of r.facts.relationships) rels.set(heldKey(rel.type, rel.id), { type: rel.type, id: rel.id, start: rel.start, end: rel.end });
   if (rels.size === 0) return { kept: [...records], rejects: [] };
-  const stored = new Map<string, Row>();
-  for (const row of await runIn(tx, "import-stored-endpoints", { rels: [...rels.values()] })) stored.set(key(String(row.type), String(row.id)), row);
-  const names = new Map<string, string>();
-  for (const r of records) for (const e of r.facts.entities) names.set(e.id, e.name);
-  const kept: PendingRecord[] = [];
-  const rejects: Reject[] = [];
-  for (const r of records) {
-    const movedAway = new Set<string>();
-    let conflict: string | null = null;
-    const relationships = r.facts.relationships.map((rel) => {
-      const at = stored.get(key(rel.type, rel.id));
-      if (!at || (at.start === rel.start && at.end === rel.end)) return rel;
-      const sameParty = (id: string, storedId: unknown, storedName: unknown, graphName: unknown) => id === storedId || (names.get(id) ?? graphName) === storedName;
-      if (!sameParty(rel.start, at.start, at.startName, at.batchStartName) || !sameParty(rel.end, at.end, at.endName, at.batchEndName)) {
-        conflict ??= `line ${r.line}: ${rel.type} ${JSON.stringify(rel.id)} is stored from ${JSON.stringify(at.startName)} to ${JSON.stringify(at.endName)}; this record states it from ${JSON.stringify(names.get(rel.start) ?? at.batchStartName ?? rel.start)} to ${JSON.stringify(names.get(rel.end) ?? at.batchEndName ?? rel.end)} (the same record id and source for another declaration?)`;
-        return rel;
-      }
-      if (rel.start !== at.start) movedAway.add(rel.start);
-      if (rel.end !== at.end) movedAway.add(rel.end);
-      return { ...rel, start: String(at.start), end: String(at.end) };
-    });
-    if (conflict !== null) {
-      rejects.push({ line: r.line, code: "CONFLICTING_ID", reason: conflict });
-      continue;
-    }
-    if (relationships.every((rel, i) => rel === r.facts.relationships[i])) {
-      kept.push(r);
-      continue;
-    }
-    const named = new Set(relationships.filter((rel) => rel.type !== "BASED_IN").flatMap((rel) => [rel.start, rel.end]));
-    const dropped = new Set([...movedAway].filter((id) => !named.has(id)));
-    kept.push({
-      line: r.line,
-      facts: {
-        ...r.facts,
-        entities: r.facts.entities.filter((e) => !dropped.has(e.id)),
-        relationships: relationships.filter((rel) => !(rel.type === "BASED_IN" && dropped.has(rel.start))),
-      },
-    });
+  const held = new Map<string, HeldEndpoints>();
+  const graphNames = new Map<string, string>();
+  const name = (v: unknown) => (typeof v === "string" ? v : undefined);
+  for (const row of await runIn(tx, "import-stored-endpoints", { rels: [...rels.values()] })) {
+    const key = heldKey(String(row.type), String(row.id));
+    held.set(key, { start: String(row.start), end: String(row.end), startName: name(row.startName), endName: name(row.endName) });
+    const stated = rels.get(key)!;
+    if (name(row.batchStartName) !== undefined) graphNames.set(stated.start, name(row.batchStartName)!);
+    if (name(row.batchEndName) !== undefined) graphNames.set(stated.end, name(row.batchEndName)!);
   }
-  return { kept, rejects };
+  return alignRelationshipIds(records, held, graphNames);
 }
 
 /**

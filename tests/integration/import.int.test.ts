@@ -47,6 +47,9 @@ describe("actorgraph import", () => {
     await imports().deleteNamespace(`${ns}-idem`);
     await imports().deleteNamespace(`${ns}-idem2`);
     await imports().deleteNamespace(`${ns}-idem3`);
+    await imports().deleteNamespace(`${ns}-dup`);
+    await imports().deleteNamespace(`${ns}-dup2`);
+    await imports().deleteNamespace(`${ns}-ftmid`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
   });
 
@@ -407,6 +410,83 @@ describe("actorgraph import", () => {
         { record: "G2", start: `${namespace}:party-cn-idemthree-omega`, end: `${namespace}:party-de-idemthree-beta`, statements: 1, hs: "880699" },
       ]);
       await expect(run("customs", second, { namespace: `${namespace}`, strict: true })).rejects.toMatchObject({ reject: { line: 2, code: "CONFLICTING_ID" } });
+    });
+  });
+
+  describe("one relationship id stated twice between other endpoints", () => {
+    // Before: the second statement failed the batch's whole transaction on the id constraint,
+    // and the import stopped with Neo4j's message, losing the batch's valid records.
+    const header = "date,exporter_name,exporter_country,importer_name,importer_country,hs_code,goods_description,value,currency,record_id,source\n";
+    const supplied = (namespace: string) =>
+      cypher(
+        "MATCH (a)-[r:SUPPLIED]->(b) WHERE r.id STARTS WITH $prefix RETURN r.recordId AS record, a.id AS start, b.id AS end, toFloat(r.statementCount) AS statements, r.amount AS amount ORDER BY record, start",
+        { prefix: `${namespace}:` },
+      );
+    const nodes = (namespace: string) => cypher("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix RETURN n.id AS id ORDER BY id", { prefix: `${namespace}:` });
+
+    it("rejects a customs declaration whose record id and source an earlier row of the same batch used for other parties", async () => {
+      const namespace = `${ns}-dup`;
+      const file = join(tmp, "dup.csv");
+      writeFileSync(
+        file,
+        header +
+          "2023-01-01,Dupe Acme,de,Dupe Beta,ru,880622,Quadcopters,100,usd,D1,dupes\n" +
+          "2023-01-02,Dupe Omega,cn,Dupe Gamma,ru,880699,Parts,999,usd,D1,dupes\n" +
+          "2023-01-03,Dupe Omega,cn,Dupe Beta,ru,880699,Parts,5,usd,D2,dupes\n",
+      );
+      const dry = await run("customs", file, { namespace, dryRun: true });
+      expect(byLine(dry)).toEqual([[3, "CONFLICTING_ID"]]);
+      expect(await nodes(namespace)).toEqual([]);
+      const summary = await run("customs", file, { namespace });
+      expect(summary).toMatchObject({ read: 3, rejected: 1 });
+      expect(byLine(summary)).toEqual([[3, "CONFLICTING_ID"]]);
+      expect(summary.rejects[0]?.reason).toMatch(/is stated at line 2 from "Dupe Acme" to "Dupe Beta"; this record states it from "Dupe Omega" to "Dupe Gamma"/);
+      const graph = { supplied: await supplied(namespace), nodes: await nodes(namespace) };
+      expect(graph.supplied).toEqual([
+        { record: "D1", start: `${namespace}:party-de-dupe-acme`, end: `${namespace}:party-ru-dupe-beta`, statements: 1, amount: 100 },
+        { record: "D2", start: `${namespace}:party-cn-dupe-omega`, end: `${namespace}:party-ru-dupe-beta`, statements: 1, amount: 5 },
+      ]);
+      // Nothing of the rejected row: Dupe Gamma is named by no other row.
+      expect(graph.nodes.map((n) => n.id)).toEqual([`${namespace}:party-cn-dupe-omega`, `${namespace}:party-de-dupe-acme`, `${namespace}:party-ru-dupe-beta`]);
+      expect(await run("customs", file, { namespace })).toMatchObject({ read: 3, rejected: 1, created: 0 });
+      expect({ supplied: await supplied(namespace), nodes: await nodes(namespace) }).toEqual(graph);
+      await expect(run("customs", file, { namespace, strict: true })).rejects.toMatchObject({ reject: { line: 3, code: "CONFLICTING_ID" } });
+    });
+
+    it("counts a restated declaration whose exporter has the same name under another country on the first party, leaving no node for the second", async () => {
+      const namespace = `${ns}-dup2`;
+      const file = join(tmp, "dup2.csv");
+      writeFileSync(file, header + "2023-01-01,Dupetwo Acme,de,Dupetwo Beta,ru,880622,Quadcopters,100,usd,E1,dupes two\n2023-01-01,Dupetwo Acme,tr,Dupetwo Beta,ru,880622,Quadcopters,100,usd,E1,dupes two\n");
+      expect(await run("customs", file, { namespace })).toMatchObject({ read: 2, rejected: 0 });
+      expect(await supplied(namespace)).toEqual([{ record: "E1", start: `${namespace}:party-de-dupetwo-acme`, end: `${namespace}:party-ru-dupetwo-beta`, statements: 2, amount: 100 }]);
+      expect((await nodes(namespace)).map((n) => n.id)).toEqual([`${namespace}:party-de-dupetwo-acme`, `${namespace}:party-ru-dupetwo-beta`]);
+    });
+
+    it("rejects an FtM link whose id is stored, or stated earlier in the file, between other entities, and writes the rest", async () => {
+      const namespace = `${ns}-ftmid`;
+      const entities = ['{"id":"a","schema":"Company","properties":{"name":["Idco Alpha"]}}', '{"id":"b","schema":"Company","properties":{"name":["Idco Beta"]}}', '{"id":"c","schema":"Company","properties":{"name":["Idco Gamma"]}}'];
+      const own = (id: string, owner: string, asset: string, pct: string) => JSON.stringify({ id, schema: "Ownership", properties: { owner: [owner], asset: [asset], percentage: [pct] } });
+      const first = join(tmp, "ftmid-1.jsonl");
+      const second = join(tmp, "ftmid-2.jsonl");
+      writeFileSync(first, [...entities, own("own-1", "a", "b", "50"), own("own-1", "a", "c", "60"), own("own-2", "c", "b", "10")].join("\n") + "\n");
+      writeFileSync(second, [own("own-1", "b", "c", "70"), own("own-3", "b", "a", "5"), own("own-2", "c", "b", "10")].join("\n") + "\n");
+      const owns = () =>
+        cypher("MATCH (a)-[r:OWNS]->(b) WHERE r.id STARTS WITH $prefix RETURN r.id AS id, a.id AS start, b.id AS end, r.ftm_percentage AS pct, toFloat(r.statementCount) AS statements ORDER BY id", {
+          prefix: `${namespace}:`,
+        });
+      const one = await run("ftm", first, { namespace });
+      expect(one).toMatchObject({ read: 6, rejected: 1 });
+      expect(one.rejects[0]).toMatchObject({ line: 5, code: "CONFLICTING_ID", reason: expect.stringMatching(/OWNS ".*:own-1" is stated at line 4 from "Idco Alpha" to "Idco Beta"; this record states it from "Idco Alpha" to "Idco Gamma"/) });
+      expect(byLine(await run("ftm", second, { namespace, dryRun: true }))).toEqual([[1, "CONFLICTING_ID"]]);
+      const two = await run("ftm", second, { namespace });
+      expect(two).toMatchObject({ read: 3, rejected: 1 });
+      expect(two.rejects[0]?.reason).toMatch(/is stored from "Idco Alpha" to "Idco Beta"; this record states it from "Idco Beta" to "Idco Gamma"/);
+      expect(await owns()).toEqual([
+        { id: `${namespace}:own-1`, start: `${namespace}:a`, end: `${namespace}:b`, pct: ["50"], statements: 1 },
+        { id: `${namespace}:own-2`, start: `${namespace}:c`, end: `${namespace}:b`, pct: ["10"], statements: 2 },
+        { id: `${namespace}:own-3`, start: `${namespace}:b`, end: `${namespace}:a`, pct: ["5"], statements: 1 },
+      ]);
+      await expect(run("ftm", second, { namespace, strict: true })).rejects.toMatchObject({ reject: { line: 1, code: "CONFLICTING_ID" } });
     });
   });
 

@@ -39,4 +39,12 @@ describe("cypher/queries", () => {
     expect(Object.keys(queries).sort()).toEqual([...QUERY_NAMES].sort());
     for (const text of Object.values(queries)) expect(text).not.toMatch(/\$\{|\+ *"/);
   });
+
+  it("looks up stored relationship ids of every allow-listed type, each by its id index (import-stored-endpoints)", () => {
+    const text = loadQueries()["import-stored-endpoints"];
+    for (const type of RELATIONSHIP_TYPE_NAMES) {
+      expect(text).toContain(`WITH x WHERE x.type = '${type}'\n  MATCH (a)-[r:${type} {id: x.id}]->(b)`);
+    }
+    expect(text.match(/WITH x WHERE x\.type = /g)).toHaveLength(RELATIONSHIP_TYPE_NAMES.length);
+  });
 });
