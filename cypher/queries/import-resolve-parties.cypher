@@ -3,10 +3,20 @@
 // The index hint keeps the plan an index seek per party: a plan compiled on the empty graph of
 // a first batch otherwise scanned every Entity per party in the next ones (12 s for the second
 // 10 000-row batch of a 50 000-row customs file; BENCHMARKS.md, Import).
+// For a party with matches, also what the dataset ($sourceId) already did with it: the match it
+// resolved the party to (its PROVIDED link lists the party in `resolvedParties`,
+// import-link-resolutions.cypher), and whether it PROVIDED the party's own node, so that
+// src/import/party-resolver.ts resolves the party as the dataset's earlier batches and imports
+// did. Nothing more is read for a party without a match.
 UNWIND $parties AS p
 MATCH (n:Entity {name: p.name})
 USING INDEX n:Entity(name)
 WHERE n.kind <> 'Country' AND n.id <> p.id AND coalesce(n.placeholder, false) = false
   AND (p.country IS NULL OR n.country IS NULL OR n.country = p.country)
   AND ($prefix IS NULL OR n.id STARTS WITH $prefix)
-RETURN p.id AS partyId, collect(DISTINCT n.id) AS matches
+WITH p, collect(DISTINCT n) AS candidates
+OPTIONAL MATCH (s:Source {id: $sourceId})
+OPTIONAL MATCH (own:Entity {id: p.id})
+RETURN p.id AS partyId, [n IN candidates | n.id] AS matches,
+       [n IN candidates WHERE s IS NOT NULL AND EXISTS { (s)-[pr:PROVIDED]->(n) WHERE p.id IN pr.resolvedParties } | n.id] AS resolvedBefore,
+       s IS NOT NULL AND own IS NOT NULL AND EXISTS { (s)-[:PROVIDED]->(own) } AS ownProvided

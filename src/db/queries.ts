@@ -18,6 +18,7 @@ export const QUERY_NAMES = [
   "import-delete-namespace",
   "import-entity-schemata",
   "import-link-provenance",
+  "import-link-resolutions",
   "import-merge-countries",
   "import-merge-entities",
   "import-merge-entities-packed",

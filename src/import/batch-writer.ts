@@ -7,7 +7,7 @@ import { mergeRuns, prepareFacts, relationshipRuns, type PreparedFacts, type Rel
 import { createRelationshipsQuery } from "./create-query.js";
 import { compatibleSchemata } from "./ftm-model.js";
 import { StrictRejectError } from "./import-errors.js";
-import { resolveParties } from "./party-resolver.js";
+import { resolveParties, type ResolvedParty } from "./party-resolver.js";
 import { alignRelationshipIds, heldKey, type HeldEndpoints } from "./relationship-ids.js";
 import type { RecordFacts, Reject } from "./types.js";
 
@@ -141,14 +141,15 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     const unchanged = (kept: readonly PendingRecord[]) => kept.length === records.length && kept.every((r, i) => r === records[i]);
     const resolved = (kept: readonly PendingRecord[]) => kept.length !== checked.length || kept.some((r, i) => r !== checked[i]);
     let kept = checked;
+    let links: ResolvedParty[] = [];
     let p: PreparedFacts;
     // The resolution query is sent now; speculating, its answer is awaited after the writes are queued.
-    const resolution = resolveParties(tx, checked, source.namespace);
+    const resolution = resolveParties(tx, checked, source.namespace, source.id);
     resolution.catch(() => undefined);
     const speculative = opts.speculate === true && !opts.dryRun && prepared !== undefined && unchanged(checked);
     if (speculative) p = prepared;
     else {
-      kept = await resolution;
+      ({ records: kept, links } = await resolution);
       lap("parties");
       // A dry run looks the stored ids up too, to report the CONFLICTING_ID rejects the import would.
       if (opts.keepStoredEndpoints || opts.dryRun) {
@@ -213,7 +214,8 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     const merge = (params: RelationshipRun) => count("import-merge-relationships", { ...params, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP });
     for (const params of split.merge) await merge(params);
     if (p.provided.length > 0) await queue(runIn(tx, "import-link-provenance", { sourceId: source.id, ids: p.provided }));
-    if (speculative && resolved(await resolution)) throw new PartiesResolved();
+    if (links.length > 0) await queue(runIn(tx, "import-link-resolutions", { sourceId: source.id, links }));
+    if (speculative && resolved((await resolution).records)) throw new PartiesResolved();
     await Promise.all(queued);
     for (const params of mergeRuns(stored)) await merge(params);
     await Promise.all(queued);

@@ -14,20 +14,38 @@ import type { RecordFacts } from "./types.js";
  * A relationship keyed by its endpoints (customs aggregates) gets the id of its new endpoints.
  * Resolution sees what is in the graph when the batch runs, so import FtM or other reference
  * data before the customs files that should link to it.
+ *
+ * What the dataset `sourceId` did before comes first, so a party resolves as it did in the
+ * dataset's earlier batches and in an earlier import of the same file, whatever was imported
+ * since (a namesake that makes the name ambiguous, or one that makes it unique): its own node
+ * when the dataset PROVIDED that, else the match the dataset resolved it to (recorded by
+ * import-link-resolutions.cypher from the returned `links`). Without it a re-import could write
+ * a shipment a second time under new endpoints (`--aggregate` ids are made of the endpoints),
+ * and a file could split one party's rows between two nodes.
+ * @returns the records (the same objects when nothing resolved) and the party → entity links made.
  */
-export async function resolveParties(tx: ManagedTransaction, records: readonly PendingRecord[], namespace: string | null): Promise<PendingRecord[]> {
+export async function resolveParties(
+  tx: ManagedTransaction,
+  records: readonly PendingRecord[],
+  namespace: string | null,
+  sourceId: string,
+): Promise<{ records: PendingRecord[]; links: ResolvedParty[] }> {
   const parties = new Map<string, { id: string; name: string; country: string | null }>();
   for (const r of records) for (const e of r.facts.entities) if (e.matchName) parties.set(e.id, { id: e.id, ...e.matchName });
-  if (parties.size === 0) return [...records];
-  const rows = await runIn(tx, "import-resolve-parties", { parties: [...parties.values()], prefix: namespace ? `${namespace}:` : null });
+  if (parties.size === 0) return { records: [...records], links: [] };
+  const rows = await runIn(tx, "import-resolve-parties", { parties: [...parties.values()], prefix: namespace ? `${namespace}:` : null, sourceId });
   const resolved = new Map<string, string>();
   for (const row of rows) {
     const matches = row.matches as string[];
-    if (matches.length === 1) resolved.set(String(row.partyId), matches[0]!);
+    const before = row.resolvedBefore as string[];
+    if (row.ownProvided === true) continue;
+    if (before.length === 1) resolved.set(String(row.partyId), before[0]!);
+    else if (matches.length === 1) resolved.set(String(row.partyId), matches[0]!);
   }
-  if (resolved.size === 0) return [...records];
+  if (resolved.size === 0) return { records: [...records], links: [] };
+  const links = [...resolved].map(([party, entity]) => ({ party, entity }));
   const to = (id: string) => resolved.get(id) ?? id;
-  return records.map((r): PendingRecord => {
+  const out = records.map((r): PendingRecord => {
     const facts: RecordFacts = {
       ...r.facts,
       entities: r.facts.entities.filter((e) => !resolved.has(e.id)),
@@ -40,4 +58,11 @@ export async function resolveParties(tx: ManagedTransaction, records: readonly P
     };
     return { line: r.line, facts };
   });
+  return { records: out, links };
+}
+
+/** A customs party id linked to an existing entity's id by {@link resolveParties}. */
+export interface ResolvedParty {
+  readonly party: string;
+  readonly entity: string;
 }

@@ -50,6 +50,7 @@ describe("actorgraph import", () => {
     await imports().deleteNamespace(`${ns}-dup`);
     await imports().deleteNamespace(`${ns}-dup2`);
     await imports().deleteNamespace(`${ns}-ftmid`);
+    await imports().deleteNamespace(`${ns}-idemagg`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
   });
 
@@ -391,6 +392,45 @@ describe("actorgraph import", () => {
       expect(before.supplied.filter((r) => String(r.record).startsWith("IDEM2-A")).map((r) => r.start)).toEqual([`${namespace}:party-fr-idemtwo-acme`, `${namespace}:party-fr-idemtwo-acme`]);
       expect(await run("customs", a, { namespace })).toMatchObject({ read: 2, rejected: 0, created: 0 });
       expect(await namespaceGraph(namespace)).toEqual(before);
+    });
+
+    it("resolves a party as the dataset's first import did, so an --aggregate re-import writes no shipment twice", async () => {
+      // Aggregate ids are made of their endpoints, so a party resolved otherwise at the
+      // re-import (the name became ambiguous) gave new aggregates and a second count of the same
+      // shipments, next to a new party-xx node.
+      const namespace = `${ns}-idemagg`;
+      const [a, b, c] = ["a", "b", "c"].map((n) => join(tmp, `idemagg-${n}.csv`)) as [string, string, string];
+      writeFileSync(b, header + "2023-02-01,Idemagg Acme,fr,Idemagg Delta,ru,880699,Parts,10,usd,IDEMAGG-B1,idem agg\n");
+      writeFileSync(a, header + "2023-01-01,Idemagg Acme,,Idemagg Beta,de,880622,Quadcopters,100,usd,IDEMAGG-A1,idem agg\n2023-01-02,Idemagg Acme,,Idemagg Gamma,ru,880622,Quadcopters,50,usd,IDEMAGG-A2,idem agg\n");
+      writeFileSync(c, header + "2023-03-01,Idemagg Acme,gb,Idemagg Eps,ru,880699,Parts,10,usd,IDEMAGG-C1,idem agg\n");
+      for (const file of [b, a, c]) expect(await run("customs", file, { namespace, aggregate: true })).toMatchObject({ rejected: 0 });
+      const aggregates = () =>
+        cypher("MATCH (x)-[r:SUPPLIED {aggregate: true}]->(y) WHERE r.id STARTS WITH $prefix RETURN x.id AS start, y.id AS end, r.amount AS amount, toFloat(r.statementCount) AS statements ORDER BY start, end", {
+          prefix: `${namespace}:`,
+        });
+      const before = { aggregates: await aggregates(), nodes: (await namespaceGraph(namespace)).nodes };
+      expect(before.aggregates.filter((r) => r.amount === 100 || r.amount === 50).map((r) => r.start)).toEqual([`${namespace}:party-fr-idemagg-acme`, `${namespace}:party-fr-idemagg-acme`]);
+      expect(await run("customs", a, { namespace, aggregate: true })).toMatchObject({ read: 2, rejected: 0, created: 0 });
+      expect({ aggregates: await aggregates(), nodes: (await namespaceGraph(namespace)).nodes }).toEqual(before);
+    });
+
+    it("keeps a party on its own node at an --aggregate re-import when a namesake imported since would now be its one match", async () => {
+      const namespace = `${ns}-idemagg`;
+      const y = join(tmp, "idemagg-y.csv");
+      const z = join(tmp, "idemagg-z.jsonl");
+      writeFileSync(y, header + "2023-04-01,Idemagg Omega,,Idemagg Beta,de,880622,Quadcopters,70,usd,IDEMAGG-Y1,idem agg y\n");
+      // Reference data imported after the customs file: the one other entity of that name.
+      writeFileSync(z, JSON.stringify({ id: "omega-co", schema: "Company", properties: { name: ["Idemagg Omega"], country: ["fr"] } }) + "\n");
+      expect(await run("customs", y, { namespace, aggregate: true })).toMatchObject({ rejected: 0 });
+      expect(await run("ftm", z, { namespace })).toMatchObject({ rejected: 0 });
+      const omega = () =>
+        cypher("MATCH (x)-[r:SUPPLIED {aggregate: true}]->(y) WHERE x.name = 'Idemagg Omega' AND r.id STARTS WITH $prefix RETURN x.id AS start, y.id AS end, r.amount AS amount ORDER BY start, end", {
+          prefix: `${namespace}:`,
+        });
+      const before = await omega();
+      expect(before).toEqual([{ start: `${namespace}:party-xx-idemagg-omega`, end: `${namespace}:party-de-idemagg-beta`, amount: 70 }]);
+      expect(await run("customs", y, { namespace, aggregate: true })).toMatchObject({ read: 1, rejected: 0, created: 0 });
+      expect(await omega()).toEqual(before);
     });
 
     it("rejects a record whose id is stored for another declaration, instead of moving its facts onto that one", async () => {

@@ -1,0 +1,9 @@
+// Records which customs parties a dataset resolved to an existing entity ($links: [{party,
+// entity}], ids), on the dataset's PROVIDED link to that entity as `resolvedParties` (party ids,
+// each once), so a later batch or import of the same dataset resolves each party the same way
+// (import-resolve-parties.cypher; src/import/party-resolver.ts). Runs in the batch's
+// transaction after import-link-provenance.cypher, which made the PROVIDED links.
+MATCH (s:Source {id: $sourceId})
+UNWIND $links AS l
+MATCH (s)-[pr:PROVIDED]->(:Entity {id: l.entity})
+SET pr.resolvedParties = CASE WHEN l.party IN coalesce(pr.resolvedParties, []) THEN pr.resolvedParties ELSE coalesce(pr.resolvedParties, []) + l.party END
