@@ -124,7 +124,6 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
       t0 = t;
     };
     const rejects = await checkAgainstGraph(tx, records);
-    if (opts.strict && rejects.length > 0) throw new StrictRejectError(rejects[0]!);
     const rejected = new Set(rejects.map((r) => r.line));
     // A relationship id stated twice in the batch between other endpoints: moved or rejected
     // here, as the graph's stored ids are on a retry (keepStoredEndpoints), since the second
@@ -133,8 +132,10 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
       records.filter((r) => !rejected.has(r.line)),
       new Map(),
     );
-    if (opts.strict && aligned.rejects.length > 0) throw new StrictRejectError(aligned.rejects[0]!);
     rejects.push(...aligned.rejects);
+    rejects.sort((a, b) => a.line - b.line);
+    // --strict stops at the batch's first bad line, whichever check found it.
+    if (opts.strict && rejects.length > 0) throw new StrictRejectError(rejects[0]!);
     const checked = aligned.kept;
     lap("checks");
     // The checks and resolveParties return the same record objects when they changed nothing.
@@ -156,6 +157,7 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
         const moved = await withStoredEndpoints(tx, kept);
         if (opts.strict && moved.rejects.length > 0) throw new StrictRejectError(moved.rejects[0]!);
         rejects.push(...moved.rejects);
+        rejects.sort((a, b) => a.line - b.line);
         if (opts.dryRun) return { created: 0, merged: 0, written: moved.kept.length, rejects, stages, partiesResolved: resolved(kept) };
         kept = moved.kept;
       }

@@ -26,16 +26,30 @@ export function digest(...parts: readonly string[]): string {
   return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 16);
 }
 
-/** Lower-case ASCII slug of a name (`"Golden Bridge Ltd."` → `golden-bridge-ltd`), falling back to a digest for non-Latin names. */
+/** Longest slug {@link slug} returns before it shortens the name and appends a digest, in characters. */
+export const MAX_SLUG_LENGTH = 80;
+
+/**
+ * Lower-case slug of a name for ids: letters and digits of any script kept, accents of Latin
+ * letters removed (`é` → `e`; `й` stays `й`),
+ * every other run of characters one `-` (`"Golden Bridge Ltd."` → `golden-bridge-ltd`,
+ * `"ООО «Вектор» 12"` → `ооо-вектор-12`). Names that differ only in case, accents, spacing or
+ * punctuation share a slug, as one party should; names that differ in any letter or digit never
+ * do. A slug over {@link MAX_SLUG_LENGTH} characters is cut to 63 and given `-` and the digest of
+ * the whole slug, so two long names sharing their first 80 characters stay apart; a name with no
+ * letter or digit is its digest. (Before: non-Latin letters were dropped, so "ООО Вектор 12" and
+ * "ООО Ромашка 12" were one party, `party-ru-12`.)
+ */
 export function slug(name: string): string {
   const s = name
     .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+    .normalize("NFC")
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 80);
-  return s.length >= 2 ? s : digest(name);
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-|-$/g, "");
+  if (s.length === 0) return digest(name);
+  return s.length <= MAX_SLUG_LENGTH ? s : `${s.slice(0, 63).replace(/-$/, "")}-${digest(s)}`;
 }
 
 /**

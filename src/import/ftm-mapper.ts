@@ -88,8 +88,10 @@ function validate(value: Record<string, unknown>): { id: string; schema: FtmSche
 
 function edgeFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, schema: FtmSchema, props: Props): RecordFacts {
   const edge = schema.edge!;
-  const sources = props[edge.source] ?? [];
-  const targets = props[edge.target] ?? [];
+  // Sorted, so that each (source, target) pair gets the same id (`eid`, `eid#1`, …) however the
+  // values are ordered: FtM property values are sets.
+  const sources = [...(props[edge.source] ?? [])].sort();
+  const targets = [...(props[edge.target] ?? [])].sort();
   if (sources.length === 0 || targets.length === 0) {
     throw new RecordError("INVALID_VALUE", `${schema.name} needs both ${edge.source} and ${edge.target}`);
   }

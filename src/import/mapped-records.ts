@@ -59,9 +59,20 @@ async function* mapEach<T>(records: AsyncIterable<RecordItem<T>>, map: (r: Input
   for await (const item of records) yield "reject" in item ? item : mapOne(item, map);
 }
 
+/**
+ * Longest entity name an import writes, in characters (1 000). Names are keys of the range index
+ * `entity_name` (cypher/schema.cypher), and Neo4j refuses a key over about 8 KiB ("Property value
+ * is too large to index"), failing the batch's whole transaction; 1 000 characters are at most
+ * 4 000 bytes of UTF-8. No real company, person or vessel name comes near it.
+ */
+export const MAX_ENTITY_NAME_LENGTH = 1000;
+
 function mapOne<T>(record: InputRecord<T>, map: (r: InputRecord<T>) => RecordFacts): MappedItem {
   try {
-    return { line: record.line, facts: map(record) };
+    const facts = map(record);
+    const long = facts.entities.find((e) => e.name.length > MAX_ENTITY_NAME_LENGTH);
+    if (long) throw new RecordError("INVALID_VALUE", `a name of ${long.name.length} characters (${JSON.stringify(long.name.slice(0, 40) + "…")}); names are at most ${MAX_ENTITY_NAME_LENGTH} characters`);
+    return { line: record.line, facts };
   } catch (err) {
     if (!(err instanceof RecordError)) throw err;
     return { reject: { line: record.line, code: err.code, reason: `line ${record.line}: ${err.message}` } };

@@ -17,9 +17,9 @@ import type { RecordFacts } from "./types.js";
  *
  * What the dataset `sourceId` did before comes first, so a party resolves as it did in the
  * dataset's earlier batches and in an earlier import of the same file, whatever was imported
- * since (a namesake that makes the name ambiguous, or one that makes it unique): its own node
- * when the dataset PROVIDED that, else the match the dataset resolved it to (recorded by
- * import-link-resolutions.cypher from the returned `links`). Without it a re-import could write
+ * since (a namesake that makes the name ambiguous, or one that makes it unique): the match the
+ * dataset resolved it to (recorded by import-link-resolutions.cypher from the returned `links`),
+ * else its own node when the dataset PROVIDED that. Without it a re-import could write
  * a shipment a second time under new endpoints (`--aggregate` ids are made of the endpoints),
  * and a file could split one party's rows between two nodes.
  * @returns the records (the same objects when nothing resolved) and the party → entity links made.
@@ -38,9 +38,10 @@ export async function resolveParties(
   for (const row of rows) {
     const matches = row.matches as string[];
     const before = row.resolvedBefore as string[];
-    if (row.ownProvided === true) continue;
+    // The recorded link first: the dataset can also have PROVIDED the party's own node without
+    // keeping the party on it (a stored declaration moved there, see relationship-ids.ts).
     if (before.length === 1) resolved.set(String(row.partyId), before[0]!);
-    else if (matches.length === 1) resolved.set(String(row.partyId), matches[0]!);
+    else if (row.ownProvided !== true && matches.length === 1) resolved.set(String(row.partyId), matches[0]!);
   }
   if (resolved.size === 0) return { records: [...records], links: [] };
   const links = [...resolved].map(([party, entity]) => ({ party, entity }));

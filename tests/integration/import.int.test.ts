@@ -51,6 +51,7 @@ describe("actorgraph import", () => {
     await imports().deleteNamespace(`${ns}-dup2`);
     await imports().deleteNamespace(`${ns}-ftmid`);
     await imports().deleteNamespace(`${ns}-idemagg`);
+    await imports().deleteNamespace(`${ns}-adv`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
   });
 
@@ -527,6 +528,82 @@ describe("actorgraph import", () => {
         { id: `${namespace}:own-3`, start: `${namespace}:b`, end: `${namespace}:a`, pct: ["5"], statements: 1 },
       ]);
       await expect(run("ftm", second, { namespace, strict: true })).rejects.toMatchObject({ reject: { line: 1, code: "CONFLICTING_ID" } });
+    });
+  });
+
+  describe("inputs from an adversarial pass", () => {
+    const namespace = `${ns}-adv`;
+    const header = "record_id,date,exporter_name,exporter_country,importer_name,importer_country,hs_code,source\n";
+    const file = (name: string, text: string) => {
+      const path = join(tmp, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const graph = async () => ({
+      nodes: await cypher("MATCH (n:Entity) WHERE n.id STARTS WITH $p RETURN n.id AS id, n.name AS name ORDER BY id", { p: `${namespace}:` }),
+      rels: await cypher("MATCH (a)-[r]->(b) WHERE r.id STARTS WITH $p RETURN type(r) AS type, r.id AS id, a.id AS start, b.id AS end, toFloat(r.statementCount) AS n ORDER BY id", { p: `${namespace}:` }),
+    });
+
+    it("keeps companies whose names differ only in non-Latin letters apart, and rejects a second declaration under their record id", async () => {
+      // Before: non-Latin letters were dropped from party ids, so both were party-ru-12, one node.
+      const summary = await run("customs", file("cyr.csv", header + "CYR1,2023-01-01,Adv Exp,TR,ООО Вектор 12,RU,880629,adv\nCYR1,2023-01-02,Adv Exp,TR,ООО Ромашка 12,RU,880629,adv\n"), { namespace });
+      expect(byLine(summary)).toEqual([[3, "CONFLICTING_ID"]]);
+      const parties = await cypher("MATCH (n:Entity) WHERE n.id STARTS WITH $p AND n.id CONTAINS '-ru-' RETURN n.id AS id, n.name AS name", { p: `${namespace}:` });
+      expect(parties).toEqual([{ id: `${namespace}:party-ru-ооо-вектор-12`, name: "ООО Вектор 12" }]);
+    });
+
+    it("rejects a name too long for Neo4j's name index as INVALID_VALUE and writes the batch's other rows", async () => {
+      // Before: "Property value is too large to index" failed the whole batch, exit 1.
+      const summary = await run("customs", file("long.csv", header + `LONG1,2023-01-01,Adv Longex,TR,Adv Longim,RU,880629,adv\nLONG2,2023-01-01,${"Y".repeat(9000)},TR,Adv Longim,RU,880629,adv\n`), { namespace });
+      expect(byLine(summary)).toEqual([[3, "INVALID_VALUE"]]);
+      expect(summary.rejects[0]?.reason).toMatch(/a name of 9000 characters .*names are at most 1000 characters/);
+      expect(await cypher("MATCH ()-[r:SUPPLIED]->() WHERE r.id STARTS WITH $p AND r.recordId STARTS WITH 'LONG' RETURN r.recordId AS record", { p: `${namespace}:` })).toEqual([{ record: "LONG1" }]);
+    });
+
+    it("re-imports a file whose declaration was moved onto another file's party nodes without counting anything again", async () => {
+      // The second file's parties resolve to FtM entities, and its one declaration, stored by
+      // the first file between that file's party nodes, is moved back onto them. Before: the
+      // dataset had PROVIDED those nodes, so its re-import kept the parties on them and restated
+      // their BASED_IN (statementCount 1 → 2).
+      const first = file("mv-a.csv", header + "MV1,2023-01-01,Adv Mover Exp,TR,Adv Mover Imp,RU,880629,adv mv\n");
+      const second = file("mv-b.csv", header + "MV1,2023-01-02,Adv Mover Exp,TR,Adv Mover Imp,RU,880629,adv mv\n");
+      const ftm = file("mv.jsonl", ['{"id":"mv-e","schema":"Company","properties":{"name":["Adv Mover Exp"],"country":["tr"]}}', '{"id":"mv-i","schema":"Company","properties":{"name":["Adv Mover Imp"],"country":["ru"]}}'].join("\n") + "\n");
+      expect(await run("customs", first, { namespace })).toMatchObject({ rejected: 0 });
+      expect(await run("ftm", ftm, { namespace })).toMatchObject({ rejected: 0 });
+      expect(await run("customs", second, { namespace })).toMatchObject({ rejected: 0 });
+      const before = await graph();
+      expect(before.rels.filter((r) => r.type === "SUPPLIED" && String(r.start).includes("mover"))).toEqual([
+        expect.objectContaining({ start: `${namespace}:party-tr-adv-mover-exp`, end: `${namespace}:party-ru-adv-mover-imp`, n: 2 }),
+      ]);
+      expect(await run("customs", second, { namespace })).toMatchObject({ rejected: 0, created: 0 });
+      expect(await graph()).toEqual(before);
+    });
+
+    it("gives a multi-valued FtM link the same relationship ids whatever the order of its values", async () => {
+      const entities = ['{"id":"mo-p1","schema":"Person","properties":{"name":["Adv Owner One"]}}', '{"id":"mo-p2","schema":"Person","properties":{"name":["Adv Owner Two"]}}', '{"id":"mo-c","schema":"Company","properties":{"name":["Adv Owned"]}}'];
+      const own = (owners: string[]) => JSON.stringify({ id: "mo-own", schema: "Ownership", properties: { owner: owners, asset: ["mo-c"] } });
+      expect(await run("ftm", file("mo-1.jsonl", [...entities, own(["mo-p1", "mo-p2"])].join("\n") + "\n"), { namespace })).toMatchObject({ rejected: 0 });
+      const before = await graph();
+      expect(await run("ftm", file("mo-2.jsonl", own(["mo-p2", "mo-p1"]) + "\n"), { namespace })).toMatchObject({ rejected: 0, created: 0 });
+      expect((await graph()).nodes).toEqual(before.nodes);
+      expect((await graph()).rels.filter((r) => String(r.id).includes("mo-own")).map((r) => [r.id, r.start, r.n])).toEqual([
+        [`${namespace}:mo-own`, `${namespace}:mo-p1`, 2],
+        [`${namespace}:mo-own#1`, `${namespace}:mo-p2`, 2],
+      ]);
+    });
+
+    it("stops --strict at the batch's first bad line, whichever check finds it, and lists rejects in line order", async () => {
+      expect(await run("ftm", file("st-0.jsonl", '{"id":"st-p","schema":"Person","properties":{"name":["Adv Strict"]}}\n'), { namespace })).toMatchObject({ rejected: 0 });
+      const lines = [
+        '{"id":"st-a","schema":"Company","properties":{"name":["Adv St A"]}}',
+        '{"id":"st-own","schema":"Ownership","properties":{"owner":["st-a"],"asset":["st-a2"]}}',
+        '{"id":"st-own","schema":"Ownership","properties":{"owner":["st-a"],"asset":["st-a3"]}}',
+        '{"id":"st-p","schema":"Company","properties":{"name":["Adv Strict"]}}',
+      ];
+      const path = file("st-1.jsonl", lines.join("\n") + "\n");
+      await expect(run("ftm", path, { namespace, strict: true })).rejects.toMatchObject({ reject: { line: 3, code: "CONFLICTING_ID" } });
+      expect(byLine(await run("ftm", path, { namespace, dryRun: true }))).toEqual([[3, "CONFLICTING_ID"], [4, "CONFLICTING_SCHEMA"]]);
+      expect((await run("ftm", path, { namespace })).rejects.map((r) => r.line)).toEqual([3, 4]);
     });
   });
 
