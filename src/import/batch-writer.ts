@@ -128,19 +128,15 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     // A relationship id stated twice in the batch between other endpoints: moved or rejected
     // here, as the graph's stored ids are on a retry (keepStoredEndpoints), since the second
     // would fail the whole transaction on the id constraint.
-    const aligned = alignRelationshipIds(
-      records.filter((r) => !rejected.has(r.line)),
-      new Map(),
-    );
+    const aligned = alignRelationshipIds(records.filter((r) => !rejected.has(r.line)), new Map());
     rejects.push(...aligned.rejects);
     rejects.sort((a, b) => a.line - b.line);
     // --strict stops at the batch's first bad line, whichever check found it.
     if (opts.strict && rejects.length > 0) throw new StrictRejectError(rejects[0]!);
     const checked = aligned.kept;
     lap("checks");
-    // The checks and resolveParties return the same record objects when they changed nothing.
+    // The checks return the same record objects when they changed nothing.
     const unchanged = (kept: readonly PendingRecord[]) => kept.length === records.length && kept.every((r, i) => r === records[i]);
-    const resolved = (kept: readonly PendingRecord[]) => kept.length !== checked.length || kept.some((r, i) => r !== checked[i]);
     let kept = checked;
     let links: ResolvedParty[] = [];
     let p: PreparedFacts;
@@ -158,7 +154,7 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
         if (opts.strict && moved.rejects.length > 0) throw new StrictRejectError(moved.rejects[0]!);
         rejects.push(...moved.rejects);
         rejects.sort((a, b) => a.line - b.line);
-        if (opts.dryRun) return { created: 0, merged: 0, written: moved.kept.length, rejects, stages, partiesResolved: resolved(kept) };
+        if (opts.dryRun) return { created: 0, merged: 0, written: moved.kept.length, rejects, stages, partiesResolved: links.length > 0 };
         kept = moved.kept;
       }
       p = prepared !== undefined && unchanged(kept) ? prepared : prepareFacts(kept);
@@ -217,12 +213,12 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     for (const params of split.merge) await merge(params);
     if (p.provided.length > 0) await queue(runIn(tx, "import-link-provenance", { sourceId: source.id, ids: p.provided }));
     if (links.length > 0) await queue(runIn(tx, "import-link-resolutions", { sourceId: source.id, links }));
-    if (speculative && resolved((await resolution).records)) throw new PartiesResolved();
+    if (speculative && (await resolution).links.length > 0) throw new PartiesResolved();
     await Promise.all(queued);
     for (const params of mergeRuns(stored)) await merge(params);
     await Promise.all(queued);
     lap("relationships");
-    return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects, stages, partiesResolved: resolved(kept) };
+    return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects, stages, partiesResolved: links.length > 0 };
   };
   let stages: Partial<Record<BatchStage, number>> = {};
   const started = performance.now();
