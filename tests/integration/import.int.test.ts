@@ -379,15 +379,26 @@ describe("actorgraph import", () => {
       ),
     });
 
+    /**
+     * Three customs files naming "<name> Acme": a, two declarations without its country
+     * (record ids <record>-A1/A2); b, one from France (<record>-B1); c, one from Britain
+     * (<record>-C1). Imported b, a, c: a links to the French one, which c then makes ambiguous.
+     */
+    const namesakeFiles = (name: string, record: string): [string, string, string] => {
+      const [a, b, c] = ["a", "b", "c"].map((n) => join(tmp, `${record.toLowerCase()}-${n}.csv`)) as [string, string, string];
+      const source = `${name.toLowerCase()} source`;
+      writeFileSync(b, header + `2023-02-01,${name} Acme,fr,${name} Delta,ru,880699,Parts,10,usd,${record}-B1,${source}\n`);
+      writeFileSync(a, header + `2023-01-01,${name} Acme,,${name} Beta,de,880622,Quadcopters,100,usd,${record}-A1,${source}\n2023-01-02,${name} Acme,,${name} Gamma,ru,880622,Quadcopters,50,usd,${record}-A2,${source}\n`);
+      writeFileSync(c, header + `2023-03-01,${name} Acme,gb,${name} Eps,ru,880699,Parts,10,usd,${record}-C1,${source}\n`);
+      return [a, b, c];
+    };
+
     it("leaves no party node behind when a link the first import made is ambiguous at the re-import", async () => {
       // The country-less "Idemtwo Acme" links to the French one at first import; a British one
       // imported later makes the name ambiguous, so the re-import keeps the party's own id, and
       // the stored SUPPLIED stays on the French node: party-xx-… must not be written.
       const namespace = `${ns}-idem2`;
-      const [a, b, c] = ["a", "b", "c"].map((n) => join(tmp, `idem2-${n}.csv`)) as [string, string, string];
-      writeFileSync(b, header + "2023-02-01,Idemtwo Acme,fr,Idemtwo Delta,ru,880699,Parts,10,usd,IDEM2-B1,idem two\n");
-      writeFileSync(a, header + "2023-01-01,Idemtwo Acme,,Idemtwo Beta,de,880622,Quadcopters,100,usd,IDEM2-A1,idem two\n2023-01-02,Idemtwo Acme,,Idemtwo Gamma,ru,880622,Quadcopters,50,usd,IDEM2-A2,idem two\n");
-      writeFileSync(c, header + "2023-03-01,Idemtwo Acme,gb,Idemtwo Eps,ru,880699,Parts,10,usd,IDEM2-C1,idem two\n");
+      const [a, b, c] = namesakeFiles("Idemtwo", "IDEM2");
       for (const file of [b, a, c]) expect(await run("customs", file, { namespace })).toMatchObject({ rejected: 0 });
       const before = await namespaceGraph(namespace);
       expect(before.supplied.filter((r) => String(r.record).startsWith("IDEM2-A")).map((r) => r.start)).toEqual([`${namespace}:party-fr-idemtwo-acme`, `${namespace}:party-fr-idemtwo-acme`]);
@@ -400,10 +411,7 @@ describe("actorgraph import", () => {
       // re-import (the name became ambiguous) gave new aggregates and a second count of the same
       // shipments, next to a new party-xx node.
       const namespace = `${ns}-idemagg`;
-      const [a, b, c] = ["a", "b", "c"].map((n) => join(tmp, `idemagg-${n}.csv`)) as [string, string, string];
-      writeFileSync(b, header + "2023-02-01,Idemagg Acme,fr,Idemagg Delta,ru,880699,Parts,10,usd,IDEMAGG-B1,idem agg\n");
-      writeFileSync(a, header + "2023-01-01,Idemagg Acme,,Idemagg Beta,de,880622,Quadcopters,100,usd,IDEMAGG-A1,idem agg\n2023-01-02,Idemagg Acme,,Idemagg Gamma,ru,880622,Quadcopters,50,usd,IDEMAGG-A2,idem agg\n");
-      writeFileSync(c, header + "2023-03-01,Idemagg Acme,gb,Idemagg Eps,ru,880699,Parts,10,usd,IDEMAGG-C1,idem agg\n");
+      const [a, b, c] = namesakeFiles("Idemagg", "IDEMAGG");
       for (const file of [b, a, c]) expect(await run("customs", file, { namespace, aggregate: true })).toMatchObject({ rejected: 0 });
       const aggregates = () =>
         cypher("MATCH (x)-[r:SUPPLIED {aggregate: true}]->(y) WHERE r.id STARTS WITH $prefix RETURN x.id AS start, y.id AS end, r.amount AS amount, toFloat(r.statementCount) AS statements ORDER BY start, end", {
