@@ -43,6 +43,9 @@ const BOLT_PORT = process.env.BENCH_BOLT_PORT ?? "7694";
 /** Declarations of the warm-up file both sides import before the measured runs (0: none). */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 50_000);
 
+/** Whether this run started the bench's own Neo4j (so its pid file and /proc entry are ours to read). */
+let startedHere = false;
+
 interface GraphShape {
   nodes: number;
   relationships: number;
@@ -52,7 +55,8 @@ interface GraphShape {
 
 async function main(): Promise<void> {
   const dataDir = process.env.BENCH_DATA_DIR ?? join(STATE_DIR, "home", "import");
-  const env = process.env.NEO4J_URI ? process.env : startBenchNeo4j();
+  startedHere = !process.env.NEO4J_URI;
+  const env = startedHere ? startBenchNeo4j() : process.env;
   const app = createApp(loadConfig({ ...env, LOG_LEVEL: "silent" }));
   const database = app.config.neo4jDatabase;
   // Auto-commit: CALL { … } IN TRANSACTIONS cannot run inside an explicit transaction.
@@ -101,6 +105,7 @@ async function main(): Promise<void> {
     await clear();
     log("ours: importing");
     const sampler = new RssSampler();
+    const oursCpu = cpuClock();
     const stageMs = new Map<string, number>();
     const t0 = performance.now();
     const summary = await app.imports.importFile({
@@ -111,6 +116,7 @@ async function main(): Promise<void> {
       },
     });
     const oursS = (performance.now() - t0) / 1000;
+    const oursCpuS = oursCpu();
     const memory = sampler.stop();
     const ours = await shape();
     log(`ours: ${summary.read} read, ${summary.created} created, ${summary.rejected} rejected in ${oursS.toFixed(1)} s (${(rows / oursS).toFixed(0)} rows/s), peak RSS ${(memory.peak / 2 ** 20).toFixed(0)} MiB`);
@@ -118,12 +124,14 @@ async function main(): Promise<void> {
     const batches = memory.batches.length;
     const stages = [...stageMs].map(([stage, ms]) => `${stage} ${Math.round(ms / batches)}`).join(", ");
     log(`ours stages, mean ms per batch: ${stages}`);
+    log(`ours CPU: ${cpuText(oursCpuS)}`);
     log(`ours graph: ${JSON.stringify(ours)}`);
     if (!PEER) return;
 
     await clear();
     log("peer: LOAD CSV");
     const peerProgress: { atS: number; rows: number }[] = [];
+    const peerCpu = cpuClock();
     const t1 = performance.now();
     // The peer writes two SUPPLIED per generated row (every row names a manufacturer); the count store answers in O(1).
     const poll = setInterval(() => {
@@ -137,6 +145,7 @@ async function main(): Promise<void> {
       clearInterval(poll);
     }
     const peerS = (performance.now() - t1) / 1000;
+    const peerCpuS = peerCpu();
     peerProgress.push({ atS: peerS, rows });
     const peer = await shape();
 
@@ -162,6 +171,7 @@ async function main(): Promise<void> {
       ...Object.keys({ ...ours.types, ...peer.types }).sort().map((t) => `  ${t}: ours ${fmt(ours.types[t])}, peer ${fmt(peer.types[t])}`),
       `ours peak RSS: ${mib(memory.peak)}`,
       `ours stages, mean ms per batch: ${stages}`,
+      `CPU seconds, ours: ${cpuText(oursCpuS)}; peer: ${cpuText(peerCpuS)}`,
       "",
       "| decile | rows | ours s | ours rows/s | ours batch ms mean / max | ours RSS max | peer s | peer rows/s |",
       "|---|---|---|---|---|---|---|---|",
@@ -205,6 +215,39 @@ function generate(dir: string, declarations = DECLARATIONS): string {
   if (res.status !== 0) throw new Error("actorgraph generate failed");
   log(`generated ${declarations.toLocaleString("en-US")} declarations in ${Math.round((performance.now() - t) / 1000)} s`);
   return join(dir, "customs.csv");
+}
+
+/** CPU seconds used so far by this process and, when the bench started it, the Neo4j JVM. */
+interface CpuSeconds {
+  node: number;
+  /** Null when the server is not ours to read (NEO4J_URI given, or no procfs). */
+  server: number | null;
+}
+
+/** Starts a CPU clock: the returned function gives the CPU seconds used since, per process (utime + stime from /proc/<pid>/stat for the server). */
+function cpuClock(): () => CpuSeconds {
+  const read = (): CpuSeconds => ({ node: (process.cpuUsage().user + process.cpuUsage().system) / 1e6, server: serverCpuSeconds() });
+  const start = read();
+  return () => {
+    const now = read();
+    return { node: now.node - start.node, server: now.server === null || start.server === null ? null : now.server - start.server };
+  };
+}
+
+/** The bench's Neo4j JVM CPU seconds (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s on Linux), or null. */
+function serverCpuSeconds(): number | null {
+  if (!startedHere) return null;
+  try {
+    const pid = readFileSync(join(STATE_DIR, "neo4j.pid"), "utf8").trim();
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+function cpuText(c: CpuSeconds): string {
+  return `Node ${c.node.toFixed(1)} s, Neo4j ${c.server === null ? "n/a" : `${c.server.toFixed(1)} s`}`;
 }
 
 function readSize(file: string): number {

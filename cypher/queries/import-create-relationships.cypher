@@ -19,10 +19,11 @@
 // transaction's) is matched instead of failing the batch on the id constraint.
 CALL () {
   // The run's endpoints, each looked up once (a hub is the endpoint of many rows), in $ids
-  // order; a missing one keeps its slot as [null].
+  // order; a missing one keeps its slot as [null]. SEEK, since a plain USING INDEX allows a
+  // scan of the whole index per id (import-resolve-parties.cypher).
   UNWIND range(0, size($ids) - 1) AS i
   OPTIONAL MATCH (n:Entity {id: $ids[i]})
-  USING INDEX n:Entity(id)
+  USING INDEX SEEK n:Entity(id)
   WITH i, n ORDER BY i
   RETURN collect([n]) AS nodes
 }

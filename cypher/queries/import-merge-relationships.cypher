@@ -2,8 +2,9 @@
 // (src/import/batch-facts.ts). x.type is checked against the allow-list (src/model/vocabulary.ts)
 // before it gets here. Both endpoints exist: the batch's entities and countries are MERGEd
 // first, and any other endpoint (a forward reference in an FtM file, a resolved party) by
-// import-merge-placeholders.cypher, so MATCH (on the id constraint's index, hinted: a plan
-// compiled on an empty graph must not scan) replaces two locking MERGEs per row.
+// import-merge-placeholders.cypher, so MATCH (on the id constraint's index, hinted SEEK: a
+// plan compiled on an empty graph must not scan, and a plain USING INDEX also allows a scan of
+// the index per row) replaces two locking MERGEs per row.
 // Evidence quotes come as indexes into $texts, each record's text sent once per run of the
 // query instead of once per relationship that cites it.
 // SUPPLIED and BASED_IN, the types every customs row writes, are MERGEd with a static type, so
@@ -26,9 +27,9 @@
 UNWIND $relationships AS row
 WITH row {.*, evidence: [e IN row.evidence | e {.*, quote: $texts[toInteger(e.quote)]}]} AS x
 MATCH (a:Entity {id: x.start})
-USING INDEX a:Entity(id)
+USING INDEX SEEK a:Entity(id)
 MATCH (b:Entity {id: x.end})
-USING INDEX b:Entity(id)
+USING INDEX SEEK b:Entity(id)
 CALL (a, b, x) {
   WITH a, b, x WHERE x.type = 'SUPPLIED'
   MERGE (a)-[r:SUPPLIED {id: x.id}]->(b)

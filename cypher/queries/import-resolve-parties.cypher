@@ -1,8 +1,10 @@
 // Existing entities with exactly a customs party's name (range index entity_name), in the same
 // country when both name one, and inside the import's namespace when it has one ($prefix).
-// The index hint keeps the plan an index seek per party: a plan compiled on the empty graph of
-// a first batch otherwise scanned every Entity per party in the next ones (12 s for the second
-// 10 000-row batch of a 50 000-row customs file; BENCHMARKS.md, Import).
+// The hint keeps the plan an index seek per party: a plan compiled on the empty graph of a
+// first batch otherwise scanned every Entity per party in the next ones (12 s for the second
+// 10 000-row batch of a 50 000-row customs file). It says SEEK: a plain USING INDEX is also
+// met by a scan of the whole index per party, which Neo4j planned now and then on a growing
+// graph (seen by jstack as 44–47 s for one batch's 8737 parties; BENCHMARKS.md, Import).
 // For a party with matches, also what the dataset ($sourceId) already did with it: the match it
 // resolved the party to (its PROVIDED link lists the party in `resolvedParties`,
 // import-link-resolutions.cypher), and whether it PROVIDED the party's own node, so that
@@ -10,7 +12,7 @@
 // did. Nothing more is read for a party without a match.
 UNWIND $parties AS p
 MATCH (n:Entity {name: p.name})
-USING INDEX n:Entity(name)
+USING INDEX SEEK n:Entity(name)
 WHERE n.kind <> 'Country' AND n.id <> p.id AND coalesce(n.placeholder, false) = false
   AND (p.country IS NULL OR n.country IS NULL OR n.country = p.country)
   AND ($prefix IS NULL OR n.id STARTS WITH $prefix)

@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { splitCypherStatements } from "../../src/db/cypher-script.js";
 import { loadQueries, QUERY_NAMES } from "../../src/db/queries.js";
 import { RELATIONSHIP_TYPE_NAMES } from "../../src/model/vocabulary.js";
+import { PROJECT_ROOT } from "../../src/paths.js";
 
 describe("splitCypherStatements", () => {
   it("splits at semicolons outside strings, names and comments", () => {
@@ -46,5 +48,16 @@ describe("cypher/queries", () => {
       expect(text).toContain(`WITH x WHERE x.type = '${type}'\n  MATCH (a)-[r:${type} {id: x.id}]->(b)`);
     }
     expect(text.match(/WITH x WHERE x\.type = /g)).toHaveLength(RELATIONSHIP_TYPE_NAMES.length);
+  });
+
+  it("hints index seeks, never a bare USING INDEX, which Neo4j may meet with a scan of the whole index per row", () => {
+    const dir = join(PROJECT_ROOT, "cypher", "queries");
+    const hints: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".cypher"))) {
+      const code = readFileSync(join(dir, file), "utf8").split("\n").filter((line) => !line.trim().startsWith("//"));
+      for (const line of code) for (const m of line.matchAll(/USING INDEX(?: SEEK)? \w+:\w+\(\w+\)/g)) hints.push(`${file}: ${m[0]}`);
+    }
+    expect(hints.length).toBeGreaterThanOrEqual(4);
+    expect(hints.filter((h) => !h.includes("USING INDEX SEEK"))).toEqual([]);
   });
 });
