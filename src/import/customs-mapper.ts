@@ -2,6 +2,9 @@ import { countryFact, digest, endpointId, isoDate, number, reportedRelationship,
 import type { CustomsField } from "./customs-columns.js";
 import { RecordError, type CountryFact, type EntityFact, type InputRecord, type RecordFacts, type RelationshipFact, type ShipmentStatement } from "./types.js";
 
+/** The `leg` property of a declaration's manufacturer → exporter SUPPLIED (the other hop's is "exporter-importer"). */
+export const MANUFACTURER_LEG = "manufacturer-exporter";
+
 /**
  * Maps one customs declaration to shipment facts that FLOW routes can follow:
  * `manufacturer ─SUPPLIED→ exporter ─SUPPLIED→ importer` (the first hop only when a
@@ -91,7 +94,7 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
     const aggregate = (idPrefix: string, start: string, end: string, leg: string) =>
       reportedRelationship(ctx, record, { id: endpointId(idPrefix, start, end), idPrefix, type: "SUPPLIED", start, end, statedOn: date, shipment: statement, props: { aggregate: true, hsHeading: heading, goods: [`HS ${heading}`], leg } });
     rels.push(aggregate(scopedId(ctx, `customs-agg-${heading}`), exporter.id, importer.id, "exporter-importer"));
-    if (manufacturer && manufacturer.id !== exporter.id) rels.push(aggregate(scopedId(ctx, `customs-agg-mfr-${heading}`), manufacturer.id, exporter.id, "manufacturer-exporter"));
+    if (manufacturer && manufacturer.id !== exporter.id) rels.push(aggregate(scopedId(ctx, `customs-agg-mfr-${heading}`), manufacturer.id, exporter.id, MANUFACTURER_LEG));
     return { entities, countries, relationships: rels, publications: [], requiredIds: [] };
   }
   const shipment = {
@@ -112,7 +115,7 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
   const id = scopedId(ctx, `customs-${digest(get("source"), recordId)}`);
   rels.push(reportedRelationship(ctx, record, { id, type: "SUPPLIED", start: exporter.id, end: importer.id, validFrom: date, validTo: date, statedOn: date, props: shipment }));
   if (manufacturer && manufacturer.id !== exporter.id) {
-    rels.push(reportedRelationship(ctx, record, { id: `${id}-mfr`, type: "SUPPLIED", start: manufacturer.id, end: exporter.id, validFrom: date, validTo: date, statedOn: date, props: { ...shipment, leg: "manufacturer-exporter", note: `manufacturer of the goods in ${note}` } }));
+    rels.push(reportedRelationship(ctx, record, { id: `${id}-mfr`, type: "SUPPLIED", start: manufacturer.id, end: exporter.id, validFrom: date, validTo: date, statedOn: date, props: { ...shipment, leg: MANUFACTURER_LEG, note: `manufacturer of the goods in ${note}` } }));
   }
   return { entities, countries, relationships: rels, publications: [], requiredIds: [] };
 }

@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import { runIn } from "../db/run.js";
+import { MANUFACTURER_LEG } from "./customs-mapper.js";
 import { endpointId } from "./facts.js";
 import type { PendingRecord } from "./batch-writer.js";
 import type { RecordFacts } from "./types.js";
@@ -12,6 +13,8 @@ import type { RecordFacts } from "./types.js";
  * several keep the party's own `party-<iso2>-<slug>` node. Exact names only, no aliases or
  * fuzzy matching: a wrong merge would invent a route, a missed one only hides it.
  * A relationship keyed by its endpoints (customs aggregates) gets the id of its new endpoints.
+ * A manufacturer → exporter hop whose two parties resolve to one entity is dropped, since a
+ * declaration whose manufacturer is its exporter has no such hop (customs-mapper.ts).
  * Resolution sees what is in the graph when the batch runs, so import FtM or other reference
  * data before the customs files that should link to it.
  *
@@ -51,7 +54,12 @@ export async function resolveParties(
       ...r.facts,
       entities: r.facts.entities.filter((e) => !resolved.has(e.id)),
       // The BASED_IN link of a resolved party is dropped: the entity it resolves to has its own.
-      relationships: r.facts.relationships.filter((rel) => !(resolved.has(rel.start) && rel.type === "BASED_IN")).map((rel) => {
+      // So is a manufacturer's hop that resolution turned into a loop (manufacturer and exporter
+      // now one entity), as customs-mapper.ts writes none when they are one party.
+      relationships: r.facts.relationships
+        .filter((rel) => !(resolved.has(rel.start) && rel.type === "BASED_IN"))
+        .filter((rel) => !(rel.props.leg === MANUFACTURER_LEG && rel.start !== rel.end && to(rel.start) === to(rel.end)))
+        .map((rel) => {
           const start = to(rel.start);
           const end = to(rel.end);
           return { ...rel, start, end, id: rel.idPrefix ? endpointId(rel.idPrefix, start, end) : rel.id };

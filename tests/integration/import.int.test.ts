@@ -52,6 +52,7 @@ describe("actorgraph import", () => {
     await imports().deleteNamespace(`${ns}-ftmid`);
     await imports().deleteNamespace(`${ns}-idemagg`);
     await imports().deleteNamespace(`${ns}-adv`);
+    await imports().deleteNamespace(`${ns}-loop`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
   });
 
@@ -366,6 +367,30 @@ describe("actorgraph import", () => {
       const again = await run("customs", file, { namespace: `${ns}-idem` });
       expect(again).toMatchObject({ read: 2, rejected: 0, created: 0 });
       expect(await graph()).toEqual(before);
+    });
+  });
+
+  describe("a manufacturer that party resolution makes the exporter", () => {
+    it("writes no SUPPLIED loop, as for a declaration that names one party as both", async () => {
+      // The second file's manufacturer has no country, so it resolves to the exporter's node,
+      // stored by the first file: its manufacturer → exporter hop would be a loop.
+      const namespace = `${ns}-loop`;
+      const prefix = `${namespace}:`;
+      const header = "date,exporter_name,exporter_country,importer_name,importer_country,manufacturer_name,manufacturer_country,hs_code,goods_description,value,currency,record_id,source\n";
+      const [first, second] = [join(tmp, "loop-1.csv"), join(tmp, "loop-2.csv")] as const;
+      writeFileSync(first, header + "2023-01-01,Looptest Acme,cn,Looptest Buyer,ru,,,880622,Quadcopters,100,usd,LOOP-1,loop test\n");
+      writeFileSync(second, header + "2023-01-02,Looptest Acme,cn,Looptest Buyer,ru,Looptest Acme,,880622,Quadcopters,200,usd,LOOP-2,loop test\n");
+      expect(await run("customs", first, { namespace })).toMatchObject({ read: 1, rejected: 0 });
+      expect(await run("customs", second, { namespace })).toMatchObject({ read: 1, rejected: 0 });
+      expect(
+        await cypher("MATCH (a)-[r:SUPPLIED]->(b) WHERE r.id STARTS WITH $prefix RETURN r.recordId AS record, r.leg AS leg, a.id AS start, b.id AS end ORDER BY record, leg", { prefix }),
+      ).toEqual(
+        ["LOOP-1", "LOOP-2"].map((record) => ({ record, leg: "exporter-importer", start: `${prefix}party-cn-looptest-acme`, end: `${prefix}party-ru-looptest-buyer` })),
+      );
+      expect(await cypher("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix RETURN n.id AS id ORDER BY id", { prefix })).toEqual([
+        { id: `${prefix}party-cn-looptest-acme` },
+        { id: `${prefix}party-ru-looptest-buyer` },
+      ]);
     });
   });
 
