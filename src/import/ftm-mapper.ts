@@ -68,6 +68,10 @@ export function mapFtmEntity(ctx: MapContext, record: InputRecord<Record<string,
 function validate(value: Record<string, unknown>): { id: string; schema: FtmSchema; props: Props } {
   const { id, schema: schemaName, properties } = value;
   if (typeof id !== "string" || id.trim() === "" || id.length > 256) throw new RecordError("INVALID_VALUE", "id: a non-empty string of at most 256 characters is required");
+  // `#` numbers the relationships of a link with several sources or targets (`own-1`, `own-1#1`,
+  // edgeFacts), so an id holding one could take another link's relationship id. FollowTheMoney's
+  // own rule for entity ids (followthemoney/types/entity.py: letters, digits, `.` and `-`) has none.
+  if (id.includes(LINK_ID_SEPARATOR)) throw new RecordError("INVALID_VALUE", `id ${JSON.stringify(id)}: "#" is not allowed in an FtM id (FollowTheMoney ids are letters, digits, "." and "-"; actorgraph numbers a link's relationships with "#")`);
   if (typeof schemaName !== "string") throw new RecordError("INVALID_VALUE", "schema: a schema name is required");
   const schema = findSchema(schemaName);
   if (!schema) throw new RecordError("UNKNOWN_SCHEMA", `unknown FtM schema ${JSON.stringify(schemaName)}`);
@@ -85,6 +89,9 @@ function validate(value: Record<string, unknown>): { id: string; schema: FtmSche
   }
   return { id, schema, props };
 }
+
+/** Joins a link's id and the number of each of its relationships after the first (`own-1#1`); never in an FtM id (validate). */
+const LINK_ID_SEPARATOR = "#";
 
 function edgeFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, schema: FtmSchema, props: Props): RecordFacts {
   const edge = schema.edge!;
@@ -115,7 +122,7 @@ function edgeFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, s
     for (const t of targets) {
       rels.push(
         reportedRelationship(ctx, record, {
-          id: rels.length === 0 ? eid : `${eid}#${rels.length}`,
+          id: rels.length === 0 ? eid : `${eid}${LINK_ID_SEPARATOR}${rels.length}`,
           type,
           start: scopedId(ctx, s),
           end: scopedId(ctx, t),

@@ -625,6 +625,25 @@ describe("actorgraph import", () => {
       ]);
     });
 
+    it("rejects an FtM id holding '#', which could take the relationship id of another link's second value", async () => {
+      const lines = [
+        '{"id":"hash-p1","schema":"Person","properties":{"name":["Adv Hash One"]}}',
+        '{"id":"hash-p2","schema":"Person","properties":{"name":["Adv Hash Two"]}}',
+        '{"id":"hash-c","schema":"Company","properties":{"name":["Adv Hash Co"]}}',
+        '{"id":"hash-own","schema":"Ownership","properties":{"owner":["hash-p1","hash-p2"],"asset":["hash-c"]}}',
+        '{"id":"hash-own#1","schema":"Ownership","properties":{"owner":["hash-c"],"asset":["hash-p1"]}}',
+      ];
+      const summary = await run("ftm", file("hash.jsonl", lines.join("\n") + "\n"), { namespace });
+      expect(byLine(summary)).toEqual([[5, "INVALID_VALUE"]]);
+      expect(summary.rejects[0]!.reason).toContain('"#" is not allowed');
+      expect(
+        await cypher("MATCH (a)-[r:OWNS]->(b) WHERE r.ftmId = $id RETURN r.id AS id, a.id AS start, b.id AS end ORDER BY id", { id: `${namespace}:hash-own` }),
+      ).toEqual([
+        { id: `${namespace}:hash-own`, start: `${namespace}:hash-p1`, end: `${namespace}:hash-c` },
+        { id: `${namespace}:hash-own#1`, start: `${namespace}:hash-p2`, end: `${namespace}:hash-c` },
+      ]);
+    });
+
     it("stops --strict at the batch's first bad line, whichever check finds it, and lists rejects in line order", async () => {
       expect(await run("ftm", file("st-0.jsonl", '{"id":"st-p","schema":"Person","properties":{"name":["Adv Strict"]}}\n'), { namespace })).toMatchObject({ rejected: 0 });
       const lines = [
