@@ -43,8 +43,8 @@ const BOLT_PORT = process.env.BENCH_BOLT_PORT ?? "7694";
 /** Declarations of the warm-up file both sides import before the measured runs (0: none). */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 50_000);
 
-/** Whether this run started the bench's own Neo4j (so its pid file and /proc entry are ours to read). */
-let startedHere = false;
+/** Without NEO4J_URI the bench starts its own Neo4j, whose pid file and /proc entry are ours to read. */
+const OWN_NEO4J = !process.env.NEO4J_URI;
 
 interface GraphShape {
   nodes: number;
@@ -55,8 +55,7 @@ interface GraphShape {
 
 async function main(): Promise<void> {
   const dataDir = process.env.BENCH_DATA_DIR ?? join(STATE_DIR, "home", "import");
-  startedHere = !process.env.NEO4J_URI;
-  const env = startedHere ? startBenchNeo4j() : process.env;
+  const env = OWN_NEO4J ? startBenchNeo4j() : process.env;
   const app = createApp(loadConfig({ ...env, LOG_LEVEL: "silent" }));
   const database = app.config.neo4jDatabase;
   // Auto-commit: CALL { … } IN TRANSACTIONS cannot run inside an explicit transaction.
@@ -194,7 +193,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await app.close();
-    if (!process.env.NEO4J_URI && process.env.BENCH_STOP_DB === "true") stopBenchNeo4j();
+    if (OWN_NEO4J && process.env.BENCH_STOP_DB === "true") stopBenchNeo4j();
   }
 }
 
@@ -226,7 +225,10 @@ interface CpuSeconds {
 
 /** Starts a CPU clock: the returned function gives the CPU seconds used since, per process (utime + stime from /proc/<pid>/stat for the server). */
 function cpuClock(): () => CpuSeconds {
-  const read = (): CpuSeconds => ({ node: (process.cpuUsage().user + process.cpuUsage().system) / 1e6, server: serverCpuSeconds() });
+  const read = (): CpuSeconds => {
+    const { user, system } = process.cpuUsage();
+    return { node: (user + system) / 1e6, server: serverCpuSeconds() };
+  };
   const start = read();
   return () => {
     const now = read();
@@ -236,7 +238,7 @@ function cpuClock(): () => CpuSeconds {
 
 /** The bench's Neo4j JVM CPU seconds (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s on Linux), or null. */
 function serverCpuSeconds(): number | null {
-  if (!startedHere) return null;
+  if (!OWN_NEO4J) return null;
   try {
     const pid = readFileSync(join(STATE_DIR, "neo4j.pid"), "utf8").trim();
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");

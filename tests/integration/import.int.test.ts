@@ -32,27 +32,13 @@ describe("actorgraph import", () => {
     seedCounts = await server().app.admin.counts();
   });
   afterAll(async () => {
-    await imports().deleteNamespace(ns);
-    await imports().deleteNamespace(`${ns}-x`);
-    await imports().deleteNamespace(`${ns}-agg`);
-    await imports().deleteNamespace(`${ns}-cap`);
-    await imports().deleteNamespace(`${ns}-pk`);
-    await imports().deleteNamespace(`${ns}-pk-re`);
-    await imports().deleteNamespace(`${ns}-eq-packed`);
-    await imports().deleteNamespace(`${ns}-eq-general`);
-    await imports().deleteNamespace(`${ns}-ent`);
-    await imports().deleteNamespace(`${ns}-split`);
-    await imports().deleteNamespace(`${ns}-whole`);
-    await imports().deleteNamespace(`${ns}-refused`);
-    await imports().deleteNamespace(`${ns}-idem`);
-    await imports().deleteNamespace(`${ns}-idem2`);
-    await imports().deleteNamespace(`${ns}-idem3`);
-    await imports().deleteNamespace(`${ns}-dup`);
-    await imports().deleteNamespace(`${ns}-dup2`);
-    await imports().deleteNamespace(`${ns}-ftmid`);
-    await imports().deleteNamespace(`${ns}-idemagg`);
-    await imports().deleteNamespace(`${ns}-adv`);
-    await imports().deleteNamespace(`${ns}-loop`);
+    // Every namespace a test below imports into: the seed's counts must be back after.
+    const suffixes = [
+      "", "-x", "-agg", "-cap", "-pk", "-pk-re", "-eq-packed", "-eq-general",
+      "-ent", "-split", "-whole", "-refused", "-idem", "-idem2", "-idem3", "-dup",
+      "-dup2", "-ftmid", "-idemagg", "-adv", "-loop",
+    ];
+    for (const suffix of suffixes) await imports().deleteNamespace(`${ns}${suffix}`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
   });
 
