@@ -1,5 +1,5 @@
 import { CLAIM_STATUSES, isRelationshipType, STATUS_CONFIDENCE, type ClaimStatus } from "../model/vocabulary.js";
-import { digest, isoDate, scopedId, type MapContext } from "./facts.js";
+import { digest, isoDate, number, scopedId, type MapContext } from "./facts.js";
 import { RecordError, type InputRecord, type PublicationFact, type RecordFacts } from "./types.js";
 
 /** The fields of a claim row (CSV header or JSONL keys). */
@@ -31,7 +31,7 @@ export function mapClaim(ctx: MapContext, record: InputRecord<ClaimRow>): Record
   if (!isRelationshipType(type)) throw new RecordError("INVALID_VALUE", `type: ${JSON.stringify(text("type"))} is not an allowed relationship type`);
   const status = text("status").toUpperCase() as ClaimStatus;
   if (!CLAIM_STATUSES.includes(status)) throw new RecordError("INVALID_VALUE", `status: ${JSON.stringify(text("status"))} is not one of ${CLAIM_STATUSES.join(", ")}`);
-  const confidence = text("confidence") === "" ? STATUS_CONFIDENCE[status] : Number(text("confidence"));
+  const confidence = text("confidence") === "" ? STATUS_CONFIDENCE[status] : number(text("confidence"), "confidence")!;
   if (!Number.isFinite(confidence) || confidence < 0 || confidence > 1) throw new RecordError("INVALID_VALUE", `confidence: ${JSON.stringify(text("confidence"))} is not a number in [0, 1]`);
   const url = text("source_url") || null;
   if (url && !/^https?:\/\/\S+$/i.test(url)) throw new RecordError("INVALID_VALUE", `source_url: ${JSON.stringify(url)} is not an http(s) URL`);

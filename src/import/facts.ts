@@ -70,15 +70,18 @@ export function recordEvidence(ctx: MapContext, record: InputRecord<unknown>): E
 }
 
 /**
- * ISO date prefix (YYYY-MM-DD) of an FtM or CSV date, or null; a year or year-month becomes its
- * first day. The date must exist in the calendar (Cypher's date() refuses 2023-02-30 and would
- * fail the whole batch), so it is checked by a round trip through UTC: JS's Date.parse rolls
- * 2023-02-30 over to March 2 instead of refusing it.
- * @throws RecordError INVALID_VALUE for text that is no ISO 8601 date, or a day or month that does not exist.
+ * The date (YYYY-MM-DD) of an FtM or CSV date, or null; a year or year-month becomes its first
+ * day. Accepted: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and that with an ISO 8601 time (`T` or a space,
+ * `HH:MM[:SS[.fff]]`, then `Z` or an offset), whose date part is kept: FollowTheMoney's date
+ * type is such a prefix of ISO 8601. Anything else is refused whole: `2023/02/09`, `20230209` or
+ * `2023-02-09junk` once passed as 2023-01-01 or 2023-02-09. The date must exist in the calendar
+ * (Cypher's date() refuses 2023-02-30 and would fail the whole batch), so it is checked by a
+ * round trip through UTC: JS's Date.parse rolls 2023-02-30 over to March 2 instead of refusing it.
+ * @throws RecordError INVALID_VALUE for text that is no such ISO 8601 date, or a day or month that does not exist.
  */
 export function isoDate(value: string | undefined | null, field: string): string | null {
   if (!value) return null;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
+  const m = ISO_DATE.exec(value.trim());
   if (!m) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not an ISO 8601 date`);
   const date = `${m[1]}-${m[2] ?? "01"}-${m[3] ?? "01"}`;
   const parsed = new Date(`${date}T00:00:00Z`);
@@ -88,11 +91,23 @@ export function isoDate(value: string | undefined | null, field: string): string
   return date;
 }
 
-/** A finite number parsed from text, or null when empty. @throws RecordError INVALID_VALUE otherwise. */
+/** `YYYY[-MM[-DD[(T| )HH:MM[:SS[.fff]][Z|±HH[:]MM]]]]`, the forms {@link isoDate} accepts. */
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+
+/**
+ * A decimal number as written in a data file: an optional sign, digits, optionally grouped in
+ * thousands by commas or spaces (`1,234,567.5`, `1 234`), an optional decimal point and an
+ * optional exponent (`1e3`). JS's Number() alone also reads `0x10`, `0b11` and `0o7`, and
+ * stripping separators before it read the European `1.234,567` as 1.234567; those are refused.
+ */
+const DECIMAL = /^[+-]?(?:(?:\d{1,3}(?:[,\s]\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A finite decimal number parsed from text ({@link DECIMAL}), or null when empty. @throws RecordError INVALID_VALUE otherwise. */
 export function number(value: string | undefined | null, field: string): number | null {
   if (value === undefined || value === null || value.trim() === "") return null;
-  const n = Number(value.replace(/[\s,](?=\d{3}\b)/g, ""));
-  if (!Number.isFinite(n)) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not a number`);
+  const text = value.trim();
+  const n = DECIMAL.test(text) ? Number(text.replace(/[,\s]/g, "")) : NaN;
+  if (!Number.isFinite(n)) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not a decimal number (digits, optional thousands commas, a decimal point)`);
   return n;
 }
 

@@ -1,9 +1,13 @@
 import type { Reject } from "./types.js";
 
 /** Why a whole import was refused (exit code 2 on the CLI, HTTP 400). */
-export type ImportFileErrorCode = "UNKNOWN_FORMAT" | "UNREADABLE_FILE" | "MISSING_COLUMNS" | "BAD_COLUMN_CONFIG" | "EMPTY_FILE" | "FILE_TOO_LARGE" | "BAD_OPTION";
+export type ImportFileErrorCode = "UNKNOWN_FORMAT" | "UNREADABLE_FILE" | "MISSING_COLUMNS" | "BAD_COLUMN_CONFIG" | "EMPTY_FILE" | "FILE_TOO_LARGE" | "BAD_OPTION" | "REJECTS_UNWRITABLE";
 
-/** The file or the options cannot be imported at all; nothing was written. */
+/**
+ * The file or the options cannot be imported at all; nothing was written. Except
+ * REJECTS_UNWRITABLE: the rejects report failed while being written (a full disk), after the
+ * batches before it were written; each is atomic and idempotent, so a re-run converges.
+ */
 export class ImportFileError extends Error {
   constructor(
     readonly code: ImportFileErrorCode,

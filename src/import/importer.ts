@@ -146,6 +146,7 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     throw new ImportFileError("BAD_OPTION", `aggregate: this file was imported ${earlier === "aggregate" ? "with" : "without"} --aggregate; import it the same way, or delete its namespace first (one kind of shipment edge per dataset)`);
   }
   const report = new RejectsReport(opts.rejectsFile ?? null);
+  await report.checkWritable();
   const writeOpts = { dryRun: opts.dryRun ?? false, strict: opts.strict ?? false };
   // Batches are written without waiting for party resolution until one links a party to an
   // existing entity (batch-writer.ts, BatchOptions.speculate).

@@ -36,7 +36,7 @@ describe("actorgraph import", () => {
     const suffixes = [
       "", "-x", "-agg", "-cap", "-pk", "-pk-re", "-eq-packed", "-eq-general",
       "-ent", "-split", "-whole", "-refused", "-idem", "-idem2", "-idem3", "-dup",
-      "-dup2", "-ftmid", "-idemagg", "-adv", "-loop",
+      "-dup2", "-ftmid", "-idemagg", "-adv", "-loop", "-rj",
     ];
     for (const suffix of suffixes) await imports().deleteNamespace(`${ns}${suffix}`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
@@ -912,6 +912,17 @@ describe("actorgraph import", () => {
       const bad = await cli("customs", fixture("customs-missing-columns.csv"), "--namespace", ns);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/MISSING_COLUMNS/);
+    });
+
+    it("exits 2 with BAD_OPTION, before writing anything, when --rejects cannot be written", async () => {
+      const before = await server().app.admin.counts();
+      for (const target of [join(tmp, "no-such-folder", "r.jsonl"), tmp]) {
+        const result = await cli("ftm", fixture("ftm-bad.jsonl"), "--namespace", `${ns}-rj`, "--rejects", target);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/^actorgraph import: rejects: .*\[BAD_OPTION\]\n$/);
+        expect(result.stderr).not.toMatch(/\bat \S+:\d+/);
+      }
+      expect(await server().app.admin.counts()).toEqual(before);
     });
   });
 });
