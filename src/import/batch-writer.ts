@@ -288,17 +288,30 @@ export async function countAggregates(db: Database, sourceId: string): Promise<n
 
 /**
  * Rejects records whose FtM entity id is taken by an incompatible schema (earlier in the batch,
- * or already in the graph) and claims naming entity ids the graph lacks.
+ * or already in the graph) or by a Country node (an FtM Company `country-ru` in a file imported
+ * without `--namespace` turned Russia into a company, and customs parties named "Russia" then
+ * linked to it), and claims naming entity ids the graph lacks.
  */
 async function checkAgainstGraph(tx: ManagedTransaction, records: readonly PendingRecord[]): Promise<Reject[]> {
   const rejects: Reject[] = [];
   const ftmIds = [...new Set(records.flatMap((r) => r.facts.entities.filter((e) => e.ftmSchema).map((e) => e.id)))];
   const schemata = new Map<string, string>();
-  if (ftmIds.length > 0) for (const row of await runIn(tx, "import-entity-schemata", { ids: ftmIds })) schemata.set(String(row.id), String(row.schema));
+  const countries = new Set<string>();
+  if (ftmIds.length > 0) {
+    for (const row of await runIn(tx, "import-entity-schemata", { ids: ftmIds })) {
+      if (row.country === true) countries.add(String(row.id));
+      else schemata.set(String(row.id), String(row.schema));
+    }
+  }
   const required = [...new Set(records.flatMap((r) => r.facts.requiredIds))];
   const missing = new Set<string>();
   if (required.length > 0) for (const row of await runIn(tx, "missing-ids", { ids: required })) for (const id of row.missing as string[]) missing.add(id);
   for (const record of records) {
+    const country = record.facts.entities.find((e) => e.ftmSchema && countries.has(e.id));
+    if (country) {
+      rejects.push({ line: record.line, code: "CONFLICTING_SCHEMA", reason: `line ${record.line}: id ${country.id} is a Country node, not a ${country.ftmSchema}; import the file with --namespace to keep its ids apart` });
+      continue;
+    }
     const conflict = record.facts.entities.find((e) => e.ftmSchema && schemata.has(e.id) && !compatibleSchemata(schemata.get(e.id)!, e.ftmSchema));
     if (conflict) {
       rejects.push({ line: record.line, code: "CONFLICTING_SCHEMA", reason: `line ${record.line}: id ${conflict.id} is already a ${schemata.get(conflict.id)}, not a ${conflict.ftmSchema}` });

@@ -630,6 +630,22 @@ describe("actorgraph import", () => {
       ]);
     });
 
+    it("refuses an FtM entity that would take over a Country node, as a file imported without --namespace can", async () => {
+      const country = async () => cypher("MATCH (c:Entity {id: 'country-ru'}) RETURN properties(c) AS props");
+      const before = await country();
+      expect(before).toEqual([{ props: expect.objectContaining({ kind: "Country", country: "RU" }) }]);
+      const path = file("country.jsonl", '{"id":"country-ru","schema":"Company","properties":{"name":["Adv Evil Russia Co"]}}\n');
+      const summary = await imports().importFile({ format: "ftm", path, namespace: null, rejectsFile: null });
+      try {
+        expect(byLine(summary)).toEqual([[1, "CONFLICTING_SCHEMA"]]);
+        expect(summary.rejects[0]!.reason).toContain("country-ru is a Country node");
+        expect(await country()).toEqual(before);
+      } finally {
+        // Without a namespace the dataset's :Source is not in one: removed here, so the seed's counts hold.
+        await cypher("MATCH (s:Source {id: $id}) DETACH DELETE s", { id: summary.sourceId });
+      }
+    });
+
     it("stops --strict at the batch's first bad line, whichever check finds it, and lists rejects in line order", async () => {
       expect(await run("ftm", file("st-0.jsonl", '{"id":"st-p","schema":"Person","properties":{"name":["Adv Strict"]}}\n'), { namespace })).toMatchObject({ rejected: 0 });
       const lines = [
