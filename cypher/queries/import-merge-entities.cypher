@@ -1,6 +1,12 @@
 // Imported entities, MERGEd on id. Names and aliases are unioned (every value reaches the
 // full-text index), topics too; a placeholder made for a forward reference gets its real name.
+// One row at a time (CALL per row): this query gets every version of an id that a batch states
+// (src/import/batch-prepare.ts), in record order, and each must see the one before. Without the
+// subquery Neo4j read every row's stored name before any row's SET (an Eager between them), so
+// the last version's name won and the others were lost, aliases included ("A&B Ltd" then
+// "A+B Ltd", one slug, ended as "A+B Ltd" with no alias).
 UNWIND $entities AS x
+CALL (x) {
 MERGE (n:Entity {id: x.id})
 WITH n, x, CASE WHEN n.name IS NULL OR n.placeholder = true THEN x.name ELSE n.name END AS name
 WITH n, x, name, [a IN coalesce(n.aliases, []) + x.aliases + [x.name] WHERE a <> name] AS aliases
@@ -13,3 +19,4 @@ SET n += x.props,
     n.placeholder = false,
     n.unidentified = coalesce(n.unidentified, false),
     n.importNamespace = coalesce(n.importNamespace, $namespace)
+}

@@ -571,6 +571,17 @@ describe("actorgraph import", () => {
       expect(parties).toEqual([{ id: `${namespace}:party-ru-ооо-вектор-12`, name: "ООО Вектор 12" }]);
     });
 
+    it("keeps every spelling that one party id gets in a batch: the first as its name, the others as aliases", async () => {
+      // "A&B", "A+B" and "A B" share the slug a-b. Before, Neo4j read the stored name for every
+      // row before any row's write, so the last spelling won and the others were lost.
+      const rows = ["Adv A&B Ltd", "Adv A+B Ltd", "Adv A B Ltd"].map((name, i) => `SPELL${i},2023-01-0${i + 1},${name},HK,Adv Spell Buyer,RU,880629,adv\n`);
+      // The second role gives the party a second version (another description), so each row's version is written.
+      rows.push("SPELL9,2023-01-09,Adv Spell Buyer,RU,Adv A&B Ltd,HK,880629,adv\n");
+      expect(await run("customs", file("spell.csv", header + rows.join("")), { namespace })).toMatchObject({ rejected: 0 });
+      const [party] = await cypher("MATCH (n:Entity {id: $id}) RETURN n.name AS name, n.aliases AS aliases", { id: `${namespace}:party-hk-adv-a-b-ltd` });
+      expect(party).toEqual({ name: "Adv A&B Ltd", aliases: ["Adv A+B Ltd", "Adv A B Ltd"] });
+    });
+
     it("rejects a name too long for Neo4j's name index as INVALID_VALUE and writes the batch's other rows", async () => {
       // Before: "Property value is too large to index" failed the whole batch, exit 1.
       const summary = await run("customs", file("long.csv", header + `LONG1,2023-01-01,Adv Longex,TR,Adv Longim,RU,880629,adv\nLONG2,2023-01-01,${"Y".repeat(9000)},TR,Adv Longim,RU,880629,adv\n`), { namespace });
