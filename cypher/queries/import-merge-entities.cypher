@@ -1,10 +1,10 @@
 // Imported entities, MERGEd on id. Names and aliases are unioned (every value reaches the
 // full-text index), topics too; a placeholder made for a forward reference gets its real name.
-// One row at a time (CALL per row): this query gets every version of an id that a batch states
-// (src/import/batch-prepare.ts), in record order, and each must see the one before. Without the
-// subquery Neo4j read every row's stored name before any row's SET (an Eager between them), so
-// the last version's name won and the others were lost, aliases included ("A&B Ltd" then
-// "A+B Ltd", one slug, ended as "A+B Ltd" with no alias).
+// One row at a time (CALL per row), so that rows of one id, in record order, each see the one
+// before: without the subquery Neo4j read every row's stored name before any row's SET (an
+// Eager between them), so the last version's name won and the others were lost. A batch's
+// versions of an id are folded into one first (foldEntities, src/import/batch-facts.ts), and
+// this query gets only what cannot be packed, so the subquery's cost is small.
 UNWIND $entities AS x
 CALL (x) {
 MERGE (n:Entity {id: x.id})

@@ -1,4 +1,4 @@
-import type { CountryFact, EvidenceFact, PropertyValue, RelationshipFact } from "./types.js";
+import type { CountryFact, EntityFact, EvidenceFact, PropertyValue, RelationshipFact } from "./types.js";
 
 /**
  * Most evidence entries an imported relationship keeps: its first 20 statements in import
@@ -100,18 +100,32 @@ export function groupRelationships(relationships: readonly RelationshipFact[]): 
 }
 
 /**
- * Drops an entity fact that repeats, field for field, the last one kept for its id: the MERGE
- * in import-merge-entities.cypher unions names, aliases and topics and sets the rest, so the
- * same fact twice in a row changes nothing the second time. A different fact in between is
- * kept, and so is the repeat after it (its properties would win again). Customs rows restate
- * their hub parties many times a batch.
+ * Folds every version of an entity id that a batch states into one, in record order, with the
+ * result of MERGEing them one after another (import-merge-entities.cypher): the first version's
+ * name (the query keeps a stored name), every other name and alias as aliases, topics unioned,
+ * properties as `n += props` in order (a later value wins, null removes), the last kind and the
+ * last FtM schema stated. Why in Node: customs rows restate their hub parties many times a batch
+ * (as exporter, importer or manufacturer, each with its own description), and when the versions
+ * went to Neo4j as rows of one query, it read every row's stored name before any row's write,
+ * so the last spelling won and the others were lost ("A&B Ltd", "A+B Ltd": one slug).
  */
-export function withoutRepeats<T extends { readonly id: string }>(entities: readonly T[]): T[] {
-  const last = new Map<string, string>();
-  return entities.filter((e) => {
-    const json = JSON.stringify(e);
-    if (last.get(e.id) === json) return false;
-    last.set(e.id, json);
-    return true;
-  });
+export function foldEntities<T extends Omit<EntityFact, "matchName">>(entities: readonly T[]): T[] {
+  const byId = new Map<string, { first: T; kind: T["kind"]; ftmSchema: string | null; names: Set<string>; topics: Set<string>; props: Record<string, PropertyValue>; versions: number }>();
+  for (const e of entities) {
+    const f = byId.get(e.id);
+    if (!f) {
+      byId.set(e.id, { first: e, kind: e.kind, ftmSchema: e.ftmSchema, names: new Set([...e.aliases]), topics: new Set(e.topics), props: { ...e.props }, versions: 1 });
+      continue;
+    }
+    f.versions += 1;
+    f.kind = e.kind;
+    f.ftmSchema = e.ftmSchema ?? f.ftmSchema;
+    f.names.add(e.name);
+    for (const a of e.aliases) f.names.add(a);
+    for (const t of e.topics) f.topics.add(t);
+    Object.assign(f.props, e.props);
+  }
+  return [...byId.values()].map(({ first, kind, ftmSchema, names, topics, props, versions }) =>
+    versions === 1 ? first : { ...first, kind, ftmSchema, aliases: [...names].filter((n) => n !== first.name), topics: [...topics], props },
+  );
 }

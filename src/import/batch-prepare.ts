@@ -1,4 +1,4 @@
-import { groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, withoutRepeats, type BatchRelationship } from "./batch-facts.js";
+import { foldEntities, groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, type BatchRelationship } from "./batch-facts.js";
 import type { PendingRecord } from "./batch-writer.js";
 import { PACKABLE_KEY } from "./create-query.js";
 import { FIELD, kindOf, packField, packNumbers, type PackedKind } from "./packed-rows.js";
@@ -18,7 +18,7 @@ import type { CountryFact, EntityFact, PublicationFact } from "./types.js";
 export const RELATIONSHIPS_PER_RUN = 2000;
 
 /**
- * A batch's facts folded for the write queries: countries once each, entities without repeats,
+ * A batch's facts folded for the write queries: countries once each, entities once each (foldEntities),
  * relationships grouped (batch-facts.ts), SUPPLIED and BASED_IN ones packed for
  * import-create-relationships.cypher (which creates or restates them), the endpoints the
  * batch does not MERGE itself, and the ids its dataset PROVIDED. Pure JS, so the importer computes it while the previous batch is
@@ -104,7 +104,7 @@ function* prepareSteps(records: readonly PendingRecord[]): Generator<void, Prepa
     yield;
   }
   const { packed, merge } = packing.result();
-  const uniqueEntities = withoutRepeats(entities.map(({ matchName: _m, ...e }) => e));
+  const uniqueEntities = foldEntities(entities.map(({ matchName: _m, ...e }) => e));
   const packedEntities = packEntities(uniqueEntities);
   yield;
   return {
@@ -127,10 +127,10 @@ function signatureOf(keys: readonly string[], kinds: readonly PackedKind[]): str
 }
 
 /**
- * Splits a batch's entities (repeats already dropped) into packed rows by property signature
- * and the rest: an id stated in several versions keeps all of them as maps, in order, since
- * the map query merges them one after the other (names and props: last wins); so does an
- * entity with a value that cannot be packed (packed-rows.ts).
+ * Splits a batch's entities (folded by foldEntities, so one per id) into packed rows by property
+ * signature and the rest: an entity with a value that cannot be packed (packed-rows.ts), and
+ * any id given in several versions, kept as maps in order, since the map query merges them one
+ * after the other (names and props: last wins).
  */
 export function packEntities<E extends Omit<EntityFact, "matchName">>(entities: readonly E[]): { packed: PackedEntities[]; maps: E[] } {
   const seen = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, withoutRepeats } from "../../src/import/batch-facts.js";
+import { foldEntities, groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries } from "../../src/import/batch-facts.js";
 import { packEntities, packFirstState, packRelationships, prepareFacts, relationshipRuns, withQuoteIndexes } from "../../src/import/batch-prepare.js";
 import { createRelationshipsQuery } from "../../src/import/create-query.js";
 import { isoDate } from "../../src/import/facts.js";
@@ -43,11 +43,34 @@ describe("groupRelationships", () => {
   });
 });
 
-describe("withoutRepeats", () => {
-  it("drops a fact equal to the last one kept for its id, and keeps it after a different one", () => {
-    const a = { id: "p", name: "A" };
-    const b = { id: "p", name: "B" };
-    expect(withoutRepeats([a, a, b, a, { id: "q", name: "A" }])).toEqual([a, b, a, { id: "q", name: "A" }]);
+describe("foldEntities", () => {
+  const party = (name: string, props: Record<string, string | null>, extra: Partial<{ aliases: string[]; topics: string[]; kind: "Company" | "Person"; ftmSchema: string | null }> = {}) => ({
+    id: "p",
+    name,
+    kind: extra.kind ?? ("Company" as const),
+    aliases: extra.aliases ?? [],
+    topics: extra.topics ?? [],
+    ftmSchema: extra.ftmSchema ?? null,
+    props,
+  });
+
+  it("gives one fact per id, as MERGEing the versions in order would: first name, the other names as aliases, props last-wins", () => {
+    const folded = foldEntities([
+      party("A&B Ltd", { description: "exporter", country: "HK" }),
+      party("A+B Ltd", { description: "manufacturer" }, { aliases: ["AB"], topics: ["sanction"] }),
+      { ...party("Q", {}), id: "q" },
+      party("A&B Ltd", { description: "importer", country: null }, { topics: ["sanction", "crime"], kind: "Person", ftmSchema: "Person" }),
+    ]);
+    expect(folded).toEqual([
+      { ...party("A&B Ltd", { description: "importer", country: null }), aliases: ["A+B Ltd", "AB"], topics: ["sanction", "crime"], kind: "Person", ftmSchema: "Person" },
+      { ...party("Q", {}), id: "q" },
+    ]);
+  });
+
+  it("returns a single version as it is, and keeps the last FtM schema stated", () => {
+    const one = party("Solo", { a: "1" }, { aliases: ["S"] });
+    expect(foldEntities([one])).toEqual([one]);
+    expect(foldEntities([party("X", {}, { ftmSchema: "Company" }), party("X", {})])[0]!.ftmSchema).toBe("Company");
   });
 });
 
