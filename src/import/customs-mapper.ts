@@ -1,4 +1,4 @@
-import { countryFact, digest, endpointId, isoDate, number, reportedRelationship, scopedId, slug, type MapContext } from "./facts.js";
+import { countryFact, currencyCode, digest, endpointId, isHsChapter, isoDate, nonNegative, reportedRelationship, scopedId, slug, type MapContext } from "./facts.js";
 import type { CustomsField } from "./customs-columns.js";
 import { RecordError, type CountryFact, type EntityFact, type InputRecord, type RecordFacts, type RelationshipFact, type ShipmentStatement } from "./types.js";
 
@@ -26,7 +26,9 @@ export const MANUFACTURER_LEG = "manufacturer-exporter";
  * id `customs-agg-mfr-<heading>:…`, each summing the declarations' values (ShipmentStatement;
  * import-merge-relationships.cypher). Only one kind of shipment edge per import, so routes
  * never offer the same shipments twice.
- * @throws RecordError INVALID_VALUE for a missing name, a bad date, country, HS code or number.
+ * @throws RecordError INVALID_VALUE for a missing name, a bad date or country, an HS code outside
+ * the HS chapters, a negative or malformed quantity or value, a currency that is no ISO 4217
+ * code, or an exporter that is the importer.
  */
 export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, index: Partial<Record<CustomsField, number>>): RecordFacts {
   const get = (field: CustomsField): string => {
@@ -42,6 +44,7 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
   const date = isoDate(required("date"), "date");
   const hsCode = required("hsCode").replace(/[.\s]/g, "");
   if (!/^\d{4,10}$/.test(hsCode)) throw new RecordError("INVALID_VALUE", `hsCode: ${JSON.stringify(get("hsCode"))} is not an HS code of 4 to 10 digits`);
+  if (!isHsChapter(hsCode)) throw new RecordError("INVALID_VALUE", `hsCode: ${JSON.stringify(get("hsCode"))} has no HS chapter ${hsCode.slice(0, 2)} (chapters are 01 to 97)`);
   const countries: CountryFact[] = [];
   const entities: EntityFact[] = [];
   const rels: RelationshipFact[] = [];
@@ -73,6 +76,7 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
   const exporter = party("exporterName", "exporterCountry", "exporter");
   const importer = party("importerName", "importerCountry", "importer");
   if (!exporter || !importer) throw new RecordError("INVALID_VALUE", "exporterName and importerName are required");
+  if (exporter.id === importer.id) throw new RecordError("INVALID_VALUE", `exporter and importer are one party (${JSON.stringify(exporter.name)}, ${exporter.props.country ?? "no country"}): a declaration moves goods between two`);
   const manufacturer = party("manufacturerName", "manufacturerCountry", "manufacturer");
   const via = get("transitCountries")
     .split(/[;|,]/)
@@ -85,9 +89,9 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
   const note = [`customs record ${recordId}`, get("source") && `source ${get("source")}`, origin && `origin ${origin}`, via.length > 0 && `via ${via.join(", ")}`, destination && `to ${destination}`]
     .filter(Boolean)
     .join("; ");
-  const quantity = number(get("quantity"), "quantity");
-  const amount = number(get("value"), "value");
-  const currency = get("currency").toUpperCase() || null;
+  const quantity = nonNegative(get("quantity"), "quantity");
+  const amount = nonNegative(get("value"), "value");
+  const currency = currencyCode(get("currency"), "currency");
   if (ctx.aggregate) {
     const heading = hsCode.slice(0, 4);
     const statement: ShipmentStatement = { recordId, amount, currency, quantity, via };

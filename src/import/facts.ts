@@ -111,6 +111,43 @@ export function number(value: string | undefined | null, field: string): number 
   return n;
 }
 
+/** {@link number}, and not below zero (a quantity or an amount). @throws RecordError INVALID_VALUE otherwise. */
+export function nonNegative(value: string | undefined | null, field: string): number | null {
+  const n = number(value, field);
+  if (n !== null && n < 0) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is negative`);
+  return n;
+}
+
+/**
+ * ISO 4217 alphabetic currency codes: those of the ICU data Node ships
+ * (`Intl.supportedValuesOf("currency")`, current and historic ones), and XXX, ISO 4217's code
+ * for "no currency", which ICU leaves out.
+ */
+const CURRENCY_CODES = new Set([...Intl.supportedValuesOf("currency"), "XXX"]);
+
+/**
+ * A currency as an ISO 4217 code, upper-cased (`usd` → `USD`), or null when empty. Why checked:
+ * amounts are summed per currency (customs aggregates), so `US$`, `€` or `USD.` would each
+ * start a sum of their own.
+ * @throws RecordError INVALID_VALUE for anything else.
+ */
+export function currencyCode(value: string | undefined | null, field: string): string | null {
+  const code = (value ?? "").trim().toUpperCase();
+  if (code === "") return null;
+  if (!CURRENCY_CODES.has(code)) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not an ISO 4217 currency code (USD, EUR, CNY, …)`);
+  return code;
+}
+
+/**
+ * True for an HS code's first two digits that name a chapter of the Harmonized System: 01–97,
+ * but 77, which the WCO keeps reserved (HS Nomenclature, 2022 edition). `0000` or `9900` are
+ * not HS codes.
+ */
+export function isHsChapter(code: string): boolean {
+  const chapter = Number(code.slice(0, 2));
+  return Number.isInteger(chapter) && chapter >= 1 && chapter <= 97 && chapter !== 77;
+}
+
 /** A relationship backed by one record, as a dataset states it (REPORTED, with its default confidence). */
 export function reportedRelationship(
   ctx: MapContext,

@@ -1,5 +1,5 @@
 import { UnreachableCaseError } from "../errors.js";
-import { claimFromCsv, mapClaim } from "./claims-mapper.js";
+import { CLAIM_FIELDS, claimFromCsv, mapClaim, REQUIRED_CLAIM_FIELDS } from "./claims-mapper.js";
 import { indexColumns, type CustomsColumns } from "./customs-columns.js";
 import { mapCustomsRow } from "./customs-mapper.js";
 import type { MapContext } from "./facts.js";
@@ -15,13 +15,20 @@ export type MappedItem = { readonly line: number; readonly facts: RecordFacts } 
 /**
  * Parses and maps the lines of one file in the given format, one record at a time.
  * Claims files are JSON Lines when their first line starts with `{`, else CSV with a header.
- * @throws ImportFileError MISSING_COLUMNS or EMPTY_FILE (a CSV without a header row).
+ * @throws ImportFileError MISSING_COLUMNS, AMBIGUOUS_COLUMNS, or EMPTY_FILE (a CSV without a
+ * header row, an FtM file without an entity line, an empty claims file).
  */
 export async function* mappedRecords(format: ImportFormat, lines: AsyncIterable<LineItem>, ctx: MapContext, columns: CustomsColumns): AsyncGenerator<MappedItem> {
   switch (format) {
-    case "ftm":
-      yield* mapEach(jsonlRecords(lines), (r) => mapFtmEntity(ctx, r));
+    case "ftm": {
+      let seen = false;
+      for await (const item of mapEach(jsonlRecords(lines), (r) => mapFtmEntity(ctx, r))) {
+        seen = true;
+        yield item;
+      }
+      if (!seen) throw new ImportFileError("EMPTY_FILE", "the FtM file holds no entity (no line but blank ones)");
       return;
+    }
     case "customs": {
       let index: ReturnType<typeof indexColumns> | undefined;
       for await (const item of csvRecords(lines)) {
@@ -34,25 +41,40 @@ export async function* mappedRecords(format: ImportFormat, lines: AsyncIterable<
     }
     case "claims": {
       const { first, rest } = await peek(lines);
-      if (!first) return;
+      if (!first) throw new ImportFileError("EMPTY_FILE", "the claims file is empty");
       if (!("reject" in first) && first.text.trimStart().startsWith("{")) {
         yield* mapEach(jsonlRecords(rest), (r) => mapClaim(ctx, r));
         return;
       }
       let header: string[] | undefined;
       for await (const item of csvRecords(rest)) {
-        if ("header" in item) {
-          header = item.header.map((h) => h.trim().toLowerCase());
-          const missing = ["from", "to", "type", "status"].filter((f) => !header!.includes(f));
-          if (missing.length > 0) throw new ImportFileError("MISSING_COLUMNS", `the claims CSV header lacks required columns: ${missing.join(", ")}`);
-        } else if ("reject" in item) yield item;
+        if ("header" in item) header = claimsHeader(item.header);
+        else if ("reject" in item) yield item;
         else yield mapOne(item, (r) => mapClaim(ctx, { ...r, value: claimFromCsv(header!, r.value) }));
       }
+      if (!header) throw new ImportFileError("EMPTY_FILE", "the claims CSV has no header row");
       return;
     }
     default:
       throw new UnreachableCaseError(format);
   }
+}
+
+/**
+ * A claims CSV header, trimmed and lower-cased.
+ * @throws ImportFileError MISSING_COLUMNS naming each required field (REQUIRED_CLAIM_FIELDS)
+ * that is absent, or AMBIGUOUS_COLUMNS when a claim field's column appears twice (the last
+ * one was read, silently; the customs header has the same rule, customs-columns.ts).
+ */
+export function claimsHeader(raw: readonly string[]): string[] {
+  const header = raw.map((h) => h.trim().toLowerCase());
+  for (const field of CLAIM_FIELDS) {
+    const at = header.flatMap((h, i) => (h === field ? [i + 1] : []));
+    if (at.length > 1) throw new ImportFileError("AMBIGUOUS_COLUMNS", `the claims CSV header has column ${JSON.stringify(field)} ${at.length} times (columns ${at.join(", ")}); it must appear once`);
+  }
+  const missing = REQUIRED_CLAIM_FIELDS.filter((f) => !header.includes(f));
+  if (missing.length > 0) throw new ImportFileError("MISSING_COLUMNS", `the claims CSV header lacks required columns: ${missing.join(", ")}`);
+  return header;
 }
 
 async function* mapEach<T>(records: AsyncIterable<RecordItem<T>>, map: (r: InputRecord<T>) => RecordFacts): AsyncGenerator<MappedItem> {
@@ -72,6 +94,12 @@ function mapOne<T>(record: InputRecord<T>, map: (r: InputRecord<T>) => RecordFac
     const facts = map(record);
     const long = facts.entities.find((e) => e.name.length > MAX_ENTITY_NAME_LENGTH);
     if (long) throw new RecordError("INVALID_VALUE", `a name of ${long.name.length} characters (${JSON.stringify(long.name.slice(0, 40) + "…")}); names are at most ${MAX_ENTITY_NAME_LENGTH} characters`);
+    // Every format: a relationship joins two entities, and is valid from before it is valid to.
+    const loop = facts.relationships.find((r) => r.start === r.end);
+    if (loop) throw new RecordError("INVALID_VALUE", `a ${loop.type} relationship from ${JSON.stringify(loop.start)} to itself`);
+    // ISO 8601 dates as isoDate gives them (YYYY-MM-DD), so string order is date order.
+    const backwards = facts.relationships.find((r) => r.validFrom !== null && r.validTo !== null && r.validFrom > r.validTo);
+    if (backwards) throw new RecordError("INVALID_VALUE", `valid from ${backwards.validFrom} is after valid to ${backwards.validTo}`);
     return { line: record.line, facts };
   } catch (err) {
     if (!(err instanceof RecordError)) throw err;
