@@ -1,5 +1,5 @@
 import type { RelationshipType } from "../model/vocabulary.js";
-import { countryFact, isoDate, number, reportedRelationship, scopedId, type MapContext } from "./facts.js";
+import { countryFact, currencyCode, isoDate, number, reportedRelationship, scopedId, type MapContext } from "./facts.js";
 import { findSchema, type FtmSchema } from "./ftm-model.js";
 import { DESCRIPTION_PROPERTIES, EDGE_RELATIONSHIP_TYPES, HOME_COUNTRY_PROPERTIES, nodeKind, REFERENCE_RELATIONSHIP_TYPES } from "./ftm-rules.js";
 import { RecordError, type CountryFact, type EntityFact, type InputRecord, type PropertyValue, type RecordFacts, type RelationshipFact } from "./types.js";
@@ -110,7 +110,7 @@ function edgeFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, s
   const relProps: Record<string, PropertyValue> = {
     note: note || null,
     amount: number(props.amount?.[0], "amount"),
-    currency: props.currency?.[0]?.toUpperCase() ?? null,
+    currency: currencyCode(props.currency?.[0], "currency"),
     ftmSchema: schema.name,
     ftmId: eid,
   };
@@ -169,7 +169,7 @@ function shipmentFacts(ctx: MapContext, record: InputRecord<unknown>, eid: strin
         props: {
           goods,
           amount: number(props.customsAmount?.[0] ?? props.invoiceAmount?.[0], "customsAmount"),
-          currency: props.currency?.[0]?.toUpperCase() ?? null,
+          currency: currencyCode(props.currency?.[0], "currency"),
           via: (props.departureCountry ?? []).map((c) => c.toUpperCase()),
           note: `declaration ${eid}`,
           // Derived from the declaration node, not an FtM entity of its own: FtM export skips it.

@@ -69,16 +69,20 @@ describe("relationships in any format", () => {
     ]);
   });
 
-  it("refuses an FtM link from an entity to itself and an FtM interval that ends before it starts", async () => {
+  it("refuses an FtM link from an entity to itself, an FtM interval that ends before it starts, and a currency that is no ISO 4217 code", async () => {
     const jsonl = [
       '{"id":"own-1","schema":"Ownership","properties":{"owner":["co-a"],"asset":["co-b"],"startDate":["2020-01-01"],"endDate":["2021"]}}',
       '{"id":"own-2","schema":"Ownership","properties":{"owner":["co-a"],"asset":["co-a"]}}',
       '{"id":"own-3","schema":"Ownership","properties":{"owner":["co-a"],"asset":["co-b"],"startDate":["2021-05"],"endDate":["2020"]}}',
+      '{"id":"pay-1","schema":"Payment","properties":{"payer":["co-a"],"beneficiary":["co-b"],"amount":["10"],"currency":["US$"]}}',
+      '{"id":"pay-2","schema":"Payment","properties":{"payer":["co-a"],"beneficiary":["co-b"],"amount":["10"],"currency":["eur"]}}',
     ].join("\n");
     expect(await outcomes("ftm", jsonl)).toEqual([
       "1 ok",
       '2 INVALID_VALUE: line 2: a OWNS relationship from "co-a" to itself',
       "3 INVALID_VALUE: line 3: valid from 2021-05-01 is after valid to 2020-01-01",
+      '4 INVALID_VALUE: line 4: currency: "US$" is not an ISO 4217 currency code (USD, EUR, CNY, …)',
+      "5 ok",
     ]);
   });
 });
