@@ -1,4 +1,5 @@
 import type { CountryFact, EntityFact, EvidenceFact, PropertyValue, RelationshipFact } from "./types.js";
+import { specificSchema } from "./ftm-model.js";
 
 /**
  * Most evidence entries an imported relationship keeps: its first 20 statements in import
@@ -103,8 +104,9 @@ export function groupRelationships(relationships: readonly RelationshipFact[]): 
  * Folds every version of an entity id that a batch states into one, in record order, with the
  * result of MERGEing them one after another (import-merge-entities.cypher): the first version's
  * name (the query keeps a stored name), every other name and alias as aliases, topics unioned,
- * properties as `n += props` in order (a later value wins, null removes), the last kind and the
- * last FtM schema stated. Why in Node: customs rows restate their hub parties many times a batch
+ * properties as `n += props` in order (a later value wins, null removes), and the last kind and
+ * FtM schema stated, but that a more specific FtM schema stated before is kept (a Company restated
+ * as a LegalEntity stays a Company: {@link specificSchema}). Why in Node: customs rows restate their hub parties many times a batch
  * (as exporter, importer or manufacturer, each with its own description), and when the versions
  * went to Neo4j as rows of one query, it read every row's stored name before any row's write,
  * so the last spelling won and the others were lost ("A&B Ltd", "A+B Ltd": one slug).
@@ -118,8 +120,10 @@ export function foldEntities<T extends Omit<EntityFact, "matchName">>(entities: 
       continue;
     }
     f.versions += 1;
-    f.kind = e.kind;
-    f.ftmSchema = e.ftmSchema ?? f.ftmSchema;
+    if (!(f.ftmSchema && e.ftmSchema && specificSchema(e.ftmSchema, f.ftmSchema) === f.ftmSchema && e.ftmSchema !== f.ftmSchema)) {
+      f.kind = e.kind;
+      f.ftmSchema = e.ftmSchema ?? f.ftmSchema;
+    }
     f.names.add(e.name);
     for (const a of e.aliases) f.names.add(a);
     for (const t of e.topics) f.topics.add(t);

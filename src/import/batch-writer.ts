@@ -5,11 +5,12 @@ import { runIn, type Database, type Row } from "../db/run.js";
 import { MAX_EVIDENCE_PER_RELATIONSHIP, type BatchRelationship } from "./batch-facts.js";
 import { mergeRuns, prepareFacts, relationshipRuns, type PreparedFacts, type RelationshipRun } from "./batch-prepare.js";
 import { createRelationshipsQuery } from "./create-query.js";
-import { compatibleSchemata } from "./ftm-model.js";
+import { compatibleSchemata, findSchema, specificSchema } from "./ftm-model.js";
+import { nodeKind } from "./ftm-rules.js";
 import { StrictRejectError } from "./import-errors.js";
 import { resolveParties, type ResolvedParty } from "./party-resolver.js";
 import { alignRelationshipIds, heldKey, type HeldEndpoints } from "./relationship-ids.js";
-import type { RecordFacts, Reject } from "./types.js";
+import type { EntityFact, RecordFacts, Reject } from "./types.js";
 
 /**
  * Transaction timeout of one batch, in **milliseconds** (10 min). A batch of 10 000 generated
@@ -123,12 +124,12 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
       stages[stage] = (stages[stage] ?? 0) + (t - t0);
       t0 = t;
     };
-    const rejects = await checkAgainstGraph(tx, records);
+    const { rejects, records: graphChecked } = await checkAgainstGraph(tx, records);
     const rejected = new Set(rejects.map((r) => r.line));
     // A relationship id stated twice in the batch between other endpoints: moved or rejected
     // here, as the graph's stored ids are on a retry (keepStoredEndpoints), since the second
     // would fail the whole transaction on the id constraint.
-    const aligned = alignRelationshipIds(records.filter((r) => !rejected.has(r.line)), new Map());
+    const aligned = alignRelationshipIds(graphChecked.filter((r) => !rejected.has(r.line)), new Map());
     rejects.push(...aligned.rejects);
     rejects.sort((a, b) => a.line - b.line);
     // --strict stops at the batch's first bad line, whichever check found it.
@@ -290,17 +291,26 @@ export async function countAggregates(db: Database, sourceId: string): Promise<n
  * Rejects records whose FtM entity id is taken by an incompatible schema (earlier in the batch,
  * or already in the graph) or by a Country node (an FtM Company `country-ru` in a file imported
  * without `--namespace` turned Russia into a company, and customs parties named "Russia" then
- * linked to it), and claims naming entity ids the graph lacks.
+ * linked to it), and claims naming entity ids the graph lacks. An entity whose stored FtM schema
+ * is more specific than the record's (a stored Company restated as a LegalEntity) keeps the
+ * stored schema and kind, as FtM's merge does (specificSchema); it was downgraded before.
+ * @returns the rejects, and `records` with those entities upgraded (the same objects where
+ * nothing changed).
  */
-async function checkAgainstGraph(tx: ManagedTransaction, records: readonly PendingRecord[]): Promise<Reject[]> {
+async function checkAgainstGraph(tx: ManagedTransaction, records: readonly PendingRecord[]): Promise<{ rejects: Reject[]; records: PendingRecord[] }> {
   const rejects: Reject[] = [];
   const ftmIds = [...new Set(records.flatMap((r) => r.facts.entities.filter((e) => e.ftmSchema).map((e) => e.id)))];
   const schemata = new Map<string, string>();
   const countries = new Set<string>();
+  // The graph's schemata only, for upgrading (schemata gains the batch's own as records go).
+  const stored = new Map<string, string>();
   if (ftmIds.length > 0) {
     for (const row of await runIn(tx, "import-entity-schemata", { ids: ftmIds })) {
       if (row.country === true) countries.add(String(row.id));
-      else schemata.set(String(row.id), String(row.schema));
+      else {
+        schemata.set(String(row.id), String(row.schema));
+        stored.set(String(row.id), String(row.schema));
+      }
     }
   }
   const required = [...new Set(records.flatMap((r) => r.facts.requiredIds))];
@@ -324,5 +334,17 @@ async function checkAgainstGraph(tx: ManagedTransaction, records: readonly Pendi
     }
     for (const e of record.facts.entities) if (e.ftmSchema && !schemata.has(e.id)) schemata.set(e.id, e.ftmSchema);
   }
-  return rejects;
+  return { rejects, records: records.map((r) => withStoredSchemata(r, stored)) };
+}
+
+/** `record` with each FtM entity whose `stored` schema is more specific than its own given that schema and its kind. */
+function withStoredSchemata(record: PendingRecord, stored: ReadonlyMap<string, string>): PendingRecord {
+  const upgrade = (e: EntityFact): EntityFact => {
+    const s = e.ftmSchema ? stored.get(e.id) : undefined;
+    if (!s || !e.ftmSchema || s === e.ftmSchema || specificSchema(e.ftmSchema, s) !== s) return e;
+    const kind = nodeKind(findSchema(s)!);
+    return kind ? { ...e, ftmSchema: s, kind } : e;
+  };
+  const entities = record.facts.entities.map(upgrade);
+  return entities.every((e, i) => e === record.facts.entities[i]) ? record : { ...record, facts: { ...record.facts, entities } };
 }

@@ -60,9 +60,17 @@ export function mapFtmEntity(ctx: MapContext, record: InputRecord<Record<string,
     aliases: [...new Set(names.filter((n) => n !== name))],
     topics: props.topics ?? [],
     ftmSchema: schema.name,
-    props: { ...extra, ftmId: eid, description, country: home ? home.toUpperCase() : null, date: isoDate(schema.temporalStart.map((p) => props[p]?.[0]).find(Boolean), "date") },
+    // Only what the entity states: a null would remove the stored value (`n += props`), and an
+    // FtM file naming an entity the graph has (a seed node such as `dji`, another dataset's
+    // entity) without a description erased its description. FtM merges what sources state.
+    props: statedOnly({ ...extra, ftmId: eid, description, country: home ? home.toUpperCase() : null, date: isoDate(schema.temporalStart.map((p) => props[p]?.[0]).find(Boolean), "date") }),
   };
   return { entities: [entity], countries, relationships: rels, publications: [], requiredIds: [] };
+}
+
+/** `props` without its null values. */
+function statedOnly(props: Record<string, PropertyValue>): Record<string, PropertyValue> {
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null));
 }
 
 function validate(value: Record<string, unknown>): { id: string; schema: FtmSchema; props: Props } {

@@ -30,3 +30,12 @@ export function compatibleSchemata(a: string, b: string): boolean {
   const sb = findSchema(b);
   return !!sa && !!sb && (sa.isA(b) || sb.isA(a));
 }
+
+/**
+ * The more specific of two compatible schemata ({@link compatibleSchemata}): `Company` for
+ * `Company` and `LegalEntity`, whichever order, as FtM's merge (`model.common_schema`) keeps the
+ * schema that says more. `a` when neither extends the other.
+ */
+export function specificSchema(a: string, b: string): string {
+  return a !== b && findSchema(b)?.isA(a) ? b : a;
+}

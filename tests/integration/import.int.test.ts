@@ -36,7 +36,7 @@ describe("actorgraph import", () => {
     const suffixes = [
       "", "-x", "-agg", "-cap", "-pk", "-pk-re", "-eq-packed", "-eq-general",
       "-ent", "-split", "-whole", "-refused", "-idem", "-idem2", "-idem3", "-dup",
-      "-dup2", "-ftmid", "-idemagg", "-adv", "-loop", "-rj",
+      "-dup2", "-ftmid", "-idemagg", "-adv", "-loop", "-rj", "-keep",
     ];
     for (const suffix of suffixes) await imports().deleteNamespace(`${ns}${suffix}`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
@@ -275,6 +275,26 @@ describe("actorgraph import", () => {
       const restated = await props("ent-a");
       expect(restated).toMatchObject({ name: "Pack ent-a", aliases: ["Пак ent-a", "Alias A", "Alias A2"], topics: ["sanction", "debarment"] });
       expect(Object.fromEntries(restated.props.map(([k, , v]) => [k, v]))).toMatchObject({ description: "second", ftm_notes: "[second]", ftm_alias: "[Alias A2]" });
+    });
+  });
+
+  describe("FtM entities restated by a later file", () => {
+    it("keep what the later file does not state, and a more specific schema, as FtM's merge does", async () => {
+      const keep = `${ns}-keep`;
+      const first = join(tmp, "keep-1.jsonl");
+      const second = join(tmp, "keep-2.jsonl");
+      const third = join(tmp, "keep-3.jsonl");
+      writeFileSync(first, `${JSON.stringify({ id: "keep-co", schema: "Company", properties: { name: ["Keep Co"], notes: ["Makes flight controllers"], jurisdiction: ["cn"], incorporationDate: ["2015-04-01"] } })}\n`);
+      // Fewer properties and the parent schema: once erased the description, country and date, and made the Company a LegalEntity.
+      writeFileSync(second, `${JSON.stringify({ id: "keep-co", schema: "LegalEntity", properties: { name: ["Keep Co"], alias: ["KC"] } })}\n`);
+      // Both versions in one batch, the Company first.
+      writeFileSync(third, `${JSON.stringify({ id: "keep-co2", schema: "Company", properties: { name: ["Keep Two"] } })}\n${JSON.stringify({ id: "keep-co2", schema: "LegalEntity", properties: { name: ["Keep Two"] } })}\n`);
+      for (const file of [first, second, third]) expect(await run("ftm", file, { namespace: keep })).toMatchObject({ rejected: 0 });
+      const rows = await cypher("MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.ftmSchema AS schema, n.kind AS kind, n.description AS description, n.country AS country, toString(n.date) AS date, n.aliases AS aliases ORDER BY id", { ids: [`${keep}:keep-co`, `${keep}:keep-co2`] });
+      expect(rows).toEqual([
+        { id: `${keep}:keep-co`, schema: "Company", kind: "Company", description: "Makes flight controllers", country: "CN", date: "2015-04-01", aliases: ["KC"] },
+        { id: `${keep}:keep-co2`, schema: "Company", kind: "Company", description: null, country: null, date: null, aliases: [] },
+      ]);
     });
   });
 
