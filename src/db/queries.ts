@@ -4,7 +4,9 @@ import { CYPHER_DIR } from "../paths.js";
 
 /**
  * Names of the parameterised queries in `cypher/queries/<name>.cypher`. Each query lives in
- * exactly one file; code refers to it by name, never by an inline copy.
+ * exactly one file; code refers to it by name, never by an inline copy. A file may hold a
+ * script of several statements separated by `;`, which only `Database.autoCommit` runs (one
+ * auto-commit transaction per statement).
  */
 export const QUERY_NAMES = [
   "count-graph",
@@ -15,7 +17,10 @@ export const QUERY_NAMES = [
   "expand-out",
   "import-count-aggregates",
   "import-create-relationships",
-  "import-delete-namespace",
+  "import-delete-namespace-countries",
+  "import-delete-namespace-entities",
+  "import-delete-namespace-relationships",
+  "import-delete-namespace-sources",
   "import-entity-schemata",
   "import-link-provenance",
   "import-link-resolutions",

@@ -1,4 +1,4 @@
-import { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
+import { Neo4jError, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from "neo4j-driver";
 import {
   AppError,
   DatabaseUnavailableError,
@@ -7,10 +7,41 @@ import {
 } from "../errors.js";
 import { toPlain, type Plain } from "./values.js";
 import { MAX_CONNECTION_POOL_SIZE } from "./driver.js";
+import { splitCypherStatements } from "./cypher-script.js";
 import { query, type QueryName } from "./queries.js";
 
 /** A result row with every value converted by {@link toPlain}. */
 export type Row = Record<string, Plain>;
+
+/** Names of the update counters Neo4j reports for a statement (`summary.counters.updates()`). */
+export const UPDATE_COUNTER_NAMES = [
+  "nodesCreated",
+  "nodesDeleted",
+  "relationshipsCreated",
+  "relationshipsDeleted",
+  "propertiesSet",
+  "labelsAdded",
+  "labelsRemoved",
+  "indexesAdded",
+  "indexesRemoved",
+  "constraintsAdded",
+  "constraintsRemoved",
+] as const;
+
+/**
+ * What statements changed, as plain numbers: `nodesDeleted`, `relationshipsDeleted`, … (see
+ * {@link UPDATE_COUNTER_NAMES}). For `CALL { … } IN TRANSACTIONS`, the sum over its inner
+ * transactions.
+ */
+export type UpdateCounters = Readonly<Record<(typeof UPDATE_COUNTER_NAMES)[number], number>>;
+
+/** What {@link Database.autoCommit} returns. */
+export interface AutoCommitResult {
+  /** The rows of every statement, in order, converted by {@link toPlain}. */
+  readonly rows: Row[];
+  /** The update counters of every statement, summed. */
+  readonly counters: UpdateCounters;
+}
 
 /** Options of one transaction. */
 export interface RunOptions {
@@ -57,17 +88,30 @@ export class Database {
 
   /**
    * Runs a schema or administration statement in an implicit (auto-commit) transaction,
-   * which schema commands require.
+   * which schema commands require. Timeout: 12 × `queryTimeoutMs`.
+   * @throws the errors of {@link read}.
    */
   async runSchemaStatement(statement: string): Promise<void> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: "WRITE" });
-    try {
-      await session.run(statement, {}, { timeout: this.queryTimeoutMs * 12, metadata: { app: "actorgraph", query: "schema" } });
-    } catch (err) {
-      throw mapNeo4jError(err);
-    } finally {
-      await session.close();
-    }
+    await this.runAutoCommit("schema", [statement], {}, this.queryTimeoutMs * 12);
+  }
+
+  /**
+   * Runs a named query in implicit (auto-commit) transactions, which `CALL { … } IN
+   * TRANSACTIONS OF n ROWS` requires: Neo4j commits each inner transaction as it goes, so
+   * memory stays bounded by one batch whatever the number of rows. A query file holding a
+   * script (statements separated by `;`) runs statement by statement, in order, each in its own
+   * auto-commit transaction with `params`. Not retried, unlike {@link write}: a failure leaves
+   * the statements and inner transactions committed before it in place, so such queries should
+   * be idempotent and run again.
+   * @param options.timeoutMs per statement, in **milliseconds**: the time limit of its outer
+   *   transaction, which spans its batches (Neo4j checks it as the statement runs; a batch
+   *   waiting for another transaction's lock can outlast it); defaults to `queryTimeoutMs`.
+   * @returns the rows of every statement (plain values) and their update counters, summed.
+   * @throws DatabaseUnavailableError, QueryTooCostlyError (timeout, or an inner transaction over
+   *   the memory limit), AppError; other driver errors unchanged.
+   */
+  async autoCommit(name: QueryName, params: Record<string, unknown>, options: RunOptions = {}): Promise<AutoCommitResult> {
+    return this.runAutoCommit(name, splitCypherStatements(query(name)), params, options.timeoutMs ?? this.queryTimeoutMs);
   }
 
   /**
@@ -90,6 +134,25 @@ export class Database {
     }
   }
 
+  private async runAutoCommit(label: string, statements: readonly string[], params: Record<string, unknown>, timeoutMs: number): Promise<AutoCommitResult> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: "WRITE" });
+    const rows: Row[] = [];
+    const counters = Object.fromEntries(UPDATE_COUNTER_NAMES.map((key) => [key, 0])) as Record<keyof UpdateCounters, number>;
+    try {
+      for (const statement of statements) {
+        const result = await session.run(statement, params, { timeout: timeoutMs, metadata: { app: "actorgraph", query: label } });
+        rows.push(...result.records.map(toRow));
+        const updates = result.summary.counters.updates();
+        for (const key of UPDATE_COUNTER_NAMES) counters[key] += Number(updates[key] ?? 0);
+      }
+    } catch (err) {
+      throw mapNeo4jError(err);
+    } finally {
+      await session.close();
+    }
+    return { rows, counters };
+  }
+
   private async inTx<T>(mode: "READ" | "WRITE", label: string, work: (tx: ManagedTransaction) => Promise<T>, options: RunOptions): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
     const config = { timeout: options.timeoutMs ?? this.queryTimeoutMs, metadata: { app: "actorgraph", query: label } };
@@ -106,11 +169,13 @@ export class Database {
 /** Runs a named query inside an open transaction and converts its rows. */
 export async function runIn(tx: ManagedTransaction, name: QueryName, params: Record<string, unknown>): Promise<Row[]> {
   const result = await tx.run(query(name), params);
-  return result.records.map((rec) => {
-    const row: Row = {};
-    for (const key of rec.keys) row[String(key)] = toPlain(rec.get(key));
-    return row;
-  });
+  return result.records.map(toRow);
+}
+
+function toRow(rec: Neo4jRecord): Row {
+  const row: Row = {};
+  for (const key of rec.keys) row[String(key)] = toPlain(rec.get(key));
+  return row;
 }
 
 const UNAVAILABLE_CODES = new Set([

@@ -6,6 +6,7 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { createApp } from "../app.js";
 import { loadConfig } from "../config.js";
+import type { DeleteNamespaceSummary } from "../services/import.service.js";
 import { ImportFileError, StrictRejectError } from "./import-errors.js";
 import type { ImportProgress, ImportSummary } from "./importer.js";
 import { IMPORT_FORMATS, isImportFormat } from "./types.js";
@@ -34,6 +35,12 @@ interface CliOptions {
  * first (the Source id needs the file's hash before the first batch). On a terminal, stderr
  * shows a progress bar (records, records/s, ETA by bytes); at the end stdout gets the JSON
  * summary (read, created, merged, rejected, seconds, …).
+ *
+ * Adds `actorgraph import:delete <namespace>` too (ImportService.deleteNamespace): stdout gets
+ * the JSON summary {namespace, relationshipsDeleted, nodesDeleted, sourcesDeleted, seconds}
+ * (zeros when nothing is left to delete) and it exits 0; 2 for an invalid namespace or
+ * `--batch-size` (nothing deleted); 1 when the database fails or refuses a batch (batches
+ * committed before stay deleted: run it again).
  */
 export function registerImportCommand(program: Command): void {
   program
@@ -54,12 +61,16 @@ export function registerImportCommand(program: Command): void {
     });
   program
     .command("import:delete")
-    .description("Delete what imports under a namespace created (entities, relationships, Source nodes); seed data stays.")
+    .description(
+      "Delete what imports under a namespace created (entities, relationships, Source nodes) in batches; seed data stays. " +
+        "Prints a JSON summary {namespace, relationshipsDeleted, nodesDeleted, sourcesDeleted, seconds}; run it again to finish an interrupted delete.",
+    )
     .argument("<namespace>")
-    .action(async (namespace: string) => {
+    .option("--batch-size <n>", "relationships per transaction (default 10000; nodes a tenth as many); smaller when Neo4j refuses a batch for its transaction memory cap")
+    .action(async (namespace: string, options: { batchSize?: string }) => {
       const app = createApp(loadConfig());
       try {
-        await app.imports.deleteNamespace(namespace);
+        printSummary(await app.imports.deleteNamespace(namespace, { batchSize: options.batchSize === undefined ? undefined : Number(options.batchSize) }));
       } catch (err) {
         if (!(err instanceof ImportFileError)) throw err;
         process.exitCode = fail(IMPORT_EXIT.BAD_FILE, err.message);
@@ -118,7 +129,8 @@ function updateBar(bar: SingleBar, p: ImportProgress, started: number): void {
   bar.update(p.bytes, { read: p.read, rate: Math.round(p.read / seconds) });
 }
 
-function printSummary(summary: ImportSummary): void {
+/** Writes a command's summary to stdout as JSON: one line, or indented on a terminal. */
+function printSummary(summary: ImportSummary | DeleteNamespaceSummary): void {
   process.stdout.write(`${JSON.stringify(summary, null, process.stdout.isTTY ? 2 : undefined)}\n`);
 }
 

@@ -1,6 +1,47 @@
-import type { Database } from "../db/run.js";
+import neo4j from "neo4j-driver";
+import type { QueryName } from "../db/queries.js";
+import type { Database, UpdateCounters } from "../db/run.js";
+import { QueryTooCostlyError } from "../errors.js";
 import { ImportFileError } from "../import/import-errors.js";
-import { runImport, type ImportOptions, type ImportSummary } from "../import/importer.js";
+import { overTransactionMemory, runImport, type ImportOptions, type ImportSummary } from "../import/importer.js";
+
+/** Relationships per inner transaction of `deleteNamespace` unless its `batchSize` says otherwise. */
+export const DEFAULT_DELETE_BATCH_SIZE = 10_000;
+
+/** Time limit of each statement of `deleteNamespace` (all its batches), in milliseconds: one hour. */
+export const DELETE_STEP_TIMEOUT_MS = 3_600_000;
+
+/** Options of {@link ImportService.deleteNamespace}. */
+export interface DeleteNamespaceOptions {
+  /**
+   * Relationships deleted per inner transaction, an integer from 1 to 100 000 (default
+   * {@link DEFAULT_DELETE_BATCH_SIZE}). Nodes go a tenth as many at a time (at least 1), as
+   * DETACH DELETE also removes the relationships still on them.
+   */
+  readonly batchSize?: number;
+  /**
+   * Time limit of each statement of the four steps, all its batches included, in milliseconds
+   * (default {@link DELETE_STEP_TIMEOUT_MS}); see Database.autoCommit.
+   */
+  readonly timeoutMs?: number;
+}
+
+/** What `deleteNamespace` removed; `actorgraph import:delete` prints it as JSON (one line unless stdout is a terminal). */
+export interface DeleteNamespaceSummary {
+  /** The namespace, as given. */
+  readonly namespace: string;
+  /**
+   * Relationships deleted: those with ids `<namespace>:…`, and those DETACH DELETE removed with
+   * the namespace's nodes (the :PROVIDED links of its datasets, other imports' links to them).
+   */
+  readonly relationshipsDeleted: number;
+  /** :Entity nodes deleted: ids `<namespace>:…`, and Country nodes imports created that nothing links to any more. */
+  readonly nodesDeleted: number;
+  /** :Source nodes deleted (namespace = `<namespace>`: the datasets it imported, the publications its claims quote). Not in `nodesDeleted`. */
+  readonly sourcesDeleted: number;
+  /** Wall-clock time in **seconds**. */
+  readonly seconds: number;
+}
 
 /**
  * Imports FtM, customs and claims files into the graph (src/import/), and removes what one
@@ -18,12 +59,58 @@ export class ImportService {
   }
 
   /**
-   * Deletes what imports under `namespace` created (import-delete-namespace.cypher): its
-   * entities, relationships and Source nodes, and Country nodes only it used. Seed data stays.
-   * @throws ImportFileError BAD_OPTION for an invalid namespace.
+   * Deletes what imports under `namespace` created, in four steps, each a query run in
+   * auto-commit transactions that commit `CALL { … } IN TRANSACTIONS` batches as they go, so
+   * memory is bounded by one batch (of nodes: with the relationships still on them), not by the
+   * namespace's millions of relationships:
+   * 1. relationships with ids `<namespace>:…` (claims between seed entities included), by a
+   *    prefix seek of each allow-listed type's id index (import-delete-namespace-relationships);
+   * 2. entities with ids `<namespace>:…`, DETACH DELETE (…-entities);
+   * 3. the namespace's :Source nodes (…-sources);
+   * 4. Country nodes an import created that nothing links to any more (…-countries).
+   * Seed data stays. Idempotent: a delete that was interrupted or failed half-way (timeout,
+   * memory limit, lost connection) keeps the batches it committed, and running it again
+   * removes the rest; on a namespace with nothing left it deletes nothing and reports zeros.
+   * Do not import into the namespace while it is being deleted.
+   * @returns the counts of what it deleted and the time it took.
+   * @throws ImportFileError BAD_OPTION for an invalid namespace or batch size (nothing deleted);
+   *   QueryTooCostlyError (its `neo4jCode` kept) when a step passes `timeoutMs` or Neo4j refuses
+   *   one batch for its transaction memory cap, with a message saying to run it again (with a
+   *   smaller `batchSize` for the latter); DatabaseUnavailableError.
    */
-  async deleteNamespace(namespace: string): Promise<void> {
+  async deleteNamespace(namespace: string, options: DeleteNamespaceOptions = {}): Promise<DeleteNamespaceSummary> {
     if (!/^[a-z0-9_-]{1,40}$/.test(namespace)) throw new ImportFileError("BAD_OPTION", "namespace: 1–40 characters of a–z, 0–9, _ and -");
-    await this.db.write("import-delete-namespace", { namespace, prefix: `${namespace}:` }, { timeoutMs: 120_000 });
+    const batchSize = options.batchSize ?? DEFAULT_DELETE_BATCH_SIZE;
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new ImportFileError("BAD_OPTION", "batch size: an integer from 1 to 100000");
+    const started = Date.now();
+    const prefix = `${namespace}:`;
+    const nodeBatch = Math.max(1, Math.floor(batchSize / 10));
+    const run = async (name: QueryName, batch: number, unit: string): Promise<UpdateCounters> => {
+      try {
+        return (await this.db.autoCommit(name, { namespace, prefix, batchSize: neo4j.int(batch) }, { timeoutMs: options.timeoutMs ?? DELETE_STEP_TIMEOUT_MS })).counters;
+      } catch (err) {
+        throw err instanceof QueryTooCostlyError ? stoppedDelete(err, namespace, `${batch} ${unit}`) : err;
+      }
+    };
+    const relationships = await run("import-delete-namespace-relationships", batchSize, "relationships");
+    const entities = await run("import-delete-namespace-entities", nodeBatch, "entities");
+    const sources = await run("import-delete-namespace-sources", nodeBatch, "Source nodes");
+    const countries = await run("import-delete-namespace-countries", nodeBatch, "Country nodes");
+    return {
+      namespace,
+      relationshipsDeleted: [relationships, entities, sources, countries].reduce((sum, step) => sum + step.relationshipsDeleted, 0),
+      nodesDeleted: entities.nodesDeleted + countries.nodesDeleted,
+      sourcesDeleted: sources.nodesDeleted,
+      seconds: (Date.now() - started) / 1000,
+    };
   }
+}
+
+/** The error of a delete step Neo4j stopped at its time or memory limit, saying how to finish the delete. */
+function stoppedDelete(err: QueryTooCostlyError, namespace: string, batch: string): QueryTooCostlyError {
+  const memory = overTransactionMemory(err);
+  const why = memory ? `Neo4j refused a batch of ${batch} for its transaction memory cap (db.memory.transaction.max)` : "a step of the delete ran past its time limit";
+  return new QueryTooCostlyError(`${why}; what was deleted so far stays deleted: run import:delete ${namespace} again${memory ? " with a smaller --batch-size" : ""} to finish`, {
+    neo4jCode: err.extensions.neo4jCode,
+  });
 }
