@@ -48,7 +48,7 @@ export class RejectsReport {
     if (!this.file) return;
     this.out ??= createWriteStream(this.file, { flags: "w" }).on("error", (err) => (this.failure ??= err));
     this.raise();
-    if (!this.out.write(`${JSON.stringify(reject)}\n`)) await Promise.race([once(this.out, "drain"), once(this.out, "close")]);
+    if (!this.out.write(`${JSON.stringify(reject)}\n`)) await this.drained(this.out);
     this.raise();
   }
 
@@ -59,6 +59,21 @@ export class RejectsReport {
     if (!out.destroyed) await new Promise<void>((resolve) => out.end(() => resolve()));
     this.raise();
     return this.file;
+  }
+
+  /**
+   * Waits until `out` drains or closes, then removes both listeners: a listener left on the
+   * event that did not come stayed attached at each wait, and thousands of rejects warned
+   * MaxListenersExceededWarning. A stream error is recorded by add()'s error listener.
+   */
+  private async drained(out: WriteStream): Promise<void> {
+    const stop = new AbortController();
+    const until = (event: string) => once(out, event, { signal: stop.signal }).catch(() => undefined);
+    try {
+      await Promise.race([until("drain"), until("close")]);
+    } finally {
+      stop.abort();
+    }
   }
 
   private raise(): void {
