@@ -1,6 +1,5 @@
-import { Readable } from "node:stream";
-import { parse, type CsvError } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
+import { ImportFileError } from "./import-errors.js";
 import { MAX_LINE_BYTES, type LineItem } from "./line-reader.js";
 import type { InputRecord, Reject } from "./types.js";
 
@@ -44,66 +43,74 @@ export async function* jsonlRecords(lines: AsyncIterable<LineItem>): AsyncGenera
   }
 }
 
-/** Characters of input lines handed to csv-parse at a time (64 Ki). */
-const FEED_CHUNK_CHARS = 1 << 16;
-
 /** The first CSV record, the header, then data records. */
 export type CsvItem = RecordItem<string[]> | { readonly header: string[] };
 
-/** The options both CSV parsers here share. */
-const CSV_OPTIONS = { bom: true, skip_empty_lines: true, trim: true } as const;
+/** Options of every csv-parse call here: RFC 4180, fields trimmed, any field count (checked against the header here). */
+const CSV_OPTIONS = { trim: true, relax_column_count: true } as const;
+
+/** Complete one-line records parsed by one csv-parse call (fewer calls; one per record cost more than the parsing). */
+const RECORDS_PER_PARSE = 512;
+
+/** A record's lines, from `line` to `endLine`, joined by `\n`. */
+interface RawRecord {
+  readonly line: number;
+  readonly endLine: number;
+  readonly text: string;
+}
+
+/** How many `"` a line holds: an odd count leaves a quoted field open (`""` inside a field counts two). */
+function quotes(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) n += 1;
+  return n;
+}
 
 /**
- * CSV (RFC 4180, streaming `csv-parse`) over already-validated lines, so invalid UTF-8 and
- * over-long lines are rejected with their line numbers before parsing; a rejected line is fed
- * as an empty line to keep csv-parse's line count right. Records whose field count differs
- * from the header's, or with broken quoting, are rejected as MALFORMED_CSV (TRUNCATED_LINE
- * when the file ends inside them). A last row without a newline is accepted when complete.
+ * One record's fields, or why it is malformed: csv-parse's message with its line numbers made
+ * the file's (`line` is the record's first line; csv-parse counts from 1 in the text it is given).
+ */
+function parseOne(text: string, line: number): string[] | { readonly error: string } {
+  try {
+    const rows = parseSync(text, CSV_OPTIONS) as string[][];
+    return rows.length === 1 ? rows[0]! : { error: `${rows.length} records where one was expected` };
+  } catch (err) {
+    if ((err as { code?: string }).code === "CSV_QUOTE_NOT_CLOSED") return { error: "a quote opened on this line is not closed on it" };
+    return { error: (err as Error).message.replace(/\bline (\d+)\b/g, (_, n: string) => `line ${line + Number(n) - 1}`) };
+  }
+}
+
+/**
+ * CSV (RFC 4180, fields parsed by `csv-parse`) over already-validated lines, so invalid UTF-8
+ * and over-long lines are rejected with their line numbers before parsing. Records whose field
+ * count differs from the header's, or with broken quoting, are rejected as MALFORMED_CSV at
+ * their first line (TRUNCATED_LINE when the file ends inside them). A last row without a
+ * newline is accepted when complete.
  *
- * A quote left open reads the following lines into its field until a quote closes it: a record
- * that fails after spanning several lines (csv-parse reports it where it gave up) is read again
- * one line at a time, so each of its lines is a record of its own or a reject at its own line.
- * Why: one stray `"` in line 3 once swallowed the valid rows of lines 4 to 6 and was reported
- * twice at line 6. A quoted field may still span lines in a record that parses.
+ * Records are cut here, not by csv-parse's stream: a record is the lines up to the first whose
+ * `"` count makes the total even (a quoted field may span lines). A record of several lines that
+ * does not parse, or one of whose later lines is a complete row on its own (a stray `"` read the
+ * rows after it into its field until another quote closed it), or that grows past
+ * MAX_LINE_BYTES, is rejected at its first line and its other lines are read again as lines of
+ * their own. Why our own cutting: csv-parse's stream, after a stray quote, swallowed the valid
+ * rows after it into one field (5 000 rows into one declaration with the parties of one row and
+ * the record id of another), or dropped every row after a bad closing quote, exiting 0. csv-parse
+ * still parses every field.
+ * @throws ImportFileError MALFORMED_HEADER when the first record (the header) does not parse.
  */
 export async function* csvRecords(lines: AsyncIterable<LineItem>): AsyncGenerator<CsvItem> {
-  // Items to yield besides the parser's records, each after the record count it was found at
-  // (`after`; -1: at once), since csv-parse runs ahead of this generator: a failure's records
-  // must come after the records parsed before it, or they could land in a later batch than the
-  // lines after them (batches commit in file order: import-merge-relationships.cypher).
-  const pending: { after: number; item: CsvItem }[] = [];
+  let width: number | undefined;
+  let firstLine = true;
   let lastLine = 0;
   let endsUnterminated = false;
-  // Lines fed but not yet part of a parsed record (at most about max_record_size), for reading a
-  // failed record again line by line; `settled`: the last line of the last parsed record, or of
-  // the last failed one read again; `parsed`: records parsed, header included.
-  const recent = new Map<number, string>();
-  let settled = 0;
-  let parsed = 0;
-  let width: number | undefined;
-  // Lines go to the parser in chunks of about FEED_CHUNK_CHARS: one stream chunk per line cost
-  // more than the parsing itself (a promise and a stream write per line).
-  async function* feed(): AsyncGenerator<string> {
-    let chunk = "";
-    for await (const item of lines) {
-      if ("reject" in item) {
-        pending.push({ after: -1, item });
-        chunk += "\n";
-      } else {
-        lastLine = item.line;
-        endsUnterminated = item.unterminated;
-        recent.set(item.line, item.text);
-        chunk += `${item.text}\n`;
-      }
-      if (chunk.length >= FEED_CHUNK_CHARS) {
-        yield chunk;
-        chunk = "";
-      }
-    }
-    if (chunk.length > 0) yield chunk;
-  }
-  const malformed = (line: number, message: string): { reject: Reject } => {
-    const truncated = endsUnterminated && line >= lastLine;
+  // The record being read: its lines so far and their `"` count.
+  let open: { line: number; texts: string[]; quotes: number; chars: number } | null = null;
+  // What to yield, in file order: one-line records not parsed yet, or finished items.
+  let out: (RawRecord | CsvItem)[] = [];
+  let raw = 0;
+
+  const malformed = (line: number, endLine: number, message: string): { reject: Reject } => {
+    const truncated = endsUnterminated && endLine >= lastLine;
     return {
       reject: {
         line,
@@ -112,70 +119,126 @@ export async function* csvRecords(lines: AsyncIterable<LineItem>): AsyncGenerato
       },
     };
   };
-  const forget = (through: number) => {
-    for (let l = settled + 1; l <= through; l++) recent.delete(l);
-    settled = Math.max(settled, through);
+  // A parsed record as an item: the header first, then rows of the header's width.
+  const item = (rec: RawRecord, fields: string[]): CsvItem => {
+    if (width === undefined) {
+      width = fields.length;
+      return { header: fields };
+    }
+    if (fields.length !== width) return malformed(rec.line, rec.endLine, `Invalid Record Length: expect ${width}, got ${fields.length} on line ${rec.line}`);
+    return { line: rec.line, endLine: rec.endLine, text: quoteOf(rec.text), value: fields };
   };
-  const parser = parse({
-    ...CSV_OPTIONS,
-    skip_records_with_error: true,
-    info: true,
-    raw: true,
-    max_record_size: MAX_LINE_BYTES,
-    // Called as each record is parsed, ahead of this generator's loop.
-    // With `info` and `raw` it gets `{record, info, raw}`.
-    on_record: (out, context) => {
-      parsed += 1;
-      width ??= (out as unknown as { record: string[] }).record.length;
-      forget(context.lines);
-      return out;
-    },
-  });
-  const later = (item: CsvItem) => pending.push({ after: parsed, item });
-  parser.on("skip", (err: CsvError | undefined) => {
-    const line = Number((err as unknown as { lines?: number })?.lines ?? lastLine);
-    const message = err?.message ?? "malformed CSV";
-    // Lines of this failure not yet accounted for; one line (or none: a second error of a
-    // failure read again already) is reported as is.
-    if (line - settled <= 1 || width === undefined) {
-      if (line > settled) later(malformed(line, message));
-      forget(line);
+  const header = (rec: RawRecord, fields: string[] | { readonly error: string }): void => {
+    if ("error" in fields) throw new ImportFileError("MALFORMED_HEADER", `the CSV header (line ${rec.line}) does not parse: ${fields.error}`);
+    out.push(item(rec, fields));
+  };
+  // A record that cannot stand: its first line rejected, the others read again as lines.
+  const fail = (rec: { line: number; texts: string[] }, why: string): void => {
+    const alone = parseOne(rec.texts[0]!, rec.line);
+    const message = "error" in alone ? alone.error : "a quote opened on this line is not closed on it";
+    if (width === undefined) throw new ImportFileError("MALFORMED_HEADER", `the CSV header (line ${rec.line}) does not parse: ${message}`);
+    out.push(malformed(rec.line, rec.line + rec.texts.length - 1, `${message} (${why}; the lines after it are read as rows of their own)`));
+    rec.texts.slice(1).forEach((text, i) => take(rec.line + 1 + i, text));
+  };
+  const complete = (rec: { line: number; texts: string[] }): void => {
+    const one: RawRecord = { line: rec.line, endLine: rec.line + rec.texts.length - 1, text: rec.texts.join("\n") };
+    if (rec.texts.length === 1) {
+      if (width === undefined) header(one, parseOne(one.text, one.line));
+      else {
+        out.push(one);
+        raw += 1;
+      }
       return;
     }
-    for (let l = settled + 1; l <= line; l++) {
-      const text = recent.get(l);
-      if (text === undefined || text.trim() === "") continue;
-      let rows: string[][];
-      try {
-        rows = parseSync(text, { ...CSV_OPTIONS, bom: false }) as string[][];
-      } catch (lineErr) {
-        const why = (lineErr as CsvError).code === "CSV_QUOTE_NOT_CLOSED" ? "a quote opened on this line is not closed on it" : (lineErr as Error).message;
-        later(malformed(l, `${why}; the record read from here failed at line ${line} (${message}), so its lines were read one by one`));
-        continue;
+    // Several lines: a row of its own among the later ones means a stray quote swallowed it.
+    if (width !== undefined) {
+      for (const [i, text] of rec.texts.entries()) {
+        if (i === 0) continue;
+        const fields = parseOne(text, rec.line + i);
+        if (!("error" in fields) && fields.length === width) return fail(rec, `its quoted field ran on over line ${rec.line + i}, a row of its own`);
       }
-      const row = rows[0];
-      if (rows.length !== 1 || !row) continue;
-      if (row.length !== width) later(malformed(l, `Invalid Record Length: expect ${width}, got ${row.length} on line ${l}`));
-      else later({ line: l, endLine: l, text: quoteOf(text), value: row });
     }
-    forget(line);
-  });
-  const source = Readable.from(feed());
-  source.on("error", (err) => parser.destroy(err));
-  source.pipe(parser);
-  let header = true;
-  let consumed = 0;
-  for await (const out of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
-    while (pending.length > 0 && pending[0]!.after <= consumed) yield pending.shift()!.item;
-    consumed += 1;
-    const endLine = out.info.lines;
-    if (header) {
-      header = false;
-      yield { header: out.record };
-      continue;
+    const fields = parseOne(one.text, one.line);
+    if ("error" in fields) return fail(rec, `the record from it to line ${one.endLine} does not parse: ${fields.error}`);
+    if (width === undefined) header(one, fields);
+    else if (fields.length !== width) fail(rec, `the record from it to line ${one.endLine} has ${fields.length} fields, not ${width}`);
+    else out.push(item(one, fields));
+  };
+  function take(line: number, text: string): void {
+    if (open) {
+      open.texts.push(text);
+      open.quotes += quotes(text);
+      open.chars += text.length + 1;
+      if (open.quotes % 2 === 0) {
+        const rec = open;
+        open = null;
+        complete(rec);
+      } else if (open.chars > MAX_LINE_BYTES) {
+        const rec = open;
+        open = null;
+        fail(rec, `its quoted field runs on past ${MAX_LINE_BYTES} characters`);
+      }
+      return;
     }
-    const startLine = endLine - (out.raw.replace(/\n$/, "").split("\n").length - 1);
-    yield { line: startLine, endLine, text: quoteOf(out.raw), value: out.record };
+    if (text.trim() === "") return;
+    const n = quotes(text);
+    if (n % 2 === 0) complete({ line, texts: [text] });
+    else open = { line, texts: [text], quotes: n, chars: text.length };
   }
-  while (pending.length > 0) yield pending.shift()!.item;
+  // Parses the waiting one-line records, as few csv-parse calls as runs of them allow.
+  const parsed = (): CsvItem[] => {
+    const items: CsvItem[] = [];
+    let run: RawRecord[] = [];
+    const flushRun = () => {
+      if (run.length === 0) return;
+      let rows: string[][] | undefined;
+      try {
+        rows = parseSync(run.map((r) => r.text).join("\n"), CSV_OPTIONS) as string[][];
+      } catch {
+        rows = undefined;
+      }
+      if (rows && rows.length === run.length) run.forEach((r, i) => items.push(item(r, rows![i]!)));
+      else
+        for (const r of run) {
+          const fields = parseOne(r.text, r.line);
+          items.push("error" in fields ? malformed(r.line, r.endLine, fields.error) : item(r, fields));
+        }
+      run = [];
+    };
+    for (const entry of out) {
+      if ("text" in entry && !("value" in entry)) run.push(entry as RawRecord);
+      else {
+        flushRun();
+        items.push(entry as CsvItem);
+      }
+    }
+    flushRun();
+    out = [];
+    raw = 0;
+    return items;
+  };
+
+  for await (const next of lines) {
+    if ("reject" in next) {
+      // A line that could not be read ends the record it was in.
+      if (open) {
+        const rec = open;
+        open = null;
+        fail(rec, `line ${next.reject.line} inside its quoted field could not be read`);
+      }
+      out.push(next);
+    } else {
+      lastLine = next.line;
+      endsUnterminated = next.unterminated;
+      take(next.line, firstLine ? next.text.replace(/^\uFEFF/, "") : next.text);
+      firstLine = false;
+    }
+    if (raw >= RECORDS_PER_PARSE || (out.length > 0 && raw === 0)) yield* parsed();
+  }
+  while (open) {
+    const rec: { line: number; texts: string[] } = open;
+    open = null;
+    fail(rec, "no quote closes it before the end of the file");
+  }
+  yield* parsed();
 }

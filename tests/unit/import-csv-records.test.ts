@@ -28,7 +28,7 @@ describe("csvRecords", () => {
     expect(await read(text)).toEqual(["header 3", "2 r1", "3 MALFORMED_CSV", "4 r3", "5 r4", "6 r5", "7 r6"]);
     const items = [];
     for await (const item of csvRecords(linesOf(text))) items.push(item);
-    expect(items.find((i) => "reject" in i)).toMatchObject({ reject: { reason: expect.stringMatching(/^line 3: a quote opened on this line is not closed on it; the record read from here failed at line 6/) } });
+    expect(items.find((i) => "reject" in i)).toMatchObject({ reject: { reason: expect.stringMatching(/^line 3: a quote opened on this line is not closed on it \(no quote closes it before the end of the file; the lines after it are read as rows of their own\)$/) } });
   });
 
   it("still reads a quoted field that spans lines, as RFC 4180 allows", async () => {
@@ -52,5 +52,42 @@ describe("csvRecords", () => {
     expect(lines).toEqual(Array.from({ length: 3000 }, (_, i) => i + 2));
     expect(out.filter((s) => s.includes("MALFORMED"))).toEqual(["202 MALFORMED_CSV"]);
     expect(out.slice(201, 206)).toEqual(["202 MALFORMED_CSV", "203 r203", "204 r204", "205 r205", "206 r206"]);
+  });
+
+  it("reads every row after a bad closing quote, which once dropped the rest of the file with exit 0", async () => {
+    const rows = Array.from({ length: 100 }, (_, i) => `q${i + 3},Row ${i},HK`);
+    const text = [HEADER, "q1,Alpha,HK", 'q2,"Quadcopters" model,HK', ...rows, 'q103,"x",HK', ""].join("\n");
+    const out = await read(text);
+    expect(out.slice(0, 4)).toEqual(["header 3", "2 q1", "3 MALFORMED_CSV", "4 q3"]);
+    expect(out).toHaveLength(1 + 1 + 1 + 100 + 1);
+    expect(out.at(-1)).toBe("104 q103");
+  });
+
+  it("does not let a stray quote swallow thousands of rows into one record that happens to have the right width", async () => {
+    // Line 3 opens a quote that the inch mark of line 5003 would close: 5 001 lines, 3 fields.
+    const rows = Array.from({ length: 5000 }, (_, i) => `s${i + 4},Row ${i},HK`);
+    const text = [HEADER, "s2,Alpha,HK", 's3,"Drone parts,HK', ...rows, 's5004,Pipe 12",HK', "s5005,Last,RU", ""].join("\n");
+    const out = await read(text);
+    expect(out.filter((o) => o.includes("MALFORMED"))).toEqual(["3 MALFORMED_CSV", "5004 MALFORMED_CSV"]);
+    expect(out.filter((o) => !o.includes("MALFORMED") && !o.startsWith("header"))).toHaveLength(1 + 5000 + 1);
+    expect(out.at(-1)).toBe("5005 s5005");
+  });
+
+  it("keeps a valid multi-line row right after a stray quote, which reading line by line lost", async () => {
+    const text = [HEADER, "r1,Alpha,HK", 'r2,"bad,RU', 'r3,"multi', 'line, ""quoted"" field",CN', "r4,Delta,HK", ""].join("\n");
+    expect(await read(text)).toEqual(["header 3", "2 r1", "3 MALFORMED_CSV", "4-5 r3", "6 r4"]);
+  });
+
+  it("ends a record at a line the reader rejected, and refuses a header that does not parse", async () => {
+    async function* withBadLine(): AsyncGenerator<LineItem> {
+      yield { line: 1, text: `\uFEFF${HEADER}`, unterminated: false };
+      yield { line: 2, text: 'r1,"open,HK', unterminated: false };
+      yield { reject: { line: 3, code: "INVALID_UTF8", reason: "line 3: not UTF-8" } };
+      yield { line: 4, text: "r2,Beta,RU", unterminated: false };
+    }
+    const out: string[] = [];
+    for await (const item of csvRecords(withBadLine())) out.push("header" in item ? item.header.join("|") : "reject" in item ? `${item.reject.line} ${item.reject.code}` : `${item.line} ${item.value[0]}`);
+    expect(out).toEqual(["id|name|country", "2 MALFORMED_CSV", "3 INVALID_UTF8", "4 r2"]);
+    await expect(read(['id,"name,country', "r1,Alpha,HK", ""].join("\n"))).rejects.toMatchObject({ code: "MALFORMED_HEADER" });
   });
 });
