@@ -147,7 +147,13 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     const speculative = opts.speculate === true && !opts.dryRun && prepared !== undefined && unchanged(checked);
     if (speculative) p = prepared;
     else {
-      ({ records: kept, links } = await resolution);
+      const resolved = await resolution;
+      ({ records: kept, links } = resolved);
+      if (resolved.rejects.length > 0) {
+        if (opts.strict) throw new StrictRejectError(resolved.rejects[0]!);
+        rejects.push(...resolved.rejects);
+        rejects.sort((a, b) => a.line - b.line);
+      }
       lap("parties");
       // A dry run looks the stored ids up too, to report the CONFLICTING_ID rejects the import would.
       if (opts.keepStoredEndpoints || opts.dryRun) {

@@ -3,7 +3,7 @@ import { runIn } from "../db/run.js";
 import { MANUFACTURER_LEG } from "./customs-mapper.js";
 import { endpointId } from "./facts.js";
 import type { PendingRecord } from "./batch-writer.js";
-import type { RecordFacts } from "./types.js";
+import type { RecordFacts, Reject } from "./types.js";
 
 /**
  * Links parties known only by name (customs rows) to entities already in the graph: when
@@ -25,17 +25,21 @@ import type { RecordFacts } from "./types.js";
  * else its own node when the dataset PROVIDED that. Without it a re-import could write
  * a shipment a second time under new endpoints (`--aggregate` ids are made of the endpoints),
  * and a file could split one party's rows between two nodes.
- * @returns the records (the same objects when nothing resolved) and the party → entity links made.
+ * A record whose other relationships resolution turns into a loop (exporter and importer, two
+ * parties of one name with and without a country, resolving to one entity) is rejected as
+ * INVALID_VALUE, as customs-mapper.ts rejects an exporter that is the importer.
+ * @returns the records (the same objects when nothing resolved; without the rejected ones), the
+ * party → entity links made, and the rejects.
  */
 export async function resolveParties(
   tx: ManagedTransaction,
   records: readonly PendingRecord[],
   namespace: string | null,
   sourceId: string,
-): Promise<{ records: PendingRecord[]; links: ResolvedParty[] }> {
+): Promise<{ records: PendingRecord[]; links: ResolvedParty[]; rejects: Reject[] }> {
   const parties = new Map<string, { id: string; name: string; country: string | null }>();
   for (const r of records) for (const e of r.facts.entities) if (e.matchName) parties.set(e.id, { id: e.id, ...e.matchName });
-  if (parties.size === 0) return { records: [...records], links: [] };
+  if (parties.size === 0) return { records: [...records], links: [], rejects: [] };
   const rows = await runIn(tx, "import-resolve-parties", { parties: [...parties.values()], prefix: namespace ? `${namespace}:` : null, sourceId });
   const resolved = new Map<string, string>();
   for (const row of rows) {
@@ -46,10 +50,16 @@ export async function resolveParties(
     if (before.length === 1) resolved.set(String(row.partyId), before[0]!);
     else if (row.ownProvided !== true && matches.length === 1) resolved.set(String(row.partyId), matches[0]!);
   }
-  if (resolved.size === 0) return { records: [...records], links: [] };
+  if (resolved.size === 0) return { records: [...records], links: [], rejects: [] };
   const links = [...resolved].map(([party, entity]) => ({ party, entity }));
   const to = (id: string) => resolved.get(id) ?? id;
-  const out = records.map((r): PendingRecord => {
+  const rejects: Reject[] = [];
+  const out = records.flatMap((r): PendingRecord[] => {
+    const loop = r.facts.relationships.find((rel) => rel.type !== "BASED_IN" && rel.props.leg !== MANUFACTURER_LEG && rel.start !== rel.end && to(rel.start) === to(rel.end));
+    if (loop) {
+      rejects.push({ line: r.line, code: "INVALID_VALUE", reason: `line ${r.line}: ${JSON.stringify(loop.start)} and ${JSON.stringify(loop.end)} both resolve to the entity ${JSON.stringify(to(loop.start))}, so its ${loop.type} would run from that entity to itself` });
+      return [];
+    }
     const facts: RecordFacts = {
       ...r.facts,
       entities: r.facts.entities.filter((e) => !resolved.has(e.id)),
@@ -65,9 +75,9 @@ export async function resolveParties(
           return { ...rel, start, end, id: rel.idPrefix ? endpointId(rel.idPrefix, start, end) : rel.id };
         }),
     };
-    return { line: r.line, facts };
+    return [{ line: r.line, facts }];
   });
-  return { records: out, links };
+  return { records: out, links, rejects };
 }
 
 /** A customs party id linked to an existing entity's id by {@link resolveParties}. */

@@ -36,7 +36,7 @@ describe("actorgraph import", () => {
     const suffixes = [
       "", "-x", "-agg", "-cap", "-pk", "-pk-re", "-eq-packed", "-eq-general",
       "-ent", "-split", "-whole", "-refused", "-idem", "-idem2", "-idem3", "-dup",
-      "-dup2", "-ftmid", "-idemagg", "-adv", "-loop", "-rj", "-keep",
+      "-dup2", "-ftmid", "-idemagg", "-adv", "-loop", "-rj", "-keep", "-rl",
     ];
     for (const suffix of suffixes) await imports().deleteNamespace(`${ns}${suffix}`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
@@ -275,6 +275,23 @@ describe("actorgraph import", () => {
       const restated = await props("ent-a");
       expect(restated).toMatchObject({ name: "Pack ent-a", aliases: ["Пак ent-a", "Alias A", "Alias A2"], topics: ["sanction", "debarment"] });
       expect(Object.fromEntries(restated.props.map(([k, , v]) => [k, v]))).toMatchObject({ description: "second", ftm_notes: "[second]", ftm_alias: "[Alias A2]" });
+    });
+  });
+
+  describe("customs parties resolved to one entity", () => {
+    it("rejects a declaration whose exporter and importer resolve to one entity, instead of writing a SUPPLIED from it to itself", async () => {
+      const rl = `${ns}-rl`;
+      const ftm = join(tmp, "rl.jsonl");
+      writeFileSync(ftm, `${JSON.stringify({ id: "alpha", schema: "Company", properties: { name: ["Alpha Loop Co"], country: ["cn"] } })}\n`);
+      const csv = join(tmp, "rl.csv");
+      // Line 2: the importer has no country, so the two are two parties until both resolve to alpha.
+      writeFileSync(csv, "date,exporter_name,exporter_country,importer_name,importer_country,hs_code,record_id,source\n2023-01-01,Alpha Loop Co,cn,Alpha Loop Co,,880622,RL-1,rl\n2023-01-02,Alpha Loop Co,cn,Beta Loop LLC,ru,880622,RL-2,rl\n");
+      await run("ftm", ftm, { namespace: rl });
+      const summary = await run("customs", csv, { namespace: rl });
+      expect(summary).toMatchObject({ read: 2, rejected: 1 });
+      expect(summary.rejects[0]).toMatchObject({ line: 2, code: "INVALID_VALUE", reason: expect.stringContaining(`both resolve to the entity "${rl}:alpha"`) });
+      const rows = await cypher("MATCH (a:Entity)-[r:SUPPLIED]->(b:Entity) WHERE r.id STARTS WITH $p RETURN a.id AS from, b.id AS to, r.recordId AS record", { p: `${rl}:` });
+      expect(rows).toEqual([{ from: `${rl}:alpha`, to: `${rl}:party-ru-beta-loop-llc`, record: "RL-2" }]);
     });
   });
 
