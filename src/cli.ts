@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Command } from "commander";
+import { Command, CommanderError } from "commander";
 import { pino, type Logger } from "pino";
 import { createApp, type App } from "./app.js";
 import { loadConfig, localNeo4j } from "./config.js";
@@ -26,6 +26,9 @@ const EXAMPLE_QUERY = `curl -s http://HOST/graphql -H 'content-type: application
 const program = new Command()
   .name("actorgraph")
   .description("A knowledge graph of actors and relationships for investigators: ranked routes with evidence, over Neo4j.");
+// A usage error (an unknown option, a missing argument) exits 2, as the import command documents;
+// commander prints its message and would exit 1. Before the commands, which inherit it.
+program.exitOverride();
 
 program
   .command("start")
@@ -119,6 +122,7 @@ function checkFile(path: string, expected: string, fix: string): void {
 }
 
 program.parseAsync().catch((err: unknown) => {
+  if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);
   const where =
     err instanceof DatabaseUnavailableError
       ? ` (Neo4j at ${process.env.NEO4J_URI || localNeo4j().uri} as ${process.env.NEO4J_USER || "neo4j"}: check NEO4J_URI and NEO4J_PASSWORD, or NEO4J_BOLT_PORT and NEO4J_STATE_DIR for the local one)`

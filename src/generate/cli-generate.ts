@@ -44,7 +44,8 @@ export function registerGenerateCommand(program: Command): void {
 }
 
 function integer(name: string, value: string, min: number): number {
-  const n = Number(value);
+  // Digits only: Number() alone read `0x10` as 16 and `1e3` as 1000.
+  const n = /^[+-]?\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < min) throw new BadUserInputError(`--${name} must be an integer ≥ ${min}; got ${JSON.stringify(value)}`);
   return n;
 }

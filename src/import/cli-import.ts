@@ -70,10 +70,10 @@ export function registerImportCommand(program: Command): void {
     .action(async (namespace: string, options: { batchSize?: string }) => {
       const app = createApp(loadConfig());
       try {
-        printSummary(await app.imports.deleteNamespace(namespace, { batchSize: options.batchSize === undefined ? undefined : Number(options.batchSize) }));
+        printSummary(await app.imports.deleteNamespace(namespace, { batchSize: integerOption(options.batchSize) }));
       } catch (err) {
         if (!(err instanceof ImportFileError)) throw err;
-        process.exitCode = fail(IMPORT_EXIT.BAD_FILE, err.message);
+        process.exitCode = fail(IMPORT_EXIT.BAD_FILE, `${err.message} [${err.code}]`);
       } finally {
         await app.close();
       }
@@ -101,7 +101,7 @@ async function runImportCommand(format: string, file: string, options: CliOption
       namespace: options.namespace ?? null,
       strict: options.strict ?? false,
       dryRun: options.dryRun ?? false,
-      batchSize: options.batchSize === undefined ? undefined : Number(options.batchSize),
+      batchSize: integerOption(options.batchSize),
       columnsFile: options.columns,
       aggregate: options.aggregate ?? false,
       rejectsFile: options.rejects ?? `${file === "-" ? "stdin" : basename(file)}.rejects.jsonl`,
@@ -132,6 +132,15 @@ function updateBar(bar: SingleBar, p: ImportProgress, started: number): void {
 /** Writes a command's summary to stdout as JSON: one line, or indented on a terminal. */
 function printSummary(summary: ImportSummary | DeleteNamespaceSummary): void {
   process.stdout.write(`${JSON.stringify(summary, null, process.stdout.isTTY ? 2 : undefined)}\n`);
+}
+
+/**
+ * An integer option as written (`--batch-size 5000`): digits only, or NaN, which the service
+ * refuses as BAD_OPTION. Number() alone read `0x10` as 16 and `1e3` as 1000.
+ */
+function integerOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  return /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
 }
 
 function fail(code: number, message: string): number {

@@ -208,11 +208,15 @@ describe("actorgraph import:delete", () => {
       expect(await snapshot()).toEqual(seed);
     });
 
-    it("exits 2 with BAD_OPTION's message and prints no summary for an invalid namespace or --batch-size", async () => {
+    it("exits 2 with BAD_OPTION's message and prints no summary for an invalid namespace or --batch-size, and for an unknown option", async () => {
       const bad = await cli("Not A Namespace");
       expect(bad).toMatchObject({ code: 2, stdout: "" });
       expect(bad.stderr).toMatch(/^actorgraph import: namespace: /);
-      expect(await cli(ns, "--batch-size", "0")).toEqual({ code: 2, stdout: "", stderr: "actorgraph import: batch size: an integer from 1 to 100000\n" });
+      expect(await cli(ns, "--batch-size", "0")).toEqual({ code: 2, stdout: "", stderr: "actorgraph import: batch size: an integer from 1 to 100000 [BAD_OPTION]\n" });
+      // Number() read these as 16 and 1000.
+      for (const size of ["0x10", "1e3"]) expect(await cli(ns, "--batch-size", size)).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("[BAD_OPTION]") });
+      // A usage error commander finds exits 2 as well (it exited 1).
+      expect(await cli(ns, "-x")).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("unknown option '-x'") });
     });
   });
 });
