@@ -21,6 +21,43 @@ export function scopedId(ctx: MapContext, raw: string): string {
   return ctx.namespace ? `${ctx.namespace}:${raw}` : raw;
 }
 
+/**
+ * Longest entity id an input may give, in characters (256), before a namespace prefix. Ids are
+ * keys of the unique index `entity_id` (cypher/schema.cypher), and Neo4j refuses a key over about
+ * 8 KiB ("Property value is too large to index"), failing the batch's whole transaction after
+ * earlier batches were written; FollowTheMoney ids are 40-digit hashes or short slugs.
+ */
+export const MAX_ENTITY_ID_LENGTH = 256;
+
+/**
+ * Longest namespace, in characters (40): the `--namespace` rule in importer.ts (1–40 of a–z, 0–9,
+ * `_` and `-`). A stored id is at most {@link MAX_ENTITY_ID_LENGTH} + this + 1 (`ns:`) long.
+ */
+export const MAX_NAMESPACE_LENGTH = 40;
+
+/** Joins a link's id and the number of each of its relationships after the first (`own-1#1`, ftm-mapper.ts); never in an entity id ({@link entityId}). */
+export const LINK_ID_SEPARATOR = "#";
+
+/**
+ * `value` unchanged, checked as an id that an input gives for an entity (its own id, a reference
+ * to another, a link's endpoint, a claim's `from`/`to`): a string holding more than white space,
+ * at most `maxLength` characters (UTF-16 code units; default {@link MAX_ENTITY_ID_LENGTH}) and
+ * no {@link LINK_ID_SEPARATOR} (`#` numbers a link's relationships, so an id holding one could
+ * take another link's relationship id; FollowTheMoney's own rule for ids,
+ * followthemoney/types/entity.py, allows letters, digits, `.` and `-` only).
+ * @throws RecordError INVALID_VALUE naming `field` otherwise.
+ */
+export function entityId(value: unknown, field: string, maxLength: number = MAX_ENTITY_ID_LENGTH): string {
+  if (typeof value !== "string" || value.trim() === "") throw new RecordError("INVALID_VALUE", `${field}: an entity id (a non-empty string) is required`);
+  if (value.length > maxLength) {
+    throw new RecordError("INVALID_VALUE", `${field}: an entity id of ${value.length} characters (${JSON.stringify(value.slice(0, 40) + "…")}); ids are at most ${maxLength} characters`);
+  }
+  if (value.includes(LINK_ID_SEPARATOR)) {
+    throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)}: "#" is not allowed in an entity id (FollowTheMoney ids are letters, digits, "." and "-"; actorgraph numbers a link's relationships with "#")`);
+  }
+  return value;
+}
+
 /** A short, stable hex digest (sha256, first 16 hex digits) of the parts, for derived ids. */
 export function digest(...parts: readonly string[]): string {
   return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 16);
@@ -71,28 +108,71 @@ export function recordEvidence(ctx: MapContext, record: InputRecord<unknown>): E
 
 /**
  * The date (YYYY-MM-DD) of an FtM or CSV date, or null; a year or year-month becomes its first
- * day. Accepted: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and that with an ISO 8601 time (`T` or a space,
- * `HH:MM[:SS[.fff]]`, then `Z` or an offset), whose date part is kept: FollowTheMoney's date
- * type is such a prefix of ISO 8601. Anything else is refused whole: `2023/02/09`, `20230209` or
- * `2023-02-09junk` once passed as 2023-01-01 or 2023-02-09. The date must exist in the calendar
- * (Cypher's date() refuses 2023-02-30 and would fail the whole batch), so it is checked by a
- * round trip through UTC: JS's Date.parse rolls 2023-02-30 over to March 2 instead of refusing it.
- * @throws RecordError INVALID_VALUE for text that is no such ISO 8601 date, or a day or month that does not exist.
+ * day (the value stored as `validFrom`, `validTo` or `date`; {@link interval} reads an end date as
+ * the last day of its period instead). Accepted: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and that with an
+ * ISO 8601 time (`T` or a space, `HH:MM[:SS[.fff]]`, then `Z` or an offset `±HH[:]MM`), whose date
+ * part is kept: FollowTheMoney's date type is such a prefix of ISO 8601. Anything else is refused
+ * whole: `2023/02/09`, `20230209` or `2023-02-09junk` once passed as 2023-01-01 or 2023-02-09. The
+ * date must exist in the calendar (Cypher's date() refuses 2023-02-30 and would fail the whole
+ * batch), so it is checked by a round trip through UTC: JS's Date.parse rolls 2023-02-30 over to
+ * March 2 instead of refusing it. So must the time: hours 00–23, minutes 00–59, seconds 00–59 (60
+ * for a leap second), an offset's hours 00–23 and minutes 00–59 (`T99:99` once passed).
+ * @throws RecordError INVALID_VALUE for text that is no such ISO 8601 date, or a day, month or time that does not exist.
  */
 export function isoDate(value: string | undefined | null, field: string): string | null {
+  return parseDate(value, field)?.first ?? null;
+}
+
+/**
+ * The interval `[from, to]` of a relationship as its stored `validFrom` and `validTo`, each
+ * {@link isoDate} of its text (so a year or month is stored as its first day, as before), null
+ * when empty. An end date of year or month precision means the END of that period (`2023` ends
+ * 2023-12-31, `2024-02` ends 2024-02-29), so `2023-06-01` to `2023` is a valid interval, while
+ * `2024` to `2023-12-31` is not; a start date is compared by its first day.
+ * Used by every mapper that reads a start and an end date (claims, FtM links).
+ * @throws RecordError INVALID_VALUE for a date {@link isoDate} refuses, or "valid from … is after
+ * valid to …" when the start's first day is after the end's last day.
+ */
+export function interval(fromText: string | undefined | null, toText: string | undefined | null, fromField: string, toField: string): { validFrom: string | null; validTo: string | null } {
+  const from = parseDate(fromText, fromField);
+  const to = parseDate(toText, toField);
+  // ISO 8601 dates (YYYY-MM-DD), so string order is date order.
+  if (from && to && from.first > to.last) {
+    const end = to.precision === "day" ? "" : `, the last day of that ${to.precision}`;
+    throw new RecordError("INVALID_VALUE", `valid from ${from.first} (${fromField} ${JSON.stringify(fromText)}) is after valid to ${to.last} (${toField} ${JSON.stringify(toText)}${end})`);
+  }
+  return { validFrom: from?.first ?? null, validTo: to?.first ?? null };
+}
+
+/**
+ * The first and the last day (YYYY-MM-DD) of the period an ISO 8601 date names, and its
+ * precision (`2023`: 2023-01-01, 2023-12-31, year), or null when empty.
+ * @throws RecordError INVALID_VALUE as {@link isoDate}.
+ */
+function parseDate(value: string | undefined | null, field: string): { first: string; last: string; precision: "year" | "month" | "day" } | null {
   if (!value) return null;
   const m = ISO_DATE.exec(value.trim());
   if (!m) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not an ISO 8601 date`);
-  const date = `${m[1]}-${m[2] ?? "01"}-${m[3] ?? "01"}`;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
+  const [, year, month, day] = m;
+  const first = `${year}-${month ?? "01"}-${day ?? "01"}`;
+  const parsed = new Date(`${first}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== first) {
     throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not a valid date`);
   }
-  return date;
+  if (day) return { first, last: first, precision: "day" };
+  // Gregorian calendar (Date.UTC would read years 0–99 as 1900–1999, and 1900 is no leap year).
+  const y = Number(year);
+  const lastMonth = month ? Number(month) : 12;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const lastDay = lastMonth === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(lastMonth) ? 30 : 31;
+  return { first, last: `${year}-${month ?? "12"}-${lastDay}`, precision: month ? "month" : "year" };
 }
 
-/** `YYYY[-MM[-DD[(T| )HH:MM[:SS[.fff]][Z|±HH[:]MM]]]]`, the forms {@link isoDate} accepts. */
-const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+/**
+ * `YYYY[-MM[-DD[(T| )HH:MM[:SS[.fff]][Z|±HH[:]MM]]]]`, the forms {@link isoDate} accepts, with
+ * hours 00–23, minutes 00–59 and seconds 00–60; groups: year, month, day.
+ */
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60)(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?)?)?$/;
 
 /**
  * A decimal number as written in a data file: an optional sign, digits, optionally grouped in

@@ -1,5 +1,5 @@
 import type { RelationshipType } from "../model/vocabulary.js";
-import { countryFact, currencyCode, isoDate, number, reportedRelationship, scopedId, type MapContext } from "./facts.js";
+import { countryFact, currencyCode, entityId, interval, isoDate, LINK_ID_SEPARATOR, number, reportedRelationship, scopedId, type MapContext } from "./facts.js";
 import { findSchema, type FtmSchema } from "./ftm-model.js";
 import { DESCRIPTION_PROPERTIES, EDGE_RELATIONSHIP_TYPES, HOME_COUNTRY_PROPERTIES, nodeKind, REFERENCE_RELATIONSHIP_TYPES } from "./ftm-rules.js";
 import { RecordError, type CountryFact, type EntityFact, type InputRecord, type PropertyValue, type RecordFacts, type RelationshipFact } from "./types.js";
@@ -9,7 +9,13 @@ type Props = Record<string, string[]>;
 /**
  * Maps one FollowTheMoney entity `{id, schema, properties: {prop: [values]}}` to graph facts.
  * Validation uses the FtM model: the schema must exist, every property must belong to it, and
- * values must be strings (dates and country codes are checked by their FtM type).
+ * values must be strings (dates and country codes are checked by their FtM type). Every value
+ * that becomes an entity id (the id, each value of an entity-typed property: references, link
+ * endpoints) must pass entityId (facts.ts: at most 256 characters, no `#`); every value of
+ * `currency`, in any schema, must be an ISO 4217 code, and every value of an amount
+ * ({@link AMOUNT_PROPERTIES}) a decimal number, though values are stored as written. A link's
+ * start and end dates must make an interval (facts.ts: an end `2023` ends 2023-12-31); no link,
+ * reference or shipment may join an entity to itself (the record is rejected whole, naming the pair).
  * Node schemata become :Entity nodes (`ftmSchema`, `ftmId`, `topics`, every name and alias
  * searchable, and every property that is not a reference as an `ftm_<prop>` list, names and
  * aliases included, so FtM export gives them back unchanged); edge schemata become relationships
@@ -73,13 +79,27 @@ function statedOnly(props: Record<string, PropertyValue>): Record<string, Proper
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null));
 }
 
+/**
+ * FtM properties holding a money amount, read as numbers ({@link number}; negative allowed: refunds
+ * and reversals exist): the Value interface's `amount`, `amountUsd`, `amountEur`, and
+ * EconomicActivity's `customsAmount` and `invoiceAmount` (string-typed in the model, but amounts).
+ * Other number-typed properties (`height`, `tonnage`, …) are kept as written: FtM data puts units in them.
+ */
+const AMOUNT_PROPERTIES: ReadonlySet<string> = new Set(["amount", "amountUsd", "amountEur", "customsAmount", "invoiceAmount"]);
+
+/** The checks of every value of a property, by name (whatever the schema) or by FtM type; each throws RecordError INVALID_VALUE. */
+function checkValue(prop: string, typeName: string): ((value: string, field: string) => unknown) | null {
+  // A reference becomes a node id (a placeholder until its entity comes): the id's own rule.
+  if (typeName === "entity") return entityId;
+  if (typeName === "date") return isoDate;
+  if (prop === "currency") return currencyCode;
+  if (AMOUNT_PROPERTIES.has(prop)) return number;
+  return null;
+}
+
 function validate(value: Record<string, unknown>): { id: string; schema: FtmSchema; props: Props } {
-  const { id, schema: schemaName, properties } = value;
-  if (typeof id !== "string" || id.trim() === "" || id.length > 256) throw new RecordError("INVALID_VALUE", "id: a non-empty string of at most 256 characters is required");
-  // `#` numbers the relationships of a link with several sources or targets (`own-1`, `own-1#1`,
-  // edgeFacts), so an id holding one could take another link's relationship id. FollowTheMoney's
-  // own rule for entity ids (followthemoney/types/entity.py: letters, digits, `.` and `-`) has none.
-  if (id.includes(LINK_ID_SEPARATOR)) throw new RecordError("INVALID_VALUE", `id ${JSON.stringify(id)}: "#" is not allowed in an FtM id (FollowTheMoney ids are letters, digits, "." and "-"; actorgraph numbers a link's relationships with "#")`);
+  const { schema: schemaName, properties } = value;
+  const id = entityId(value.id, "id");
   if (typeof schemaName !== "string") throw new RecordError("INVALID_VALUE", "schema: a schema name is required");
   const schema = findSchema(schemaName);
   if (!schema) throw new RecordError("UNKNOWN_SCHEMA", `unknown FtM schema ${JSON.stringify(schemaName)}`);
@@ -92,14 +112,12 @@ function validate(value: Record<string, unknown>): { id: string; schema: FtmSche
     if (!schema.hasProperty(prop)) throw new RecordError("INVALID_VALUE", `property ${prop} is not in FtM schema ${schema.name}`);
     if (!Array.isArray(values) || values.some((v) => typeof v !== "string")) throw new RecordError("INVALID_VALUE", `${prop}: expected an array of strings`);
     const clean = [...new Set((values as string[]).map((v) => v.trim()).filter((v) => v !== ""))];
-    if (schema.getProperty(prop).type.name === "date") clean.forEach((v) => isoDate(v, prop));
+    const check = checkValue(prop, schema.getProperty(prop).type.name);
+    if (check) clean.forEach((v) => check(v, prop));
     if (clean.length > 0) props[prop] = clean;
   }
   return { id, schema, props };
 }
-
-/** Joins a link's id and the number of each of its relationships after the first (`own-1#1`); never in an FtM id (validate). */
-const LINK_ID_SEPARATOR = "#";
 
 function edgeFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, schema: FtmSchema, props: Props): RecordFacts {
   const edge = schema.edge!;
@@ -111,7 +129,21 @@ function edgeFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, s
     throw new RecordError("INVALID_VALUE", `${schema.name} needs both ${edge.source} and ${edge.target}`);
   }
   const type = EDGE_RELATIONSHIP_TYPES[schema.name] ?? "RELATED_TO";
-  const first = (names: readonly string[]) => names.map((p) => props[p]?.[0]).find(Boolean);
+  // A record is taken whole: one pair from an entity to itself rejects the link, named by its pair.
+  const loop = sources.find((s) => targets.includes(s));
+  if (loop !== undefined) {
+    const others = sources.length * targets.length - 1;
+    throw new RecordError(
+      "INVALID_VALUE",
+      `${schema.name} ${edge.source} ${JSON.stringify(loop)} is also its ${edge.target}: a ${type} relationship from ${JSON.stringify(scopedId(ctx, loop))} to itself` +
+        (others > 0 ? ` (the link is rejected whole, with its ${others} other ${edge.source}–${edge.target} pair${others === 1 ? "" : "s"})` : ""),
+    );
+  }
+  // The first stated value of the schema's first start (end) property that has one, and its name.
+  const first = (names: readonly string[]) => names.map((p) => ({ prop: p, value: props[p]?.[0] })).find((f) => f.value);
+  const start = first(schema.temporalStart);
+  const end = first(schema.temporalEnd);
+  const { validFrom, validTo } = interval(start?.value, end?.value, start?.prop ?? "startDate", end?.prop ?? "endDate");
   const note = [schema.name === "UnknownLink" || !EDGE_RELATIONSHIP_TYPES[schema.name] ? schema.name : null, ...schema.caption.filter((p) => p !== "amount" && p !== "date").map((p) => props[p]?.[0])]
     .filter(Boolean)
     .join("; ");
@@ -134,8 +166,8 @@ function edgeFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, s
           type,
           start: scopedId(ctx, s),
           end: scopedId(ctx, t),
-          validFrom: isoDate(first(schema.temporalStart), "startDate"),
-          validTo: isoDate(first(schema.temporalEnd), "endDate"),
+          validFrom,
+          validTo,
           props: relProps,
         }),
       );
@@ -149,6 +181,7 @@ function referenceFacts(ctx: MapContext, record: InputRecord<unknown>, eid: stri
   const participation = schema.isA("Interval");
   return values.map((v) => {
     const other = scopedId(ctx, v);
+    if (other === eid) throw new RecordError("INVALID_VALUE", `${prop}: ${JSON.stringify(v)} is the ${schema.name}'s own id; a reference joins two entities`);
     const type = rule?.type ?? (participation ? "PARTICIPATED_IN" : "RELATED_TO");
     const inward = rule ? rule.inward : participation;
     return reportedRelationship(ctx, record, {
@@ -165,6 +198,8 @@ function referenceFacts(ctx: MapContext, record: InputRecord<unknown>, eid: stri
 function shipmentFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, props: Props): RelationshipFact[] {
   const goods = [...(props.vedCode ?? []).map((c) => `HS ${c}`), ...(props.goodsDescription ?? [])];
   const date = isoDate(props.startDate?.[0] ?? props.date?.[0], "startDate");
+  const loop = (props.sender ?? []).find((s) => (props.receiver ?? []).includes(s));
+  if (loop !== undefined) throw new RecordError("INVALID_VALUE", `EconomicActivity sender ${JSON.stringify(loop)} is also its receiver: a shipment moves goods between two entities`);
   return (props.sender ?? []).flatMap((s) =>
     (props.receiver ?? []).map((r) =>
       reportedRelationship(ctx, record, {
