@@ -6,8 +6,13 @@
 // 2 kind, 3 aliases, 4 topics, 5 ftmSchema, then one per $keys[i], packed as $kinds[i] (s
 // string, n number, b boolean, l string list, z null: the property is removed, as
 // `n += {key: null}` does). Each id is in one row only (src/import/batch-prepare.ts), so the
-// rows' order is moot. Each is also linked to the dataset's :Source ($sourceId), as
-// import-link-provenance.cypher links the batch's other nodes, without a second lookup.
+// rows' order is moot. A list field of an FtM property (`ftm_<prop>`) is unioned with the list
+// the node holds (stored values first, then the new ones it lacks, each once, order kept), as
+// import-merge-entities.cypher does and as FollowTheMoney merges the fragments of one entity;
+// any other field replaces the stored value. Cost: a string test per list key, and the union's
+// reduce only where the node already holds that list (an entity stated before). Each is also
+// linked to the dataset's :Source ($sourceId), as import-link-provenance.cypher links the
+// batch's other nodes, without a second lookup.
 MATCH (s:Source {id: $sourceId})
 UNWIND $rows AS row
 WITH s, split(row, '\u001F') AS f
@@ -22,7 +27,11 @@ FOREACH (i IN range(0, size($keys) - 1) |
     WHEN 'n' THEN toFloat(f[6 + i])
     WHEN 'b' THEN f[6 + i] = 'true'
     WHEN 'z' THEN null
-    ELSE CASE f[6 + i] WHEN '\u001A' THEN [] ELSE split(f[6 + i], '\u001E') END
+    ELSE CASE
+      WHEN $keys[i] STARTS WITH 'ftm_' AND n[$keys[i]] IS :: LIST<ANY> NOT NULL
+        THEN reduce(acc = n[$keys[i]], v IN CASE f[6 + i] WHEN '\u001A' THEN [] ELSE split(f[6 + i], '\u001E') END | CASE WHEN v IN acc THEN acc ELSE acc + v END)
+      ELSE CASE f[6 + i] WHEN '\u001A' THEN [] ELSE split(f[6 + i], '\u001E') END
+    END
   END)
 SET n.name = name,
     n.kind = f[2],

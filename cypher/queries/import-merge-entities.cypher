@@ -5,11 +5,20 @@
 // Eager between them), so the last version's name won and the others were lost. A batch's
 // versions of an id are folded into one first (foldEntities, src/import/batch-facts.ts), and
 // this query gets only what cannot be packed, so the subquery's cost is small.
+// Properties: `n += x.props` (a stated value replaces the stored one, null removes it, one not
+// stated is kept), except an FtM property list (`ftm_<prop>`) stated again, which gets the union
+// of the stored values and then the new ones, each once, in order: FollowTheMoney merges the
+// fragments of one entity by the union of each property's values, and replacing them lost the
+// earlier fragments' aliases and names (and FtM export no longer gave them back). The unions are
+// computed before `+=` overwrites the stored lists, and set after it. Same rule in
+// import-merge-entities-packed.cypher and in foldEntities.
 UNWIND $entities AS x
 CALL (x) {
 MERGE (n:Entity {id: x.id})
 WITH n, x, CASE WHEN n.name IS NULL OR n.placeholder = true THEN x.name ELSE n.name END AS name
-WITH n, x, name, [a IN coalesce(n.aliases, []) + x.aliases + [x.name] WHERE a <> name] AS aliases
+WITH n, x, name, [a IN coalesce(n.aliases, []) + x.aliases + [x.name] WHERE a <> name] AS aliases,
+     [k IN keys(x.props) WHERE k STARTS WITH 'ftm_' AND x.props[k] IS :: LIST<ANY> NOT NULL AND n[k] IS :: LIST<ANY> NOT NULL
+        | [k, reduce(acc = n[k], v IN x.props[k] | CASE WHEN v IN acc THEN acc ELSE acc + v END)]] AS unions
 SET n += x.props,
     n.name = name,
     n.kind = x.kind,
@@ -19,4 +28,5 @@ SET n += x.props,
     n.placeholder = false,
     n.unidentified = coalesce(n.unidentified, false),
     n.importNamespace = coalesce(n.importNamespace, $namespace)
+FOREACH (u IN unions | SET n[u[0]] = u[1])
 }

@@ -17,6 +17,7 @@ export const QUERY_NAMES = [
   "expand-out",
   "import-count-aggregates",
   "import-create-relationships",
+  "import-delete-namespace-citations",
   "import-delete-namespace-countries",
   "import-delete-namespace-entities",
   "import-delete-namespace-relationships",

@@ -100,16 +100,34 @@ export function groupRelationships(relationships: readonly RelationshipFact[]): 
   });
 }
 
+/** True for a property that a restatement unions rather than replaces: an FtM property (`ftm_<prop>`) kept as a list. */
+export function isUnionedProperty(key: string, value: PropertyValue | undefined): value is readonly string[] {
+  return key.startsWith("ftm_") && Array.isArray(value);
+}
+
+/**
+ * The values of `stored` and then those of `stated` that `stored` lacks, each once, in order:
+ * how a restatement of an `ftm_<prop>` list merges with what was there before, as FollowTheMoney
+ * merges fragments of one entity (the union of each property's values).
+ * import-merge-entities.cypher and import-merge-entities-packed.cypher do the same in Cypher.
+ */
+export function unionValues(stored: readonly string[], stated: readonly string[]): string[] {
+  return [...new Set([...stored, ...stated])];
+}
+
 /**
  * Folds every version of an entity id that a batch states into one, in record order, with the
  * result of MERGEing them one after another (import-merge-entities.cypher): the first version's
  * name (the query keeps a stored name), every other name and alias as aliases, topics unioned,
- * properties as `n += props` in order (a later value wins, null removes), and the last kind and
- * FtM schema stated, but that a more specific FtM schema stated before is kept (a Company restated
- * as a LegalEntity stays a Company: {@link specificSchema}). Why in Node: customs rows restate their hub parties many times a batch
- * (as exporter, importer or manufacturer, each with its own description), and when the versions
- * went to Neo4j as rows of one query, it read every row's stored name before any row's write,
- * so the last spelling won and the others were lost ("A&B Ltd", "A+B Ltd": one slug).
+ * properties as `n += props` in order (a later value wins, null removes, an absent one is kept)
+ * except that an `ftm_<prop>` list stated again is unioned with the one before
+ * ({@link unionValues}: an FtM entity split over several records, or a LegalEntity restated as a
+ * Company, keeps every value, so FtM export gives them all back), and the last kind and FtM
+ * schema stated, but that a more specific FtM schema stated before is kept (a Company restated
+ * as a LegalEntity stays a Company: {@link specificSchema}). Why in Node: customs rows restate
+ * their hub parties many times a batch (as exporter, importer or manufacturer, each with its own
+ * description), and when the versions went to Neo4j as rows of one query, it read every row's
+ * stored name before any row's write, so the last spelling won and the others were lost ("A&B Ltd", "A+B Ltd": one slug).
  */
 export function foldEntities<T extends Omit<EntityFact, "matchName">>(entities: readonly T[]): T[] {
   const byId = new Map<string, { first: T; kind: T["kind"]; ftmSchema: string | null; names: Set<string>; topics: Set<string>; props: Record<string, PropertyValue>; versions: number }>();
@@ -127,7 +145,10 @@ export function foldEntities<T extends Omit<EntityFact, "matchName">>(entities: 
     f.names.add(e.name);
     for (const a of e.aliases) f.names.add(a);
     for (const t of e.topics) f.topics.add(t);
-    Object.assign(f.props, e.props);
+    for (const [key, value] of Object.entries(e.props)) {
+      const before = f.props[key];
+      f.props[key] = isUnionedProperty(key, value) && isUnionedProperty(key, before) ? unionValues(before, value) : value;
+    }
   }
   return [...byId.values()].map(({ first, kind, ftmSchema, names, topics, props, versions }) =>
     versions === 1 ? first : { ...first, kind, ftmSchema, aliases: [...names].filter((n) => n !== first.name), topics: [...topics], props },

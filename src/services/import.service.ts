@@ -1,6 +1,6 @@
 import neo4j from "neo4j-driver";
 import type { QueryName } from "../db/queries.js";
-import type { Database, UpdateCounters } from "../db/run.js";
+import type { AutoCommitResult, Database, Row } from "../db/run.js";
 import { QueryTooCostlyError } from "../errors.js";
 import { ImportFileError } from "../import/import-errors.js";
 import { overTransactionMemory, runImport, type ImportOptions, type ImportSummary } from "../import/importer.js";
@@ -37,7 +37,11 @@ export interface DeleteNamespaceSummary {
   readonly relationshipsDeleted: number;
   /** :Entity nodes deleted: ids `<namespace>:…`, and Country nodes imports created that nothing links to any more. */
   readonly nodesDeleted: number;
-  /** :Source nodes deleted (namespace = `<namespace>`: the datasets it imported, the publications its claims quote). Not in `nodesDeleted`. */
+  /**
+   * :Source nodes deleted (namespace = `<namespace>`): the datasets it imported, and the
+   * publications its claims quote that no other namespace's relationship still cites (those stay,
+   * moved to a namespace that cites them, and are not counted). Not in `nodesDeleted`.
+   */
   readonly sourcesDeleted: number;
   /** Wall-clock time in **seconds**. */
   readonly seconds: number;
@@ -66,7 +70,11 @@ export class ImportService {
    * 1. relationships with ids `<namespace>:…` (claims between seed entities included), by a
    *    prefix seek of each allow-listed type's id index (import-delete-namespace-relationships);
    * 2. entities with ids `<namespace>:…`, DETACH DELETE (…-entities);
-   * 3. the namespace's :Source nodes (…-sources);
+   * 3. the namespace's :Source nodes (…-sources): its datasets, and the publications its claims
+   *    quote that no relationship left cites. Publications are shared (one per URL, whatever the
+   *    namespace), so first one pass over the relationships that cite sources finds which are
+   *    still cited (…-citations, skipped for a namespace without publications); those stay, and
+   *    take the namespace of one that cites them, so that its delete removes them in turn;
    * 4. Country nodes an import created that nothing links to any more (…-countries).
    * Seed data stays. Idempotent: a delete that was interrupted or failed half-way (timeout,
    * memory limit, lost connection) keeps the batches it committed, and running it again
@@ -85,17 +93,18 @@ export class ImportService {
     const started = Date.now();
     const prefix = `${namespace}:`;
     const nodeBatch = Math.max(1, Math.floor(batchSize / 10));
-    const run = async (name: QueryName, batch: number, unit: string): Promise<UpdateCounters> => {
+    const run = async (name: QueryName, batch: number, unit: string, params: Record<string, unknown> = {}): Promise<AutoCommitResult> => {
       try {
-        return (await this.db.autoCommit(name, { namespace, prefix, batchSize: neo4j.int(batch) }, { timeoutMs: options.timeoutMs ?? DELETE_STEP_TIMEOUT_MS })).counters;
+        return await this.db.autoCommit(name, { namespace, prefix, batchSize: neo4j.int(batch), ...params }, { timeoutMs: options.timeoutMs ?? DELETE_STEP_TIMEOUT_MS });
       } catch (err) {
         throw err instanceof QueryTooCostlyError ? stoppedDelete(err, namespace, `${batch} ${unit}`) : err;
       }
     };
-    const relationships = await run("import-delete-namespace-relationships", batchSize, "relationships");
-    const entities = await run("import-delete-namespace-entities", nodeBatch, "entities");
-    const sources = await run("import-delete-namespace-sources", nodeBatch, "Source nodes");
-    const countries = await run("import-delete-namespace-countries", nodeBatch, "Country nodes");
+    const relationships = (await run("import-delete-namespace-relationships", batchSize, "relationships")).counters;
+    const entities = (await run("import-delete-namespace-entities", nodeBatch, "entities")).counters;
+    const citations = publicationCitations((await run("import-delete-namespace-citations", batchSize, "relationships")).rows);
+    const sources = (await run("import-delete-namespace-sources", nodeBatch, "Source nodes", citations)).counters;
+    const countries = (await run("import-delete-namespace-countries", nodeBatch, "Country nodes")).counters;
     return {
       namespace,
       relationshipsDeleted: [relationships, entities, sources, countries].reduce((sum, step) => sum + step.relationshipsDeleted, 0),
@@ -104,6 +113,24 @@ export class ImportService {
       seconds: (Date.now() - started) / 1000,
     };
   }
+}
+
+/**
+ * The parameters of import-delete-namespace-sources.cypher from the row of
+ * import-delete-namespace-citations.cypher (none when the namespace has no publication):
+ * `rehomed`, the publications still cited, each with a namespace that cites it; `orphans`, the
+ * ids of those nothing cites. A publication cited only by relationships without a namespace is
+ * in neither, so it stays as it is.
+ */
+function publicationCitations(rows: readonly Row[]): { rehomed: { id: string; namespace: string }[]; orphans: string[] } {
+  const row = rows[0];
+  if (!row) return { rehomed: [], orphans: [] };
+  const cited = row.cited as { id: string; namespace: string | null }[];
+  const citedIds = new Set(cited.map((c) => c.id));
+  return {
+    rehomed: cited.filter((c): c is { id: string; namespace: string } => c.namespace !== null),
+    orphans: (row.ids as string[]).filter((id) => !citedIds.has(id)),
+  };
 }
 
 /** The error of a delete step Neo4j stopped at its time or memory limit, saying how to finish the delete. */

@@ -268,13 +268,13 @@ describe("actorgraph import", () => {
       const own = ["ftmId", "ftm_alias", "ftm_name"];
       expect(a.props.filter(([k]) => !own.includes(k!)).sort()).toEqual(b.props.filter(([k]) => !own.includes(k!)).sort());
       expect(a).toMatchObject({ name: "Pack ent-a", aliases: ["Пак ent-a", "Alias A"], topics: ["sanction"] });
-      // A second file restating ent-a (packed) with another alias and topic: both are unioned, the new notes replace the old.
+      // A second file restating ent-a (packed) with another alias, topic and notes: the ftm_ lists are unioned (FtM merges fragments so), the description takes the newer notes.
       const again = join(tmp, "entities-packed-2.jsonl");
       writeFileSync(again, `${entity("ent-a", "Alias A2", { topics: ["sanction", "debarment"], notes: ["second"] })}\n`);
       await run("ftm", again, { namespace: eq });
       const restated = await props("ent-a");
       expect(restated).toMatchObject({ name: "Pack ent-a", aliases: ["Пак ent-a", "Alias A", "Alias A2"], topics: ["sanction", "debarment"] });
-      expect(Object.fromEntries(restated.props.map(([k, , v]) => [k, v]))).toMatchObject({ description: "second", ftm_notes: "[second]", ftm_alias: "[Alias A2]" });
+      expect(Object.fromEntries(restated.props.map(([k, , v]) => [k, v]))).toMatchObject({ description: "second", ftm_notes: "[first][second]", ftm_alias: "[Alias A][Alias A2]" });
     });
   });
 

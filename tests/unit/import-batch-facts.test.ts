@@ -4,7 +4,7 @@ import { packEntities, packFirstState, packRelationships, prepareFacts, relation
 import { createRelationshipsQuery } from "../../src/import/create-query.js";
 import { isoDate } from "../../src/import/facts.js";
 import { EMPTY_LIST, FIELD, ITEM, NULL, packField } from "../../src/import/packed-rows.js";
-import type { RelationshipFact } from "../../src/import/types.js";
+import type { PropertyValue, RelationshipFact } from "../../src/import/types.js";
 
 const rel = (over: Partial<RelationshipFact> & { quote: string }): RelationshipFact => ({
   id: "p>BASED_IN>country-ru", type: "BASED_IN", start: "p", end: "country-ru", status: "REPORTED", confidence: 0.7,
@@ -71,6 +71,41 @@ describe("foldEntities", () => {
     const one = party("Solo", { a: "1" }, { aliases: ["S"] });
     expect(foldEntities([one])).toEqual([one]);
     expect(foldEntities([party("X", {}, { ftmSchema: "Company" }), party("X", {})])[0]!.ftmSchema).toBe("Company");
+  });
+
+  describe("FtM property lists (ftm_<prop>), unioned as FollowTheMoney merges an entity's fragments", () => {
+    const ftm = (name: string, props: Record<string, PropertyValue>, ftmSchema = "Company") => ({ ...party(name, {}, { ftmSchema }), props });
+
+    it("unions an ftm_ list stated again: earlier values first, then the new ones, each once", () => {
+      const [folded] = foldEntities([
+        ftm("E One", { ftm_name: ["E One"], ftm_alias: ["E1 alias A"] }, "LegalEntity"),
+        ftm("E One", { ftm_name: ["E One"], ftm_alias: ["E1 alias B", "E1 alias A"] }),
+        ftm("E One", { ftm_alias: ["E1 alias C"] }),
+      ]);
+      expect(folded!.props).toEqual({ ftm_name: ["E One"], ftm_alias: ["E1 alias A", "E1 alias B", "E1 alias C"] });
+      expect(folded!.ftmSchema).toBe("Company");
+    });
+
+    it("keeps every FtM name while the first is the graph name and the others aliases", () => {
+      const [folded] = foldEntities([ftm("E Two", { ftm_name: ["E Two"] }), ftm("E Two renamed", { ftm_name: ["E Two renamed"] })]);
+      expect(folded).toMatchObject({ name: "E Two", aliases: ["E Two renamed"], props: { ftm_name: ["E Two", "E Two renamed"] } });
+    });
+
+    it("leaves other properties last-wins, and an ftm_ value that is not a list (null, a string) replaces as before", () => {
+      const [folded] = foldEntities([
+        ftm("X", { description: "first", tags: ["a"], ftm_notes: ["n1"], ftm_x: "s1", ftm_y: ["y1"] }),
+        ftm("X", { description: "second", tags: ["b"], ftm_notes: ["n2"], ftm_x: ["x2"], ftm_y: null }),
+      ]);
+      expect(folded!.props).toEqual({ description: "second", tags: ["b"], ftm_notes: ["n1", "n2"], ftm_x: ["x2"], ftm_y: null });
+    });
+
+    it("leaves the versions it folds unchanged", () => {
+      const a = ftm("X", { ftm_alias: ["a"] });
+      const b = ftm("X", { ftm_alias: ["b"] });
+      foldEntities([a, b]);
+      expect(a.props).toEqual({ ftm_alias: ["a"] });
+      expect(b.props).toEqual({ ftm_alias: ["b"] });
+    });
   });
 });
 
