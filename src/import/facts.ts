@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { ImportFileError } from "./import-errors.js";
 import { STATUS_CONFIDENCE, type ClaimStatus, type RelationshipType } from "../model/vocabulary.js";
 import { ftmModel } from "./ftm-model.js";
 import { RecordError, type CountryFact, type EvidenceFact, type InputRecord, type PropertyValue, type RelationshipFact, type ShipmentStatement } from "./types.js";
@@ -34,6 +35,17 @@ export const MAX_ENTITY_ID_LENGTH = 256;
  * `_` and `-`). A stored id is at most {@link MAX_ENTITY_ID_LENGTH} + this + 1 (`ns:`) long.
  */
 export const MAX_NAMESPACE_LENGTH = 40;
+
+/**
+ * Checks an import namespace (`--namespace`, `import:delete <ns>`): 1 to {@link MAX_NAMESPACE_LENGTH}
+ * characters of a–z, 0–9, `_` and `-`, so that `<ns>:` prefixes ids unambiguously.
+ * @throws ImportFileError BAD_OPTION otherwise.
+ */
+export function checkNamespace(namespace: string): void {
+  if (!new RegExp(`^[a-z0-9_-]{1,${MAX_NAMESPACE_LENGTH}}$`).test(namespace)) {
+    throw new ImportFileError("BAD_OPTION", `namespace: 1–${MAX_NAMESPACE_LENGTH} characters of a–z, 0–9, _ and -`);
+  }
+}
 
 /** Joins a link's id and the number of each of its relationships after the first (`own-1#1`, ftm-mapper.ts); never in an entity id ({@link entityId}). */
 export const LINK_ID_SEPARATOR = "#";

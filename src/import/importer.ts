@@ -8,7 +8,7 @@ import { QueryTooCostlyError } from "../errors.js";
 import { prepareFactsInSlices, type PreparedFacts } from "./batch-prepare.js";
 import { countAggregates, datasetShipments, writeBatch, type BatchResult, type BatchStage, type DatasetSource, type PendingRecord } from "./batch-writer.js";
 import { loadCustomsColumns } from "./customs-columns.js";
-import { scopedId } from "./facts.js";
+import { checkNamespace, scopedId } from "./facts.js";
 import { ImportFileError, StrictRejectError } from "./import-errors.js";
 import { MAX_LINE_BYTES, readLines } from "./line-reader.js";
 import { mappedRecords } from "./mapped-records.js";
@@ -39,7 +39,7 @@ export interface ImportOptions {
   readonly path: string;
   /** Dataset name for the :Source node; default the file's base name. */
   readonly name?: string;
-  /** Prefix `<namespace>:` for every id the import creates (`[a-z0-9_-]{1,40}`), so it can be deleted as a whole. */
+  /** Prefix `<namespace>:` for every id the import creates (see checkNamespace), so it can be deleted as a whole. */
   readonly namespace?: string | null;
   /** Stop at the first bad record (see StrictRejectError). */
   readonly strict?: boolean;
@@ -130,7 +130,7 @@ const YIELD_EVERY = 100;
 export async function runImport(db: Database, opts: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const namespace = opts.namespace ?? null;
-  if (namespace !== null && !/^[a-z0-9_-]{1,40}$/.test(namespace)) throw new ImportFileError("BAD_OPTION", "namespace: 1–40 characters of a–z, 0–9, _ and -");
+  if (namespace !== null) checkNamespace(namespace);
   let batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZES[opts.format];
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) throw new ImportFileError("BAD_OPTION", "batch size: an integer from 1 to 50000");
   if (opts.aggregate && opts.format !== "customs") throw new ImportFileError("BAD_OPTION", "aggregate: only for customs imports");

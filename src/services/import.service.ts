@@ -2,6 +2,7 @@ import neo4j from "neo4j-driver";
 import type { QueryName } from "../db/queries.js";
 import type { AutoCommitResult, Database, Row } from "../db/run.js";
 import { QueryTooCostlyError } from "../errors.js";
+import { checkNamespace } from "../import/facts.js";
 import { ImportFileError } from "../import/import-errors.js";
 import { overTransactionMemory, runImport, type ImportOptions, type ImportSummary } from "../import/importer.js";
 
@@ -87,7 +88,7 @@ export class ImportService {
    *   smaller `batchSize` for the latter); DatabaseUnavailableError.
    */
   async deleteNamespace(namespace: string, options: DeleteNamespaceOptions = {}): Promise<DeleteNamespaceSummary> {
-    if (!/^[a-z0-9_-]{1,40}$/.test(namespace)) throw new ImportFileError("BAD_OPTION", "namespace: 1–40 characters of a–z, 0–9, _ and -");
+    checkNamespace(namespace);
     const batchSize = options.batchSize ?? DEFAULT_DELETE_BATCH_SIZE;
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new ImportFileError("BAD_OPTION", "batch size: an integer from 1 to 100000");
     const started = Date.now();
