@@ -46,9 +46,16 @@ CALL (a, b, x) {
   ON CREATE SET r.evidenceQuotes = [], r.evidenceStarts = [], r.evidenceEnds = [], r.evidenceSourceIds = []
   RETURN r
 }
+// An FtM link's `ftm_<prop>` list stated again gets the union of the stored values and then the
+// new ones, each once (FollowTheMoney merges an entity's fragments so; replacing them lost the
+// earlier fragment's values, and FtM export no longer gave them back): computed before `+=`
+// overwrites the stored lists, set after it. Same rule for entities (import-merge-entities.cypher).
+WITH r, x, [k IN keys(x.props) WHERE k STARTS WITH 'ftm_' AND x.props[k] IS :: LIST<ANY> NOT NULL AND r[k] IS :: LIST<ANY> NOT NULL
+            | [k, reduce(acc = r[k], v IN x.props[k] | CASE WHEN v IN acc THEN acc ELSE acc + v END)]] AS unions
 SET r += x.props, r.status = x.status, r.confidence = x.confidence,
     r.validFrom = CASE WHEN x.aggregate THEN r.validFrom ELSE date(x.validFrom) END,
     r.validTo = CASE WHEN x.aggregate THEN r.validTo ELSE date(x.validTo) END
+FOREACH (u IN unions | SET r[u[0]] = u[1])
 WITH r, x, coalesce(r.statementSourceIds, []) AS datasets
 WITH r, x, datasets, [i IN range(0, size(datasets) - 1) WHERE datasets[i] = $datasetId][0] AS at
 WITH r, x, datasets, at, CASE WHEN at IS NULL THEN 0 ELSE r.statementLastLines[at] END AS watermark

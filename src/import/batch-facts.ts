@@ -81,7 +81,7 @@ export function groupRelationships(relationships: readonly RelationshipFact[]): 
       continue;
     }
     g.last = r;
-    Object.assign(g.props, r.props);
+    restateProps(g.props, r.props);
     g.statements.push(statement);
     if (g.seen === null || g.sources === null) {
       g.seen = new Set(g.evidence.map((x) => `${x.sourceId}\u0000${x.quote}`));
@@ -116,6 +116,19 @@ export function unionValues(stored: readonly string[], stated: readonly string[]
 }
 
 /**
+ * Merges a restatement's `stated` properties into `target` in place, as the merge queries do
+ * against the graph: each stated value replaces the one before (null removes it, one not stated
+ * is kept), but an `ftm_<prop>` list stated again is unioned with the one before
+ * ({@link unionValues}). For entities (foldEntities) and relationships (groupRelationships) alike.
+ */
+export function restateProps(target: Record<string, PropertyValue>, stated: Readonly<Record<string, PropertyValue>>): void {
+  for (const [key, value] of Object.entries(stated)) {
+    const before = target[key];
+    target[key] = isUnionedProperty(key, value) && isUnionedProperty(key, before) ? unionValues(before, value) : value;
+  }
+}
+
+/**
  * Folds every version of an entity id that a batch states into one, in record order, with the
  * result of MERGEing them one after another (import-merge-entities.cypher): the first version's
  * name (the query keeps a stored name), every other name and alias as aliases, topics unioned,
@@ -145,10 +158,7 @@ export function foldEntities<T extends Omit<EntityFact, "matchName">>(entities: 
     f.names.add(e.name);
     for (const a of e.aliases) f.names.add(a);
     for (const t of e.topics) f.topics.add(t);
-    for (const [key, value] of Object.entries(e.props)) {
-      const before = f.props[key];
-      f.props[key] = isUnionedProperty(key, value) && isUnionedProperty(key, before) ? unionValues(before, value) : value;
-    }
+    restateProps(f.props, e.props);
   }
   return [...byId.values()].map(({ first, kind, ftmSchema, names, topics, props, versions }) =>
     versions === 1 ? first : { ...first, kind, ftmSchema, aliases: [...names].filter((n) => n !== first.name), topics: [...topics], props },

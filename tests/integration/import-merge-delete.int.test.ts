@@ -43,6 +43,22 @@ describe("FtM restatements merge values; import:delete keeps shared publications
     expect(await cypher("MATCH (n) WHERE n.id STARTS WITH $p OR n.namespace STARTS WITH $p RETURN n.id AS id", { p: `mrg-${run}-` })).toEqual([]);
   });
 
+  describe("an FtM link stated twice keeps every value of its ftm_ lists", () => {
+    const own = (role: string) => ({ id: "own-1", schema: "Ownership", properties: { owner: ["e1"], asset: ["e2"], role: [role], percentage: ["50"] } });
+    const roles = async (n: string) =>
+      (await cypher("MATCH (:Entity {id: $a})-[r:OWNS {id: $id}]->(:Entity {id: $b}) RETURN r.ftm_role AS role, r.ftm_percentage AS percentage", { a: `${n}:e1`, b: `${n}:e2`, id: `${n}:own-1` }))[0];
+
+    it("within one file (one batch, groupRelationships) and across two files (import-merge-relationships.cypher)", async () => {
+      const one = ns("link-one");
+      await importLines("ftm", one, "both", [e1("Company", "A"), e2("E Two"), own("director"), own("shareholder")]);
+      expect(await roles(one)).toEqual({ role: ["director", "shareholder"], percentage: ["50"] });
+      const two = ns("link-two");
+      await importLines("ftm", two, "first", [e1("Company", "A"), e2("E Two"), own("director")]);
+      await importLines("ftm", two, "second", [own("shareholder")]);
+      expect(await roles(two)).toEqual({ role: ["director", "shareholder"], percentage: ["50"] });
+    });
+  });
+
   describe("an FtM entity stated twice keeps every value of its ftm_ lists", () => {
     it("within one file (one batch, foldEntities): alias A and B, names 'E Two' and 'E Two renamed', the first name as the graph name", async () => {
       const n = ns("one");
