@@ -69,9 +69,22 @@ export function mapFtmEntity(ctx: MapContext, record: InputRecord<Record<string,
     // Only what the entity states: a null would remove the stored value (`n += props`), and an
     // FtM file naming an entity the graph has (a seed node such as `dji`, another dataset's
     // entity) without a description erased its description. FtM merges what sources state.
-    props: statedOnly({ ...extra, ftmId: eid, description, country: home ? home.toUpperCase() : null, date: isoDate(schema.temporalStart.map((p) => props[p]?.[0]).find(Boolean), "date") }),
+    // A Sanction, Event or other dated thing must not end before it starts, as a link must not.
+    props: statedOnly({ ...extra, ftmId: eid, description, country: home ? home.toUpperCase() : null, date: temporalExtent(schema, props).validFrom }),
   };
   return { entities: [entity], countries, relationships: rels, publications: [], requiredIds: [] };
+}
+
+/**
+ * The interval an FtM entity states, from the first stated value of the schema's first start
+ * (end) property that has one (`startDate`, `endDate`, …), as {@link interval} reads it.
+ * @throws RecordError INVALID_VALUE for a start after the end's period.
+ */
+function temporalExtent(schema: FtmSchema, props: Props): { validFrom: string | null; validTo: string | null } {
+  const first = (names: readonly string[]) => names.map((p) => ({ prop: p, value: props[p]?.[0] })).find((f) => f.value);
+  const start = first(schema.temporalStart);
+  const end = first(schema.temporalEnd);
+  return interval(start?.value, end?.value, start?.prop ?? "startDate", end?.prop ?? "endDate");
 }
 
 /** `props` without its null values. */
@@ -139,11 +152,7 @@ function edgeFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, s
         (others > 0 ? ` (the link is rejected whole, with its ${others} other ${edge.source}–${edge.target} pair${others === 1 ? "" : "s"})` : ""),
     );
   }
-  // The first stated value of the schema's first start (end) property that has one, and its name.
-  const first = (names: readonly string[]) => names.map((p) => ({ prop: p, value: props[p]?.[0] })).find((f) => f.value);
-  const start = first(schema.temporalStart);
-  const end = first(schema.temporalEnd);
-  const { validFrom, validTo } = interval(start?.value, end?.value, start?.prop ?? "startDate", end?.prop ?? "endDate");
+  const { validFrom, validTo } = temporalExtent(schema, props);
   const note = [schema.name === "UnknownLink" || !EDGE_RELATIONSHIP_TYPES[schema.name] ? schema.name : null, ...schema.caption.filter((p) => p !== "amount" && p !== "date").map((p) => props[p]?.[0])]
     .filter(Boolean)
     .join("; ");

@@ -54,6 +54,20 @@ describe("customs values a declaration cannot hold", () => {
   });
 });
 
+describe("dated FtM things", () => {
+  it("refuses a Sanction or Event that ends before it starts, as a link is refused, and reads a year end as the year's last day", async () => {
+    const jsonl = [
+      '{"id":"san-1","schema":"Sanction","properties":{"entity":["co-a"],"startDate":["2022"],"endDate":["2022-06"]}}',
+      '{"id":"san-2","schema":"Sanction","properties":{"entity":["co-a"],"startDate":["2023-05-01"],"endDate":["2022"]}}',
+      '{"id":"ev-1","schema":"Event","properties":{"name":["Summit"],"startDate":["2022-07-01"],"endDate":["2022"]}}',
+    ].join("\n");
+    const out = await outcomes("ftm", jsonl);
+    expect(out[0]).toBe("1 ok");
+    expect(out[1]).toMatch(/^2 INVALID_VALUE: line 2: valid from 2023-05-01 .* is after valid to 2022-12-31/);
+    expect(out[2]).toBe("3 ok");
+  });
+});
+
 describe("relationships in any format", () => {
   it("refuses a claim from an entity to itself, and one valid from after it is valid to", async () => {
     const csv = [
