@@ -113,6 +113,9 @@ export interface ImportSummary {
   readonly batchSize: number;
 }
 
+/** Rejected lines held until the batch before them is done, at most (runImport writes them in line order). */
+const REJECTS_HELD = 10_000;
+
 /** Records read between two turns given to the event loop while a batch is written (see runImport). */
 const YIELD_EVERY = 100;
 
@@ -161,6 +164,11 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
   // The batch being written while the next one is read; at most one, so batches commit in file
   // order (the statement watermarks of import-merge-relationships.cypher rely on it).
   let inFlight: Promise<void> | null = null;
+  const writeLineRejects = async () => {
+    await settle();
+    for (const r of lineRejects) await report.add(r);
+    lineRejects = [];
+  };
   const settle = async () => {
     const pending = inFlight;
     inFlight = null;
@@ -192,10 +200,16 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
       return writeFitting(records);
     }
   };
+  // Rejects of lines read since the last batch was cut, written with that batch's own rejects
+  // (checks against the graph) in line order once it is done: they were written as found, so the
+  // rejects file listed a later line's before an earlier line's batch rejects.
+  let lineRejects: Reject[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const records = batch;
+    const readRejects = lineRejects;
     batch = [];
+    lineRejects = [];
     // Folded while the previous batch is still being written, so its transaction only sends.
     const prepared = writeOpts.dryRun ? undefined : await prepareFactsInSlices(records);
     await settle();
@@ -205,9 +219,10 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
       for (const result of results) {
         created += result.created;
         merged += result.merged;
-        for (const r of result.rejects) await report.add(r);
+        readRejects.push(...result.rejects);
         for (const [stage, ms] of Object.entries(result.stages) as [BatchStage, number][]) stages[stage] = (stages[stage] ?? 0) + ms;
       }
+      for (const r of readRejects.sort((a, b) => a.line - b.line)) await report.add(r);
       written += records.length;
       opts.onProgress?.({ read, bytes, totalBytes, written, batch: { records: records.length, ms: performance.now() - t0, stages } });
     });
@@ -227,7 +242,9 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
           await settle();
           throw new StrictRejectError(item.reject);
         }
-        await report.add(item.reject);
+        lineRejects.push(item.reject);
+        // Bounded: a long run of bad lines is written once the batches before it are done.
+        if (lineRejects.length >= REJECTS_HELD) await writeLineRejects();
         continue;
       }
       batch.push(item);
@@ -235,6 +252,7 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     }
     await flush();
     await settle();
+    await writeLineRejects();
     if (aggregate && !writeOpts.dryRun) aggregated = await countAggregates(db, source.id);
   } finally {
     await (inFlight as Promise<void> | null)?.catch(() => undefined);

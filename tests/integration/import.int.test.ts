@@ -903,6 +903,25 @@ describe("actorgraph import", () => {
       expect(again.created).toBe(0);
     });
 
+    it("lists rejects in line order, those the batch's checks find among those found while reading", async () => {
+      const file = join(tmp, "claims-order.csv");
+      writeFileSync(
+        file,
+        "from,to,type,status,quote\n" +
+          "no-such-entity,dji,COMMENTED_ON,REPORTED,order one\n" + // line 2: UNKNOWN_ENTITY, found by the batch
+          "dji,country-kz,NOT_A_TYPE,REPORTED,order two\n" + // line 3: INVALID_VALUE, found while reading
+          "dji,country-kz,COMMENTED_ON,REPORTED,order three\n" +
+          "dji,nor-this-one,COMMENTED_ON,REPORTED,order four\n", // line 5: UNKNOWN_ENTITY
+      );
+      const rejectsFile = join(tmp, "claims-order.rejects.jsonl");
+      const summary = await run("claims", file, { rejectsFile });
+      const expected = [[2, "UNKNOWN_ENTITY"], [3, "INVALID_VALUE"], [5, "UNKNOWN_ENTITY"]];
+      // Not sorted here: the order they were listed in (3 came first before).
+      expect(summary.rejects.map((r) => [r.line, r.code])).toEqual(expected);
+      const written = readFileSync(rejectsFile, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { line: number; code: string });
+      expect(written.map((r) => [r.line, r.code])).toEqual(expected);
+    });
+
     it("reads JSON Lines claims", async () => {
       const file = join(tmp, "claims.jsonl");
       writeFileSync(file, `${JSON.stringify({ from: `${ns}:syn-co-steppe`, to: `${ns}:syn-co-vector`, type: "SUPPLIED", status: "LIKELY", quote: "Steppe re-exports to Vector (fictional)." })}\n`);
