@@ -51,7 +51,7 @@ export function checkNamespace(namespace: string): void {
 export const LINK_ID_SEPARATOR = "#";
 
 /**
- * `value` unchanged, checked as an id that an input gives for an entity (its own id, a reference
+ * `raw` trimmed, checked as an id that an input gives for an entity (its own id, a reference
  * to another, a link's endpoint, a claim's `from`/`to`): a string holding more than white space,
  * at most `maxLength` characters (UTF-16 code units; default {@link MAX_ENTITY_ID_LENGTH}) and
  * no {@link LINK_ID_SEPARATOR} (`#` numbers a link's relationships, so an id holding one could
@@ -59,8 +59,10 @@ export const LINK_ID_SEPARATOR = "#";
  * followthemoney/types/entity.py, allows letters, digits, `.` and `-` only).
  * @throws RecordError INVALID_VALUE naming `field` otherwise.
  */
-export function entityId(value: unknown, field: string, maxLength: number = MAX_ENTITY_ID_LENGTH): string {
-  if (typeof value !== "string" || value.trim() === "") throw new RecordError("INVALID_VALUE", `${field}: an entity id (a non-empty string) is required`);
+export function entityId(raw: unknown, field: string, maxLength: number = MAX_ENTITY_ID_LENGTH): string {
+  if (typeof raw !== "string" || raw.trim() === "") throw new RecordError("INVALID_VALUE", `${field}: an entity id (a non-empty string) is required`);
+  // Trimmed, as every other value is (an FtM id " p15 " and a reference "p15" were two nodes).
+  const value = raw.trim();
   if (value.length > maxLength) {
     throw new RecordError("INVALID_VALUE", `${field}: an entity id of ${value.length} characters (${JSON.stringify(value.slice(0, 40) + "…")}); ids are at most ${maxLength} characters`);
   }

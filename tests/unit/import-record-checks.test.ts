@@ -54,6 +54,15 @@ describe("customs values a declaration cannot hold", () => {
   });
 });
 
+describe("FtM ids", () => {
+  it("trims an entity's own id as its references are trimmed, so ' p15 ' and a link to 'p15' name one node", async () => {
+    const items = await mapAll("ftm", ['{"id":" p15 ","schema":"Company","properties":{"name":["P Fifteen"]}}', '{"id":"own-9","schema":"Ownership","properties":{"owner":[" p15"],"asset":["co-b"]}}'].join("\n"));
+    const facts = items.map((i) => ("facts" in i ? i.facts : null));
+    expect(facts[0]?.entities[0]?.id).toBe("p15");
+    expect(facts[1]?.relationships[0]).toMatchObject({ start: "p15", end: "co-b" });
+  });
+});
+
 describe("dated FtM things", () => {
   it("refuses a Sanction or Event that ends before it starts, as a link is refused, and reads a year end as the year's last day", async () => {
     const jsonl = [
