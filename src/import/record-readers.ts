@@ -220,9 +220,9 @@ export async function* csvRecords(lines: AsyncIterable<LineItem>): AsyncGenerato
 
   for await (const next of lines) {
     if ("reject" in next) {
-      // A line that could not be read ends the record it was in.
-      if (open) {
-        const rec = open;
+      // A line that could not be read ends the record it was in, and any its lines open again.
+      while (open) {
+        const rec: { line: number; texts: string[] } = open;
         open = null;
         fail(rec, `line ${next.reject.line} inside its quoted field could not be read`);
       }

@@ -88,6 +88,18 @@ describe("csvRecords", () => {
     const out: string[] = [];
     for await (const item of csvRecords(withBadLine())) out.push("header" in item ? item.header.join("|") : "reject" in item ? `${item.reject.line} ${item.reject.code}` : `${item.line} ${item.value[0]}`);
     expect(out).toEqual(["id|name|country", "2 MALFORMED_CSV", "3 INVALID_UTF8", "4 r2"]);
+    // Two open quotes before the unreadable line: both rejected before it, in line order.
+    async function* twoOpen(): AsyncGenerator<LineItem> {
+      yield { line: 1, text: HEADER, unterminated: false };
+      yield { line: 2, text: 'r1,"open,HK', unterminated: false };
+      yield { line: 3, text: 'r2,"open too,HK', unterminated: false };
+      yield { line: 4, text: 'r3,"and three,HK', unterminated: false };
+      yield { reject: { line: 5, code: "INVALID_UTF8", reason: "line 5: not UTF-8" } };
+      yield { line: 6, text: "r4,Delta,HK", unterminated: false };
+    }
+    const lines2: string[] = [];
+    for await (const item of csvRecords(twoOpen())) if (!("header" in item)) lines2.push("reject" in item ? `${item.reject.line} ${item.reject.code}` : `${item.line} ${item.value[0]}`);
+    expect(lines2).toEqual(["2 MALFORMED_CSV", "3 MALFORMED_CSV", "4 MALFORMED_CSV", "5 INVALID_UTF8", "6 r4"]);
     await expect(read(['id,"name,country', "r1,Alpha,HK", ""].join("\n"))).rejects.toMatchObject({ code: "MALFORMED_HEADER" });
   });
 });
