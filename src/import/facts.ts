@@ -138,12 +138,13 @@ export function isoDate(value: string | undefined | null, field: string): string
 }
 
 /**
- * The interval `[from, to]` of a relationship as its stored `validFrom` and `validTo`, each
- * {@link isoDate} of its text (so a year or month is stored as its first day, as before), null
- * when empty. An end date of year or month precision means the END of that period (`2023` ends
- * 2023-12-31, `2024-02` ends 2024-02-29), so `2023-06-01` to `2023` is a valid interval, while
- * `2024` to `2023-12-31` is not; a start date is compared by its first day.
- * Used by every mapper that reads a start and an end date (claims, FtM links).
+ * The interval `[from, to]` of a relationship as its stored `validFrom` and `validTo`, null when
+ * empty: the start as {@link isoDate} gives it (a year or month starts on its first day), the end
+ * as the LAST day of its period (`2023` ends 2023-12-31, `2024-02` ends 2024-02-29), since "valid
+ * to 2023" means through 2023. Why stored so: route searches keep a relationship for `asOf` when
+ * `validFrom <= asOf <= validTo`, and a year end stored as its first day made a claim valid from
+ * 2023-06-01 to 2023 valid on no day at all. `2024` to `2023-12-31` is refused.
+ * Used by every mapper that reads a start and an end date (claims, FtM links and dated things).
  * @throws RecordError INVALID_VALUE for a date {@link isoDate} refuses, or "valid from … is after
  * valid to …" when the start's first day is after the end's last day.
  */
@@ -155,7 +156,7 @@ export function interval(fromText: string | undefined | null, toText: string | u
     const end = to.precision === "day" ? "" : `, the last day of that ${to.precision}`;
     throw new RecordError("INVALID_VALUE", `valid from ${from.first} (${fromField} ${JSON.stringify(fromText)}) is after valid to ${to.last} (${toField} ${JSON.stringify(toText)}${end})`);
   }
-  return { validFrom: from?.first ?? null, validTo: to?.first ?? null };
+  return { validFrom: from?.first ?? null, validTo: to?.last ?? null };
 }
 
 /**

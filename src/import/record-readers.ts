@@ -90,9 +90,9 @@ function parseOne(text: string, line: number): string[] | { readonly error: stri
  * Records are cut here, not by csv-parse's stream: a record is the lines up to the first whose
  * `"` count makes the total even (a quoted field may span lines). A record of several lines that
  * does not parse, or one of whose later lines is a complete row on its own (a stray `"` read the
- * rows after it into its field until another quote closed it), or that grows past
- * MAX_LINE_BYTES, is rejected at its first line and its other lines are read again as lines of
- * their own. Why our own cutting: csv-parse's stream, after a stray quote, swallowed the valid
+ * rows after it into its field until another quote closed it), or whose every line is a row once
+ * quotes are read as text, or that grows past MAX_LINE_BYTES, is rejected at its first line and
+ * its other lines are read again as lines of their own. Why our own cutting: csv-parse's stream, after a stray quote, swallowed the valid
  * rows after it into one field (5 000 rows into one declaration with the parties of one row and
  * the record id of another), or dropped every row after a bad closing quote, exiting 0. csv-parse
  * still parses every field.
@@ -157,6 +157,12 @@ export async function* csvRecords(lines: AsyncIterable<LineItem>): AsyncGenerato
         const fields = parseOne(text, rec.line + i);
         if (!("error" in fields) && fields.length === width) return fail(rec, `its quoted field ran on over line ${rec.line + i}, a row of its own`);
       }
+      // Rows joined by two stray quotes (`"Drone parts` in one row, `Pipe 12"` in the next) parse
+      // as one record of the right width, though neither line parses alone: caught by every line
+      // having the header's width once its quotes are read as text. A real multi-line field has
+      // lines that are fragments of a row.
+      const w = width;
+      if (rec.texts.every((text) => text.split(",").length === w)) return fail(rec, `it and the lines after it to line ${rec.line + rec.texts.length - 1} are rows of their own once their quotes are read as text`);
     }
     const fields = parseOne(one.text, one.line);
     if ("error" in fields) return fail(rec, `the record from it to line ${one.endLine} does not parse: ${fields.error}`);

@@ -36,7 +36,7 @@ describe("actorgraph import", () => {
     const suffixes = [
       "", "-x", "-agg", "-cap", "-pk", "-pk-re", "-eq-packed", "-eq-general",
       "-ent", "-split", "-whole", "-refused", "-idem", "-idem2", "-idem3", "-dup",
-      "-dup2", "-ftmid", "-idemagg", "-adv", "-loop", "-rj", "-keep", "-rl",
+      "-dup2", "-ftmid", "-idemagg", "-adv", "-loop", "-rj", "-keep", "-rl", "-asof",
     ];
     for (const suffix of suffixes) await imports().deleteNamespace(`${ns}${suffix}`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
@@ -920,6 +920,23 @@ describe("actorgraph import", () => {
       expect(summary.rejects.map((r) => [r.line, r.code])).toEqual(expected);
       const written = readFileSync(rejectsFile, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { line: number; code: string });
       expect(written.map((r) => [r.line, r.code])).toEqual(expected);
+    });
+
+    it("keeps a claim valid through the year its valid_to names, for routes asOf a day in it", async () => {
+      const asof = `${ns}-asof`;
+      const ftm = join(tmp, "asof.jsonl");
+      writeFileSync(ftm, ["asof-a", "asof-b"].map((id) => JSON.stringify({ id, schema: "Company", properties: { name: [`As Of ${id}`] } })).join("\n") + "\n");
+      await run("ftm", ftm, { namespace: asof });
+      const claims = join(tmp, "asof.csv");
+      writeFileSync(claims, `from,to,type,status,quote,valid_from,valid_to\n${asof}:asof-a,${asof}:asof-b,SUPPLIED,REPORTED,through 2023,2023-06-01,2023\n`);
+      expect(await run("claims", claims, { namespace: asof })).toMatchObject({ read: 1, rejected: 0 });
+      const routes = async (asOf: string) =>
+        ((await server().gql(`query($from: ID!, $to: ID!, $asOf: String) { routes(from: $from, to: $to, asOf: $asOf) { routes { hops { relationship { validFrom validTo } } } } }`, { from: `${asof}:asof-a`, to: `${asof}:asof-b`, asOf })) as {
+          data: { routes: { routes: { hops: { relationship: { validFrom: string; validTo: string } }[] }[] } };
+        }).data.routes.routes;
+      // Stored as 2023-01-01 before, so no day of 2023 after January 1 found it.
+      expect((await routes("2023-07-01")).map((r) => r.hops[0]!.relationship)).toEqual([{ validFrom: "2023-06-01", validTo: "2023-12-31" }]);
+      expect(await routes("2024-01-01")).toEqual([]);
     });
 
     it("reads JSON Lines claims", async () => {

@@ -73,6 +73,11 @@ describe("csvRecords", () => {
     expect(out.at(-1)).toBe("5005 s5005");
   });
 
+  it("does not merge a row with a stray opening quote and the next row with an inch mark into one record of the right width", async () => {
+    const text = [HEADER, "r1,Alpha,HK", 'r2,"Drone parts,RU', 'r3,Pipe 12",CN', "r4,Delta,HK", ""].join("\n");
+    expect(await read(text)).toEqual(["header 3", "2 r1", "3 MALFORMED_CSV", "4 MALFORMED_CSV", "5 r4"]);
+  });
+
   it("keeps a valid multi-line row right after a stray quote, which reading line by line lost", async () => {
     const text = [HEADER, "r1,Alpha,HK", 'r2,"bad,RU', 'r3,"multi', 'line, ""quoted"" field",CN', "r4,Delta,HK", ""].join("\n");
     expect(await read(text)).toEqual(["header 3", "2 r1", "3 MALFORMED_CSV", "4-5 r3", "6 r4"]);

@@ -192,7 +192,7 @@ describe("FtM currencies and amounts", () => {
 });
 
 describe("intervals", () => {
-  it("reads an end date of year or month precision as the end of that period, and stores it as before", async () => {
+  it("reads an end date of year or month precision as the end of that period, and stores it so (asOf searches found 2023-06-01 to 2023 valid on no day)", async () => {
     const csv = [
       "from,to,type,status,quote,valid_from,valid_to",
       "dji,autel,RELATED_TO,REPORTED,q1,2023-06-01,2023",
@@ -211,14 +211,14 @@ describe("intervals", () => {
       '7 INVALID_VALUE: line 7: valid from 2024-01-01 (valid_from "2024") is after valid to 2023-12-31 (valid_to "2023", the last day of that year)',
     ]);
     expect((await relationshipsOf("claims", csv)).map((r) => [r.validFrom, r.validTo])).toEqual([
-      ["2023-06-01", "2023-01-01"],
-      ["2023-06-15", "2023-06-01"],
-      ["2024-02-29", "2024-02-01"],
-      ["2023-01-01", "2023-01-01"],
+      ["2023-06-01", "2023-12-31"],
+      ["2023-06-15", "2023-06-30"],
+      ["2024-02-29", "2024-02-29"],
+      ["2023-01-01", "2023-12-31"],
     ]);
     const ownership = '{"id":"own-1","schema":"Ownership","properties":{"owner":["co-a"],"asset":["co-b"],"startDate":["2023-06-01"],"endDate":["2023"]}}';
     expect(await outcomes("ftm", ownership)).toEqual(["1 ok"]);
-    expect((await relationshipsOf("ftm", ownership)).map((r) => [r.validFrom, r.validTo])).toEqual([["2023-06-01", "2023-01-01"]]);
+    expect((await relationshipsOf("ftm", ownership)).map((r) => [r.validFrom, r.validTo])).toEqual([["2023-06-01", "2023-12-31"]]);
   });
 });
 

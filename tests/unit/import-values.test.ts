@@ -39,14 +39,14 @@ describe("isoDate", () => {
 });
 
 describe("interval", () => {
-  it("compares the start with the last day of the end's year or month (leap years right), and returns the dates as isoDate gives them", () => {
-    expect(interval("2023-06-01", "2023", "f", "t")).toEqual({ validFrom: "2023-06-01", validTo: "2023-01-01" });
-    expect(interval("2023-12-31", "2023", "f", "t")).toEqual({ validFrom: "2023-12-31", validTo: "2023-01-01" });
-    expect(interval("2024-02-29", "2024-02", "f", "t")).toEqual({ validFrom: "2024-02-29", validTo: "2024-02-01" });
-    expect(interval("2000-02-29", "2000-02", "f", "t").validTo).toBe("2000-02-01");
+  it("compares the start with the last day of the end's year or month (leap years right), and gives the end as that last day", () => {
+    expect(interval("2023-06-01", "2023", "f", "t")).toEqual({ validFrom: "2023-06-01", validTo: "2023-12-31" });
+    expect(interval("2023-12-31", "2023", "f", "t")).toEqual({ validFrom: "2023-12-31", validTo: "2023-12-31" });
+    expect(interval("2024-02-29", "2024-02", "f", "t")).toEqual({ validFrom: "2024-02-29", validTo: "2024-02-29" });
+    expect(interval("2000-02-29", "2000-02", "f", "t").validTo).toBe("2000-02-29");
     expect(interval("2023-04-30T10:00Z", "2023-04", "f", "t").validFrom).toBe("2023-04-30");
     expect(interval("2023", "", "f", "t")).toEqual({ validFrom: "2023-01-01", validTo: null });
-    expect(interval(null, "2023-06", "f", "t")).toEqual({ validFrom: null, validTo: "2023-06-01" });
+    expect(interval(null, "2023-06", "f", "t")).toEqual({ validFrom: null, validTo: "2023-06-30" });
     // 2023-02 ends on the 28th, 1900-02 too (no leap year), 2023-04 on the 30th; a day is itself.
     for (const [from, to] of [["2023-03-01", "2023-02"], ["1900-03-01", "1900-02"], ["2023-05-01", "2023-04"], ["2024", "2023-12-31"], ["2023-01-02", "2023-01-01"]]) {
       expect(() => interval(from, to, "f", "t"), `${from} ${to}`).toThrow(expect.objectContaining({ code: "INVALID_VALUE", message: expect.stringContaining("is after valid to") }));
