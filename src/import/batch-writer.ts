@@ -166,6 +166,9 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
       }
       p = prepared !== undefined && unchanged(kept) ? prepared : prepareFacts(kept);
     }
+    // Every record rejected: nothing to write, not even the dataset's :Source (a claims file of
+    // unknown ids only left one behind, where a customs file of bad rows, rejected while read, left none).
+    if (kept.length === 0) return { created: 0, merged: 0, written: 0, rejects, stages, partiesResolved: links.length > 0 };
     const ns = { namespace: source.namespace };
     let created = 0;
     // Every write below is queued on the transaction without waiting for the one before: Bolt

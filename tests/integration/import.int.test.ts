@@ -939,6 +939,14 @@ describe("actorgraph import", () => {
       expect(await routes("2024-01-01")).toEqual([]);
     });
 
+    it("writes no dataset :Source for a claims file whose every claim is rejected, as for a customs file of bad rows", async () => {
+      const file = join(tmp, "claims-all-bad.csv");
+      writeFileSync(file, "from,to,type,status,quote\nno-such-a,dji,COMMENTED_ON,REPORTED,bad one\ndji,no-such-b,COMMENTED_ON,REPORTED,bad two\n");
+      const summary = await run("claims", file);
+      expect(summary).toMatchObject({ read: 2, rejected: 2, created: 0 });
+      expect(await cypher("MATCH (s:Source {id: $id}) RETURN s.id AS id", { id: summary.sourceId })).toEqual([]);
+    });
+
     it("reads JSON Lines claims", async () => {
       const file = join(tmp, "claims.jsonl");
       writeFileSync(file, `${JSON.stringify({ from: `${ns}:syn-co-steppe`, to: `${ns}:syn-co-vector`, type: "SUPPLIED", status: "LIKELY", quote: "Steppe re-exports to Vector (fictional)." })}\n`);
