@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { SingleBar } from "cli-progress";
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import { createApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import type { DeleteNamespaceSummary } from "../services/import.service.js";
@@ -48,14 +48,14 @@ export function registerImportCommand(program: Command): void {
     .description(`Import ${IMPORT_FORMATS.join(", ")} files (idempotent, batched, streamed); prints a JSON summary.`)
     .argument("<format>", IMPORT_FORMATS.join(" | "))
     .argument("<file>", "input file, or - for stdin")
-    .option("--namespace <ns>", "prefix the ids this import creates with <ns>: (remove them with import:delete <ns>)")
-    .option("--name <name>", "dataset name for the Source node (default: the file name)")
+    .option("--namespace <ns>", "prefix the ids this import creates with <ns>: (remove them with import:delete <ns>)", once)
+    .option("--name <name>", "dataset name for the Source node (default: the file name)", once)
     .option("--strict", "stop at the first bad record (exit 1) instead of skipping it")
     .option("--dry-run", "validate and report; write nothing")
-    .option("--batch-size <n>", "records per transaction (default 20000 for customs, 10000 for ftm and claims; halved when Neo4j refuses a batch for its transaction memory cap)")
-    .option("--columns <file.json>", "customs: column mapping, e.g. {\"exporterName\": \"Shipper\"}")
+    .option("--batch-size <n>", "records per transaction (default 20000 for customs, 10000 for ftm and claims; halved when Neo4j refuses a batch for its transaction memory cap)", once)
+    .option("--columns <file.json>", "customs: column mapping, e.g. {\"exporterName\": \"Shipper\"}", once)
     .option("--aggregate", "customs: write one SUPPLIED per (exporter, importer, HS heading) with summed values instead of one per declaration")
-    .option("--rejects <file>", "rejects report, JSON Lines (default: <file>.rejects.jsonl in the working directory)")
+    .option("--rejects <file>", "rejects report, JSON Lines (default: <file>.rejects.jsonl in the working directory)", once)
     .action(async (format: string, file: string, options: CliOptions) => {
       process.exitCode = await runImportCommand(format, file, options);
     });
@@ -66,7 +66,7 @@ export function registerImportCommand(program: Command): void {
         "Prints a JSON summary {namespace, relationshipsDeleted, nodesDeleted, sourcesDeleted, seconds}; run it again to finish an interrupted delete.",
     )
     .argument("<namespace>")
-    .option("--batch-size <n>", "relationships per transaction (default 10000; nodes a tenth as many); smaller when Neo4j refuses a batch for its transaction memory cap")
+    .option("--batch-size <n>", "relationships per transaction (default 10000; nodes a tenth as many); smaller when Neo4j refuses a batch for its transaction memory cap", once)
     .action(async (namespace: string, options: { batchSize?: string }) => {
       const app = createApp(loadConfig());
       try {
@@ -132,6 +132,17 @@ function updateBar(bar: SingleBar, p: ImportProgress, started: number): void {
 /** Writes a command's summary to stdout as JSON: one line, or indented on a terminal. */
 function printSummary(summary: ImportSummary | DeleteNamespaceSummary): void {
   process.stdout.write(`${JSON.stringify(summary, null, process.stdout.isTTY ? 2 : undefined)}\n`);
+}
+
+/**
+ * Commander's parser for an option that takes one value: given twice (`--namespace a --namespace
+ * b`), it is a usage error (exit 2), where commander would keep the last silently; the HTTP
+ * import refuses a repeated parameter the same way.
+ * @throws InvalidArgumentError for a second value.
+ */
+function once(value: string, previous: string | undefined): string {
+  if (previous !== undefined) throw new InvalidArgumentError(`given twice (${JSON.stringify(previous)} and ${JSON.stringify(value)}); give it once`);
+  return value;
 }
 
 /**

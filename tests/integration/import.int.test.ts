@@ -1020,6 +1020,10 @@ describe("actorgraph import", () => {
       const bad = await cli("customs", fixture("customs-missing-columns.csv"), "--namespace", ns);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/MISSING_COLUMNS/);
+      // An option given twice is a usage error, not the last one kept silently.
+      const twice = await cli("customs", fixture("customs-aggregate.csv"), "--namespace", `${ns}-agg`, "--namespace", `${ns}-x`);
+      expect(twice).toMatchObject({ code: 2, stdout: "" });
+      expect(twice.stderr).toMatch(/given twice/);
     });
 
     it("exits 2 with BAD_OPTION, before writing anything, when --rejects cannot be written", async () => {
