@@ -1,5 +1,5 @@
 import type { CountryFact, EntityFact, EvidenceFact, PropertyValue, RelationshipFact } from "./types.js";
-import { specificSchema } from "./ftm-model.js";
+import { extendsSchema } from "./ftm-model.js";
 
 /**
  * Most evidence entries an imported relationship keeps: its first 20 statements in import
@@ -137,7 +137,7 @@ export function restateProps(target: Record<string, PropertyValue>, stated: Read
  * ({@link unionValues}: an FtM entity split over several records, or a LegalEntity restated as a
  * Company, keeps every value, so FtM export gives them all back), and the last kind and FtM
  * schema stated, but that a more specific FtM schema stated before is kept (a Company restated
- * as a LegalEntity stays a Company: {@link specificSchema}). Why in Node: customs rows restate
+ * as a LegalEntity stays a Company: {@link extendsSchema}). Why in Node: customs rows restate
  * their hub parties many times a batch (as exporter, importer or manufacturer, each with its own
  * description), and when the versions went to Neo4j as rows of one query, it read every row's
  * stored name before any row's write, so the last spelling won and the others were lost ("A&B Ltd", "A+B Ltd": one slug).
@@ -151,7 +151,7 @@ export function foldEntities<T extends Omit<EntityFact, "matchName">>(entities: 
       continue;
     }
     f.versions += 1;
-    if (!(f.ftmSchema && e.ftmSchema && specificSchema(e.ftmSchema, f.ftmSchema) === f.ftmSchema && e.ftmSchema !== f.ftmSchema)) {
+    if (!(f.ftmSchema && e.ftmSchema && extendsSchema(f.ftmSchema, e.ftmSchema))) {
       f.kind = e.kind;
       f.ftmSchema = e.ftmSchema ?? f.ftmSchema;
     }

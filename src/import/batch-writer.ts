@@ -5,7 +5,7 @@ import { runIn, type Database, type Row } from "../db/run.js";
 import { MAX_EVIDENCE_PER_RELATIONSHIP, type BatchRelationship } from "./batch-facts.js";
 import { mergeRuns, prepareFacts, relationshipRuns, type PreparedFacts, type RelationshipRun } from "./batch-prepare.js";
 import { createRelationshipsQuery } from "./create-query.js";
-import { compatibleSchemata, findSchema, specificSchema } from "./ftm-model.js";
+import { compatibleSchemata, extendsSchema, findSchema } from "./ftm-model.js";
 import { nodeKind } from "./ftm-rules.js";
 import { StrictRejectError } from "./import-errors.js";
 import { resolveParties, type ResolvedParty } from "./party-resolver.js";
@@ -302,7 +302,7 @@ export async function countAggregates(db: Database, sourceId: string): Promise<n
  * without `--namespace` turned Russia into a company, and customs parties named "Russia" then
  * linked to it), and claims naming entity ids the graph lacks. An entity whose stored FtM schema
  * is more specific than the record's (a stored Company restated as a LegalEntity) keeps the
- * stored schema and kind, as FtM's merge does (specificSchema); it was downgraded before.
+ * stored schema and kind, as FtM's merge does (extendsSchema); it was downgraded before.
  * @returns the rejects, and `records` with those entities upgraded (the same objects where
  * nothing changed).
  */
@@ -350,7 +350,7 @@ async function checkAgainstGraph(tx: ManagedTransaction, records: readonly Pendi
 function withStoredSchemata(record: PendingRecord, stored: ReadonlyMap<string, string>): PendingRecord {
   const upgrade = (e: EntityFact): EntityFact => {
     const s = e.ftmSchema ? stored.get(e.id) : undefined;
-    if (!s || !e.ftmSchema || s === e.ftmSchema || specificSchema(e.ftmSchema, s) !== s) return e;
+    if (!s || !e.ftmSchema || !extendsSchema(s, e.ftmSchema)) return e;
     const kind = nodeKind(findSchema(s)!);
     return kind ? { ...e, ftmSchema: s, kind } : e;
   };

@@ -32,10 +32,10 @@ export function compatibleSchemata(a: string, b: string): boolean {
 }
 
 /**
- * The more specific of two compatible schemata ({@link compatibleSchemata}): `Company` for
- * `Company` and `LegalEntity`, whichever order, as FtM's merge (`model.common_schema`) keeps the
- * schema that says more. `a` when neither extends the other.
+ * True when schema `a` is more specific than `b`: it extends `b` and is not `b` (`Company` extends
+ * `LegalEntity`). FtM's merge (`model.common_schema`) keeps the more specific of two compatible
+ * schemata, and so does an import restating an entity.
  */
-export function specificSchema(a: string, b: string): string {
-  return a !== b && findSchema(b)?.isA(a) ? b : a;
+export function extendsSchema(a: string, b: string): boolean {
+  return a !== b && !!findSchema(a)?.isA(b);
 }
