@@ -106,12 +106,14 @@ async function main(): Promise<void> {
     const sampler = new RssSampler();
     const oursCpu = cpuClock();
     const stageMs = new Map<string, number>();
+    const bets = { won: 0, lost: 0, none: 0 };
     const t0 = performance.now();
     const summary = await app.imports.importFile({
       format: "customs", path: file, rejectsFile: null, batchSize: BATCH_SIZE,
       onProgress: (p) => {
         sampler.batch(p.written, p.batch.ms);
         for (const [stage, ms] of Object.entries(p.batch.stages)) stageMs.set(stage, (stageMs.get(stage) ?? 0) + ms);
+        bets[p.batch.freshSupplied] += 1;
       },
     });
     const oursS = (performance.now() - t0) / 1000;
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
     log(`ours: ${summary.read} read, ${summary.created} created, ${summary.rejected} rejected in ${oursS.toFixed(1)} s (${(rows / oursS).toFixed(0)} rows/s), peak RSS ${(memory.peak / 2 ** 20).toFixed(0)} MiB`);
     log(`ours deciles: ${JSON.stringify(oursDeciles(memory.batches, rows).map((d) => [d.decile, d.rows, +d.atS.toFixed(1), Math.round(d.batchMsMean!), Math.round(d.rssMax! / 2 ** 20)]))}`);
     const batches = memory.batches.length;
-    const stages = [...stageMs].map(([stage, ms]) => `${stage} ${Math.round(ms / batches)}`).join(", ");
+    const stages = `${[...stageMs].map(([stage, ms]) => `${stage} ${Math.round(ms / batches)}`).join(", ")}; batches whose new SUPPLIED were bet new (BatchOptions.freshSupplied): won ${bets.won}, lost ${bets.lost}, not bet ${bets.none}`;
     log(`ours stages, mean ms per batch: ${stages}`);
     log(`ours CPU: ${cpuText(oursCpuS)}`);
     log(`ours graph: ${JSON.stringify(ours)}`);

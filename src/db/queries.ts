@@ -16,6 +16,7 @@ export const QUERY_NAMES = [
   "expand-in",
   "expand-out",
   "import-count-aggregates",
+  "import-create-new-supplied",
   "import-create-relationships",
   "import-delete-namespace-citations",
   "import-delete-namespace-countries",

@@ -209,7 +209,8 @@ class Packing {
         this.merge.push(r);
         continue;
       }
-      const signature = signatureOf(keys, kinds);
+      // One type per group, so a run of SUPPLIED can take the CREATE-only query (BatchOptions.freshSupplied).
+      const signature = `${r.type}|${signatureOf(keys, kinds)}`;
       let group = this.groups.get(signature);
       if (!group) this.groups.set(signature, (group = { keys, kinds, rows: [], relationships: [] }));
       group.rows.push(row);

@@ -55,6 +55,10 @@ export interface BatchResult {
   readonly stages: Readonly<Partial<Record<BatchStage, number>>>;
   /** True when party resolution linked a party of the batch to an existing entity (see {@link BatchOptions.speculate}). */
   readonly partiesResolved: boolean;
+  /** True when the batch's new SUPPLIED were written with CREATE, the bet of {@link BatchOptions.freshSupplied} won. */
+  readonly freshSupplied?: boolean;
+  /** True when the batch bet that its SUPPLIED ids were new and lost, and was written again without the bet. */
+  readonly freshSuppliedLost?: boolean;
 }
 
 /** How writeBatch writes a batch. */
@@ -86,6 +90,17 @@ export interface BatchOptions {
    * default otherwise: the lookup is a query per batch that a first import does not need.
    */
   readonly keepStoredEndpoints?: boolean;
+  /**
+   * Write the batch's new SUPPLIED relationships with CREATE (import-create-new-supplied.cypher)
+   * instead of the general create query's MERGE and restatement bookkeeping, betting that none
+   * of their ids is stored yet (the usual case: a customs file's first import, one new SUPPLIED
+   * per declaration). A stored id fails the CREATE on the rel_supplied_id constraint; the
+   * transaction is rolled back and the batch written again without the bet, so the result is the
+   * same either way, and the importer stops betting for the rest of the file
+   * (BatchResult.freshSuppliedLost). Why: the general query spent 45 µs per new SUPPLIED and this
+   * one 28 µs, about a tenth of a batch (BENCHMARKS.md, Import, round 8).
+   */
+  readonly freshSupplied?: boolean;
 }
 
 /** Thrown inside a speculative batch's transaction to roll it back when party resolution changed the batch. */
@@ -171,6 +186,7 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     if (kept.length === 0) return { created: 0, merged: 0, written: 0, rejects, stages, partiesResolved: links.length > 0 };
     const ns = { namespace: source.namespace };
     let created = 0;
+    let fresh = false;
     // Every write below is queued on the transaction without waiting for the one before: Bolt
     // runs them in order, so Neo4j goes from one to the next while the driver encodes the
     // next, and results are awaited once, after the last query (the ids a create run found
@@ -211,8 +227,11 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     // others (a re-import: statements at or below the dataset's watermark), merged after.
     const stored: BatchRelationship[] = [];
     for (const { relationships, rows, ids, endpoints, keys, kinds } of split.create) {
+      // Runs hold one relationship type each (batch-prepare.ts, Packing).
+      const freshRun = opts.freshSupplied === true && relationships.every((r) => r.type === "SUPPLIED");
+      fresh ||= freshRun;
       await queue(
-        tx.run(createRelationshipsQuery(keys, kinds), { rows, ids, endpoints, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP }).then((res) => {
+        tx.run(createRelationshipsQuery(keys, kinds, freshRun), { rows, ids, endpoints, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP }).then((res) => {
           created += res.summary.counters.updates().relationshipsCreated;
           const ids = new Set((res.records[0]?.get("matched") ?? []) as string[]);
           if (ids.size > 0) stored.push(...relationships.filter((r) => ids.has(r.id)));
@@ -228,7 +247,7 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     for (const params of mergeRuns(stored)) await merge(params);
     await Promise.all(queued);
     lap("relationships");
-    return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects, stages, partiesResolved: links.length > 0 };
+    return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects, stages, partiesResolved: links.length > 0, freshSupplied: fresh };
   };
   let stages: Partial<Record<BatchStage, number>> = {};
   const started = performance.now();
@@ -238,6 +257,9 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
   } catch (err) {
     // Rolled back: the bet lost. The same batch again, resolution first.
     if (err instanceof PartiesResolved) return writeBatch(db, source, records, { ...opts, speculate: false }, prepared);
+    // Rolled back: a SUPPLIED id bet to be new is stored (or stored between other endpoints,
+    // which the general queries then handle as below). The same batch again, without the bet.
+    if (opts.freshSupplied && isRelationshipIdConflict(err)) return { ...(await writeBatch(db, source, records, { ...opts, freshSupplied: false }, prepared)), freshSuppliedLost: true };
     // Rolled back: a relationship id is stored between other endpoints (see keepStoredEndpoints). Once more, keeping them.
     if (isRelationshipIdConflict(err) && !opts.keepStoredEndpoints) return writeBatch(db, source, records, { ...opts, speculate: false, keepStoredEndpoints: true });
     throw err;
@@ -277,14 +299,15 @@ async function withStoredEndpoints(tx: ManagedTransaction, records: readonly Pen
 }
 
 /**
- * The shipment mode ("declaration" or "aggregate") a customs file was first imported with, from
- * its dataset :Source (import-source-shipments.cypher); null when it was never imported (or
- * before the mode was recorded).
+ * A dataset's stored :Source (import-source-shipments.cypher): null when the file was never
+ * imported; else the shipment mode ("declaration" or "aggregate") a customs file was first
+ * imported with, null for other formats (and before the mode was recorded).
  */
-export async function datasetShipments(db: Database, sourceId: string): Promise<string | null> {
+export async function storedDataset(db: Database, sourceId: string): Promise<{ readonly shipments: string | null } | null> {
   const rows = await db.read("import-source-shipments", { sourceId });
-  const mode = rows[0]?.shipments;
-  return typeof mode === "string" ? mode : null;
+  if (rows.length === 0) return null;
+  const mode = rows[0]!.shipments;
+  return { shipments: typeof mode === "string" ? mode : null };
 }
 
 /**

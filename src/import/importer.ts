@@ -6,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import type { Database } from "../db/run.js";
 import { QueryTooCostlyError } from "../errors.js";
 import { prepareFactsInSlices, type PreparedFacts } from "./batch-prepare.js";
-import { countAggregates, datasetShipments, writeBatch, type BatchResult, type BatchStage, type DatasetSource, type PendingRecord } from "./batch-writer.js";
+import { countAggregates, storedDataset, writeBatch, type BatchResult, type BatchStage, type DatasetSource, type PendingRecord } from "./batch-writer.js";
 import { loadCustomsColumns } from "./customs-columns.js";
 import { checkNamespace, scopedId } from "./facts.js";
 import { ImportFileError, StrictRejectError } from "./import-errors.js";
@@ -80,9 +80,11 @@ export interface ImportProgress {
   readonly written: number;
   /**
    * The batch just written: its records, its transaction's wall time and the time of each of
-   * its stages (batch-writer.ts, BatchStage), in **milliseconds**.
+   * its stages (batch-writer.ts, BatchStage), in **milliseconds**, and the bet that its SUPPLIED
+   * are new (`freshSupplied`, batch-writer.ts BatchOptions.freshSupplied): "won" (written by the
+   * CREATE-only fast path), "lost" (rolled back and written again without it) or "none" (not made).
    */
-  readonly batch: { readonly records: number; readonly ms: number; readonly stages: BatchResult["stages"] };
+  readonly batch: { readonly records: number; readonly ms: number; readonly stages: BatchResult["stages"]; readonly freshSupplied: "won" | "lost" | "none" };
 }
 
 /** The JSON summary of an import (CLI stdout, HTTP response). */
@@ -144,7 +146,8 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
   const ctx = { namespace, sourceId: scopedId({ namespace, sourceId: "" }, `dataset-${opts.format}-${fileHash.slice(0, 16)}`), aggregate };
   const shipments = opts.format === "customs" ? (aggregate ? "aggregate" : "declaration") : null;
   const source: DatasetSource = { id: ctx.sourceId, name: opts.name ?? basename(opts.path), fileHash, format: opts.format, namespace, importedAt: new Date().toISOString(), shipments };
-  const earlier = shipments ? await datasetShipments(db, source.id) : null;
+  const stored = await storedDataset(db, source.id);
+  const earlier = shipments ? (stored?.shipments ?? null) : null;
   if (earlier && earlier !== shipments) {
     throw new ImportFileError("BAD_OPTION", `aggregate: this file was imported ${earlier === "aggregate" ? "with" : "without"} --aggregate; import it the same way, or delete its namespace first (one kind of shipment edge per dataset)`);
   }
@@ -154,6 +157,9 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
   // Batches are written without waiting for party resolution until one links a party to an
   // existing entity (batch-writer.ts, BatchOptions.speculate).
   let speculate = true;
+  // New SUPPLIED are written with CREATE until a batch finds one of its ids stored
+  // (BatchOptions.freshSupplied); not at all when this file was imported before.
+  let freshSupplied = stored === null;
   let read = 0;
   let bytes = 0;
   let created = 0;
@@ -190,8 +196,9 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
       return results;
     }
     try {
-      const result = await writeBatch(db, source, records, { ...writeOpts, speculate }, prepared);
+      const result = await writeBatch(db, source, records, { ...writeOpts, speculate, freshSupplied }, prepared);
       if (result.partiesResolved) speculate = false;
+      if (result.freshSuppliedLost) freshSupplied = false;
       return [result];
     } catch (err) {
       if (!overTransactionMemory(err) || records.length < 2) throw err;
@@ -216,7 +223,10 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     const t0 = performance.now();
     inFlight = writeFitting(records, prepared).then(async (results) => {
       const stages: Partial<Record<BatchStage, number>> = {};
+      let bet: "won" | "lost" | "none" = "none";
       for (const result of results) {
+        if (result.freshSuppliedLost) bet = "lost";
+        else if (result.freshSupplied && bet === "none") bet = "won";
         created += result.created;
         merged += result.merged;
         readRejects.push(...result.rejects);
@@ -224,7 +234,7 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
       }
       for (const r of readRejects.sort((a, b) => a.line - b.line)) await report.add(r);
       written += records.length;
-      opts.onProgress?.({ read, bytes, totalBytes, written, batch: { records: records.length, ms: performance.now() - t0, stages } });
+      opts.onProgress?.({ read, bytes, totalBytes, written, batch: { records: records.length, ms: performance.now() - t0, stages, freshSupplied: bet } });
     });
     // Handled here so a failure while the next batch is read is not an unhandled rejection; settle() rethrows it.
     inFlight.catch(() => undefined);

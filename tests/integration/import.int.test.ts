@@ -36,7 +36,7 @@ describe("actorgraph import", () => {
     const suffixes = [
       "", "-x", "-agg", "-cap", "-pk", "-pk-re", "-eq-packed", "-eq-general",
       "-ent", "-split", "-whole", "-refused", "-idem", "-idem2", "-idem3", "-dup",
-      "-dup2", "-ftmid", "-idemagg", "-adv", "-loop", "-rj", "-keep", "-rl", "-asof",
+      "-dup2", "-ftmid", "-idemagg", "-adv", "-loop", "-rj", "-keep", "-rl", "-asof", "-fresh",
     ];
     for (const suffix of suffixes) await imports().deleteNamespace(`${ns}${suffix}`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
@@ -197,8 +197,11 @@ describe("actorgraph import", () => {
       ))[0] as { props: string[][]; datasets: string[]; counts: number[] } | undefined;
 
     it("writes the same properties, with the same types, as the general query", async () => {
-      const summary = await run("customs", file, { namespace: pk });
+      const bets: string[] = [];
+      const summary = await run("customs", file, { namespace: pk, onProgress: (p: { batch: { freshSupplied: string } }) => bets.push(p.batch.freshSupplied) });
       expect(summary).toMatchObject({ read: 2, rejected: 0 });
+      // PK-1 went through the CREATE-only fast path (import-create-new-supplied.cypher).
+      expect(bets).toEqual(["won"]);
       const packed = await supplied("PK-1");
       const general = await supplied("PK-2");
       expect(packed!.props.length).toBeGreaterThan(15);
@@ -209,10 +212,44 @@ describe("actorgraph import", () => {
       });
     });
 
+    it("writes a first import's new SUPPLIED by CREATE, and a batch again without that bet when one of its ids is stored", async () => {
+      // Batches of one row: the second repeats the first's declaration (same record id and
+      // parties), so its CREATE meets the stored id; the rest of the file goes without the bet.
+      // The repeat is counted, as the general query counts it, and its quote, the same text from
+      // the same dataset, is not cited twice.
+      const fresh = join(tmp, "fresh.csv");
+      writeFileSync(fresh, header + row("FR-1", "Quadcopters") + row("FR-1", "Quadcopters") + row("FR-2", "Quadcopters"));
+      const bets: string[] = [];
+      const summary = await run("customs", fresh, { namespace: `${ns}-fresh`, batchSize: 1, onProgress: (p: { batch: { freshSupplied: string } }) => bets.push(p.batch.freshSupplied) });
+      expect(summary).toMatchObject({ read: 3, rejected: 0 });
+      expect(bets).toEqual(["won", "lost", "none"]);
+      const stored = await cypher(
+        `MATCH ()-[r:SUPPLIED]->() WHERE r.id STARTS WITH $prefix
+         RETURN r.recordId AS record, r.leg AS leg, toFloat(r.statementCount) AS count, [v IN r.statementCounts | toFloat(v)] AS counts,
+                [v IN r.evidenceStarts | toFloat(v)] AS evidenceLines, [v IN r.statementLastLines | toFloat(v)] AS lastLines ORDER BY record, leg`,
+        { prefix: `${ns}-fresh:` },
+      );
+      expect(stored).toEqual([
+        { record: "FR-1", leg: "exporter-importer", count: 2, counts: [2], evidenceLines: [2], lastLines: [3] },
+        { record: "FR-1", leg: "manufacturer-exporter", count: 2, counts: [2], evidenceLines: [2], lastLines: [3] },
+        { record: "FR-2", leg: "exporter-importer", count: 1, counts: [1], evidenceLines: [4], lastLines: [4] },
+        { record: "FR-2", leg: "manufacturer-exporter", count: 1, counts: [1], evidenceLines: [4], lastLines: [4] },
+      ]);
+      // A re-import of the file makes no bet and changes nothing.
+      const again: string[] = [];
+      const second = await run("customs", fresh, { namespace: `${ns}-fresh`, batchSize: 1, onProgress: (p: { batch: { freshSupplied: string } }) => again.push(p.batch.freshSupplied) });
+      expect(second.created).toBe(0);
+      expect(again).toEqual(["none", "none", "none"]);
+      expect(await cypher("MATCH ()-[r:SUPPLIED]->() WHERE r.id STARTS WITH $prefix RETURN toFloat(sum(r.statementCount)) AS n", { prefix: `${ns}-fresh:` })).toEqual([{ n: 6 }]);
+    });
+
     it("counts a declaration that a second file restates for both datasets", async () => {
       const copy = join(tmp, "packed-copy.csv");
       writeFileSync(copy, header + row("PK-1", "Quadcopters"));
-      expect((await run("customs", copy, { namespace: pk })).created).toBe(0);
+      const bets: string[] = [];
+      expect((await run("customs", copy, { namespace: pk, onProgress: (p: { batch: { freshSupplied: string } }) => bets.push(p.batch.freshSupplied) })).created).toBe(0);
+      // The bet on a new file lost on PK-1, stored by the first file; written again without it.
+      expect(bets).toEqual(["lost"]);
       const restated = await supplied("PK-1");
       expect(restated!.datasets).toHaveLength(2);
       expect(restated!.counts).toEqual([1, 1]);
