@@ -6,7 +6,9 @@
 // query. Why a second query: most relationships of a large import are new (two SUPPLIED per
 // customs declaration) or a plain restatement (a party's BASED_IN), and Neo4j does either from
 // one packed string far faster than the general query's per-statement bookkeeping over maps
-// (BENCHMARKS.md, Import).
+// (BENCHMARKS.md, Import). While a file's first import bets that its SUPPLIED are new
+// (src/import/batch-writer.ts, BatchOptions.freshSupplied), its runs of SUPPLIED go to the
+// CREATE-only import-create-new-supplied.cypher instead, and this query writes the rest.
 // Each relationship is one packed string (src/import/packed-rows.ts): fields split on U+001F,
 // list items on U+001E, U+0018 for null, U+001A for an empty list. Fields: 0 type, 1 id,
 // 2 status, 3 confidence, 4 validFrom, 5 validTo, 6 firstSeen, 7 lastSeen, 8 quotes, 9 starts,
