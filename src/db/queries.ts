@@ -35,6 +35,7 @@ export const QUERY_NAMES = [
   "import-merge-source",
   "import-resolve-parties",
   "import-source-shipments",
+  "import-supplied-id-unique",
   "import-stored-endpoints",
   "export-entities-page",
   "export-ftm-references",

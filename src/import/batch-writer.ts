@@ -97,7 +97,8 @@ export interface BatchOptions {
    * per declaration). A stored id fails the CREATE on the rel_supplied_id constraint; the
    * transaction is rolled back and the batch written again without the bet, so the result is the
    * same either way, and the importer stops betting for the rest of the file
-   * (BatchResult.freshSuppliedLost). Why: the general query spent 45 µs per new SUPPLIED and this
+   * (BatchResult.freshSuppliedLost). The importer bets only where that constraint exists
+   * ({@link suppliedIdsUnique}): without it, a stored id would be CREATEd again. Why: the general query spent 45 µs per new SUPPLIED and this
    * one 28 µs, about a tenth of a batch (BENCHMARKS.md, Import, round 8).
    */
   readonly freshSupplied?: boolean;
@@ -308,6 +309,16 @@ export async function storedDataset(db: Database, sourceId: string): Promise<{ r
   if (rows.length === 0) return null;
   const mode = rows[0]!.shipments;
   return { shipments: typeof mode === "string" ? mode : null };
+}
+
+/**
+ * True when the graph has a uniqueness (or key) constraint on SUPPLIED `id`
+ * (import-supplied-id-unique.cypher; `rel_supplied_id` in cypher/schema.cypher), which the bet
+ * of BatchOptions.freshSupplied relies on to refuse a stored id.
+ */
+export async function suppliedIdsUnique(db: Database): Promise<boolean> {
+  const rows = await db.read("import-supplied-id-unique", {});
+  return rows[0]?.unique === true;
 }
 
 /**

@@ -6,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import type { Database } from "../db/run.js";
 import { QueryTooCostlyError } from "../errors.js";
 import { prepareFactsInSlices, type PreparedFacts } from "./batch-prepare.js";
-import { countAggregates, storedDataset, writeBatch, type BatchResult, type BatchStage, type DatasetSource, type PendingRecord } from "./batch-writer.js";
+import { countAggregates, storedDataset, suppliedIdsUnique, writeBatch, type BatchResult, type BatchStage, type DatasetSource, type PendingRecord } from "./batch-writer.js";
 import { loadCustomsColumns } from "./customs-columns.js";
 import { checkNamespace, scopedId } from "./facts.js";
 import { ImportFileError, StrictRejectError } from "./import-errors.js";
@@ -158,8 +158,9 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
   // existing entity (batch-writer.ts, BatchOptions.speculate).
   let speculate = true;
   // New SUPPLIED are written with CREATE until a batch finds one of its ids stored
-  // (BatchOptions.freshSupplied); not at all when this file was imported before.
-  let freshSupplied = stored === null;
+  // (BatchOptions.freshSupplied); not at all when this file was imported before, nor on a graph
+  // without the SUPPLIED id constraint that refuses a stored id (a schema not applied).
+  let freshSupplied = stored === null && !writeOpts.dryRun && (await suppliedIdsUnique(db));
   let read = 0;
   let bytes = 0;
   let created = 0;

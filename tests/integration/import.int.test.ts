@@ -36,7 +36,7 @@ describe("actorgraph import", () => {
     const suffixes = [
       "", "-x", "-agg", "-cap", "-pk", "-pk-re", "-eq-packed", "-eq-general",
       "-ent", "-split", "-whole", "-refused", "-idem", "-idem2", "-idem3", "-dup",
-      "-dup2", "-ftmid", "-idemagg", "-adv", "-loop", "-rj", "-keep", "-rl", "-asof", "-fresh",
+      "-dup2", "-ftmid", "-idemagg", "-adv", "-loop", "-rj", "-keep", "-rl", "-asof", "-fresh", "-nocon",
     ];
     for (const suffix of suffixes) await imports().deleteNamespace(`${ns}${suffix}`);
     expect(await server().app.admin.counts()).toEqual(seedCounts);
@@ -241,6 +241,23 @@ describe("actorgraph import", () => {
       expect(second.created).toBe(0);
       expect(again).toEqual(["none", "none", "none"]);
       expect(await cypher("MATCH ()-[r:SUPPLIED]->() WHERE r.id STARTS WITH $prefix RETURN toFloat(sum(r.statementCount)) AS n", { prefix: `${ns}-fresh:` })).toEqual([{ n: 6 }]);
+    });
+
+    it("makes no such bet on a graph without the SUPPLIED id constraint, which alone would refuse a stored id", async () => {
+      const unconstrained = join(tmp, "no-constraint.csv");
+      writeFileSync(unconstrained, header + row("NC-1", "Quadcopters") + row("NC-1", "Quadcopters") + row("NC-2", "Quadcopters"));
+      const bets: string[] = [];
+      await cypher("DROP CONSTRAINT rel_supplied_id");
+      try {
+        const summary = await run("customs", unconstrained, { namespace: `${ns}-nocon`, batchSize: 1, onProgress: (p: { batch: { freshSupplied: string } }) => bets.push(p.batch.freshSupplied) });
+        expect(summary).toMatchObject({ read: 3, rejected: 0 });
+      } finally {
+        await cypher("CREATE CONSTRAINT rel_supplied_id IF NOT EXISTS FOR ()-[r:SUPPLIED]-() REQUIRE r.id IS UNIQUE");
+      }
+      expect(bets).toEqual(["none", "none", "none"]);
+      // The repeat restated its declaration's two SUPPLIED instead of creating them again.
+      const stored = await cypher("MATCH ()-[r:SUPPLIED]->() WHERE r.id STARTS WITH $prefix RETURN r.recordId AS record, toFloat(r.statementCount) AS count ORDER BY record, r.leg", { prefix: `${ns}-nocon:` });
+      expect(stored).toEqual([{ record: "NC-1", count: 2 }, { record: "NC-1", count: 2 }, { record: "NC-2", count: 1 }, { record: "NC-2", count: 1 }]);
     });
 
     it("counts a declaration that a second file restates for both datasets", async () => {
