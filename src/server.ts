@@ -124,7 +124,7 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
 /**
  * Rejects operations whose estimated cost exceeds `max` with QUERY_TOO_COSTLY (HTTP 400),
  * before any resolver runs. Costs come from graphql-query-complexity: 1 per field, multiplied by
- * `limit` on list fields, plus a fixed cost per route search (see src/graphql/resolvers.ts).
+ * `limit` on list fields, plus a fixed cost per route search (see src/graphql/complexity.ts).
  * Variables that fail coercion are left for Apollo to report as BAD_USER_INPUT.
  */
 function complexityLimit(schema: GraphQLSchema, max: number): ApolloServerPlugin<GraphQLContext> {

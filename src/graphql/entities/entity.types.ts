@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { ClaimStatusEnum, EntityKindEnum, RelationshipTypeEnum } from "./enums.js";
+import { ClaimStatusEnum, EntityKindEnum, RelationshipTypeEnum } from "../enums.js";
 
 @ObjectType({ description: "An actor, place, product, event or document named by a source." })
 export class Entity {

@@ -1,0 +1,84 @@
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Entity, Relationship, Subgraph } from "../entities/entity.types.js";
+import { RouteSearchReasonEnum } from "../enums.js";
+
+@ObjectType({ description: "One hop of a route: a relationship walked from one entity to the next." })
+export class Hop {
+  @Field(() => Entity)
+  from!: Entity;
+
+  @Field(() => Entity)
+  to!: Entity;
+
+  @Field(() => Relationship, { description: "The claim behind the hop, with evidence quotes and sources." })
+  relationship!: Relationship;
+
+  @Field(() => Boolean, { description: "True when the hop walks the relationship against its stored direction (direction ANY only)." })
+  reversed!: boolean;
+}
+
+@ObjectType({ description: "A simple path between two entities, ranked by confidence." })
+export class Route {
+  @Field(() => Int, { description: "1-based position in the ranking." })
+  rank!: number;
+
+  @Field(() => Float, { description: "Route confidence: the product of hop confidences, in [0, 1], rounded to 9 decimal places." })
+  confidence!: number;
+
+  @Field(() => Int, { description: "Number of hops." })
+  length!: number;
+
+  @Field(() => String, { description: "One line: entity names in route order joined by → (← where a hop runs against the relationship's stored direction)." })
+  summary!: string;
+
+  @Field(() => [Hop])
+  hops!: Hop[];
+}
+
+@ObjectType({ description: "The answer to a route question, honest about its completeness." })
+export class RouteSearch {
+  @Field(() => [Route], { description: "Best first: confidence desc, then fewer hops, then relationship ids." })
+  routes!: Route[];
+
+  @Field(() => Boolean, { description: "True when a time or work limit cut the search short (see reason)." })
+  truncated!: boolean;
+
+  @Field(() => Boolean, { description: "True when the whole space within maxHops was searched: no better route was left unexamined." })
+  exhausted!: boolean;
+
+  @Field(() => Boolean, { description: "True when more routes than limit satisfy the query." })
+  hasMore!: boolean;
+
+  @Field(() => RouteSearchReasonEnum, { nullable: true, description: "Why there are no routes, or why the search was cut short; null otherwise." })
+  reason!: string | null;
+
+  @Field(() => String, { nullable: true, description: "What to try next when there are no routes or the search was cut short; null otherwise." })
+  hint!: string | null;
+
+  @Field(() => Int, { description: "Time the search took, in milliseconds." })
+  elapsedMs!: number;
+
+  @Field(() => Subgraph, { description: "Union of the routes' nodes and relationships, for a visualization client." })
+  subgraph!: Subgraph;
+}
+
+@ObjectType({ description: "How a set of entities is connected: a spanning tree of best pairwise routes and its subgraph." })
+export class Connections {
+  @Field(() => [Route], { description: "One route per edge of the maximum-confidence spanning tree over the entities." })
+  routes!: Route[];
+
+  @Field(() => Subgraph, { description: "Union of the kept routes' nodes and relationships, each with evidence, plus every requested entity." })
+  subgraph!: Subgraph;
+
+  @Field(() => [ID], { description: "Entities that no route within maxHops joins to the largest connected group." })
+  unconnected!: string[];
+
+  @Field(() => Boolean, { description: "True when a pairwise search was cut short by the shared time budget or a work limit." })
+  truncated!: boolean;
+
+  @Field(() => RouteSearchReasonEnum, {
+    nullable: true,
+    description: "TIMED_OUT or LIMIT_REACHED when a pairwise search was cut short; NO_PATH_WITHIN_HOPS when an entity stays unconnected within maxHops; null otherwise.",
+  })
+  reason!: string | null;
+}
