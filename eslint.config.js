@@ -1,0 +1,31 @@
+// ESLint (flat config) with typescript-eslint's type-aware rules, over the server, the CLI, the
+// web clients, the benchmarks and the tests. Formatting is Prettier's (`npm run format`), so the
+// style rules that would fight it are turned off by eslint-config-prettier.
+import js from "@eslint/js";
+import prettier from "eslint-config-prettier";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    ignores: ["dist/", "node_modules/", ".neo4j*/", ".venv-notebook/", ".tools/", "test-results/", "data/", "notebooks/", "scripts/neo4j-launcher/"],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: {
+        projectService: { allowDefaultProject: ["*.js", "*.ts", "scripts/*.mjs", "src/web/vite.config.ts"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  { files: ["src/web/**"], languageOptions: { globals: globals.browser } },
+  prettier,
+);
