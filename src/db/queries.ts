@@ -45,6 +45,21 @@ export const QUERY_NAMES = [
   "relationships-by-ids",
   "relationships-by-keys",
   "search-entities",
+  "claim-by-id",
+  "claim-between",
+  "create-claim",
+  "create-entity",
+  "create-revision",
+  "entities-by-identifiers",
+  "history",
+  "idempotency-begin",
+  "idempotency-finish",
+  "lock-entity",
+  "lock-relationship",
+  "merge-source",
+  "source-by-id",
+  "sources-for-evidence",
+  "update-relationship",
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

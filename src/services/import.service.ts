@@ -1,4 +1,8 @@
+import { basename } from "node:path";
 import neo4j from "neo4j-driver";
+import { SYSTEM_ACTOR } from "../auth/roles.js";
+import type { Plain } from "../db/values.js";
+import { recordRevision } from "./revision.service.js";
 import type { QueryName } from "../db/queries.js";
 import type { AutoCommitResult, Database, Row } from "../db/run.js";
 import { QueryTooCostlyError } from "../errors.js";
@@ -56,11 +60,32 @@ export class ImportService {
   constructor(private readonly db: Database) {}
 
   /**
-   * Imports one file; see {@link runImport} for batching, idempotency and the summary.
+   * Imports one file; see {@link runImport} for batching, idempotency and the summary. An import
+   * that wrote records then leaves one revision on its dataset :Source (history of
+   * `summary.sourceId`): actor `system`, operation `import`, the summary as `after`, and who
+   * asked (`requestedBy`, the HTTP caller's token subject, or the CLI) in its reason. One per
+   * import, written after the last batch commits, so the bulk path is not slowed; a dry run or an
+   * import that wrote nothing leaves none.
    * @throws ImportFileError (bad file or options; nothing written), StrictRejectError.
    */
-  async importFile(options: ImportOptions): Promise<ImportSummary> {
-    return runImport(this.db, options);
+  async importFile(options: ImportOptions, provenance: { readonly requestedBy?: string } = {}): Promise<ImportSummary> {
+    const summary = await runImport(this.db, options);
+    if (!options.dryRun && summary.read - summary.rejected > 0) {
+      const by = provenance.requestedBy ? `POST /import/${options.format} by ${provenance.requestedBy}` : `actorgraph import ${options.format}`;
+      await this.db.writeTx("import-revision", (tx) =>
+        recordRevision(tx, {
+          targetKind: "source",
+          targetId: summary.sourceId,
+          version: 1,
+          actor: SYSTEM_ACTOR,
+          operation: "import",
+          reason: `${by}: ${options.name ?? basename(options.path)}`,
+          before: null,
+          after: JSON.parse(JSON.stringify(summary)) as Record<string, Plain>,
+        }),
+      );
+    }
+    return summary;
   }
 
   /**
