@@ -60,8 +60,10 @@ export function assessClaim(input: ClaimAssessmentInput): ClaimAssessment {
   const status = demote(input.assertedStatus, d);
   const c0 = d === 0 && input.baseConfidence !== null ? input.baseConfidence : STATUS_CONFIDENCE[status];
   const ceiling = strongerConfidence(status);
-  const confidence = c0 >= ceiling ? c0 : c0 + (ceiling - c0) * (1 - 2 ** -(k - 1));
-  return { status, confidence: Number(confidence.toFixed(6)), corroboratingOrigins: k, disputingOrigins: d };
+  const raised = c0 >= ceiling ? c0 : Number((c0 + (ceiling - c0) * (1 - 2 ** -(k - 1))).toFixed(6));
+  // Rounding must not carry a raised confidence up to the ceiling (30 origins would round to it).
+  const confidence = c0 < ceiling && raised >= ceiling ? Number((ceiling - 1e-6).toFixed(6)) : raised;
+  return { status, confidence, corroboratingOrigins: k, disputingOrigins: d };
 }
 
 /**

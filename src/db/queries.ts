@@ -22,6 +22,7 @@ export const QUERY_NAMES = [
   "import-delete-namespace-countries",
   "import-delete-namespace-entities",
   "import-delete-namespace-relationships",
+  "import-delete-namespace-revisions",
   "import-delete-namespace-sources",
   "import-entity-schemata",
   "import-link-provenance",

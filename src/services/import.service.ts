@@ -101,7 +101,8 @@ export class ImportService {
    *    namespace), so first one pass over the relationships that cite sources finds which are
    *    still cited (…-citations, skipped for a namespace without publications); those stay, and
    *    take the namespace of one that cites them, so that its delete removes them in turn;
-   * 4. Country nodes an import created that nothing links to any more (…-countries).
+   * 4. Country nodes an import created that nothing links to any more (…-countries);
+   * 5. the import revisions of its datasets (…-revisions; see importFile).
    * Seed data stays. Idempotent: a delete that was interrupted or failed half-way (timeout,
    * memory limit, lost connection) keeps the batches it committed, and running it again
    * removes the rest; on a namespace with nothing left it deletes nothing and reports zeros.
@@ -131,6 +132,7 @@ export class ImportService {
     const citations = publicationCitations((await run("import-delete-namespace-citations", batchSize, "relationships")).rows);
     const sources = (await run("import-delete-namespace-sources", nodeBatch, "Source nodes", citations)).counters;
     const countries = (await run("import-delete-namespace-countries", nodeBatch, "Country nodes")).counters;
+    await run("import-delete-namespace-revisions", nodeBatch, "revisions");
     return {
       namespace,
       relationshipsDeleted: [relationships, entities, sources, countries].reduce((sum, step) => sum + step.relationshipsDeleted, 0),
