@@ -1,9 +1,12 @@
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testToken } from "../helpers/auth.js";
-import { useTestServer } from "../helpers/test-app.js";
+import { TEST_AUTH_SECRET, useTestServer } from "../helpers/test-app.js";
 import { dropWrites } from "../helpers/writes.js";
 
 const ns = `itw${Date.now().toString(36)}`;
@@ -247,6 +250,17 @@ describe("writes: sources, entities and claims through GraphQL", () => {
       expect(await forged.json()).toMatchObject({ errors: [{ extensions: { code: "UNAUTHENTICATED" } }] });
       expect((await as(editor, "{ me { subject roles } }")).data.me).toEqual({ subject: EDITOR, roles: ["editor"] });
       expect((await server().gql("{ me { subject roles } }")).data.me).toEqual({ subject: null, roles: [] });
+    });
+
+    it("accepts the token `actorgraph token` prints with AUTH_SECRET, and no token signed otherwise", async () => {
+      const cli = join(import.meta.dirname, "..", "..", "dist", "src", "cli.js");
+      const run = (env: Record<string, string>) =>
+        promisify(execFile)("node", [cli, "token", "--subject", `cli-${ns}`, "--role", "editor", "--expires", "10m"], { env: { ...process.env, ...env, AUTH_SECRET_FILE: join(tmpdir(), `no-secret-${ns}`) } });
+      const { stdout } = await run({ AUTH_SECRET: TEST_AUTH_SECRET });
+      expect((await as(stdout.trim(), "{ me { subject roles } }")).data.me).toEqual({ subject: `cli-${ns}`, roles: ["editor"] });
+      const other = (await run({ AUTH_SECRET: "some-other-secret-some-other-secret-0123" })).stdout.trim();
+      expect((await fetch(`${server().server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${other}` }, body: '{"query":"{ me { subject } }"}' })).status).toBe(401);
+      await expect(run({ AUTH_SECRET: "" })).rejects.toMatchObject({ stderr: expect.stringMatching(/no AUTH_SECRET/) });
     });
 
     it("refuses mutations over GET", async () => {
