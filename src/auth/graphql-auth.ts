@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestHandler } from "express";
 import type { GraphQLContext } from "../graphql/context.js";
-import { AppError } from "../errors.js";
+import { Kind, OperationTypeNode } from "graphql";
+import { AppError, ErrorCode } from "../errors.js";
 import type { AuthService } from "./auth.service.js";
 import { requestCaller } from "./http-auth.js";
 
@@ -14,15 +15,15 @@ import { requestCaller } from "./http-auth.js";
  */
 export function readAccessPlugin(auth: AuthService): ApolloServerPlugin<GraphQLContext> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, contextValue }) {
-          if (!auth.readsRequireAuth || !operation || operation.operation !== "query") return;
-          const introspectionOnly = operation.selectionSet.selections.every((s) => s.kind === "Field" && s.name.value.startsWith("__"));
-          if (introspectionOnly) return;
-          auth.require(contextValue.caller, "reader", "read the graph on this server (READS_REQUIRE_AUTH)");
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ operation, contextValue }) {
+          if (!auth.readsRequireAuth || !operation || operation.operation !== OperationTypeNode.QUERY) return Promise.resolve();
+          const introspectionOnly = operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith("__"));
+          if (!introspectionOnly) auth.require(contextValue.caller, "reader", "read the graph on this server (READS_REQUIRE_AUTH)");
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }
@@ -38,8 +39,8 @@ export function requireReader(auth: AuthService): RequestHandler {
       auth.require(requestCaller(req), "reader", "read the graph on this server (READS_REQUIRE_AUTH)");
       next();
     } catch (err) {
-      const code = err instanceof AppError ? err.code : "UNAUTHENTICATED";
-      res.status(code === "FORBIDDEN" ? 403 : 401).json({ errors: [{ message: (err as Error).message, extensions: { code } }] });
+      const code = err instanceof AppError ? err.code : ErrorCode.UNAUTHENTICATED;
+      res.status(code === ErrorCode.FORBIDDEN ? 403 : 401).json({ errors: [{ message: (err as Error).message, extensions: { code } }] });
     }
   };
 }

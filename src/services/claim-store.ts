@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Row } from "../db/run.js";
 import { runIn } from "../db/run.js";
-import type { Plain } from "../db/values.js";
+import { plainText, type Plain } from "../db/values.js";
 import { AppError, BadUserInputError, ConflictError, ErrorCode } from "../errors.js";
 import { assessClaim, type EvidenceRole, type SourceOrigin } from "../claims/corroboration.js";
 import { hedgeWarnings } from "../claims/hedges.js";
@@ -60,7 +60,7 @@ export async function findClaim(tx: ManagedTransaction, id: string): Promise<Row
   const rows = await runIn(tx, "claim-by-id", { id });
   if (rows.length === 0) throw new AppError(`No claim with id ${JSON.stringify(id)}.`, ErrorCode.NOT_FOUND, { ids: [id] });
   if (rows.length > 1) {
-    const types = rows.map((r) => String((r.rel as Record<string, Plain>).type));
+    const types = rows.map((r) => plainText((r.rel as Record<string, Plain>).type));
     throw new BadUserInputError(`The id ${JSON.stringify(id)} names ${rows.length} relationships (${types.join(", ")}); claim mutations need a unique id.`, { argument: "claimId", types });
   }
   return rows[0] as Row & { elementId: string };
@@ -70,7 +70,7 @@ export async function findClaim(tx: ManagedTransaction, id: string): Promise<Row
 export function originsOf(row: Row): Map<string, SourceOrigin> {
   const map = new Map<string, SourceOrigin>();
   for (const s of (row.sources ?? []) as Record<string, Plain>[]) {
-    map.set(String(s.id), { id: String(s.id), publisher: s.publisher === null || s.publisher === undefined ? null : String(s.publisher), cites: Array.isArray(s.cites) ? s.cites.map(String) : [] });
+    map.set(plainText(s.id), { id: plainText(s.id), publisher: s.publisher === null || s.publisher === undefined ? null : plainText(s.publisher), cites: Array.isArray(s.cites) ? s.cites.map(String) : [] });
   }
   return map;
 }
@@ -85,7 +85,7 @@ export function evidenceOf(props: Record<string, Plain>): EvidenceArrays {
     evidenceEnds: list(props.evidenceEnds).map(Number),
     evidenceSourceIds: list(props.evidenceSourceIds).map(String),
     evidenceRoles: quotes.map((_, i) => (list(props.evidenceRoles)[i] === "DISPUTING" ? "DISPUTING" : "CORROBORATING")),
-    evidenceNotes: quotes.map((_, i) => String(list(props.evidenceNotes)[i] ?? "")),
+    evidenceNotes: quotes.map((_, i) => plainText(list(props.evidenceNotes)[i])),
   };
 }
 
@@ -99,7 +99,7 @@ export function evidenceOf(props: Record<string, Plain>): EvidenceArrays {
 export async function locateEvidence(tx: ManagedTransaction, requests: readonly QuoteRequest[]): Promise<{ quotes: LocatedQuote[]; sources: Map<string, SourceOrigin> }> {
   const ids = [...new Set(requests.map((r) => r.sourceId))];
   const rows = await runIn(tx, "sources-for-evidence", { ids });
-  const byId = new Map(rows.map((r) => [String((r.source as Record<string, Plain>).id), r.source as Record<string, Plain>]));
+  const byId = new Map(rows.map((r) => [plainText((r.source as Record<string, Plain>).id), r.source as Record<string, Plain>]));
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length > 0) throw new AppError(`No source with id ${missing.map((m) => JSON.stringify(m)).join(", ")}; add it with addSource first.`, ErrorCode.NOT_FOUND, { ids: missing });
   const quotes = requests.map((request) => {
@@ -110,7 +110,7 @@ export async function locateEvidence(tx: ManagedTransaction, requests: readonly 
     return locateQuote(text, request);
   });
   const sources = new Map<string, SourceOrigin>();
-  for (const [id, s] of byId) sources.set(id, { id, publisher: s.publisher === null || s.publisher === undefined ? null : String(s.publisher), cites: Array.isArray(s.cites) ? s.cites.map(String) : [] });
+  for (const [id, s] of byId) sources.set(id, { id, publisher: s.publisher === null || s.publisher === undefined ? null : plainText(s.publisher), cites: Array.isArray(s.cites) ? s.cites.map(String) : [] });
   return { quotes, sources };
 }
 
@@ -141,7 +141,7 @@ export function appendEvidence(arrays: EvidenceArrays, quotes: readonly LocatedQ
 
 /** The status a claim's source or editor gave it: `assertedStatus`, else its stored status (seed and imports). */
 export function assertedStatusOf(props: Record<string, Plain>): ClaimStatus {
-  const s = String(props.assertedStatus ?? props.status);
+  const s = plainText(props.assertedStatus ?? props.status);
   return (CLAIM_STATUSES as readonly string[]).includes(s) ? (s as ClaimStatus) : "REPORTED";
 }
 

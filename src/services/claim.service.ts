@@ -3,7 +3,7 @@ import type { AuthService } from "../auth/auth.service.js";
 import type { Caller } from "../auth/roles.js";
 import type { Database } from "../db/run.js";
 import { runIn } from "../db/run.js";
-import type { Plain } from "../db/values.js";
+import { plainText, type Plain } from "../db/values.js";
 import { ConflictError, NotFoundError } from "../errors.js";
 import { findHedges } from "../claims/hedges.js";
 import type { QuoteRequest } from "../claims/quotes.js";
@@ -73,7 +73,7 @@ export class ClaimService {
         if (missing.length > 0) throw new NotFoundError(missing);
         const [existing] = await runIn(tx, "claim-between", { from: claim.from, to: claim.to, type: claim.type });
         if (existing) {
-          throw new ConflictError(`Claim ${String(existing.id)} already states ${claim.type} from ${claim.from} to ${claim.to}; add your evidence to it with corroborate.`, {
+          throw new ConflictError(`Claim ${plainText(existing.id)} already states ${claim.type} from ${claim.from} to ${claim.to}; add your evidence to it with corroborate.`, {
             claimId: existing.id,
           });
         }
@@ -151,7 +151,7 @@ export class ClaimService {
     const who = this.auth.require(caller, "editor", "set a claim's status");
     const asserted = claimStatus("status", status);
     const why = reasonText("reason", reason);
-    return this.change(who, "setClaimStatus", claimId, { status: asserted, reason: why }, options, async (_tx, claim) => ({
+    return this.change(who, "setClaimStatus", claimId, { status: asserted, reason: why }, options, (_tx, claim) => Promise.resolve({
       arrays: { arrays: evidenceOf(claim.props), added: 1 },
       sources: new Map(),
       reason: why,
@@ -170,15 +170,15 @@ export class ClaimService {
   async retractClaim(caller: Caller | null, claimId: string, reason: string, options: WriteOptions = {}): Promise<RelationshipView> {
     const who = this.auth.require(caller, "editor", "retract a claim");
     const why = reasonText("reason", reason);
-    return this.change(who, "retractClaim", claimId, { reason: why }, options, async (_tx, claim) => {
+    return this.change(who, "retractClaim", claimId, { reason: why }, options, (_tx, claim) => {
       this.refuseRetracted(claim, "retracted again");
-      return {
+      return Promise.resolve({
         arrays: { arrays: evidenceOf(claim.props), added: 1 },
         sources: new Map(),
         reason: why,
         retracted: true,
         extra: { retractedAt: new Date().toISOString(), retractedBy: who.subject, retractionReason: why },
-      };
+      });
     });
   }
 

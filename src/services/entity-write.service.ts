@@ -5,7 +5,6 @@ import type { AuthService } from "../auth/auth.service.js";
 import type { Caller } from "../auth/roles.js";
 import type { Database } from "../db/run.js";
 import { runIn } from "../db/run.js";
-import type { Plain } from "../db/values.js";
 import { BadUserInputError } from "../errors.js";
 import { ENTITY_KINDS, type EntityKind } from "../model/vocabulary.js";
 import type { EntityService } from "./entity.service.js";
@@ -90,7 +89,7 @@ export class EntityWriteService {
     if (entity.identifiers.length > 0) {
       const phrases = entity.identifiers.map((i) => `"${i.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(" OR ");
       for (const row of await this.db.read("entities-by-identifiers", { lucene: phrases, limit: neo4j.int(CANDIDATES) })) {
-        const other = toEntityView(row.entity as Plain);
+        const other = toEntityView(row.entity);
         found.set(other.id, other);
       }
     }

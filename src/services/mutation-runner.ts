@@ -1,3 +1,4 @@
+import { plainText } from "../db/values.js";
 import { createHash } from "node:crypto";
 import { Neo4jError, type ManagedTransaction } from "neo4j-driver";
 import type { Caller } from "../auth/roles.js";
@@ -84,11 +85,11 @@ async function inOneTransaction(db: Database, spec: MutationSpec, key: string | 
       });
       if (stored && stored.fingerprint !== fingerprint) {
         throw new ConflictError(
-          `idempotencyKey ${JSON.stringify(key)} was used for another request (${String(stored.operation)} with other arguments) in the last ${IDEMPOTENCY_TTL_HOURS} hours; use a new key for a new request.`,
+          `idempotencyKey ${JSON.stringify(key)} was used for another request (${plainText(stored.operation)} with other arguments) in the last ${IDEMPOTENCY_TTL_HOURS} hours; use a new key for a new request.`,
           { reason: "IDEMPOTENCY_KEY_REUSED", operation: stored.operation },
         );
       }
-      if (stored?.targetId) return { targetKind: stored.targetKind as RevisionTarget, targetId: String(stored.targetId), replayed: true };
+      if (stored?.targetId) return { targetKind: stored.targetKind as RevisionTarget, targetId: plainText(stored.targetId), replayed: true };
     }
     const outcome = await spec.change(tx);
     const at = new Date();

@@ -12,7 +12,7 @@ import type { Plain } from "../db/values.js";
 
 /** `statuses`, plus RETRACTED when `includeRetracted` is true. */
 export function withRetracted(statuses: readonly StoredClaimStatus[], includeRetracted: boolean | null | undefined): StoredClaimStatus[] {
-  return includeRetracted ? [...new Set([...statuses, RETRACTED_STATUS as StoredClaimStatus])] : [...statuses];
+  return includeRetracted ? [...new Set<StoredClaimStatus>([...statuses, RETRACTED_STATUS])] : [...statuses];
 }
 
 /** True for a row `{rel, …}` (relationships-*.cypher) whose claim is retracted. */

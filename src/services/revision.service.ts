@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import neo4j, { type ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../db/run.js";
 import { runIn } from "../db/run.js";
-import type { Plain } from "../db/values.js";
+import { plainText, type Plain } from "../db/values.js";
 import { intInRange, entityId } from "./validate.js";
 
 /** What a revision is about. */
@@ -81,13 +81,13 @@ export class RevisionService {
     return rows.map((row) => {
       const v = row.revision as Record<string, Plain>;
       return {
-        id: String(v.id),
-        at: new Date(String(v.at)).toISOString(),
-        actor: String(v.actor),
-        operation: String(v.operation),
-        reason: v.reason === null || v.reason === undefined ? null : String(v.reason),
-        targetKind: String(v.targetKind) as RevisionTarget,
-        targetId: String(v.targetId),
+        id: plainText(v.id),
+        at: new Date(plainText(v.at)).toISOString(),
+        actor: plainText(v.actor),
+        operation: plainText(v.operation),
+        reason: v.reason === null || v.reason === undefined ? null : plainText(v.reason),
+        targetKind: plainText(v.targetKind) as RevisionTarget,
+        targetId: plainText(v.targetId),
         version: Number(v.version),
         before: typeof v.before === "string" ? (JSON.parse(v.before) as Plain) : null,
         after: typeof v.after === "string" ? (JSON.parse(v.after) as Plain) : null,

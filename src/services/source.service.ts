@@ -2,7 +2,7 @@ import type { AuthService } from "../auth/auth.service.js";
 import type { Caller } from "../auth/roles.js";
 import type { Database } from "../db/run.js";
 import { runIn } from "../db/run.js";
-import type { Plain } from "../db/values.js";
+import { plainText, type Plain } from "../db/values.js";
 import { AppError, BadUserInputError, ErrorCode } from "../errors.js";
 import { runMutation, sha256 } from "./mutation-runner.js";
 import { entityId } from "./validate.js";
@@ -71,7 +71,7 @@ export class SourceService {
         const now = new Date().toISOString();
         const props = { ...clean.props, createdAt: now, createdBy: who.subject };
         const [row] = await runIn(tx, "merge-source", { sha256: hash, id: `source-${hash.slice(0, 16)}`, text: clean.text, props });
-        const id = String(row!.id);
+        const id = plainText(row!.id);
         if (row!.created !== true) return { targetKind: "source", targetId: id, revisions: [] };
         return {
           targetKind: "source",
@@ -96,10 +96,10 @@ export class SourceService {
 
 /** Maps a stored `:Source` map to a StoredSourceView. */
 export function toStoredSourceView(s: Record<string, Plain>): StoredSourceView {
-  const str = (v: Plain | undefined) => (v === null || v === undefined ? null : String(v));
+  const str = (v: Plain | undefined) => (v === null || v === undefined ? null : plainText(v));
   return {
-    id: String(s.id),
-    title: String(s.title ?? s.name ?? s.id),
+    id: plainText(s.id),
+    title: plainText(s.title ?? s.name ?? s.id),
     titleInferred: s.titleInferred === true,
     publisher: str(s.publisher),
     url: str(s.url),

@@ -1,4 +1,4 @@
-import type { Plain } from "../db/values.js";
+import { plainText, type Plain } from "../db/values.js";
 import type { Row } from "../db/run.js";
 import type { EvidenceRole } from "../claims/corroboration.js";
 import { RETRACTED_STATUS } from "../model/vocabulary.js";
@@ -184,9 +184,9 @@ export function toRelationshipView(row: Row): RelationshipView {
     from: toEntityView(row.startEntity),
     to: toEntityView(row.endEntity),
     version: typeof r.version === "number" ? r.version : 1,
-    assertedStatus: String(r.assertedStatus ?? (retracted ? "REPORTED" : r.status)),
+    assertedStatus: plainText(r.assertedStatus ?? r.status),
     retracted,
-    retraction: retracted ? { at: String(r.retractedAt ?? ""), actor: String(r.retractedBy ?? ""), reason: String(r.retractionReason ?? "") } : null,
+    retraction: retracted ? { at: plainText(r.retractedAt), actor: plainText(r.retractedBy), reason: plainText(r.retractionReason) } : null,
     disputed: roles.includes("DISPUTING"),
     warnings: strs(r.warnings),
   };
