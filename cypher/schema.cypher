@@ -48,3 +48,16 @@ CREATE CONSTRAINT rel_associate_of_id IF NOT EXISTS FOR ()-[r:ASSOCIATE_OF]-() R
 // Imports: exact-name lookups that link customs parties to entities already in the graph
 // (src/import/party-resolver.ts).
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+
+// Writes through the API (src/services/*-write, claim and source services).
+// A source's text is stored once: addSource with the same text returns the same Source.
+CREATE CONSTRAINT source_text_sha256 IF NOT EXISTS FOR (s:Source) REQUIRE s.textSha256 IS UNIQUE;
+// history(id): every revision of an entity, claim or source, found by the id it records.
+CREATE CONSTRAINT revision_id IF NOT EXISTS FOR (v:Revision) REQUIRE v.id IS UNIQUE;
+CREATE INDEX revision_target IF NOT EXISTS FOR (v:Revision) ON (v.targetId);
+// Idempotency keys: one per (caller, key); swept after their lifetime by expiresAt.
+CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE k.key IS UNIQUE;
+CREATE INDEX idempotency_expires IF NOT EXISTS FOR (k:IdempotencyKey) ON (k.expiresAt);
+// addEntity's possible duplicates by identifier (`scheme:value`, one token each: keyword analyzer).
+CREATE FULLTEXT INDEX entity_identifiers IF NOT EXISTS FOR (n:Entity) ON EACH [n.identifiers]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false}};

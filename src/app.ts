@@ -1,16 +1,21 @@
 import type { Driver } from "neo4j-driver";
+import { AuthService } from "./auth/auth.service.js";
 import type { Config } from "./config.js";
 import { createDriver } from "./db/driver.js";
 import { Database } from "./db/run.js";
 import type { Services } from "./graphql/context.js";
+import { ClaimService } from "./services/claim.service.js";
 import { ConnectionsService } from "./services/connections.service.js";
+import { EntityWriteService } from "./services/entity-write.service.js";
 import { EntityService } from "./services/entity.service.js";
 import { ExportService } from "./services/export.service.js";
 import { GraphAdminService } from "./services/graph-admin.service.js";
 import { ImportService } from "./services/import.service.js";
 import { NeighborhoodService } from "./services/neighborhood.service.js";
+import { RevisionService } from "./services/revision.service.js";
 import { RouteService } from "./services/route.service.js";
 import { SearchService } from "./services/search.service.js";
+import { SourceService } from "./services/source.service.js";
 
 /** Everything one process needs: one driver, the database wrapper and the services. */
 export interface App {
@@ -33,12 +38,18 @@ export function createApp(config: Config): App {
   const db = new Database(driver, config.neo4jDatabase, config.queryTimeoutMs);
   const entities = new EntityService(db);
   const routes = new RouteService(db, entities, config);
+  const auth = new AuthService(config);
   const services: Services = {
     entities,
     search: new SearchService(db),
     routes,
     neighborhood: new NeighborhoodService(db, entities),
     connections: new ConnectionsService(routes, entities, config.routeBudgetMs),
+    auth,
+    sources: new SourceService(db, auth),
+    entityWrites: new EntityWriteService(db, auth, entities),
+    claims: new ClaimService(db, auth),
+    revisions: new RevisionService(db),
   };
   const exports = new ExportService(db, services.neighborhood, routes);
   return { config, driver, db, services, admin: new GraphAdminService(db), exports, imports: new ImportService(db), close: () => driver.close() };

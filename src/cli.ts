@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { pino, type Logger } from "pino";
 import { createApp, type App } from "./app.js";
-import { loadConfig, localNeo4j } from "./config.js";
+import { registerTokenCommand } from "./auth/cli-token.js";
+import { ensureSecretFile } from "./auth/secret-file.js";
+import { authSecretFile, loadConfig, localNeo4j } from "./config.js";
 import { DatabaseUnavailableError } from "./errors.js";
 import { registerExportCommand } from "./export/cli-export.js";
 import { registerGenerateCommand } from "./generate/cli-generate.js";
@@ -35,7 +37,9 @@ program
   .description("Start the local Neo4j if needed, load the seed graph into an empty database, and serve the GraphQL API.")
   .action(async () => {
     if (!process.env.NEO4J_URI && process.env.AUTO_START_DB !== "false") await startLocalNeo4j();
+    const created = ensureSecretFile(process.env, authSecretFile());
     const app = createApp(loadConfig());
+    if (created) process.stdout.write(`Generated a token secret (AUTH_SECRET) in ${authSecretFile()} (git-ignored).\n`);
     const logger = pino({ level: app.config.logLevel });
     await prepareDatabase(app, logger);
     await serve(app, logger);
@@ -86,6 +90,7 @@ program
 registerExportCommand(program);
 registerGenerateCommand(program);
 registerImportCommand(program);
+registerTokenCommand(program);
 
 async function prepareDatabase(app: App, logger: Logger): Promise<void> {
   await app.admin.applySchema();
@@ -103,7 +108,11 @@ async function serve(app: App, logger: Logger): Promise<void> {
   process.stdout.write(
     `\nactorgraph API ready at ${server.url}/graphql (health: ${server.url}/health)\n` +
       `Route explorer: ${server.url}/explorer · GraphiQL: ${server.url}/graphiql\n` +
-      `Try the routes from DJI to the Russian front:\n\n${EXAMPLE_QUERY.replace("HOST", `${app.config.host}:${server.port}`)}\n\n`,
+      `Try the routes from DJI to the Russian front:\n\n${EXAMPLE_QUERY.replace("HOST", `${app.config.host}:${server.port}`)}\n\n` +
+      (app.services.auth.enabled
+        ? "Writes (addSource, addClaim, …) need an editor token; print one with:\n\n  npx actorgraph token --subject <your-name> --role editor\n\n" +
+          "and send it as `Authorization: Bearer <token>` (or paste it in the explorer's Settings).\n\n"
+        : "Writes are off: this server verifies no tokens (set AUTH_SECRET or AUTH_JWKS_URL; `npm start` generates a secret).\n\n"),
   );
   const shutdown = async () => {
     await server.stop();

@@ -71,10 +71,28 @@ const ConfigSchema = z.object({
   /** `NODE_ENV`: `development` shows stack traces in errors; anything else hides them. */
   nodeEnv: z.string().default("production"),
   /**
-   * `IMPORT_TOKEN`: bearer token that `POST /import/:format` requires (`Authorization: Bearer …`).
-   * Unset (the default) disables HTTP import, since it writes to the graph; the CLI needs no token.
+   * `AUTH_SECRET`: HS256 key that signs and verifies bearer tokens (`npx actorgraph token`), at
+   * least 32 characters (RFC 7518 §3.2: a key at least as long as the hash). Default: the contents
+   * of AUTH_SECRET_FILE when it exists (`npm start` creates it). Unset with no AUTH_JWKS_URL:
+   * every write answers UNAUTHENTICATED.
    */
-  importToken: z.string().min(16, "must be at least 16 characters").optional(),
+  authSecret: z.string().min(32, "must be at least 32 characters").optional(),
+  /** `AUTH_SECRET_FILE`: where `npm start` keeps a generated AUTH_SECRET. Default `.auth-secret` in the repository (git-ignored). */
+  authSecretFile: z.string().min(1),
+  /** `AUTH_JWKS_URL`: an identity provider's JSON Web Key Set (https, or http on loopback); tokens signed by its keys are accepted. Default none. */
+  authJwksUrl: z
+    .string()
+    .url()
+    .refine((u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(u), "must be https (or http on loopback)")
+    .optional(),
+  /** `AUTH_ISSUER`: the `iss` every token must carry. Default `actorgraph` (what `actorgraph token` signs). */
+  authIssuer: z.string().min(1).default("actorgraph"),
+  /** `AUTH_AUDIENCE`: the `aud` every token must carry. Default `actorgraph`. */
+  authAudience: z.string().min(1).default("actorgraph"),
+  /** `AUTH_ROLES_CLAIM`: the token claim holding the caller's roles (a list, or one string). Default `roles`. */
+  authRolesClaim: z.string().min(1).default("roles"),
+  /** `READS_REQUIRE_AUTH`: queries need a token with the reader role (or higher). Default false: reads are open. */
+  readsRequireAuth: bool.default("false"),
   /** `AUTO_START_DB`: `npm start` starts the local Neo4j when NEO4J_URI is unset and nothing answers. Default true. */
   autoStartDb: bool.default("true"),
 });
@@ -89,6 +107,7 @@ export type Config = Readonly<z.infer<typeof ConfigSchema>>;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const local = localNeo4j(env);
   const password = env.NEO4J_PASSWORD ?? readPassword(local.passwordFile);
+  const secretFile = authSecretFile(env);
   const parsed = ConfigSchema.safeParse({
     port: env.PORT,
     host: env.HOST,
@@ -105,8 +124,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     nodeEnv: env.NODE_ENV,
     autoStartDb: env.AUTO_START_DB,
-    importToken: env.IMPORT_TOKEN || undefined,
+    authSecret: env.AUTH_SECRET || readSecretFile(secretFile),
+    authSecretFile: secretFile,
+    authJwksUrl: env.AUTH_JWKS_URL || undefined,
+    authIssuer: env.AUTH_ISSUER || undefined,
+    authAudience: env.AUTH_AUDIENCE || undefined,
+    authRolesClaim: env.AUTH_ROLES_CLAIM || undefined,
+    readsRequireAuth: env.READS_REQUIRE_AUTH || undefined,
   });
+  if (env.IMPORT_TOKEN) {
+    throw new Error(
+      "Invalid configuration: IMPORT_TOKEN is no longer read: POST /import/<format> takes an editor token like every write. " +
+        "Unset IMPORT_TOKEN and send `Authorization: Bearer $(npx actorgraph token --subject <you> --role editor)`.",
+    );
+  }
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(
@@ -115,6 +146,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   return Object.freeze(parsed.data);
+}
+
+/** Where the generated AUTH_SECRET lives: `AUTH_SECRET_FILE`, default `.auth-secret` in the repository (git-ignored). */
+export function authSecretFile(env: NodeJS.ProcessEnv = process.env): string {
+  return env.AUTH_SECRET_FILE ? resolve(env.AUTH_SECRET_FILE) : join(PROJECT_ROOT, ".auth-secret");
+}
+
+function readSecretFile(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, "utf8").trim() || undefined : undefined;
 }
 
 function readPassword(file: string): string | undefined {

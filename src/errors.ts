@@ -16,6 +16,15 @@ export enum ErrorCode {
   DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE",
   /** Every database connection is busy with other requests; retry shortly. Neo4j itself is up. */
   SERVER_BUSY = "SERVER_BUSY",
+  /** The operation needs a caller: no bearer token was sent, or it is invalid or expired (HTTP 401 outside GraphQL). */
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  /** The caller's token is valid but lacks the role the operation needs (`extensions.requiredRole`). */
+  FORBIDDEN = "FORBIDDEN",
+  /**
+   * The change conflicts with the stored state: a stale `expectedVersion` (`extensions.currentVersion`),
+   * a claim that already exists (`extensions.claimId`), or an idempotency key reused for another request.
+   */
+  CONFLICT = "CONFLICT",
   /** Anything unexpected; details are logged, never sent. */
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
@@ -67,6 +76,27 @@ export class DatabaseUnavailableError extends AppError {
 export class ServerBusyError extends AppError {
   constructor() {
     super("The server is at capacity; retry in a few seconds.", ErrorCode.SERVER_BUSY);
+  }
+}
+
+/** Raised when an operation needs a caller and none was authenticated. */
+export class UnauthenticatedError extends AppError {
+  constructor(message: string) {
+    super(message, ErrorCode.UNAUTHENTICATED);
+  }
+}
+
+/** Raised when the caller lacks the role an operation needs; `requiredRole` names it. */
+export class ForbiddenError extends AppError {
+  constructor(message: string, requiredRole: string) {
+    super(message, ErrorCode.FORBIDDEN, { requiredRole });
+  }
+}
+
+/** Raised when a change conflicts with the stored state (stale version, existing claim, reused idempotency key). */
+export class ConflictError extends AppError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, ErrorCode.CONFLICT, extra);
   }
 }
 

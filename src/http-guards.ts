@@ -99,7 +99,7 @@ export function notFoundOrWrongMethod(expressApp: Express): RequestHandler {
 /** Messages for the errors body-parser raises, by their `type` (https://github.com/expressjs/body-parser#errors). */
 const BODY_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   "entity.parse.failed": "the body is not valid JSON",
-  "entity.too.large": "body larger than 1 MB",
+  "entity.too.large": "body larger than the limit (1 MB; 4 MB for /graphql)",
   "entity.verify.failed": "the body failed verification",
   "charset.unsupported": "the body's charset is not supported; send UTF-8",
   "encoding.unsupported": "the body's Content-Encoding is not supported; send identity, gzip, deflate or br",

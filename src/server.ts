@@ -13,6 +13,8 @@ import type { GraphQLSchema } from "graphql";
 import pLimit from "p-limit";
 import type { Logger } from "pino";
 import type { App } from "./app.js";
+import { readAccessPlugin, requireReader } from "./auth/graphql-auth.js";
+import { authenticateRequests, requestCaller } from "./auth/http-auth.js";
 import { formatError, QueryTooCostlyError } from "./errors.js";
 import { registerExportRoutes } from "./export/http.js";
 import { registerImportRoutes } from "./import/http-import.js";
@@ -33,6 +35,12 @@ const { fieldExtensionsEstimator, getComplexity, simpleEstimator } =
  * source, is 6) and 30 aliases. Past them: GRAPHQL_VALIDATION_FAILED naming the limit.
  */
 const SHAPE_LIMITS = { maxDepth: 10, maxAliases: 30 } as const;
+
+/**
+ * Largest `POST /graphql` body: 4 MiB, so addSource can carry a text of up to 2 MiB of UTF-8
+ * (MAX_SOURCE_TEXT_BYTES) with room for JSON escapes. Past it: 413 BAD_REQUEST.
+ */
+const GRAPHQL_BODY_LIMIT = "4mb";
 
 /** Database calls one GraphQL request may have in flight at once, so one request cannot drain the driver's pool. */
 const DB_CALLS_PER_REQUEST = 4;
@@ -78,6 +86,7 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       complexityLimit(schema, config.maxQueryComplexity),
+      readAccessPlugin(app.services.auth),
     ],
   });
   await apollo.start();
@@ -86,6 +95,8 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
   expressApp.disable("x-powered-by");
   expressApp.use(hostAllowList(config.host, config.allowedHosts, logger));
   expressApp.use(cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, methods: ["GET", "HEAD", "POST"] }));
+  // Verifies a bearer token once per request; requestCaller(req) reads the caller everywhere after.
+  expressApp.use(authenticateRequests(app.services.auth));
   expressApp.get("/health", async (_req, res) => {
     const ready = await app.db.isReady();
     res.status(200).json({ status: "ok", live: true, database: ready ? "up" : "down" });
@@ -96,15 +107,17 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
   });
   expressApp.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async () => ({
+      context: async ({ req }) => ({
         services: app.services,
         deadline: Date.now() + config.routeBudgetMs,
         gate: pLimit(DB_CALLS_PER_REQUEST),
+        caller: requestCaller(req),
       }),
     }),
   );
+  expressApp.use("/export", requireReader(app.services.auth));
   registerExportRoutes(expressApp, app);
   registerImportRoutes(expressApp, app);
   registerWebClients(expressApp);

@@ -36,3 +36,14 @@ function intToNumber(value: Integer): number {
   if (!neo4j.integer.inSafeRange(value)) throw new RangeError(`Integer ${value.toString()} is outside JS safe range`);
   return value.toNumber();
 }
+
+/**
+ * A plain value as text: strings as they are, numbers and booleans printed, null and undefined as
+ * "", lists and maps as JSON (never "[object Object]").
+ */
+export function plainText(value: Plain | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}

@@ -1,6 +1,7 @@
 import neo4j from "neo4j-driver";
 import type { Database, Row } from "../db/run.js";
 import type { Plain } from "../db/values.js";
+import { isRetractedRow } from "../services/retracted.js";
 import { toEntityView, toRelationshipView, type SubgraphView } from "../services/views.js";
 import { EXPORT_PAGE_SIZE, type ExportEdge, type ExportGraph, type ExportNode, type FtmReference } from "./types.js";
 
@@ -26,7 +27,10 @@ export function wholeGraph(db: Database, pageSize = EXPORT_PAGE_SIZE): ExportGra
       let cursor = { afterStart: "", afterType: "", afterId: "" };
       for (;;) {
         const rows = await db.read("export-relationships-page", { ...cursor, limit });
-        if (rows.length > 0) yield rows.map(toExportEdge);
+        // Retracted claims leave whole-graph exports (src/services/retracted.ts); the cursor still
+        // moves past them, from the unfiltered page.
+        const kept = rows.filter((row) => !isRetractedRow(row));
+        if (kept.length > 0) yield kept.map(toExportEdge);
         if (rows.length < pageSize) return;
         const last = rows[rows.length - 1]!.rel as Record<string, Plain>;
         cursor = { afterStart: String(last.start), afterType: String(last.type), afterId: String(last.id) };

@@ -15,6 +15,9 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.QUERY_TOO_COSTLY]: 400,
   [ErrorCode.DATABASE_UNAVAILABLE]: 503,
   [ErrorCode.SERVER_BUSY]: 503,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.CONFLICT]: 409,
   [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
 };
 

@@ -1,4 +1,10 @@
+import type { AuthService } from "../auth/auth.service.js";
+import type { Caller } from "../auth/roles.js";
+import type { ClaimService } from "../services/claim.service.js";
 import type { ConnectionsService } from "../services/connections.service.js";
+import type { EntityWriteService } from "../services/entity-write.service.js";
+import type { RevisionService } from "../services/revision.service.js";
+import type { SourceService } from "../services/source.service.js";
 import type { EntityService } from "../services/entity.service.js";
 import type { NeighborhoodService } from "../services/neighborhood.service.js";
 import type { RouteService } from "../services/route.service.js";
@@ -11,6 +17,12 @@ export interface Services {
   readonly routes: RouteService;
   readonly neighborhood: NeighborhoodService;
   readonly connections: ConnectionsService;
+  /** Token verification and role checks. */
+  readonly auth: AuthService;
+  readonly sources: SourceService;
+  readonly entityWrites: EntityWriteService;
+  readonly claims: ClaimService;
+  readonly revisions: RevisionService;
 }
 
 /** Per-request GraphQL context. */
@@ -23,4 +35,6 @@ export interface GraphQLContext {
   readonly deadline: number;
   /** Runs a service call once fewer than 4 of this request's calls are in flight (p-limit). */
   readonly gate: <T>(work: () => Promise<T>) => Promise<T>;
+  /** The verified caller (token subject and roles), or null without a token: src/auth/http-auth.ts `requestCaller`. */
+  readonly caller: Caller | null;
 }

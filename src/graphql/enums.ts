@@ -1,5 +1,7 @@
 import { registerEnumType } from "type-graphql";
-import { CLAIM_STATUSES, ENTITY_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES } from "../model/vocabulary.js";
+import { ROLES } from "../auth/roles.js";
+import { EVIDENCE_ROLES } from "../claims/corroboration.js";
+import { ENTITY_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, STORED_CLAIM_STATUSES } from "../model/vocabulary.js";
 
 const asEnum = <T extends string>(values: readonly T[]): Record<T, T> =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -13,7 +15,7 @@ registerEnumType(RelationshipTypeEnum, {
 });
 
 /** GraphQL enum of claim statuses. */
-export const ClaimStatusEnum = asEnum(CLAIM_STATUSES);
+export const ClaimStatusEnum = asEnum(STORED_CLAIM_STATUSES);
 registerEnumType(ClaimStatusEnum, {
   name: "ClaimStatus",
   description: "How sure the source is, from its own hedging. Default confidence: REPORTED 0.8, LIKELY 0.6, POSSIBLE 0.3, UNCONFIRMED 0.2.",
@@ -22,6 +24,48 @@ registerEnumType(ClaimStatusEnum, {
     LIKELY: { description: "The source says \"likely\"." },
     POSSIBLE: { description: "The source says \"there is a possibility\" or \"may\"." },
     UNCONFIRMED: { description: "The source says the claim is \"difficult to confirm\" or to identify." },
+    RETRACTED: { description: "An editor retracted the claim (retractClaim). Left out of routes, neighbourhoods, connections and exports unless includeRetracted is true; assertedStatus keeps the status before." },
+  },
+});
+
+/** GraphQL enum of evidence roles. */
+export const EvidenceRoleEnum = asEnum(EVIDENCE_ROLES);
+registerEnumType(EvidenceRoleEnum, {
+  name: "EvidenceRole",
+  description: "What a quote does to its claim.",
+  valuesConfig: {
+    CORROBORATING: { description: "Supports the claim; each independent origin raises its confidence (docs/routes.md)." },
+    DISPUTING: { description: "Contradicts the claim (disputeClaim); each independent origin demotes its status one step." },
+  },
+});
+
+/** What a source is, as stored (lower case) and in GraphQL (upper case). */
+export enum SourceKindEnum {
+  ARTICLE = "article",
+  DOCUMENT = "document",
+  DATASET = "dataset",
+  PUBLICATION = "publication",
+}
+registerEnumType(SourceKindEnum, {
+  name: "SourceKind",
+  description: "What a source is.",
+  valuesConfig: {
+    ARTICLE: { description: "A news or research article." },
+    DOCUMENT: { description: "An uploaded document: a filing, a court record, a report." },
+    DATASET: { description: "A dataset: a file an import read, or a record set added as text." },
+    PUBLICATION: { description: "A publication an imported claims file cites (read-only here)." },
+  },
+});
+
+/** GraphQL enum of caller roles. */
+export const RoleEnum = asEnum(ROLES);
+registerEnumType(RoleEnum, {
+  name: "Role",
+  description: "What a token lets its holder do; each role includes the ones before it.",
+  valuesConfig: {
+    reader: { description: "Queries (needed only when the server sets READS_REQUIRE_AUTH=true)." },
+    editor: { description: "Every mutation and POST /import/<format>." },
+    admin: { description: "Everything an editor can; reserved for administration." },
   },
 });
 

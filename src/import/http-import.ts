@@ -1,11 +1,12 @@
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
-import { timingSafeEqual } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { Express, Response } from "express";
+import type { Express, Request, Response } from "express";
 import type { App } from "../app.js";
+import { requestCaller } from "../auth/http-auth.js";
+import type { Caller } from "../auth/roles.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { ImportFileError, StrictRejectError } from "./import-errors.js";
 import { IMPORT_FORMATS, isImportFormat } from "./types.js";
@@ -21,12 +22,14 @@ export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
  * `{errors: [{message, extensions: {code}}]}`: 400 with the ImportFileError code
  * (UNKNOWN_FORMAT, MISSING_COLUMNS, EMPTY_FILE, BAD_OPTION, …) or ROW_REJECTED (`strict`, with
  * `extensions.reject`), 413 FILE_TOO_LARGE, 503 DATABASE_UNAVAILABLE. The summary lists the first
- * 20 rejects; the CLI writes the full rejects report. Requires IMPORT_TOKEN (see {@link authorized}).
+ * 20 rejects; the CLI writes the full rejects report. Requires a bearer token with the editor role
+ * (see {@link authorized}), like every write; the import's revision names its subject.
  * Register before the final error handler.
  */
 export function registerImportRoutes(expressApp: Express, app: App): void {
   expressApp.post("/import/:format", async (req, res, next) => {
-    if (!authorized(app.config.importToken, req.get("authorization"), res)) return;
+    const caller = authorized(app, req, res);
+    if (!caller) return;
     const dir = mkdtempSync(join(tmpdir(), "actorgraph-upload-"));
     try {
       const format = String(req.params.format);
@@ -44,7 +47,7 @@ export function registerImportRoutes(expressApp: Express, app: App): void {
         aggregate: options.aggregate,
         batchSize: options.batchSize,
         rejectsFile: null,
-      });
+      }, { requestedBy: caller.subject });
       res.status(200).json(summary);
     } catch (err) {
       if (!sendImportError(res, err)) next(err);
@@ -126,20 +129,19 @@ export function parseImportQuery(query: unknown): ImportQueryOptions {
 }
 
 /**
- * HTTP import writes to the graph, so it needs IMPORT_TOKEN set and sent as a bearer token
- * (compared in constant time). Answers 403 FORBIDDEN when HTTP import is disabled and 401
- * UNAUTHENTICATED for a missing or wrong token; returns true when the request may proceed.
+ * HTTP import writes to the graph, so it needs a verified bearer token (src/auth/http-auth.ts,
+ * which already answered 401 for an invalid one) with the editor or admin role. Answers 401
+ * UNAUTHENTICATED without a token and 403 FORBIDDEN with a reader's; returns the caller when the
+ * request may proceed.
  */
-function authorized(token: string | undefined, header: string | undefined, res: Response): boolean {
-  const deny = (status: number, code: string, message: string) => {
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
-    return false;
-  };
-  if (!token) return deny(403, "FORBIDDEN", "HTTP import is disabled; set IMPORT_TOKEN on the server and send Authorization: Bearer <token>, or use `actorgraph import`.");
-  const sent = Buffer.from(/^Bearer (.+)$/.exec(header ?? "")?.[1] ?? "");
-  const expected = Buffer.from(token);
-  if (sent.length !== expected.length || !timingSafeEqual(sent, expected)) return deny(401, "UNAUTHENTICATED", "Missing or wrong bearer token for HTTP import.");
-  return true;
+function authorized(app: App, req: Request, res: Response): Caller | null {
+  try {
+    return app.services.auth.require(requestCaller(req), "editor", "import over HTTP");
+  } catch (err) {
+    const code = err instanceof AppError ? err.code : ErrorCode.UNAUTHENTICATED;
+    res.status(code === ErrorCode.FORBIDDEN ? 403 : 401).json({ errors: [{ message: (err as Error).message, extensions: { code } }] });
+    return null;
+  }
 }
 
 function sendImportError(res: Response, err: unknown): boolean {

@@ -39,6 +39,19 @@ export const CLAIM_STATUSES = ["REPORTED", "LIKELY", "POSSIBLE", "UNCONFIRMED"] 
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 /**
+ * The status of a claim an editor retracted (retractClaim): stored as `r.status`, so every reader
+ * that filters on `r.status IN $statuses` with a default of {@link CLAIM_STATUSES} (routes,
+ * neighbourhoods, connections, exposure) leaves it out without a change to its query;
+ * `includeRetracted: true` adds it to the list. The status before the retraction stays in
+ * `r.assertedStatus` and in the claim's history. Not one of CLAIM_STATUSES on purpose.
+ */
+export const RETRACTED_STATUS = "RETRACTED";
+
+/** Every status a stored claim may carry: the four of {@link CLAIM_STATUSES}, then RETRACTED. */
+export const STORED_CLAIM_STATUSES = [...CLAIM_STATUSES, RETRACTED_STATUS] as const;
+export type StoredClaimStatus = (typeof STORED_CLAIM_STATUSES)[number];
+
+/**
  * Default confidence in [0, 1] per status, and the article wording that selects it.
  * Rule (ours, documented in README "Confidence mapping"): a claim the publication states
  * as fact or attributes to official data is REPORTED; "likely" is LIKELY; "there is a

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { STATUS_CONFIDENCE } from "../model/vocabulary.js";
 import type { SeedClaim, SeedEntity, SeedSource } from "./seed-types.js";
 
@@ -50,7 +51,7 @@ export function emitSeedCypher(
     `MERGE (s:Source {id: ${lit(source.id)}})\nSET s.title = ${lit(source.title)}, s.titleInferred = ${source.titleInferred}, ` +
       `s.publisher = ${lit(source.publisher)}, s.url = ${source.url === null ? "null" : lit(source.url)}, ` +
       `s.publishedAt = ${lit(source.publishedAt)}, s.publishedAtNote = ${lit(source.publishedAtNote)}, ` +
-      `s.cites = ${list(source.cites)}, s.language = ${lit(source.language)},\n    s.text = ${lit(text)};\n`,
+      `s.cites = ${list(source.cites)}, s.language = ${lit(source.language)}, s.textSha256 = ${lit(createHash("sha256").update(text, "utf8").digest("hex"))},\n    s.text = ${lit(text)};\n`,
   );
   for (const e of entities) {
     out.push(

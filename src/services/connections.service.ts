@@ -39,9 +39,10 @@ export class ConnectionsService {
    * @param ids 2 to 10 distinct entity ids.
    * @param maxHops per pairwise route, default 4, cap 10.
    * @param deadline absolute `Date.now()` time in **milliseconds** after which no pair is searched.
+   * @param includeRetracted follow retracted claims too (default false).
    * @throws BadUserInputError for fewer than 2 or more than 10 ids; NotFoundError for unknown ids.
    */
-  async connect(ids: readonly string[], maxHops = 4, direction: RouteDirection = "ANY", deadline = Number.POSITIVE_INFINITY): Promise<ConnectionsView> {
+  async connect(ids: readonly string[], maxHops = 4, direction: RouteDirection = "ANY", deadline = Number.POSITIVE_INFINITY, includeRetracted = false): Promise<ConnectionsView> {
     const terminals = idList("ids", ids, LIMITS.connectionsMax);
     if (terminals.length < LIMITS.connectionsMin) {
       throw new BadUserInputError(`ids needs ${LIMITS.connectionsMin} to ${LIMITS.connectionsMax} distinct entities; got ${terminals.length}`, {
@@ -59,7 +60,7 @@ export class ConnectionsService {
           stop = "TIMED_OUT";
           continue;
         }
-        const found = await this.routes.findRoutes({ from: terminals[a]!, to: terminals[b]!, maxHops, limit: 1, direction }, { deadline: until, checkedIds: true });
+        const found = await this.routes.findRoutes({ from: terminals[a]!, to: terminals[b]!, maxHops, limit: 1, direction, includeRetracted }, { deadline: until, checkedIds: true });
         if (found.truncated) stop = found.reason;
         if (found.routes[0]) pairs.push({ a, b, route: found.routes[0] });
       }

@@ -2,6 +2,7 @@ import neo4j from "neo4j-driver";
 import type { Database } from "../db/run.js";
 import { NotFoundError } from "../errors.js";
 import { LIMITS } from "../model/limits.js";
+import { isRetractedRow } from "./retracted.js";
 import { entityId, intInRange } from "./validate.js";
 import { toEntityView, toRelationshipView, type EntityView, type RelationshipView } from "./views.js";
 
@@ -39,12 +40,13 @@ export class EntityService {
   }
 
   /**
-   * The relationships of an entity in both directions, strongest first.
+   * The relationships of an entity in both directions, strongest first; retracted claims only
+   * with `includeRetracted` (then fewer than `limit` may come back).
    * @param limit default 50, cap 500.
    */
-  async getRelationships(id: string, limit: number = LIMITS.relationshipLimitDefault): Promise<RelationshipView[]> {
+  async getRelationships(id: string, limit: number = LIMITS.relationshipLimitDefault, includeRetracted = false): Promise<RelationshipView[]> {
     intInRange("limit", limit, 1, LIMITS.relationshipLimitCap);
     const rows = await this.db.read("entity-relationships", { id, limit: neo4j.int(limit) });
-    return rows.map(toRelationshipView);
+    return rows.filter((row) => includeRetracted || !isRetractedRow(row)).map(toRelationshipView);
   }
 }

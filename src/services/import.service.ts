@@ -1,4 +1,8 @@
+import { basename } from "node:path";
 import neo4j from "neo4j-driver";
+import { SYSTEM_ACTOR } from "../auth/roles.js";
+import type { Plain } from "../db/values.js";
+import { recordRevision } from "./revision.service.js";
 import type { QueryName } from "../db/queries.js";
 import type { AutoCommitResult, Database, Row } from "../db/run.js";
 import { QueryTooCostlyError } from "../errors.js";
@@ -56,11 +60,32 @@ export class ImportService {
   constructor(private readonly db: Database) {}
 
   /**
-   * Imports one file; see {@link runImport} for batching, idempotency and the summary.
+   * Imports one file; see {@link runImport} for batching, idempotency and the summary. An import
+   * that wrote records then leaves one revision on its dataset :Source (history of
+   * `summary.sourceId`): actor `system`, operation `import`, the summary as `after`, and who
+   * asked (`requestedBy`, the HTTP caller's token subject, or the CLI) in its reason. One per
+   * import, written after the last batch commits, so the bulk path is not slowed; a dry run or an
+   * import that wrote nothing leaves none.
    * @throws ImportFileError (bad file or options; nothing written), StrictRejectError.
    */
-  async importFile(options: ImportOptions): Promise<ImportSummary> {
-    return runImport(this.db, options);
+  async importFile(options: ImportOptions, provenance: { readonly requestedBy?: string } = {}): Promise<ImportSummary> {
+    const summary = await runImport(this.db, options);
+    if (!options.dryRun && summary.read - summary.rejected > 0) {
+      const by = provenance.requestedBy ? `POST /import/${options.format} by ${provenance.requestedBy}` : `actorgraph import ${options.format}`;
+      await this.db.writeTx("import-revision", (tx) =>
+        recordRevision(tx, {
+          targetKind: "source",
+          targetId: summary.sourceId,
+          version: 1,
+          actor: SYSTEM_ACTOR,
+          operation: "import",
+          reason: `${by}: ${options.name ?? basename(options.path)}`,
+          before: null,
+          after: JSON.parse(JSON.stringify(summary)) as Record<string, Plain>,
+        }),
+      );
+    }
+    return summary;
   }
 
   /**
@@ -76,7 +101,8 @@ export class ImportService {
    *    namespace), so first one pass over the relationships that cite sources finds which are
    *    still cited (…-citations, skipped for a namespace without publications); those stay, and
    *    take the namespace of one that cites them, so that its delete removes them in turn;
-   * 4. Country nodes an import created that nothing links to any more (…-countries).
+   * 4. Country nodes an import created that nothing links to any more (…-countries);
+   * 5. the import revisions of its datasets (…-revisions; see importFile).
    * Seed data stays. Idempotent: a delete that was interrupted or failed half-way (timeout,
    * memory limit, lost connection) keeps the batches it committed, and running it again
    * removes the rest; on a namespace with nothing left it deletes nothing and reports zeros.
@@ -106,6 +132,7 @@ export class ImportService {
     const citations = publicationCitations((await run("import-delete-namespace-citations", batchSize, "relationships")).rows);
     const sources = (await run("import-delete-namespace-sources", nodeBatch, "Source nodes", citations)).counters;
     const countries = (await run("import-delete-namespace-countries", nodeBatch, "Country nodes")).counters;
+    await run("import-delete-namespace-revisions", nodeBatch, "revisions");
     return {
       namespace,
       relationshipsDeleted: [relationships, entities, sources, countries].reduce((sum, step) => sum + step.relationshipsDeleted, 0),

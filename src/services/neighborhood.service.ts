@@ -6,6 +6,7 @@ import { LIMITS } from "../model/limits.js";
 import { CLAIM_STATUSES, RELATIONSHIP_TYPE_NAMES } from "../model/vocabulary.js";
 import { fetchNeighborhood } from "../routes/neighborhood.js";
 import type { EntityService } from "./entity.service.js";
+import { isRetractedRow, withRetracted } from "./retracted.js";
 import { entityId, intInRange } from "./validate.js";
 import { toRelationshipView, type SubgraphView } from "./views.js";
 
@@ -21,12 +22,14 @@ export class NeighborhoodService {
    * entities (when cut, the strongest relationships are followed first), with every
    * relationship among them and its evidence.
    * @param depth hops, default 1, cap 3. @param limit entities, default 200, cap 2000.
+   * @param includeRetracted also retracted claims, marked (default false).
    * @throws NotFoundError for an unknown id; BadUserInputError past a cap.
    */
   async neighborhood(
     id: string,
     depth: number = LIMITS.neighborhoodDepthDefault,
     limit: number = LIMITS.neighborhoodLimitDefault,
+    includeRetracted = false,
   ): Promise<SubgraphView> {
     entityId("id", id);
     intInRange("depth", depth, 1, LIMITS.neighborhoodDepthCap);
@@ -34,14 +37,15 @@ export class NeighborhoodService {
     const center = await this.entities.getEntity(id);
     const fetched = await fetchNeighborhood(this.db, id, depth, limit, {
       types: RELATIONSHIP_TYPE_NAMES,
-      statuses: CLAIM_STATUSES,
+      statuses: withRetracted(CLAIM_STATUSES, includeRetracted),
       minConfidence: 0,
       asOf: null,
       avoid: [],
     });
     const others = await this.entities.getEntities(fetched.nodes.filter((n) => n !== id));
     const { rows, complete } = await this.relationshipsAmong(fetched.nodes, fetched.edges);
-    return { nodes: [center, ...others], edges: rows.map(toRelationshipView), truncated: fetched.truncated || !complete };
+    const shown = includeRetracted ? rows : rows.filter((row) => !isRetractedRow(row));
+    return { nodes: [center, ...others], edges: shown.map(toRelationshipView), truncated: fetched.truncated || !complete };
   }
 
   /**

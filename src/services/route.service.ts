@@ -7,9 +7,10 @@ import {
   CONNECTION_RELATIONSHIP_TYPES,
   FLOW_RELATIONSHIP_TYPES,
   RELATIONSHIP_TYPE_NAMES,
-  type ClaimStatus,
   type RelationshipType,
+  type StoredClaimStatus,
 } from "../model/vocabulary.js";
+import { withRetracted } from "./retracted.js";
 import { fetchRouteSubgraph } from "../routes/expand.js";
 import { findTopKRoutesAsync } from "../routes/top-k-routes.js";
 import type { FoundRoute, RouteStop } from "../routes/types.js";
@@ -50,6 +51,8 @@ export interface RouteQuery {
   readonly asOf?: string | null;
   /** Each dated hop starts no earlier than the latest dated hop before it. Default false. */
   readonly timeRespecting?: boolean;
+  /** Also follow retracted claims (status RETRACTED, marked `retracted` on each hop). Default false. */
+  readonly includeRetracted?: boolean | null;
 }
 
 /** One hop of a route. */
@@ -103,7 +106,7 @@ interface ResolvedRouteQuery {
   readonly limit: number;
   readonly minConfidence: number;
   readonly types: readonly RelationshipType[];
-  readonly statuses: readonly ClaimStatus[];
+  readonly statuses: readonly StoredClaimStatus[];
   readonly via: readonly string[];
   readonly avoid: readonly string[];
   readonly direction: RouteDirection;
@@ -265,7 +268,7 @@ export function resolveRouteQuery(query: RouteQuery): ResolvedRouteQuery {
     limit: intInRange("limit", query.limit ?? LIMITS.routeLimitDefault, 1, LIMITS.routeLimitCap),
     minConfidence: numberInRange("minConfidence", query.minConfidence ?? 0, 0, 1),
     types: query.relationshipTypes ? allowListed("relationshipTypes", query.relationshipTypes, RELATIONSHIP_TYPE_NAMES) : defaultTypes,
-    statuses: query.statuses ? allowListed("statuses", query.statuses, CLAIM_STATUSES) : CLAIM_STATUSES,
+    statuses: withRetracted(query.statuses ? allowListed("statuses", query.statuses, CLAIM_STATUSES) : CLAIM_STATUSES, query.includeRetracted),
     via,
     avoid,
     direction,

@@ -1,5 +1,7 @@
-import type { Plain } from "../db/values.js";
+import { plainText, type Plain } from "../db/values.js";
 import type { Row } from "../db/run.js";
+import type { EvidenceRole } from "../claims/corroboration.js";
+import { RETRACTED_STATUS } from "../model/vocabulary.js";
 
 /**
  * Plain result shapes returned by the services and rendered by the GraphQL layer.
@@ -22,6 +24,10 @@ export interface EntityView {
   readonly date: string | null;
   /** FollowTheMoney topics, such as `sanction` or `role.pep`, from imported datasets. */
   readonly topics: readonly string[];
+  /** Identifiers as `scheme:value` (for example `lei:5493001KJTIIGC8Y1R12`), from addEntity. */
+  readonly identifiers: readonly string[];
+  /** 1 for the stored state of the seed, an import or addEntity; each change through the API adds 1. */
+  readonly version: number;
 }
 
 /** A document that evidence quotes come from. */
@@ -34,6 +40,10 @@ export interface SourceView {
   /** ISO 8601 date or year-month. */
   readonly publishedAt: string | null;
   readonly cites: readonly string[];
+  /** `article`, `document` or `dataset` for sources added through the API or imports (`publication` for an import's cited publication); null for the seed's article. */
+  readonly kind: string | null;
+  /** 1: a source does not change once stored (addSource with the same text returns it as it is). */
+  readonly version: number;
 }
 
 /** One quote backing a relationship; `quote === source.text.slice(start, end)`. */
@@ -44,6 +54,18 @@ export interface EvidenceView {
   /** Offset just past the last character. */
   readonly end: number;
   readonly source: SourceView;
+  /** CORROBORATING (supports the claim; every seed and import quote) or DISPUTING (disputeClaim). */
+  readonly role: EvidenceRole;
+  /** The editor's note on a disputing quote, or null. */
+  readonly note: string | null;
+}
+
+/** Who retracted a claim, when and why. */
+export interface RetractionView {
+  /** ISO 8601 date-time. */
+  readonly at: string;
+  readonly actor: string;
+  readonly reason: string;
 }
 
 /** A claim between two entities. */
@@ -71,6 +93,17 @@ export interface RelationshipView {
   readonly statementCount: number;
   readonly from: EntityView;
   readonly to: EntityView;
+  /** 1 for a claim as the seed or an import stored it; each change through the API adds 1. */
+  readonly version: number;
+  /** The status the source's wording or an editor's setClaimStatus gave, before disputes and retraction. */
+  readonly assertedStatus: string;
+  /** True when an editor retracted the claim (`status` is then RETRACTED; see `retraction`). */
+  readonly retracted: boolean;
+  readonly retraction: RetractionView | null;
+  /** True when some evidence disputes the claim. */
+  readonly disputed: boolean;
+  /** Hedge words in the quotes that contradict the status, as found when the evidence was written. */
+  readonly warnings: readonly string[];
 }
 
 /** Nodes and relationships ready for a visualization client. */
@@ -97,6 +130,8 @@ export function toEntityView(m: Plain | undefined): EntityView {
     country: str(e.country),
     date: str(e.date),
     topics: strs(e.topics),
+    identifiers: strs(e.identifiers),
+    version: typeof e.version === "number" ? e.version : 1,
   };
 }
 
@@ -113,18 +148,25 @@ export function toRelationshipView(row: Row): RelationshipView {
       url: str(s.url),
       publishedAt: str(s.publishedAt),
       cites: strs(s.cites),
+      kind: sourceKind(s.kind),
+      version: typeof s.version === "number" ? s.version : 1,
     });
   }
   const quotes = strs(r.evidenceQuotes);
   const starts = (r.evidenceStarts ?? []) as number[];
   const ends = (r.evidenceEnds ?? []) as number[];
   const sourceIds = strs(r.evidenceSourceIds);
+  const roles = strs(r.evidenceRoles);
+  const notes = strs(r.evidenceNotes);
   const evidence: EvidenceView[] = quotes.map((quote, i) => ({
     quote,
     start: Number(starts[i]),
     end: Number(ends[i]),
     source: sources.get(sourceIds[i] ?? "") ?? unknownSource(sourceIds[i] ?? "unknown"),
+    role: roles[i] === "DISPUTING" ? "DISPUTING" : "CORROBORATING",
+    note: notes[i] ? notes[i] : null,
   }));
+  const retracted = r.status === RETRACTED_STATUS;
   return {
     id: String(r.id),
     type: String(r.type),
@@ -141,9 +183,23 @@ export function toRelationshipView(row: Row): RelationshipView {
     statementCount: typeof r.statementCount === "number" ? r.statementCount : evidence.length,
     from: toEntityView(row.startEntity),
     to: toEntityView(row.endEntity),
+    version: typeof r.version === "number" ? r.version : 1,
+    assertedStatus: plainText(r.assertedStatus ?? r.status),
+    retracted,
+    retraction: retracted ? { at: plainText(r.retractedAt), actor: plainText(r.retractedBy), reason: plainText(r.retractionReason) } : null,
+    disputed: roles.includes("DISPUTING"),
+    warnings: strs(r.warnings),
   };
 }
 
+/** The kinds a Source may show (GraphQL `SourceKind`); any other stored value shows as null. */
+const SOURCE_KIND_VALUES = new Set(["article", "document", "dataset", "publication"]);
+
+/** A stored `:Source` kind, or null when it is none of the known ones. */
+export function sourceKind(v: Plain | undefined): string | null {
+  return typeof v === "string" && SOURCE_KIND_VALUES.has(v) ? v : null;
+}
+
 function unknownSource(id: string): SourceView {
-  return { id, title: id, titleInferred: true, publisher: null, url: null, publishedAt: null, cites: [] };
+  return { id, title: id, titleInferred: true, publisher: null, url: null, publishedAt: null, cites: [], kind: null, version: 1 };
 }

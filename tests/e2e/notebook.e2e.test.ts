@@ -1,8 +1,10 @@
 import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { testToken } from "../helpers/auth.js";
 import { useTestServer } from "../helpers/test-app.js";
+import { dropWrites } from "../helpers/writes.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const NOTEBOOK = join(ROOT, "notebooks", "explore.ipynb");
@@ -78,6 +80,21 @@ describe("notebooks/explore.ipynb as committed", () => {
 
 describe("notebooks/explore.ipynb executed against the live API", () => {
   const server = useTestServer();
+  const NOTEBOOK_EDITOR = `notebook-${Date.now().toString(36)}`;
+  // The last cell writes (a fictional source, entity and two claims); delete them after.
+  afterAll(async () => {
+    const db = server().app.db;
+    const found = await server().app.driver.executeQuery(
+      "MATCH (n:Entity {name: 'Steppe Logistics LLP (fictional)'}) OPTIONAL MATCH (n)-[r]-() RETURN n.id AS id, collect(r.id) AS claims",
+    );
+    const sources = await server().app.driver.executeQuery("MATCH (v:Revision {actor: $actor, operation: 'addSource'}) RETURN v.targetId AS id", { actor: NOTEBOOK_EDITOR });
+    await dropWrites(db, {
+      entities: found.records.map((r) => r.get("id") as string),
+      claims: found.records.flatMap((r) => r.get("claims") as string[]),
+      sources: sources.records.map((r) => r.get("id") as string),
+      actors: [NOTEBOOK_EDITOR],
+    });
+  });
   let executed: Notebook | undefined;
   const nb = (): Notebook => {
     if (!executed) throw new Error("the notebook did not run (see the test that executes it)");
@@ -99,7 +116,7 @@ describe("notebooks/explore.ipynb executed against the live API", () => {
       const out = join(ARTIFACTS_DIR, "explore.executed.ipynb");
       const url = server().server.url;
       const result = await run(python, [join(ROOT, "scripts", "run-notebook.py"), NOTEBOOK, out, "--timeout", String(CELL_TIMEOUT_S)], {
-        env: { ...process.env, ACTORGRAPH_URL: url },
+        env: { ...process.env, ACTORGRAPH_URL: url, ACTORGRAPH_TOKEN: await testToken(NOTEBOOK_EDITOR, "editor") },
         timeoutMs: 300_000,
       });
       if (result.code !== 0) {
@@ -149,6 +166,15 @@ describe("notebooks/explore.ipynb executed against the live API", () => {
     expect(width).toBeGreaterThan(600);
     expect(height).toBeGreaterThan(400);
     writeFileSync(join(ARTIFACTS_DIR, "dji-neighbourhood.png"), png);
+  });
+
+  it("added a claim through the API and showed the route ranking change", () => {
+    const out = printed(taggedCell(nb(), "writes"));
+    expect(out).toMatch(/^source source-[0-9a-f]{16} \(The Steppe Ledger\)/);
+    expect(out).toMatch(/claim small-intermediaries-and-exporters-supplied-steppe-logistics-llp-fictional\S*: REPORTED 0\.8, quote at \d+–\d+/);
+    const after = out.slice(out.indexOf("after:"));
+    expect(after).toMatch(/\n2\s+0\.4096\s+DJI → Small intermediaries and exporters → Steppe Logistics LLP \(fictional\) → Russia → Front lines in the war with Ukraine/);
+    expect(after).toMatch(/\n5\s+0\.0576\s+DJI → Small intermediaries and exporters → Pakistan/);
   });
 
   it("tabulated the claims by status with the seed's counts and confidences", () => {

@@ -4,6 +4,9 @@ import { loadConfig } from "../../dist/src/config.js";
 import { startServer, type RunningServer } from "../../dist/src/server.js";
 import { pino } from "pino";
 
+/** The AUTH_SECRET every test server verifies tokens with (tests only; 32+ characters). */
+export const TEST_AUTH_SECRET = "actorgraph-test-secret-0123456789abcdef";
+
 /** A GraphQL response as sent over HTTP. */
 export interface GqlResponse<T = any> {
   status: number;
@@ -15,8 +18,8 @@ export interface GqlResponse<T = any> {
 export interface TestServer {
   app: App;
   server: RunningServer;
-  /** POSTs a GraphQL operation over real HTTP. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  /** POSTs a GraphQL operation over real HTTP, with `Authorization: Bearer <token>` when a token is given. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -30,6 +33,8 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
     NEO4J_DATABASE: neo.database,
     PORT: "0",
     LOG_LEVEL: "silent",
+    // A fixed secret, so tests can sign tokens (tests/helpers/auth.ts) whatever .auth-secret holds.
+    AUTH_SECRET: TEST_AUTH_SECRET,
     ...overrides,
   };
 }
@@ -41,10 +46,10 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
   return {
     app,
     server,
-    async gql(query, variables) {
+    async gql(query, variables, token) {
       const res = await fetch(`${server.url}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, ...((await res.json()) as object) };

@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Kind, parse } from "graphql";
-import { describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testToken } from "../helpers/auth.js";
+import { dropWrites } from "../helpers/writes.js";
 import { useTestServer, type GqlResponse } from "../helpers/test-app.js";
 
 /** examples.graphql, as GraphiQL and the README show it. */
@@ -85,16 +88,33 @@ const EXPECTED: Record<string, (data: any) => void> = {
     expect(c.routes[1].summary).toMatch(/^Russia ← .+ ← Xi Jinping$/);
     expect(c.subgraph.nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining(["dji", "country-cn", "country-ru", "xi-jinping"]));
   },
+  AddASource(data) {
+    const text = "A fictional note for the examples: Example Freight LLP shipped drones to Russia in 2023.";
+    expect(data.addSource).toMatchObject({ title: "Example note (fictional)", publisher: "actorgraph examples", kind: "ARTICLE", textLength: text.length });
+    expect(data.addSource.textSha256).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+    written.push(data.addSource.id);
+  },
 };
+
+/** Sources the mutation examples stored, deleted after the tests (with their revisions). */
+const written: string[] = [];
 
 describe("examples.graphql", () => {
   const server = useTestServer();
+  let token = "";
+  beforeAll(async () => {
+    token = await testToken(`examples-${Date.now().toString(36)}`, "editor");
+  });
+  afterAll(async () => {
+    await dropWrites(server().app.db, { sources: written });
+  });
 
   /** POSTs the whole file with an operation name, as a client holding examples.graphql would. */
   async function run(operationName: string): Promise<GqlResponse> {
     const res = await fetch(`${server().server.url}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      // An editor token, as the mutation examples need (queries ignore it).
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: EXAMPLES, operationName }),
     });
     return { status: res.status, ...((await res.json()) as object) };

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testToken } from "../helpers/auth.js";
 import { useTestServer, type TestServer } from "../helpers/test-app.js";
 
 const CLAIMS = join(import.meta.dirname, "..", "fixtures", "import", "claims.csv");
@@ -172,9 +173,12 @@ describe("unknown paths, wrong methods and static files", () => {
 });
 
 describe("POST /import/:format query parameters", () => {
-  const TOKEN = "test-import-token-hardening-0123";
-  const server = useTestServer({ IMPORT_TOKEN: TOKEN });
+  const server = useTestServer();
   const ns = `it-qp-${Date.now().toString(36)}`;
+  let TOKEN = "";
+  beforeAll(async () => {
+    TOKEN = await testToken(`importer-${ns}`, "editor");
+  });
   const post = (query: string) =>
     raw(server(), "POST", `/import/claims?${query}`, { host: `127.0.0.1:${server().server.port}`, authorization: `Bearer ${TOKEN}`, "content-type": "text/csv" }, readFileSync(CLAIMS));
   const sources = async () =>

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Database } from "../../dist/src/db/run.js";
 import { QueryTooCostlyError } from "../../dist/src/errors.js";
 import { runImport } from "../../dist/src/import/importer.js";
+import { signToken } from "../../dist/src/auth/auth.service.js";
+import { testToken } from "../helpers/auth.js";
 import { useTestServer } from "../helpers/test-app.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "import");
@@ -1011,8 +1013,11 @@ describe("actorgraph import", () => {
   });
 
   describe("POST /import/:format", () => {
-    const TOKEN = "test-import-token-0123456789";
-    const guarded = useTestServer({ IMPORT_TOKEN: TOKEN });
+    const guarded = useTestServer();
+    let TOKEN = "";
+    beforeAll(async () => {
+      TOKEN = await testToken(`importer-${ns}`, "editor");
+    });
     const post = async (path: string, body: Buffer | string, token: string | null = TOKEN, target = guarded) => {
       const headers: Record<string, string> = { "content-type": "application/octet-stream" };
       if (token !== null) headers.authorization = `Bearer ${token}`;
@@ -1020,11 +1025,22 @@ describe("actorgraph import", () => {
       return { status: res.status, body: (await res.json()) as any };
     };
 
-    it("is disabled without IMPORT_TOKEN and refuses a missing or wrong token", async () => {
-      const disabled = await post(`/import/ftm?namespace=${ns}&dryRun=true`, readFileSync(FTM_SAMPLE), TOKEN, server);
-      expect(disabled).toMatchObject({ status: 403, body: { errors: [{ extensions: { code: "FORBIDDEN" } }] } });
-      expect((await post(`/import/ftm?dryRun=true`, "{}", null)).status).toBe(401);
+    it("needs an editor token: 401 without one or with one that does not verify, 403 for a reader", async () => {
+      const reader = await post(`/import/ftm?namespace=${ns}&dryRun=true`, readFileSync(FTM_SAMPLE), await testToken(`reader-${ns}`, "reader"));
+      expect(reader).toMatchObject({ status: 403, body: { errors: [{ extensions: { code: "FORBIDDEN" } }] } });
+      expect(await post(`/import/ftm?dryRun=true`, "{}", null)).toMatchObject({ status: 401, body: { errors: [{ extensions: { code: "UNAUTHENTICATED" } }] } });
       expect((await post(`/import/ftm?dryRun=true`, "{}", "wrong-token-wrong-token-xx")).status).toBe(401);
+      const unsigned = await post(`/import/ftm?dryRun=true`, "{}", await signToken("another-secret-another-secret-0123456789", { subject: "x", roles: ["editor"], expiresIn: "1h" }));
+      expect(unsigned.status).toBe(401);
+    });
+
+    it("records one revision per import on its dataset Source, actor system, naming the caller", async () => {
+      const res = await post(`/import/claims?namespace=${ns}-rev&name=rev-check`, readFileSync(fixture("claims.csv")));
+      expect(res.status).toBe(200);
+      const history = (await guarded().gql(`query($id: ID!) { history(id: $id) { actor operation reason after } }`, { id: res.body.sourceId })).data.history;
+      expect(history.at(-1)).toMatchObject({ actor: "system", operation: "import", reason: `POST /import/claims by importer-${ns}: rev-check`, after: { sourceId: res.body.sourceId, read: res.body.read } });
+      await guarded().app.imports.deleteNamespace(`${ns}-rev`);
+      expect((await guarded().gql(`query($id: ID!) { history(id: $id) { actor } }`, { id: res.body.sourceId })).data.history).toEqual([]);
     });
 
     it("imports an upload and answers the summary", async () => {

@@ -150,7 +150,7 @@ describe("request limits and error masking", () => {
 
   it.each([
     ["malformed JSON", "{not json", 400],
-    ["a body over 1 MB", JSON.stringify({ query: `{ search(text: "${"x".repeat(1_100_000)}") { id } }` }), 413],
+    ["a body over the 4 MB limit", JSON.stringify({ query: `{ search(text: "${"x".repeat(4_300_000)}") { id } }` }), 413],
   ])("answers %s with a JSON BAD_REQUEST, not an HTML stack trace", async (_label, body, status) => {
     const res = await post(body);
     expect(res.status).toBe(status);

@@ -20,4 +20,7 @@ export class NeighborhoodArgs {
 
   @Field(() => Int, { defaultValue: LIMITS.neighborhoodLimitDefault, description: `Maximum entities. Default ${LIMITS.neighborhoodLimitDefault}, from 1 to ${LIMITS.neighborhoodLimitCap}.` })
   limit!: number;
+
+  @Field(() => Boolean, { defaultValue: false, description: "When true, retracted claims (and the entities only they reach) are shown too, marked. Default false." })
+  includeRetracted!: boolean;
 }

@@ -27,7 +27,7 @@ export class EntityResolver {
     complexity: perResult,
   })
   neighborhood(@Args(() => NeighborhoodArgs) args: NeighborhoodArgs, @Ctx() ctx: GraphQLContext) {
-    return ctx.gate(() => ctx.services.neighborhood.neighborhood(args.id, args.depth, args.limit));
+    return ctx.gate(() => ctx.services.neighborhood.neighborhood(args.id, args.depth, args.limit, args.includeRetracted));
   }
 
   @FieldResolver(() => [Relationship], { description: "The entity's relationships in both directions, strongest first.", complexity: perResult })
@@ -35,7 +35,8 @@ export class EntityResolver {
     @Root() entity: EntityView,
     @Arg("limit", () => Int, { defaultValue: LIMITS.relationshipLimitDefault, description: `Default ${LIMITS.relationshipLimitDefault}, from 1 to ${LIMITS.relationshipLimitCap}.` }) limit: number,
     @Ctx() ctx: GraphQLContext,
+    @Arg("includeRetracted", () => Boolean, { defaultValue: false, description: "Also retracted claims, marked. Default false." }) includeRetracted: boolean,
   ) {
-    return ctx.gate(() => ctx.services.entities.getRelationships(entity.id, limit));
+    return ctx.gate(() => ctx.services.entities.getRelationships(entity.id, limit, includeRetracted));
   }
 }

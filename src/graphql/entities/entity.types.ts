@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { ClaimStatusEnum, EntityKindEnum, RelationshipTypeEnum } from "../enums.js";
+import { ClaimStatusEnum, EntityKindEnum, EvidenceRoleEnum, RelationshipTypeEnum, SourceKindEnum } from "../enums.js";
 
 @ObjectType({ description: "An actor, place, product, event or document named by a source." })
 export class Entity {
@@ -29,6 +29,12 @@ export class Entity {
 
   @Field(() => [String], { description: "FollowTheMoney topics from imported datasets, such as `sanction`; empty for the article's entities." })
   topics!: string[];
+
+  @Field(() => [String], { description: "Identifiers as `scheme:value` (for example `lei:5493001KJTIIGC8Y1R12`), given to addEntity." })
+  identifiers!: string[];
+
+  @Field(() => Int, { description: "1 as stored by the seed, an import or addEntity; each change through the API adds 1." })
+  version!: number;
 }
 
 @ObjectType({ description: "A document that evidence comes from." })
@@ -51,8 +57,14 @@ export class Source {
   @Field(() => String, { nullable: true, description: "ISO 8601 date or year-month (for example 2023-03)." })
   publishedAt!: string | null;
 
-  @Field(() => [String], { description: "Reporting and data the source relies on." })
+  @Field(() => [String], { description: "Reporting and data the source relies on. A source citing another's publisher is not independent of it (corroboration rule, docs/routes.md)." })
   cites!: string[];
+
+  @Field(() => SourceKindEnum, { nullable: true, description: "ARTICLE, DOCUMENT or DATASET; PUBLICATION for an import's cited publication; null for the seed's article." })
+  kind!: string | null;
+
+  @Field(() => Int, { description: "1: a source does not change once stored; addSource with the same text returns it as it is." })
+  version!: number;
 }
 
 @ObjectType({ description: "A quote backing a relationship. Invariant: the source's text sliced at [start, end) equals quote." })
@@ -68,6 +80,24 @@ export class Evidence {
 
   @Field(() => Source)
   source!: Source;
+
+  @Field(() => EvidenceRoleEnum, { description: "CORROBORATING (supports the claim) or DISPUTING (contradicts it; disputeClaim)." })
+  role!: string;
+
+  @Field(() => String, { nullable: true, description: "The editor's note on a disputing quote." })
+  note!: string | null;
+}
+
+@ObjectType({ description: "Who retracted a claim, when and why." })
+export class Retraction {
+  @Field(() => String, { description: "ISO 8601 date-time (UTC)." })
+  at!: string;
+
+  @Field(() => String, { description: "The editor's token subject." })
+  actor!: string;
+
+  @Field(() => String)
+  reason!: string;
 }
 
 @ObjectType({ description: "A claim that links two entities, with its evidence." })
@@ -116,6 +146,24 @@ export class Relationship {
 
   @Field(() => Entity, { description: "End node." })
   to!: Entity;
+
+  @Field(() => Int, { description: "1 as the seed or an import stored it; each change through the API adds 1. Pass it as expectedVersion." })
+  version!: number;
+
+  @Field(() => ClaimStatusEnum, { description: "The status the source's wording or an editor's setClaimStatus gave, before disputes demoted it or a retraction replaced it." })
+  assertedStatus!: string;
+
+  @Field(() => Boolean, { description: "True when an editor retracted the claim: status is RETRACTED; routes and neighbourhoods show it only with includeRetracted." })
+  retracted!: boolean;
+
+  @Field(() => Retraction, { nullable: true, description: "Who retracted the claim, when and why; null unless retracted." })
+  retraction!: Retraction | null;
+
+  @Field(() => Boolean, { description: "True when some evidence disputes the claim (Evidence.role DISPUTING)." })
+  disputed!: boolean;
+
+  @Field(() => [String], { description: "Hedge words in the supporting quotes that contradict the status (\"possibility\" behind a REPORTED claim), found when the evidence was written." })
+  warnings!: string[];
 }
 
 @ObjectType({ description: "Nodes and edges ready for a visualization client." })

@@ -39,6 +39,9 @@ export class RoutesArgs {
 
   @Field(() => Boolean, { defaultValue: false, description: "When true, each dated hop's validFrom is no earlier than the latest validFrom before it; undated hops pass. Default false." })
   timeRespecting!: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: "When true, retracted claims are followed too, marked (status RETRACTED, retracted: true). Default false: a retracted claim is on no route." })
+  includeRetracted!: boolean;
 }
 
 @ArgsType()
@@ -51,4 +54,7 @@ export class ConnectionsArgs {
 
   @Field(() => RouteDirectionEnum, { defaultValue: RouteDirectionEnum.ANY, description: "ANY (default): every relationship both ways; FLOW: goods and money only." })
   direction!: RouteDirectionEnum;
+
+  @Field(() => Boolean, { defaultValue: false, description: "When true, routes may follow retracted claims, marked. Default false." })
+  includeRetracted!: boolean;
 }

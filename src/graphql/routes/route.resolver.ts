@@ -26,6 +26,6 @@ export class RouteResolver {
     },
   })
   connections(@Args(() => ConnectionsArgs) args: ConnectionsArgs, @Ctx() ctx: GraphQLContext) {
-    return ctx.gate(() => ctx.services.connections.connect(args.ids, args.maxHops, args.direction, ctx.deadline));
+    return ctx.gate(() => ctx.services.connections.connect(args.ids, args.maxHops, args.direction, ctx.deadline, args.includeRetracted));
   }
 }

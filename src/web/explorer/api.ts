@@ -1,5 +1,6 @@
-import type { ClaimStatus, Entity, RouteSearch, Subgraph } from "./types";
-import { NEIGHBORHOOD_QUERY, ROUTES_QUERY, SEARCH_QUERY } from "./queries";
+import { editorToken } from "./token";
+import type { ClaimStatus, Entity, Relationship, Revision, RouteSearch, Subgraph } from "./types";
+import { ADD_CLAIM_MUTATION, ADD_SOURCE_MUTATION, HISTORY_QUERY, ME_QUERY, NEIGHBORHOOD_QUERY, RETRACT_CLAIM_MUTATION, ROUTES_QUERY, SEARCH_QUERY } from "./queries";
 
 /**
  * A failed call to the API, ready to show: `code` is the API's `extensions.code` (BAD_USER_INPUT,
@@ -38,7 +39,8 @@ async function send(path: string, body: unknown): Promise<Response> {
   try {
     return await fetch(path, {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
+      // The token pasted in Settings, if any (writes need an editor's; reads work without).
+      headers: { "content-type": "application/json", accept: "application/json", ...(editorToken() ? { authorization: `Bearer ${editorToken()}` } : {}) },
       body: JSON.stringify(body),
     });
   } catch (err) {
@@ -104,4 +106,47 @@ export async function exportElements(format: "graphml" | "cytoscape", nodes: str
     throw bodyError(body, res.status) ?? new ApiError(`HTTP_${res.status}`, `The export failed: HTTP ${res.status} ${res.statusText}.`, res.status);
   }
   return res.blob();
+}
+
+/** Who the API takes the caller to be (Query.me): the token's subject and roles, or null and []. */
+export async function me(): Promise<{ subject: string | null; roles: string[] }> {
+  return (await gql<{ me: { subject: string | null; roles: string[] } }>(ME_QUERY, {})).me;
+}
+
+/** A claim's revisions, oldest first (Query.history). */
+export async function claimHistory(id: string): Promise<Revision[]> {
+  return (await gql<{ history: Revision[] }>(HISTORY_QUERY, { id })).history;
+}
+
+/** What the explorer's source form sends to addSource. */
+export interface NewSource {
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  text: string;
+}
+
+/** Stores a source (Mutation.addSource; editor token). */
+export async function addSource(input: NewSource): Promise<{ id: string; title: string; textLength: number }> {
+  return (await gql<{ addSource: { id: string; title: string; textLength: number } }>(ADD_SOURCE_MUTATION, { input })).addSource;
+}
+
+/** What the explorer's claim form sends to addClaim: one quote of one source. */
+export interface NewClaim {
+  from: string;
+  to: string;
+  type: string;
+  status: ClaimStatus;
+  evidence: { sourceId: string; quote: string; occurrence: number | null }[];
+}
+
+/** Adds a claim (Mutation.addClaim; editor token). */
+export async function addClaim(input: NewClaim): Promise<Relationship> {
+  return (await gql<{ addClaim: Relationship }>(ADD_CLAIM_MUTATION, { input })).addClaim;
+}
+
+/** Retracts a claim with a reason (Mutation.retractClaim; editor token), at the version shown. */
+export async function retractClaim(id: string, reason: string, version: number): Promise<Relationship> {
+  return (await gql<{ retractClaim: Relationship }>(RETRACT_CLAIM_MUTATION, { id, reason, version })).retractClaim;
 }

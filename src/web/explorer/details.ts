@@ -24,11 +24,15 @@ export function renderDetailsPlaceholder(root: HTMLElement): void {
 
 /**
  * Shows one relationship: type, endpoints, status (with its line style), confidence, validity
- * dates (a missing bound is open), the source's hedging words, and every evidence quote in a
- * `<mark>` with its source's title, publisher, date, URL (a link only for http/https) and offsets.
+ * dates (a missing bound is open), the source's hedging words, warnings, and every evidence quote
+ * in a `<mark>` with its source's title, publisher, date, URL (a link only for http/https) and
+ * offsets: the corroborating sources first, then the disputing ones with the editor's note.
+ * `extra` (the history and the retract form, claim-panel.ts) goes at the end.
  */
-export function renderRelationship(root: HTMLElement, rel: Relationship, names: (id: string) => string): void {
+export function renderRelationship(root: HTMLElement, rel: Relationship, names: (id: string) => string, ...extra: Child[]): void {
   const money = rel.amount === null ? null : `${rel.amount.toLocaleString("en")} ${rel.currency ?? ""}`.trim();
+  const supporting = rel.evidence.filter((e) => e.role !== "DISPUTING");
+  const disputing = rel.evidence.filter((e) => e.role === "DISPUTING");
   replaceChildren(
     root,
     h("h2", {}, "Evidence"),
@@ -37,20 +41,26 @@ export function renderRelationship(root: HTMLElement, rel: Relationship, names: 
       h("div", { class: "claim-ends" }, names(rel.from.id), " → ", names(rel.to.id)),
     ),
     h("dl", { class: "facts" },
-      ...row("Status", statusSample(rel.status, rel.confidence), " ", rel.status),
+      ...row("Status", rel.status === "RETRACTED" ? null : statusSample(rel.status, rel.confidence), " ", rel.status),
+      ...(rel.retraction ? row("Retracted", `by ${rel.retraction.actor} on ${rel.retraction.at.slice(0, 10)}: ${rel.retraction.reason}`) : []),
       ...row("Confidence", formatConfidence(rel.confidence)),
       ...row("Valid from", rel.validFrom ?? "open (no date)"),
       ...row("Valid to", rel.validTo ?? "open (no date)"),
       ...(rel.hedge ? row("Hedge", `“${rel.hedge}”`) : []),
     ),
-    h("h3", {}, `${rel.evidence.length} quote${rel.evidence.length === 1 ? "" : "s"}`),
-    rel.evidence.length === 0 ? h("p", { class: "muted" }, "No evidence recorded for this claim.") : h("ol", { class: "quotes" }, ...rel.evidence.map(quoteItem)),
+    rel.warnings.length > 0 ? h("ul", { class: "warnings" }, ...rel.warnings.map((w) => h("li", {}, w))) : null,
+    h("h3", {}, `${supporting.length} corroborating quote${supporting.length === 1 ? "" : "s"}`),
+    supporting.length === 0 ? h("p", { class: "muted" }, "No evidence recorded for this claim.") : h("ol", { class: "quotes corroborating" }, ...supporting.map(quoteItem)),
+    disputing.length > 0 ? h("h3", {}, `${disputing.length} disputing quote${disputing.length === 1 ? "" : "s"}`) : null,
+    disputing.length > 0 ? h("ol", { class: "quotes disputing" }, ...disputing.map(quoteItem)) : null,
     h("dl", { class: "facts more" },
       ...(rel.goods.length > 0 ? row("Goods", rel.goods.join(", ")) : []),
       ...(money ? row("Amount", money) : []),
       ...(rel.note ? row("Note", rel.note) : []),
       ...row("Id", h("code", {}, rel.id)),
+      ...row("Version", String(rel.version)),
     ),
+    ...extra,
   );
 }
 
@@ -61,6 +71,7 @@ function quoteItem(e: Evidence): HTMLElement {
     "li",
     { class: "quote" },
     h("blockquote", {}, h("mark", {}, e.quote)),
+    e.note ? h("p", { class: "dispute-note" }, `Note: ${e.note}`) : null,
     h(
       "div",
       { class: "source" },

@@ -5,6 +5,7 @@
  */
 import type cytoscape from "cytoscape";
 import { findRoutes, neighborhood, toApiError } from "./api";
+import { claimSections } from "./claim-panel";
 import { renderDetailsPlaceholder, renderEntity, renderRelationship } from "./details";
 import { byId, count } from "./dom";
 import { registerExportButtons } from "./export-buttons";
@@ -13,8 +14,10 @@ import { renderLegend } from "./legend";
 import { Notice } from "./notice";
 import { RouteForm, type FormReading } from "./route-form";
 import { RouteList } from "./route-list";
+import { Settings } from "./settings";
+import { SourceEditor } from "./source-editor";
 import { StaleView } from "./stale-view";
-import { edgeKey, type Entity } from "./types";
+import { edgeKey, type Entity, type Relationship } from "./types";
 import { VIEW_LIMITS } from "./view-cap";
 
 declare global {
@@ -31,7 +34,7 @@ const legend = byId("legend");
 
 const graph = new GraphView(byId("graph"), {
   onEdge(rel) {
-    renderRelationship(details, rel, (id) => graph.name(id));
+    showClaim(rel);
     routes.markHop(edgeKey(rel));
   },
   onNode(entity) {
@@ -50,6 +53,18 @@ const routes = new RouteList(byId("results"), {
   selectHop: (key) => graph.selectEdge(key),
 });
 
+/** Shows a claim in the evidence panel, with its history and (with a token) the retract form. */
+function showClaim(rel: Relationship): void {
+  renderRelationship(details, rel, (id) => graph.name(id), ...claimSections(rel, (retracted) => void onRetracted(retracted)));
+}
+
+/** After a retraction: the last route search runs again without the claim, then the panel shows it, retracted, with its history. */
+async function onRetracted(rel: Relationship): Promise<void> {
+  if (lastReading) await runRoutes(lastReading);
+  showClaim(rel);
+  notice.show("info", `Retracted ${rel.type} ${rel.id}; it leaves routes and neighbourhoods.`);
+}
+
 /** Clears the graph, the route list and the evidence panel. */
 function clearView(): void {
   graph.clear();
@@ -63,6 +78,8 @@ const stale = new StaleView(byId("stale"), byId("graph"), clearView);
 let shown = "";
 
 let search = 0;
+/** The last route search that ran, for running it again after a write. */
+let lastReading: FormReading | null = null;
 const form = new RouteForm((reading: FormReading) => void runRoutes(reading));
 
 /** After a search that failed or could not be sent: the graph, if any, is marked as the previous result, without its route highlight. */
@@ -79,6 +96,7 @@ async function runRoutes(reading: FormReading): Promise<void> {
     return markPrevious("The form cannot search yet");
   }
   const mine = ++search;
+  lastReading = reading;
   notice.hide();
   const { params, from, to } = reading;
   routes.loading(from.name, to.name);
@@ -154,6 +172,15 @@ async function expand(entity: Entity): Promise<void> {
 }
 
 registerExportButtons(graph, notice);
+const editorButton = byId("source-editor-open");
+new SourceEditor((claim) => {
+  notice.show("info", `Added claim ${claim.id}; searching the routes again.`);
+  if (lastReading) void runRoutes(lastReading);
+});
+const settings = new Settings((canWrite) => {
+  editorButton.hidden = !canWrite;
+});
+void settings.refresh();
 byId("fit").addEventListener("click", () => graph.fit());
 byId("relayout").addEventListener("click", () => graph.layout(true));
 byId("clear").addEventListener("click", clearView);

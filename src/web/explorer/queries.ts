@@ -8,7 +8,8 @@ const ENTITY_FIELDS = "id name kind aliases description country unidentified";
 
 const RELATIONSHIP_FIELDS = `id type status confidence validFrom validTo hedge note amount currency goods
   from { id } to { id }
-  evidence { quote start end source { id title publisher url publishedAt } }`;
+  version retracted disputed warnings retraction { at actor reason }
+  evidence { quote start end role note source { id title publisher url publishedAt } }`;
 
 /** Query.search: `$text` → `{search: Entity[]}`. */
 export const SEARCH_QUERY = `query ExplorerSearch($text: String!) {
@@ -28,4 +29,21 @@ export const ROUTES_QUERY = `query ExplorerRoutes($from: ID!, $to: ID!, $maxHops
 /** Query.neighborhood, depth 1: `$id` → `{neighborhood: Subgraph}`. */
 export const NEIGHBORHOOD_QUERY = `query ExplorerNeighborhood($id: ID!) {
   neighborhood(id: $id, depth: 1, limit: 60) { truncated nodes { ${ENTITY_FIELDS} } edges { ${RELATIONSHIP_FIELDS} } }
+}`;
+
+/** Query.me: who the pasted token says the caller is. */
+export const ME_QUERY = `query ExplorerMe { me { subject roles } }`;
+
+/** Query.history of one claim, oldest first. */
+export const HISTORY_QUERY = `query ExplorerHistory($id: ID!) { history(id: $id) { at actor operation reason version } }`;
+
+/** Mutation.addSource: `$input` → the stored source's id and text length. */
+export const ADD_SOURCE_MUTATION = `mutation ExplorerAddSource($input: SourceInput!) { addSource(input: $input) { id title textLength } }`;
+
+/** Mutation.addClaim: `$input` → the claim with its evidence. */
+export const ADD_CLAIM_MUTATION = `mutation ExplorerAddClaim($input: ClaimInput!) { addClaim(input: $input) { ${RELATIONSHIP_FIELDS} } }`;
+
+/** Mutation.retractClaim: `$id`, `$reason`, `$version` → the retracted claim. */
+export const RETRACT_CLAIM_MUTATION = `mutation ExplorerRetractClaim($id: ID!, $reason: String!, $version: Int!) {
+  retractClaim(claimId: $id, reason: $reason, expectedVersion: $version) { ${RELATIONSHIP_FIELDS} }
 }`;

@@ -34,12 +34,26 @@ export interface Source {
   publishedAt: string | null;
 }
 
-/** One quote backing a relationship; `start`/`end` are offsets in the source's text. */
+/** One quote backing (or disputing) a relationship; `start`/`end` are offsets in the source's text. */
 export interface Evidence {
   quote: string;
   start: number;
   end: number;
   source: Source;
+  /** CORROBORATING supports the claim; DISPUTING contradicts it (schema.graphql `EvidenceRole`). */
+  role: "CORROBORATING" | "DISPUTING";
+  /** The editor's note on a disputing quote. */
+  note: string | null;
+}
+
+/** One change to a claim (schema.graphql `Revision`). */
+export interface Revision {
+  /** ISO 8601 date-time. */
+  at: string;
+  actor: string;
+  operation: string;
+  reason: string | null;
+  version: number;
 }
 
 /** A claim between two entities (schema.graphql `Relationship`), as the graph and the evidence panel show it. */
@@ -47,7 +61,7 @@ export interface Relationship {
   /** Unique per type only: the graph keys edges by {@link edgeKey}. */
   id: string;
   type: string;
-  status: ClaimStatus;
+  status: ClaimStatus | "RETRACTED";
   confidence: number;
   validFrom: string | null;
   validTo: string | null;
@@ -59,6 +73,13 @@ export interface Relationship {
   from: { id: string };
   to: { id: string };
   evidence: Evidence[];
+  /** Pass as expectedVersion when changing the claim. */
+  version: number;
+  retracted: boolean;
+  retraction: { at: string; actor: string; reason: string } | null;
+  disputed: boolean;
+  /** Hedge words in the quotes that contradict the status. */
+  warnings: string[];
 }
 
 /** One hop of a route; the relationship's details are in the search's subgraph. */

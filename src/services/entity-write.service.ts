@@ -1,0 +1,136 @@
+import { randomBytes } from "node:crypto";
+import anyAscii from "any-ascii";
+import neo4j from "neo4j-driver";
+import type { AuthService } from "../auth/auth.service.js";
+import type { Caller } from "../auth/roles.js";
+import type { Database } from "../db/run.js";
+import { runIn } from "../db/run.js";
+import { BadUserInputError } from "../errors.js";
+import { ENTITY_KINDS, type EntityKind } from "../model/vocabulary.js";
+import type { EntityService } from "./entity.service.js";
+import { runMutation } from "./mutation-runner.js";
+import { toLuceneQuery } from "./search.service.js";
+import { toEntityView, type EntityView } from "./views.js";
+
+/** addEntity's input. */
+export interface EntityInput {
+  readonly name: string;
+  readonly kind: EntityKind;
+  readonly aliases?: readonly string[] | null;
+  /** ISO 3166-1 alpha-2 code. */
+  readonly country?: string | null;
+  readonly description?: string | null;
+  /** `scheme:value` identifiers, for example `lei:5493001KJTIIGC8Y1R12`, `inn:7707083893`. */
+  readonly identifiers?: readonly string[] | null;
+}
+
+/** What addEntity returns. */
+export interface AddEntityResultView {
+  readonly entity: EntityView;
+  /** Other entities with the same normalised or transliterated name or alias, or a shared identifier. */
+  readonly possibleDuplicates: readonly EntityView[];
+}
+
+/** Candidates fetched from the full-text indexes before the exact comparison. */
+const CANDIDATES = 50;
+
+/** Entities written through the API. */
+export class EntityWriteService {
+  constructor(
+    private readonly db: Database,
+    private readonly auth: AuthService,
+    private readonly entities: EntityService,
+  ) {}
+
+  /**
+   * Creates an entity (version 1) with a readable id (`slug of the name`, with a random suffix
+   * when taken) and returns it with its possible duplicates, so an investigator does not create a
+   * second "DJI": entities whose name or an alias equals one of the new entity's after
+   * {@link nameKey} (case, accents, punctuation and script: "Da-Jiang Innovations", "大疆创新" and
+   * "da jiang innovations" compare by their transliteration), or that share an identifier. The
+   * entity is created all the same; merging is the resolution workflow's job.
+   * @throws UnauthenticatedError, ForbiddenError; BadUserInputError for a bad name, kind, country or identifier.
+   */
+  async addEntity(caller: Caller | null, input: EntityInput, idempotencyKey?: string | null): Promise<AddEntityResultView> {
+    const who = this.auth.require(caller, "editor", "add an entity");
+    const clean = checkEntityInput(input);
+    const result = await runMutation(this.db, {
+      caller: who,
+      operation: "addEntity",
+      idempotencyKey,
+      request: clean,
+      change: async (tx) => {
+        const base = slug(clean.name) || "entity";
+        const taken = await runIn(tx, "entities-by-ids", { ids: [base] });
+        const id = taken.length === 0 ? base : `${base}-${randomBytes(3).toString("hex")}`;
+        const now = new Date().toISOString();
+        const props = { ...clean, id, unidentified: false, version: neo4j.int(1), createdAt: now, createdBy: who.subject };
+        await runIn(tx, "create-entity", { props });
+        return { targetKind: "entity", targetId: id, revisions: [{ targetKind: "entity", targetId: id, version: 1, reason: null, before: null, after: { ...props, version: 1 } }] };
+      },
+    });
+    const entity = await this.entities.getEntity(result.targetId);
+    return { entity, possibleDuplicates: await this.possibleDuplicates(entity) };
+  }
+
+  /** Entities other than `entity` with an equal {@link nameKey} of a name or alias, or a shared identifier; at most 20. */
+  async possibleDuplicates(entity: EntityView): Promise<EntityView[]> {
+    const names = [entity.name, ...entity.aliases];
+    const keys = new Set(names.map(nameKey).filter(Boolean));
+    const texts = [...new Set(names.flatMap((n) => [n, anyAscii(n)]))];
+    const lucene = texts.map((t) => toLuceneQuery(t)).filter((q): q is string => q !== null).map((q) => `(${q})`).join(" OR ");
+    const found = new Map<string, EntityView>();
+    if (lucene) {
+      for (const row of await this.db.read("search-entities", { lucene, limit: neo4j.int(CANDIDATES) })) {
+        const other = toEntityView(row.entity);
+        if ([other.name, ...other.aliases].some((n) => keys.has(nameKey(n)))) found.set(other.id, other);
+      }
+    }
+    if (entity.identifiers.length > 0) {
+      const phrases = entity.identifiers.map((i) => `"${i.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(" OR ");
+      for (const row of await this.db.read("entities-by-identifiers", { lucene: phrases, limit: neo4j.int(CANDIDATES) })) {
+        const other = toEntityView(row.entity);
+        found.set(other.id, other);
+      }
+    }
+    found.delete(entity.id);
+    return [...found.values()].slice(0, 20);
+  }
+}
+
+/**
+ * A name as duplicates are compared: transliterated to ASCII (any-ascii: 大疆创新 → "DaJiangChuangXin",
+ * Россия → "Rossiya"), lower-cased, every run of other characters a single space.
+ */
+export function nameKey(name: string): string {
+  return anyAscii(name.normalize("NFKC"))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** A readable id from a name: its transliteration, lower-case, words joined by hyphens, at most 60 characters. */
+export function slug(name: string): string {
+  return nameKey(name).replace(/ /g, "-").slice(0, 60).replace(/-+$/, "");
+}
+
+const COUNTRY = /^[A-Z]{2}$/;
+const IDENTIFIER = /^[a-z][a-z0-9_.-]{0,31}:\S{1,200}$/;
+
+function checkEntityInput(input: EntityInput) {
+  const name = (input.name ?? "").trim();
+  if (name.length === 0 || name.length > 200) throw new BadUserInputError("name must be 1 to 200 characters", { argument: "name" });
+  if (!(ENTITY_KINDS as readonly string[]).includes(input.kind)) throw new BadUserInputError(`kind must be one of ${ENTITY_KINDS.join(", ")}`, { argument: "kind" });
+  const aliases = [...new Set((input.aliases ?? []).map((a) => a.trim()).filter(Boolean))];
+  if (aliases.length > 50 || aliases.some((a) => a.length > 200)) throw new BadUserInputError("aliases takes at most 50 names of at most 200 characters", { argument: "aliases" });
+  const country = input.country?.trim().toUpperCase() || null;
+  if (country !== null && !COUNTRY.test(country)) throw new BadUserInputError(`country must be an ISO 3166-1 alpha-2 code such as CN; got ${JSON.stringify(input.country)}`, { argument: "country" });
+  const description = input.description?.trim() || null;
+  if (description !== null && description.length > 2000) throw new BadUserInputError("description must be at most 2000 characters", { argument: "description" });
+  const identifiers = [...new Set((input.identifiers ?? []).map((i) => i.trim()))];
+  const bad = identifiers.filter((i) => !IDENTIFIER.test(i));
+  if (bad.length > 0 || identifiers.length > 20) {
+    throw new BadUserInputError(`identifiers must be at most 20 of the form scheme:value (scheme in lower case, such as lei:5493001KJTIIGC8Y1R12); got ${bad.map((b) => JSON.stringify(b)).join(", ")}`, { argument: "identifiers" });
+  }
+  return { name, kind: input.kind, aliases, country, description, identifiers };
+}
