@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError } from "commander";
-import { pino, type Logger } from "pino";
+import type { Logger } from "pino";
 import { createApp, type App } from "./app.js";
 import { loadConfig, localNeo4j } from "./config.js";
 import { DatabaseUnavailableError } from "./errors.js";
@@ -11,6 +11,7 @@ import { registerGenerateCommand } from "./generate/cli-generate.js";
 import { buildActorgraphSchema, printActorgraphSchema } from "./graphql/schema.js";
 import { registerImportCommand } from "./import/cli-import.js";
 import { startLocalNeo4j } from "./local-neo4j.js";
+import { createLogger } from "./logging.js";
 import { PROJECT_ROOT } from "./paths.js";
 import { renderSeedCypher, SEED_FILE } from "./seed/seed-file.js";
 import { startServer } from "./server.js";
@@ -36,7 +37,7 @@ program
   .action(async () => {
     if (!process.env.NEO4J_URI && process.env.AUTO_START_DB !== "false") await startLocalNeo4j();
     const app = createApp(loadConfig());
-    const logger = pino({ level: app.config.logLevel });
+    const logger = createLogger(app.config.logLevel);
     await prepareDatabase(app, logger);
     await serve(app, logger);
   });
@@ -46,7 +47,7 @@ program
   .description("Serve the GraphQL API against NEO4J_URI without starting or seeding a database.")
   .action(async () => {
     const app = createApp(loadConfig());
-    await serve(app, pino({ level: app.config.logLevel }));
+    await serve(app, createLogger(app.config.logLevel));
   });
 
 program
@@ -105,13 +106,16 @@ async function serve(app: App, logger: Logger): Promise<void> {
       `Route explorer: ${server.url}/explorer · GraphiQL: ${server.url}/graphiql\n` +
       `Try the routes from DJI to the Russian front:\n\n${EXAMPLE_QUERY.replace("HOST", `${app.config.host}:${server.port}`)}\n\n`,
   );
-  const shutdown = async () => {
+  // Drain (SHUTDOWN_TIMEOUT_MS): stop accepting, let in-flight requests finish, close the driver, exit 0.
+  const shutdown = async (signal: string) => {
+    logger.info({ signal, timeoutMs: app.config.shutdownTimeoutMs }, "draining in-flight requests before exit");
     await server.stop();
     await app.close();
+    logger.info("stopped");
     process.exit(0);
   };
-  process.once("SIGINT", () => void shutdown());
-  process.once("SIGTERM", () => void shutdown());
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 function checkFile(path: string, expected: string, fix: string): void {
@@ -121,8 +125,20 @@ function checkFile(path: string, expected: string, fix: string): void {
   }
 }
 
+/** Whether `err` is a write to a pipe whose reader has gone (`npx actorgraph export … | head`). */
+function isBrokenPipe(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException | null)?.code === "EPIPE";
+}
+
+// A reader that stops early (`| head`) is not a failure: exit 0 quietly, as cat and grep do.
+process.stdout.on("error", (err) => {
+  if (isBrokenPipe(err)) process.exit(0);
+  throw err;
+});
+
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);
+  if (isBrokenPipe(err)) process.exit(0);
   const where =
     err instanceof DatabaseUnavailableError
       ? ` (Neo4j at ${process.env.NEO4J_URI || localNeo4j().uri} as ${process.env.NEO4J_USER || "neo4j"}: check NEO4J_URI and NEO4J_PASSWORD, or NEO4J_BOLT_PORT and NEO4J_STATE_DIR for the local one)`
