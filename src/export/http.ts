@@ -103,8 +103,12 @@ class ExportSlots {
     this.app.metrics.exportsInProgress.inc();
     // The socket's inactivity timer: writes that reach the socket reset it, so it fires only
     // once the client has stopped reading (kernel buffers full) for the whole period.
+    // On firing, a TCP reset: a plain close would queue its FIN behind the megabytes the client
+    // has not read, so the client would neither see the end nor free the connection.
+    const socket = res.req.socket;
     res.setTimeout(exportIdleTimeoutMs, () => {
       this.logger.warn({ idleMs: exportIdleTimeoutMs }, "aborted an export whose client read nothing for EXPORT_IDLE_TIMEOUT_MS");
+      if (!socket.destroyed) socket.resetAndDestroy();
       res.destroy();
     });
     res.once("close", () => {
@@ -171,7 +175,7 @@ async function streamExport(app: App, slots: ExportSlots, logger: Logger, file: 
 function asOverload(err: AppError, res: Response): AppError {
   if (!(err instanceof QueryTooCostlyError) || err.extensions.neo4jCode === undefined) return err;
   res.set("Retry-After", String(LIMITS.exportRetryAfterSeconds));
-  return new ServerBusyError(`The database ran out of time or memory for this export while serving others; retry in ${LIMITS.exportRetryAfterSeconds} seconds.`);
+  return new ServerBusyError(`The database ran out of time or memory for this export, which is within its caps: the server is busy; retry in ${LIMITS.exportRetryAfterSeconds} seconds.`);
 }
 
 function sendHeaders(res: Response, file: ExportFile): Response {
