@@ -75,6 +75,9 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
     schema,
     includeStacktraceInErrorResponses: development,
     persistedQueries: false,
+    // The CLI drains on SIGTERM/SIGINT itself (src/cli.ts). Apollo's own handlers stop the server and
+    // then send the signal again, which killed the process (exit 143) before the driver was closed.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     // Apollo turns introspection off when NODE_ENV is production (the Docker image). The schema is
     // public (schema.graphql is committed) and GraphiQL needs it for docs and completion.

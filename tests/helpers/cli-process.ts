@@ -5,10 +5,14 @@ import { inject } from "vitest";
 /** The built CLI, `dist/src/cli.js`. */
 export const CLI = join(import.meta.dirname, "..", "..", "dist", "src", "cli.js");
 
-/** Environment for a CLI process against the injected test database (port 0, info logs), plus `extra`. */
+/**
+ * Environment for a CLI process against the injected test database (port 0, info logs), plus
+ * `extra`. NODE_ENV is production, as in a real deployment: vitest's NODE_ENV=test changes
+ * Apollo's defaults (it installs no signal handlers then).
+ */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const neo = inject("neo4j");
-  return { ...process.env, NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password, NEO4J_DATABASE: neo.database, LOG_LEVEL: "info", AUTO_START_DB: "false", PORT: "0", ...extra };
+  return { ...process.env, NODE_ENV: "production", NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password, NEO4J_DATABASE: neo.database, LOG_LEVEL: "info", AUTO_START_DB: "false", PORT: "0", ...extra };
 }
 
 /** A running `actorgraph serve` process. */
