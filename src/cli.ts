@@ -101,12 +101,8 @@ async function prepareDatabase(app: App, logger: Logger): Promise<void> {
 
 async function serve(app: App, logger: Logger): Promise<void> {
   const server = await startServer(app, logger);
-  process.stdout.write(
-    `\nactorgraph API ready at ${server.url}/graphql (health: ${server.url}/health)\n` +
-      `Route explorer: ${server.url}/explorer · GraphiQL: ${server.url}/graphiql\n` +
-      `Try the routes from DJI to the Russian front:\n\n${EXAMPLE_QUERY.replace("HOST", `${app.config.host}:${server.port}`)}\n\n`,
-  );
   // Drain (SHUTDOWN_TIMEOUT_MS): stop accepting, let in-flight requests finish, close the driver, exit 0.
+  // Registered before the ready line: a supervisor may signal as soon as it reads it.
   const shutdown = async (signal: string) => {
     logger.info({ signal, timeoutMs: app.config.shutdownTimeoutMs }, "draining in-flight requests before exit");
     await server.stop();
@@ -116,6 +112,11 @@ async function serve(app: App, logger: Logger): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.stdout.write(
+    `\nactorgraph API ready at ${server.url}/graphql (health: ${server.url}/health)\n` +
+      `Route explorer: ${server.url}/explorer · GraphiQL: ${server.url}/graphiql\n` +
+      `Try the routes from DJI to the Russian front:\n\n${EXAMPLE_QUERY.replace("HOST", `${app.config.host}:${server.port}`)}\n\n`,
+  );
 }
 
 function checkFile(path: string, expected: string, fix: string): void {
