@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, type ASTVisitor, type ValidationContext } from "graphql";
+import { GraphQLError, Kind, OperationTypeNode, type ASTVisitor, type ValidationContext } from "graphql";
 import { currentRequest } from "./request-context.js";
 
 /**
@@ -23,9 +23,9 @@ export function supportedOperationsRule(context: ValidationContext): ASTVisitor 
   return {
     OperationDefinition(node) {
       const type = node.operation;
-      const offered = type !== "subscription" && context.getSchema().getRootType(type) !== undefined && context.getSchema().getRootType(type) !== null;
-      if (offered) return;
-      const also = type === "subscription" ? "subscriptions need a streaming transport this server does not have" : `the schema has no ${type} type`;
+      const subscription = type === OperationTypeNode.SUBSCRIPTION;
+      if (!subscription && context.getSchema().getRootType(type)) return;
+      const also = subscription ? "subscriptions need a streaming transport this server does not have" : `the schema has no ${type} type`;
       context.reportError(new GraphQLError(`This server does not offer ${type} operations (${also}); send a query.`, { nodes: node }));
     },
   };
@@ -37,20 +37,25 @@ export function supportedOperationsRule(context: ValidationContext): ASTVisitor 
  */
 export function operationMetricsPlugin(): ApolloServerPlugin {
   return {
-    async requestDidStart() {
+    requestDidStart() {
       const context = currentRequest();
-      return {
-        async didResolveOperation({ operation }) {
-          if (!context || !operation) return;
-          const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === "Field" ? [s.name.value] : ["multiple"]));
-          context.operation = fields.length === 1 ? fields[0]! : "multiple";
+      return Promise.resolve({
+        didResolveOperation({ operation }) {
+          if (context && operation) {
+            const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : ["multiple"]));
+            context.operation = fields.length === 1 ? fields[0]! : "multiple";
+          }
+          return Promise.resolve();
         },
-        async willSendResponse({ response }) {
-          if (!context) return;
-          const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
-          context.outcome = String(errors?.[0]?.extensions?.code ?? "ok");
+        willSendResponse({ response }) {
+          if (context) {
+            const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+            const code = errors?.[0]?.extensions?.code;
+            context.outcome = typeof code === "string" ? code : errors?.length ? "ERROR" : "ok";
+          }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -23,9 +23,9 @@ export interface ServeProcess {
   /** Resolves with the exit code once the process has exited. */
   readonly exited: Promise<number | null>;
   /** Everything it wrote so far, stdout and stderr. */
-  output(): string;
+  readonly output: () => string;
   /** SIGTERM, then waits for the exit. */
-  stop(): Promise<number | null>;
+  readonly stop: () => Promise<number | null>;
 }
 
 /** Starts `actorgraph serve` as a real process and resolves once it prints that it is ready. */
@@ -34,8 +34,8 @@ export function serveProcess(extra: Record<string, string> = {}): Promise<ServeP
   let out = "";
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    proc.stderr!.on("data", (d: Buffer) => (out += d.toString()));
-    proc.stdout!.on("data", (d: Buffer) => {
+    proc.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    proc.stdout.on("data", (d: Buffer) => {
       out += d.toString();
       const m = /API ready at (http:\/\/127\.0\.0\.1:(\d+))\//.exec(out);
       if (m) {

@@ -65,10 +65,10 @@ describe("npx actorgraph export … | head", () => {
   it("exits 0 without a word on stderr when the reader closes the pipe early", async () => {
     const proc = spawn("node", [CLI, "export", "graphml"], { env: cliEnv(), stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
-    proc.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-    const first = await new Promise<string>((resolve) => proc.stdout!.once("data", (d: Buffer) => resolve(d.toString())));
+    proc.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const first = await new Promise<string>((resolve) => proc.stdout.once("data", (d: Buffer) => resolve(d.toString())));
     expect(first).toContain("<?xml");
-    proc.stdout!.destroy();
+    proc.stdout.destroy();
     const code = await new Promise<number | null>((resolve) => proc.once("exit", (c) => resolve(c)));
     expect(stderr).toBe("");
     expect(code).toBe(0);
