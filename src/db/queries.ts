@@ -29,11 +29,14 @@ export const QUERY_NAMES = [
   "import-merge-countries",
   "import-merge-entities",
   "import-merge-entities-packed",
+  "import-merge-identifiers",
   "import-merge-placeholders",
   "import-merge-publications",
+  "import-merge-referents",
   "import-merge-relationships",
   "import-merge-source",
   "import-resolve-parties",
+  "import-resolve-referents",
   "import-source-shipments",
   "import-supplied-id-unique",
   "import-stored-endpoints",
@@ -45,6 +48,7 @@ export const QUERY_NAMES = [
   "relationships-by-ids",
   "relationships-by-keys",
   "search-entities",
+  "search-identifiers",
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
