@@ -5,7 +5,8 @@
 #   bash scripts/ftm-model.sh            regenerate from the version pinned in scripts/ftm-requirements.txt
 #   bash scripts/ftm-model.sh 4.12.0     upgrade: pin followthemoney 4.12.0 and its dependencies
 #                                        (pip freeze of a fresh venv), then regenerate
-#   bash scripts/ftm-model.sh --check    exit 1 when the committed file differs from what the pin generates
+#   bash scripts/ftm-model.sh --check [FILE]   exit 1 when the committed file (or FILE) differs from
+#                                        what the pin generates
 #
 # An upgrade is this one command and the diff of ftm-model.json and ftm-requirements.txt to
 # review (docs/import.md, "FollowTheMoney version").
@@ -31,6 +32,7 @@ venv_python=$(bash scripts/ftm-env.sh)
 if [[ "${1:-}" == "--check" ]]; then
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
+  [[ -n "${2:-}" ]] && out="$2"
   "$venv_python" scripts/ftm-model.py "$tmp/model.json"
   if ! cmp -s "$tmp/model.json" "$out"; then
     echo "ftm-model: $out differs from what $(grep '^followthemoney==' "$requirements") generates; run bash scripts/ftm-model.sh and review the diff" >&2

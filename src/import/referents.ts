@@ -1,7 +1,8 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import { runIn } from "../db/run.js";
 import type { PendingRecord } from "./batch-writer.js";
-import type { RecordFacts, Reject } from "./types.js";
+import { findSchema } from "./ftm-model.js";
+import type { PropertyValue, RecordFacts, RelationshipFact, Reject } from "./types.js";
 
 /**
  * Writes references to an older id of an entity (OpenSanctions `referents`) to the entity itself,
@@ -11,7 +12,8 @@ import type { RecordFacts, Reject } from "./types.js";
  * entity in the graph, states an entity stays that entity (entity resolution may merge them
  * later; the import does not). Relationship ids stay as the record made them (they name the
  * referenced id), so a re-import, or the other import order, writes the same relationships.
- * Endpoints, stubs and identifiers are rewritten; a record whose relationship would then join the
+ * Endpoints, stubs, identifiers and a link's stored references (`ftm_<prop>` of its entity
+ * properties, which FtM export writes) are rewritten; a record whose relationship would then join the
  * entity to itself (an Ownership from the older id to the entity) is rejected as INVALID_VALUE.
  * @returns the records (the same objects when nothing resolved) and the rejects.
  */
@@ -38,11 +40,22 @@ export async function resolveReferents(tx: ManagedTransaction, records: readonly
     }
     const facts: RecordFacts = {
       ...r.facts,
-      relationships: r.facts.relationships.map((rel) => (canonical.has(rel.start) || canonical.has(rel.end) ? { ...rel, start: to(rel.start), end: to(rel.end) } : rel)),
+      relationships: r.facts.relationships.map((rel) => (canonical.has(rel.start) || canonical.has(rel.end) ? { ...rel, start: to(rel.start), end: to(rel.end), props: withCanonical(rel, to) } : rel)),
       stubs: r.facts.stubs?.filter((s) => !canonical.has(s.id)),
       identifiers: r.facts.identifiers?.map((i) => (canonical.has(i.entityId) ? { ...i, entityId: to(i.entityId) } : i)),
     };
     return [{ line: r.line, facts }];
   });
   return { records: out, rejects };
+}
+
+/** A link's props with each stored entity reference (`ftm_<prop>` of an entity property of its `ftmSchema`) as `to` maps it. */
+function withCanonical(rel: RelationshipFact, to: (id: string) => string): RelationshipFact["props"] {
+  const schema = typeof rel.props.ftmSchema === "string" ? findSchema(rel.props.ftmSchema) : undefined;
+  if (!schema) return rel.props;
+  const props: Record<string, PropertyValue> = { ...rel.props };
+  for (const [key, value] of Object.entries(rel.props)) {
+    if (key.startsWith("ftm_") && Array.isArray(value) && schema.getProperty(key.slice(4))?.type === "entity") props[key] = [...new Set(value.map(to))];
+  }
+  return props;
 }
