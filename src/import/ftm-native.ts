@@ -31,7 +31,7 @@ function restoredProps(raw: unknown): Record<string, PropertyValue> {
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
     if (OWN_KEYS.has(k)) continue;
     if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k] = v;
-    else if (Array.isArray(v) && v.every((x) => typeof x === "string")) out[k] = v as string[];
+    else if (Array.isArray(v) && v.every((x): x is string => typeof x === "string")) out[k] = v;
   }
   return out;
 }

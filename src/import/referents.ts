@@ -28,7 +28,7 @@ export async function resolveReferents(tx: ManagedTransaction, records: readonly
     for (const i of facts.identifiers ?? []) named.add(i.entityId);
   }
   const ask = [...named].filter((id) => !stated.has(id) && !canonical.has(id));
-  if (ask.length > 0) for (const row of await runIn(tx, "import-resolve-referents", { ids: ask })) canonical.set(String(row.id), String(row.canonicalId));
+  if (ask.length > 0) for (const row of await runIn(tx, "import-resolve-referents", { ids: ask })) canonical.set(row.id as string, row.canonicalId as string);
   if (canonical.size === 0 || ![...named].some((id) => canonical.has(id))) return { records: [...records], rejects: [] };
   const to = (id: string) => canonical.get(id) ?? id;
   const rejects: Reject[] = [];

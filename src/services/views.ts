@@ -125,7 +125,10 @@ function ftmProperties(m: Record<string, Plain>): PropertyView[] {
   return Object.keys(m)
     .filter((k) => k.startsWith("ftm_"))
     .sort()
-    .map((k) => ({ name: k.slice(4), values: Array.isArray(m[k]) ? m[k].map(String) : [String(m[k])] }));
+    .map((k) => {
+      const v = m[k];
+      return { name: k.slice(4), values: (Array.isArray(v) ? v : [v]).map((x) => (typeof x === "string" ? x : JSON.stringify(x))) };
+    });
 }
 
 /** The first value of the stored FtM property `name` (`ftm_<name>`), or of a plain property of that name, or null. */

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -23,8 +23,16 @@ async function sh(cmd: string, args: string[], timeout = 600_000): Promise<{ cod
   }
 }
 
-type Row = Record<string, any>;
-const sorted = (v: unknown) => (Array.isArray(v) ? [...v].map(String).sort() : []);
+type Row = Record<string, unknown>;
+interface Rel {
+  type: string;
+  r: Row;
+  start: string;
+  end: string;
+}
+const sorted = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).sort() : []);
+const opt = (v: unknown): unknown => (v === undefined || v === null ? null : typeof v === "object" ? JSON.stringify(v) : v);
+const text = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));
 
 /**
  * The graph as an investigator sees it, ids mapped by `m`: every entity with its kind, names,
@@ -33,31 +41,31 @@ const sorted = (v: unknown) => (Array.isArray(v) ? [...v].map(String).sort() : [
  * money, goods and FtM properties. Evidence is left out: a re-import's evidence is the exported
  * line, which quotes the original evidence in `actorgraph.evidence`.
  */
-function snapshot(nodes: Row[], rels: Row[], m: (id: string) => string, ids: ReadonlySet<string>) {
-  const mapValue = (v: unknown) => (typeof v === "string" && ids.has(v) ? m(v) : v);
+function snapshot(nodes: Row[], rels: Rel[], m: (id: string) => string, ids: ReadonlySet<string>) {
+  const mapValue = (v: string) => (ids.has(v) ? m(v) : v);
   const ftm = (x: Row) => Object.fromEntries(Object.keys(x).filter((k) => k.startsWith("ftm_")).sort().map((k) => [k, sorted(x[k]).map(mapValue).sort()]));
-  const entities = nodes.map((n) => [
-    m(n.id),
+  const entities = nodes.map((n): [string, unknown] => [
+    m(text(n.id)),
     {
-      kind: n.kind, name: n.placeholder ? m(n.name) : n.name, aliases: sorted(n.aliases), description: n.description ?? null, country: n.country ?? null,
-      date: n.date === undefined || n.date === null ? null : String(n.date), unidentified: n.unidentified === true, topics: sorted(n.topics), ftmSchema: n.ftmSchema ?? null,
-      stub: n.placeholder === true, identifiers: sorted(n.identifiers), datasets: sorted(n.datasets), referents: sorted(n.referents).map(m).sort(),
-      firstSeen: n.firstSeen ?? null, lastSeen: n.lastSeen ?? null, target: n.target ?? null, ftmId: n.ftmId ? m(n.ftmId) : null, ftm: ftm(n),
+      kind: n.kind, name: n.placeholder === true ? m(text(n.name)) : n.name, aliases: sorted(n.aliases), description: opt(n.description), country: opt(n.country),
+      date: opt(n.date), unidentified: n.unidentified === true, topics: sorted(n.topics), ftmSchema: opt(n.ftmSchema), stub: n.placeholder === true,
+      identifiers: sorted(n.identifiers), datasets: sorted(n.datasets), referents: sorted(n.referents).map(m).sort(), firstSeen: opt(n.firstSeen), lastSeen: opt(n.lastSeen),
+      target: opt(n.target), ftmId: typeof n.ftmId === "string" ? m(n.ftmId) : null, ftm: ftm(n),
     },
   ]);
-  const relationships = rels.map(({ type, r, start, end }) => {
+  const relationships = rels.map(({ type, r, start, end }): [string, unknown] => {
     // Relationships the import derives from a property (ftmEntityId) have ids made of both ends; the others keep theirs.
     const derived = typeof r.ftmEntityId === "string";
     return [
-      `${type}|${m(start)}|${m(end)}|${r.ftmProperty ?? ""}|${derived ? "" : m(r.id)}`,
+      `${type}|${m(start)}|${m(end)}|${typeof r.ftmProperty === "string" ? r.ftmProperty : ""}|${derived ? "" : m(text(r.id))}`,
       {
-        status: r.status, confidence: r.confidence, validFrom: r.validFrom ? String(r.validFrom) : null, validTo: r.validTo ? String(r.validTo) : null,
-        amount: r.amount ?? null, currency: r.currency ?? null, amountEur: r.amountEur ?? null, amountUsd: r.amountUsd ?? null, goods: sorted(r.goods),
-        hedge: r.hedge ?? null, note: derived ? null : (r.note ?? null), ftmId: r.ftmId ? m(r.ftmId) : null, ftmEntityId: derived ? m(r.ftmEntityId) : null, ftm: ftm(r),
+        status: r.status, confidence: r.confidence, validFrom: opt(r.validFrom), validTo: opt(r.validTo), amount: opt(r.amount), currency: opt(r.currency), amountEur: opt(r.amountEur),
+        amountUsd: opt(r.amountUsd), goods: sorted(r.goods), hedge: opt(r.hedge), note: derived ? null : opt(r.note), ftmId: typeof r.ftmId === "string" ? m(r.ftmId) : null,
+        ftmEntityId: typeof r.ftmEntityId === "string" ? m(r.ftmEntityId) : null, ftm: ftm(r),
       },
     ];
   });
-  return { entities: Object.fromEntries(entities.sort()), relationships: Object.fromEntries(relationships.sort()) };
+  return { entities: Object.fromEntries(entities.sort(([a], [b]) => a.localeCompare(b))), relationships: Object.fromEntries(relationships.sort(([a], [b]) => a.localeCompare(b))) };
 }
 
 describe("FtM export checked by the real followthemoney library (Python, .venv-ftm/)", () => {
@@ -85,11 +93,10 @@ describe("FtM export checked by the real followthemoney library (Python, .venv-f
     const check = await sh("bash", [join(ROOT, "scripts", "ftm-model.sh"), "--check"]);
     expect(check.stderr).toContain("matches followthemoney==4.11.2");
     expect(check.code).toBe(0);
-    const model = JSON.parse(readFileSync(join(ROOT, "src", "import", "ftm-model.json"), "utf8"));
+    const model = JSON.parse(readFileSync(join(ROOT, "src", "import", "ftm-model.json"), "utf8")) as { ftmVersion: string; schemata: Record<string, { properties: Record<string, unknown> }> };
     expect(model.ftmVersion).toBe("4.11.2");
     const drifted = join(tmp, "drifted.json");
-    copyFileSync(join(ROOT, "src", "import", "ftm-model.json"), drifted);
-    delete model.schemata.LegalEntity.properties.abbreviation;
+    delete model.schemata.LegalEntity!.properties.abbreviation;
     writeFileSync(drifted, `${JSON.stringify(model, null, 1)}\n`);
     const drift = await sh("bash", [join(ROOT, "scripts", "ftm-model.sh"), "--check", drifted]);
     expect(drift.code).toBe(1);
@@ -109,7 +116,9 @@ describe("FtM export checked by the real followthemoney library (Python, .venv-f
     // The check can fail: the fixture itself names entities it lacks and a property FtM 4.11 lacks.
     const fixture = await sh(python, [join(ROOT, "scripts", "ftm-check.py"), ZENIT]);
     expect(fixture.code).toBe(1);
-    expect(JSON.parse(fixture.stdout)).toMatchObject({ errors: ["line 8: Company has no property riskClassification"], droppedReferences: expect.arrayContaining([expect.stringContaining("addr-izhevsk-missing")]) });
+    const fixtureReport = JSON.parse(fixture.stdout) as { errors: string[]; droppedReferences: string[] };
+    expect(fixtureReport.errors).toEqual(["line 8: Company has no property riskClassification"]);
+    expect(fixtureReport.droppedReferences.some((d) => d.includes("addr-izhevsk-missing"))).toBe(true);
   }, 120_000);
 
   it("gives back an identical graph when the export is imported again, seed included", async () => {
@@ -118,20 +127,23 @@ describe("FtM export checked by the real followthemoney library (Python, .venv-f
     writeFileSync(file, await res.text());
     const read = async () => ({
       nodes: (await server().app.db.read("export-entities-page", { after: "", limit: neo4j.int(100_000) })).map((r) => r.entity as Row),
-      rels: (await server().app.db.read("export-relationships-page", { afterStart: "", afterType: "", afterId: "", limit: neo4j.int(100_000) })).map((r) => ({ type: (r.rel as Row).type, r: r.rel as Row, start: (r.rel as Row).start, end: (r.rel as Row).end })),
+      rels: (await server().app.db.read("export-relationships-page", { afterStart: "", afterType: "", afterId: "", limit: neo4j.int(100_000) })).map((row): Rel => {
+        const r = row.rel as Row;
+        return { type: text(r.type), r, start: text(r.start), end: text(r.end) };
+      }),
     });
     const before = await read();
     const summary = await runImport(server().app.db, { format: "ftm", path: file, namespace: back, rejectsFile: null });
     expect(summary).toMatchObject({ rejected: 0 });
     const after = await read();
-    const countries = new Set(before.nodes.filter((n) => n.kind === "Country").map((n) => n.id as string));
-    const ids = new Set(before.nodes.map((n) => n.id as string));
+    const countries = new Set(before.nodes.filter((n) => n.kind === "Country").map((n) => text(n.id)));
+    const ids = new Set(before.nodes.map((n) => text(n.id)));
     const m = (id: string) => (countries.has(id) ? id : `${back}:${id}`);
     const original = snapshot(before.nodes, before.rels, m, ids);
     const mine = (id: string) => id.startsWith(`${back}:`);
     const reimported = snapshot(
-      after.nodes.filter((n) => mine(n.id)),
-      after.rels.filter((x) => mine(String(x.r.id))),
+      after.nodes.filter((n) => mine(text(n.id))),
+      after.rels.filter((x) => mine(text(x.r.id))),
       (id) => id,
       new Set(),
     );

@@ -12,6 +12,52 @@ const RELS = `query Rels($id: ID!) { entity(id: $id) { id relationships(limit: 1
   id type amount currency amountEur amountUsd percentage role program authority purpose properties { name values } from { id } to { id } } } }`;
 const ENTITY = `query E($id: ID!) { entity(id: $id) { id name kind stub topics identifiers { scheme value } referents datasets firstSeen lastSeen target properties { name values } } }`;
 
+interface Property {
+  name: string;
+  values: string[];
+}
+interface Rel {
+  id: string;
+  type: string;
+  amount: number | null;
+  currency: string | null;
+  amountEur: number | null;
+  amountUsd: number | null;
+  percentage: number | null;
+  role: string | null;
+  program: string | null;
+  authority: string | null;
+  purpose: string | null;
+  properties: Property[];
+  from: { id: string };
+  to: { id: string };
+}
+interface EntityRes {
+  id: string;
+  name: string;
+  kind: string;
+  stub: boolean;
+  topics: string[];
+  identifiers: { scheme: string; value: string }[];
+  referents: string[];
+  datasets: string[];
+  firstSeen: string | null;
+  lastSeen: string | null;
+  target: boolean | null;
+  properties: Property[];
+}
+interface GraphmlData {
+  key: string;
+  "#text": string | number | boolean;
+}
+interface GraphmlElement {
+  id: string;
+  data: GraphmlData | GraphmlData[];
+}
+interface Graphml {
+  graphml: { key: { id: string; "attr.name": string }[]; graph: { node: GraphmlElement[]; edge: GraphmlElement[] } };
+}
+
 describe("FollowTheMoney 4 data in and out (tests/fixtures/ftm/zenit-uav.ftm.jsonl)", () => {
   const server = useTestServer();
   const ns = `ftm4-${Date.now().toString(36)}`;
@@ -30,12 +76,12 @@ describe("FollowTheMoney 4 data in and out (tests/fixtures/ftm/zenit-uav.ftm.jso
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  const rels = async (entity: string) => {
-    const res = await server().gql(RELS, { id: entity });
+  const rels = async (entity: string): Promise<Rel[]> => {
+    const res = await server().gql<{ entity: { relationships: Rel[] } }>(RELS, { id: entity });
     expect(res.errors).toBeUndefined();
-    return res.data.entity.relationships as any[];
+    return res.data!.entity.relationships;
   };
-  const entity = async (entityId: string) => (await server().gql(ENTITY, { id: entityId })).data.entity;
+  const entity = async (entityId: string): Promise<EntityRes | null> => (await server().gql<{ entity: EntityRes | null }>(ENTITY, { id: entityId })).data?.entity ?? null;
 
   it("imports every valid FtM 4 entity (abbreviation, Risk, Control, Succession, Employment, Debt, Passport …) and warns about the one unknown property", () => {
     expect(summary).toMatchObject({ read: 39, rejected: 0, rejects: [] });
@@ -44,9 +90,9 @@ describe("FollowTheMoney 4 data in and out (tests/fixtures/ftm/zenit-uav.ftm.jso
 
   it("keeps an unknown property as ftm_<name>, and FtM 4's abbreviation as an alias", async () => {
     const bright = await entity(id("hk-cr-3141592"));
-    expect(bright.properties).toContainEqual({ name: "riskClassification", values: ["high"] });
+    expect(bright!.properties).toContainEqual({ name: "riskClassification", values: ["high"] });
     const rows = await server().app.db.read("entities-by-ids", { ids: [id("NK-zenitUAV7Rq2")] });
-    expect((rows[0]!.entity as any).aliases).toEqual(expect.arrayContaining(["ZUAV", "Zenit", "ООО «Зенит-Аэро»", "泽尼特无人机股份公司", "Zenith UAV Joint Stock Company"]));
+    expect((rows[0]!.entity as { aliases: string[] }).aliases).toEqual(expect.arrayContaining(["ZUAV", "Zenit", "ООО «Зенит-Аэро»", "泽尼特无人机股份公司", "Zenith UAV Joint Stock Company"]));
   });
 
   it("fills amount and currency on every Payment by the money rule: amountEur alone is EUR, the original currency first", async () => {
@@ -56,7 +102,7 @@ describe("FollowTheMoney 4 data in and out (tests/fixtures/ftm/zenit-uav.ftm.jso
       [id("don-wuerth-ptf-2"), 5250000.5, "EUR", 5250000.5],
       [id("don-wuerth-ptf-3"), 2250000, "EUR", 2250000],
     ]);
-    expect(paid.reduce((sum, r) => sum + r.amount, 0)).toBe(17000000.5);
+    expect(paid.reduce((sum, r) => sum + r.amount!, 0)).toBe(17000000.5);
     const zenit = await rels(id("NK-zenitUAV7Rq2"));
     expect(zenit.find((r) => r.type === "PAID")).toMatchObject({ amount: 145000000, currency: "RUB", amountEur: 1600000, amountUsd: 1750000, purpose: "Prepayment for flight controllers, contract 7/22" });
     expect(zenit.find((r) => r.type === "OWES")).toMatchObject({ amount: 300000, currency: "USD", amountUsd: 300000 });
@@ -81,17 +127,19 @@ describe("FollowTheMoney 4 data in and out (tests/fixtures/ftm/zenit-uav.ftm.jso
     ]);
     // A percentage that is no number stays in properties.
     const li = await rels(id("Q-li-wei"));
-    expect(li.find((r) => r.type === "OWNS")).toMatchObject({ percentage: null, properties: expect.arrayContaining([{ name: "percentage", values: ["25-50%"] }]) });
+    const liOwns = li.find((r) => r.type === "OWNS")!;
+    expect(liOwns.percentage).toBeNull();
+    expect(liOwns.properties).toContainEqual({ name: "percentage", values: ["25-50%"] });
   });
 
   it("exposes identifiers, topics and the OpenSanctions fields, a passport's number on its holder", async () => {
-    const zenit = await entity(id("NK-zenitUAV7Rq2"));
+    const zenit = (await entity(id("NK-zenitUAV7Rq2")))!;
     expect(zenit.identifiers).toEqual(expect.arrayContaining([{ scheme: "innCode", value: "7701234560" }, { scheme: "ogrnCode", value: "1027700123450" }, { scheme: "leiCode", value: "253400ZENIT0UAV00092" }, { scheme: "taxNumber", value: "7701 234560" }]));
     expect(zenit).toMatchObject({ topics: ["sanction", "export.control"], target: true, firstSeen: "2022-03-15T10:12:00", lastSeen: "2025-11-30T08:00:00", stub: false });
     expect(zenit.datasets.sort()).toEqual(["eu_fsf", "gb_hmt_sanctions", "ua_nsdc_sanctions", "us_ofac_sdn"]);
     expect(zenit.referents.sort()).toEqual([id("eu-fsf-zenit-uav"), id("gb-hmt-17890"), id("ofac-44321")]);
-    expect((await entity(id("Q-kalashnikov-ip"))).identifiers).toEqual(expect.arrayContaining([{ scheme: "passportNumber", value: "75 1234567" }]));
-    expect((await entity(id("Q-hans-wuerth"))).identifiers).toEqual([{ scheme: "idNumber", value: "L01X00T47" }]);
+    expect((await entity(id("Q-kalashnikov-ip")))!.identifiers).toEqual(expect.arrayContaining([{ scheme: "passportNumber", value: "75 1234567" }]));
+    expect((await entity(id("Q-hans-wuerth")))!.identifiers).toEqual([{ scheme: "idNumber", value: "L01X00T47" }]);
   });
 
   it("types stubs by the referencing property's range and names unnamed entities by FtM's caption rule", async () => {
@@ -109,7 +157,7 @@ describe("FollowTheMoney 4 data in and out (tests/fixtures/ftm/zenit-uav.ftm.jso
     const shape = async (space: string) => {
       const out = await rels(`${space}:NK-zenitUAV7Rq2`);
       const strip = (v: string) => v.replaceAll(`${space}:`, "");
-      return out.map((r) => [r.type, strip(r.id), strip(r.from.id), strip(r.to.id), JSON.stringify(r.properties.map((p: any) => [p.name, p.values.map(strip)]))]).sort();
+      return out.map((r) => [r.type, strip(r.id), strip(r.from.id), strip(r.to.id), JSON.stringify(r.properties.map((p) => [p.name, p.values.map(strip)]))]).sort();
     };
     const forward = await shape(ns);
     expect(forward).toEqual(await shape(rev));
@@ -122,26 +170,27 @@ describe("FollowTheMoney 4 data in and out (tests/fixtures/ftm/zenit-uav.ftm.jso
 
   it("writes identifiers, percentages, roles and topics to CSV and GraphML", async () => {
     const get = async (path: string) => (await fetch(`${server().server.url}${path}`)).text();
-    const nodes = (parseCsv(await get("/export/csv/nodes.csv"), { columns: true }) as Record<string, string>[]).filter((n) => n.id.startsWith(`${ns}:`));
-    const edges = (parseCsv(await get("/export/csv/edges.csv"), { columns: true }) as Record<string, string>[]).filter((e) => e.relationshipId.startsWith(`${ns}:`));
+    const nodes = parseCsv<Record<string, string>>(await get("/export/csv/nodes.csv"), { columns: true }).filter((n) => n.id!.startsWith(`${ns}:`));
+    const edges = parseCsv<Record<string, string>>(await get("/export/csv/edges.csv"), { columns: true }).filter((e) => e.relationshipId!.startsWith(`${ns}:`));
     const zenit = nodes.find((n) => n.id === id("NK-zenitUAV7Rq2"))!;
     expect(JSON.parse(zenit.topics!)).toEqual(["sanction", "export.control"]);
     expect(JSON.parse(zenit.identifiers!)).toEqual(expect.arrayContaining([{ scheme: "innCode", value: "7701234560" }]));
     expect(nodes.find((n) => n.id === id("addr-izhevsk-missing"))).toMatchObject({ stub: "true" });
     expect(edges.find((e) => e.relationshipId === id("own-kalashnikov-zenit"))).toMatchObject({ type: "OWNS", percentage: "75.1", role: "beneficial owner" });
     expect(edges.find((e) => e.relationshipId === id("don-wuerth-ptf-1"))).toMatchObject({ amount: "9500000", currency: "EUR", amountEur: "9500000", purpose: "Parteispende 2021" });
-    expect(edges.find((e) => e.type === "SUBJECT_TO" && e.relationshipId.startsWith(id("ofac-sanction-zenit")))).toMatchObject({ program: "RUSSIA-EO14024", authority: "Office of Foreign Assets Control" });
+    expect(edges.find((e) => e.type === "SUBJECT_TO" && e.relationshipId!.startsWith(id("ofac-sanction-zenit")))).toMatchObject({ program: "RUSSIA-EO14024", authority: "Office of Foreign Assets Control" });
 
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(await get("/export/graphml"));
-    const keys = new Map((doc.graphml.key as any[]).map((k) => [k.id, k["attr.name"]]));
-    const data = (el: any) => Object.fromEntries((Array.isArray(el.data) ? el.data : [el.data]).map((d: any) => [keys.get(d.key), String(d["#text"])]));
-    const gNode = data((doc.graphml.graph.node as any[]).find((n) => n.id === id("NK-zenitUAV7Rq2")));
-    expect(JSON.parse(gNode.topics)).toEqual(["sanction", "export.control"]);
-    expect(JSON.parse(gNode.identifiers)).toEqual(expect.arrayContaining([{ scheme: "leiCode", value: "253400ZENIT0UAV00092" }]));
-    const gEdge = data((doc.graphml.graph.edge as any[]).find((e) => e.id === `OWNS:${id("own-holding-brightsky")}`));
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(await get("/export/graphml")) as Graphml;
+    const keys = new Map(doc.graphml.key.map((k) => [k.id, k["attr.name"]]));
+    const data = (el: GraphmlElement | undefined): Record<string, string> =>
+      Object.fromEntries((Array.isArray(el!.data) ? el!.data : [el!.data]).map((d) => [keys.get(d.key)!, String(d["#text"])]));
+    const gNode = data(doc.graphml.graph.node.find((n) => n.id === id("NK-zenitUAV7Rq2")));
+    expect(JSON.parse(gNode.topics!)).toEqual(["sanction", "export.control"]);
+    expect(JSON.parse(gNode.identifiers!)).toEqual(expect.arrayContaining([{ scheme: "leiCode", value: "253400ZENIT0UAV00092" }]));
+    const gEdge = data(doc.graphml.graph.edge.find((e) => e.id === `OWNS:${id("own-holding-brightsky")}`));
     expect(gEdge).toMatchObject({ type: "OWNS", percentage: "51" });
     expect(gEdge.amount).toBeUndefined();
-    const gPaid = data((doc.graphml.graph.edge as any[]).find((e) => e.id === `PAID:${id("don-wuerth-ptf-2")}`));
+    const gPaid = data(doc.graphml.graph.edge.find((e) => e.id === `PAID:${id("don-wuerth-ptf-2")}`));
     expect(gPaid).toMatchObject({ amount: "5250000.5", currency: "EUR" });
   });
 });

@@ -33,9 +33,9 @@ describe("Query.search by the spellings investigators type, and by identifiers",
   });
 
   const search = async (text: string, limit = 10): Promise<{ id: string; name: string; stub: boolean }[]> => {
-    const res = await server().gql(SEARCH, { text, limit });
+    const res = await server().gql<{ search: { id: string; name: string; stub: boolean }[] }>(SEARCH, { text, limit });
     expect(res.errors).toBeUndefined();
-    return res.data.search;
+    return res.data!.search;
   };
   const ids = async (text: string) => (await search(text)).map((e) => e.id);
 
