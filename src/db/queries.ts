@@ -24,6 +24,7 @@ export const QUERY_NAMES = [
   "import-delete-namespace-relationships",
   "import-delete-namespace-sources",
   "import-entity-schemata",
+  "import-has-referents",
   "import-link-provenance",
   "import-link-resolutions",
   "import-merge-countries",

@@ -103,6 +103,13 @@ export interface BatchOptions {
    * one 28 µs, about a tenth of a batch (BENCHMARKS.md, Import, round 8).
    */
   readonly freshSupplied?: boolean;
+  /**
+   * FtM: look the batch's references up among the graph's older ids (:Referent; referents.ts),
+   * as well as among its own records' referents. The importer turns it on once the graph holds
+   * one (referents.ts hasReferents) or a batch wrote one, so a file without referents on a graph
+   * without any pays no lookup. Default false.
+   */
+  readonly referentsStored?: boolean;
 }
 
 /** Thrown inside a speculative batch's transaction to roll it back when party resolution changed the batch. */
@@ -146,7 +153,7 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     let graphChecked = schemaChecked;
     if (source.format === "ftm") {
       const failed = new Set(rejects.map((r) => r.line));
-      const referred = await resolveReferents(tx, schemaChecked.filter((r) => !failed.has(r.line)));
+      const referred = await resolveReferents(tx, schemaChecked.filter((r) => !failed.has(r.line)), opts.referentsStored === true);
       graphChecked = referred.records;
       rejects.push(...referred.rejects);
     }

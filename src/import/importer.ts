@@ -12,6 +12,7 @@ import { checkNamespace, scopedId, type MapContext } from "./facts.js";
 import { ImportFileError, StrictRejectError } from "./import-errors.js";
 import { MAX_LINE_BYTES, readLines } from "./line-reader.js";
 import { mappedRecords } from "./mapped-records.js";
+import { hasReferents } from "./referents.js";
 import { RejectsReport } from "./rejects-report.js";
 import type { ImportFormat, RecordWarning, Reject } from "./types.js";
 
@@ -186,6 +187,8 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
   // (BatchOptions.freshSupplied); not at all when this file was imported before, nor on a graph
   // without the SUPPLIED id constraint that refuses a stored id (a schema not applied).
   let freshSupplied = stored === null && !writeOpts.dryRun && (await suppliedIdsUnique(db));
+  // FtM: references are looked up among stored older ids only once there are any (referents.ts).
+  let referentsStored = opts.format === "ftm" && (await hasReferents(db));
   let read = 0;
   let bytes = 0;
   let created = 0;
@@ -223,7 +226,8 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
       return results;
     }
     try {
-      const result = await writeBatch(db, source, records, { ...writeOpts, speculate, freshSupplied }, prepared);
+      const result = await writeBatch(db, source, records, { ...writeOpts, speculate, freshSupplied, referentsStored }, prepared);
+      if (!writeOpts.dryRun && records.some((r) => (r.facts.referents?.length ?? 0) > 0)) referentsStored = true;
       if (result.partiesResolved) speculate = false;
       if (result.freshSuppliedLost) freshSupplied = false;
       return [result];

@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from "neo4j-driver";
-import { runIn } from "../db/run.js";
+import { runIn, type Database } from "../db/run.js";
 import type { PendingRecord } from "./batch-writer.js";
 import { findSchema } from "./ftm-model.js";
 import type { PropertyValue, RecordFacts, RelationshipFact, Reject } from "./types.js";
@@ -12,12 +12,14 @@ import type { PropertyValue, RecordFacts, RelationshipFact, Reject } from "./typ
  * entity in the graph, states an entity stays that entity (entity resolution may merge them
  * later; the import does not). Relationship ids stay as the record made them (they name the
  * referenced id), so a re-import, or the other import order, writes the same relationships.
+ * `inGraph` false skips the graph's lookup: no :Referent is stored ({@link hasReferents}), so
+ * only the batch's own referents can resolve anything.
  * Endpoints, stubs, identifiers and a link's stored references (`ftm_<prop>` of its entity
  * properties, which FtM export writes) are rewritten; a record whose relationship would then join the
  * entity to itself (an Ownership from the older id to the entity) is rejected as INVALID_VALUE.
  * @returns the records (the same objects when nothing resolved) and the rejects.
  */
-export async function resolveReferents(tx: ManagedTransaction, records: readonly PendingRecord[]): Promise<{ records: PendingRecord[]; rejects: Reject[] }> {
+export async function resolveReferents(tx: ManagedTransaction, records: readonly PendingRecord[], inGraph: boolean): Promise<{ records: PendingRecord[]; rejects: Reject[] }> {
   const stated = new Set(records.flatMap((r) => r.facts.entities.map((e) => e.id)));
   const canonical = new Map<string, string>();
   for (const r of records) for (const ref of r.facts.referents ?? []) if (!stated.has(ref.id)) canonical.set(ref.id, ref.canonicalId);
@@ -28,7 +30,7 @@ export async function resolveReferents(tx: ManagedTransaction, records: readonly
     for (const i of facts.identifiers ?? []) named.add(i.entityId);
   }
   const ask = [...named].filter((id) => !stated.has(id) && !canonical.has(id));
-  if (ask.length > 0) for (const row of await runIn(tx, "import-resolve-referents", { ids: ask })) canonical.set(row.id as string, row.canonicalId as string);
+  if (inGraph && ask.length > 0) for (const row of await runIn(tx, "import-resolve-referents", { ids: ask })) canonical.set(row.id as string, row.canonicalId as string);
   if (canonical.size === 0 || ![...named].some((id) => canonical.has(id))) return { records: [...records], rejects: [] };
   const to = (id: string) => canonical.get(id) ?? id;
   const rejects: Reject[] = [];
@@ -47,6 +49,12 @@ export async function resolveReferents(tx: ManagedTransaction, records: readonly
     return [{ line: r.line, facts }];
   });
   return { records: out, rejects };
+}
+
+/** True when the graph holds any :Referent (import-has-referents.cypher). */
+export async function hasReferents(db: Database): Promise<boolean> {
+  const rows = await db.read("import-has-referents", {});
+  return rows[0]?.any === true;
 }
 
 /** A link's props with each stored entity reference (`ftm_<prop>` of an entity property of its `ftmSchema`) as `to` maps it. */

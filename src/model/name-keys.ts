@@ -36,9 +36,14 @@ export function latinNames(name: string): string[] {
   return [...new Set(forms.map(words).filter((w) => w !== ""))];
 }
 
-/** {@link latinNames} of several names (a name and its aliases), each spelling once. */
+/**
+ * {@link latinNames} of several names (a name and its aliases), each spelling once, without the
+ * spellings that are only the name's own words (`golden bridge ltd` for `Golden Bridge Ltd.`):
+ * the full-text index reads those from the name itself, and an index entry per plain ASCII name
+ * made FtM imports about a tenth slower (measured on 147 772 generated FtM records).
+ */
 export function latinNamesOf(names: readonly string[]): string[] {
-  return [...new Set(names.flatMap(latinNames))];
+  return [...new Set(names.flatMap((n) => latinNames(n).filter((l) => l !== words(n))))];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { identifierKey, latinNames, nameKey, searchSpellings } from "../../src/model/name-keys.js";
+import { identifierKey, latinNames, latinNamesOf, nameKey, searchSpellings } from "../../src/model/name-keys.js";
 import { toSearchQuery } from "../../src/services/search.service.js";
 
 describe("Latin keys of names (issue 16, defect 7)", () => {
@@ -10,6 +10,10 @@ describe("Latin keys of names (issue 16, defect 7)", () => {
     expect(latinNames("Калашников Иван Петрович")).toEqual(["kalashnikov ivan petrovich"]);
     expect(latinNames("深圳天际")).toEqual(["shenzhentianji", "shen zhen tian ji"]);
     expect(latinNames("«»")).toEqual([]);
+  });
+
+  it("stores only the spellings the name's own words lack (the index reads those from the name)", () => {
+    expect(latinNamesOf(["Golden Bridge Ltd.", "Hans Würth", "Straße"])).toEqual(["hans wurth", "hans wuerth", "strasse"]);
   });
 
   it("searches the text and each of its Latin spellings", () => {
