@@ -1,5 +1,5 @@
 import { CLAIM_STATUSES, ENTITY_KINDS, isRelationshipType, type ClaimStatus, type EntityKind, type RelationshipType } from "../model/vocabulary.js";
-import { currencyCode, entityId, isoDate, number } from "./facts.js";
+import { currencyCode, entityId, interval, isoDate, number } from "./facts.js";
 import { fromFtmId } from "./ftm-ids.js";
 import { findSchema, type FtmSchema } from "./ftm-model.js";
 import { RecordError, type RecordWarning } from "./types.js";
@@ -151,4 +151,16 @@ function nativeRecord(context: unknown): NativeRecord | null {
   const status = typeof c.status === "string" && (CLAIM_STATUSES as readonly string[]).includes(c.status) ? (c.status as ClaimStatus) : null;
   const confidence = typeof c.confidence === "number" && c.confidence >= 0 && c.confidence <= 1 ? c.confidence : null;
   return { kind, type, values: c, status, confidence };
+}
+
+/**
+ * The interval an FtM entity states, from the first stated value of the schema's first start
+ * (end) property that has one (`startDate`, `endDate`, …), as {@link interval} reads it.
+ * @throws RecordError INVALID_VALUE for a start after the end's period.
+ */
+export function temporalExtent(schema: FtmSchema, props: Props): { validFrom: string | null; validTo: string | null } {
+  const first = (names: readonly string[]) => names.map((p) => ({ prop: p, value: props[p]?.[0] })).find((f) => f.value);
+  const start = first(schema.temporalStart);
+  const end = first(schema.temporalEnd);
+  return interval(start?.value, end?.value, start?.prop ?? "startDate", end?.prop ?? "endDate");
 }
