@@ -1,4 +1,5 @@
 import { parse as parseSync } from "csv-parse/sync";
+import { LONE_SURROGATE } from "../model/unicode.js";
 import { ImportFileError } from "./import-errors.js";
 import { MAX_LINE_BYTES, type LineItem } from "./line-reader.js";
 import type { InputRecord, Reject } from "./types.js";
@@ -36,11 +37,31 @@ export async function* jsonlRecords(lines: AsyncIterable<LineItem>): AsyncGenera
       continue;
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      yield { reject: { line: item.line, code: "MALFORMED_JSON", reason: `line ${item.line}: expected a JSON object, got ${Array.isArray(value) ? "an array" : typeof value}` } };
+      yield { reject: { line: item.line, code: "MALFORMED_JSON", reason: `line ${item.line}: expected a JSON object, got ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}` } };
+      continue;
+    }
+    if (ESCAPED_SURROGATE.test(item.text) && holdsLoneSurrogate(value)) {
+      yield { reject: { line: item.line, code: "INVALID_UTF8", reason: `line ${item.line}: a string holds half a character (a lone \\u surrogate escape); Neo4j would store it as U+FFFD` } };
       continue;
     }
     yield { line: item.line, endLine: item.line, text: quoteOf(item.text), value: value as Record<string, unknown> };
   }
+}
+
+/** A JSON `\\uD800`–`\\uDFFF` escape: only a line holding one can parse to a lone surrogate (raw UTF-8 was checked by the line reader). */
+const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+/** True when a parsed JSON value holds a string or key with a lone UTF-16 surrogate (iterative: JSON may nest deeper than the stack). */
+function holdsLoneSurrogate(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (typeof v === "string") {
+      if (LONE_SURROGATE.test(v)) return true;
+    } else if (Array.isArray(v)) for (const x of v as unknown[]) pending.push(x);
+    else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) pending.push(k, x);
+  }
+  return false;
 }
 
 /** The first CSV record, the header, then data records. */
