@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, Kind, OperationTypeNode, type ASTVisitor, type ValidationContext } from "graphql";
+import { GraphQLError, Kind, OperationTypeNode, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from "graphql";
+import { LONE_SURROGATE } from "./model/unicode.js";
+import { BadUserInputError, QueryTooCostlyError } from "./errors.js";
 import { currentRequest } from "./request-context.js";
 
 /**
@@ -58,4 +60,105 @@ export function operationMetricsPlugin(): ApolloServerPlugin {
       });
     },
   };
+}
+
+/**
+ * Apollo plugin refusing an operation that carries a string which is not well-formed UTF-16 (a
+ * lone surrogate, half a character, as JSON's `"\\ud83d"` escape can send) in its variables: 400
+ * BAD_USER_INPUT (`extensions.reason` LONE_SURROGATE), before any resolver runs. Bolt carries strings as UTF-8, where the driver
+ * turns a lone surrogate into U+FFFD, so such a value would be stored other than it was sent: a
+ * source's text would no longer hash to its textSha256, and a quote ending in half an emoji
+ * would no longer be `text.slice(start, end)`.
+ */
+export function wellFormedStringsPlugin(): ApolloServerPlugin {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ request }) {
+          const where = loneSurrogateIn(request.variables);
+          if (where) {
+            throw new BadUserInputError(`${where} holds half a character (a lone UTF-16 surrogate); send whole characters.`, { reason: "LONE_SURROGATE", http: { status: 400 } });
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+/**
+ * The variable holding the first ill-formed string ("Variable $input"), or null. The document
+ * needs no check: graphql-js's lexer already refuses a lone surrogate escape (GRAPHQL_PARSE_FAILED).
+ */
+function loneSurrogateIn(variables: Readonly<Record<string, unknown>> | undefined): string | null {
+  for (const [name, value] of Object.entries(variables ?? {})) {
+    // Iterative: a JSON body may nest deeper than the call stack allows.
+    const pending: unknown[] = [value];
+    while (pending.length > 0) {
+      const v = pending.pop();
+      if (typeof v === "string") {
+        if (LONE_SURROGATE.test(v)) return `Variable $${name}`;
+      } else if (Array.isArray(v)) for (const x of v as unknown[]) pending.push(x);
+      else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) pending.push(k, x);
+    }
+  }
+  return null;
+}
+
+/**
+ * Most mutation fields one operation may run. Each is its own write transaction, and an addClaim
+ * reads up to 20 source texts of 2 MiB and checks its quotes against them, so 30 aliased writes
+ * (the alias ceiling) made one request hold the server for seconds; an investigator's client
+ * sends one or two. Counted through fragments too.
+ */
+export const MAX_MUTATIONS_PER_OPERATION = 10;
+
+/**
+ * Apollo plugin refusing a mutation operation with more than {@link MAX_MUTATIONS_PER_OPERATION}
+ * root fields: 400 QUERY_TOO_COSTLY (`extensions.mutations`, `extensions.maxMutations`) before
+ * any of them runs, whatever MAX_QUERY_COMPLEXITY says (a lower cost ceiling must not forbid writes).
+ */
+export function mutationCountPlugin(max = MAX_MUTATIONS_PER_OPERATION): ApolloServerPlugin {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ operation, document }) {
+          if (operation?.operation !== OperationTypeNode.MUTATION) return Promise.resolve();
+          const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+          const mutations = rootFieldCount(operation.selectionSet, fragments, new Map());
+          if (mutations > max) {
+            throw new QueryTooCostlyError(`This operation runs ${mutations} mutations; one operation runs at most ${max}. Send the rest in further requests.`, {
+              mutations,
+              maxMutations: max,
+              http: { status: 400 },
+            });
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+/**
+ * Root fields of a selection set, through inline fragments and fragment spreads. Each fragment is
+ * counted once and remembered (a fragment spread twice in each of 20 nested fragments is 2^20
+ * spreads); validation has already refused fragment cycles.
+ */
+function rootFieldCount(set: SelectionSetNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, memo: Map<string, number>): number {
+  let n = 0;
+  for (const s of set.selections) {
+    if (s.kind === Kind.FIELD) n += s.name.value.startsWith("__") ? 0 : 1;
+    else if (s.kind === Kind.INLINE_FRAGMENT) n += rootFieldCount(s.selectionSet, fragments, memo);
+    else {
+      const name = s.name.value;
+      if (!memo.has(name)) {
+        memo.set(name, 0);
+        const f = fragments.get(name);
+        memo.set(name, f ? rootFieldCount(f.selectionSet, fragments, memo) : 0);
+      }
+      n += memo.get(name)!;
+    }
+  }
+  return n;
 }

@@ -20,7 +20,7 @@ import { registerExportRoutes } from "./export/http.js";
 import { registerImportRoutes } from "./import/http-import.js";
 import type { GraphQLContext } from "./graphql/context.js";
 import { buildActorgraphSchema } from "./graphql/schema.js";
-import { MAX_DOCUMENT_TOKENS, operationMetricsPlugin, supportedOperationsRule } from "./graphql-guards.js";
+import { MAX_DOCUMENT_TOKENS, mutationCountPlugin, operationMetricsPlugin, supportedOperationsRule, wellFormedStringsPlugin } from "./graphql-guards.js";
 import { hostAllowList, httpErrorAsJson, notFoundOrWrongMethod, rootToExplorer, singleHostSource } from "./http-guards.js";
 import { rateLimiter } from "./rate-limit.js";
 import { requestContext } from "./request-context.js";
@@ -100,6 +100,8 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       operationMetricsPlugin(),
+      wellFormedStringsPlugin(),
+      mutationCountPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       complexityLimit(schema, config.maxQueryComplexity),
       readAccessPlugin(app.services.auth),

@@ -7,6 +7,12 @@ CALL {
   WITH old LIMIT 100
   DELETE old
 }
+// This key itself, when expired, is gone before the MERGE whether or not the sweep reached it, so
+// a retry after the lifetime is a new request, as documented.
+CALL {
+  MATCH (stale:IdempotencyKey {key: $key}) WHERE stale.expiresAt < datetime()
+  DELETE stale
+}
 MERGE (k:IdempotencyKey {key: $key})
 ON CREATE SET k.createdAt = datetime(), k.expiresAt = datetime() + duration({hours: $ttlHours}),
               k.actor = $actor, k.operation = $operation, k.fingerprint = $fingerprint

@@ -84,7 +84,9 @@ FOREACH (_ IN CASE WHEN ours THEN [1] ELSE [] END | SET r.statementCount = toInt
 FOREACH (_ IN CASE WHEN ev IS NULL THEN [] ELSE [1] END |
   SET r.evidenceQuotes = ev.q, r.evidenceStarts = [v IN ev.s | toInteger(v)], r.evidenceEnds = [v IN ev.e | toInteger(v)], r.evidenceSourceIds = ev.src)
 FOREACH (_ IN CASE WHEN restated THEN [1] ELSE [] END |
-  SET r.status = f[2], r.confidence = toFloat(f[3]),
+  // An editor's change (version > 1) keeps its status and confidence (import-merge-relationships.cypher).
+  SET r.status = CASE WHEN coalesce(r.version, 1) > 1 THEN r.status ELSE f[2] END,
+      r.confidence = CASE WHEN coalesce(r.version, 1) > 1 THEN r.confidence ELSE toFloat(f[3]) END,
       r.validFrom = CASE f[4] WHEN '\u0018' THEN null ELSE date(f[4]) END,
       r.validTo = CASE f[5] WHEN '\u0018' THEN null ELSE date(f[5]) END,
       r.statementCount = coalesce(r.statementCount, 0) + toInteger(f[12]),

@@ -51,10 +51,19 @@ CALL (a, b, x) {
 // earlier fragment's values, and FtM export no longer gave them back): computed before `+=`
 // overwrites the stored lists, set after it. Same rule for entities (import-merge-entities.cypher).
 WITH r, x, [k IN keys(x.props) WHERE k STARTS WITH 'ftm_' AND x.props[k] IS :: LIST<ANY> NOT NULL AND r[k] IS :: LIST<ANY> NOT NULL
-            | [k, reduce(acc = r[k], v IN x.props[k] | CASE WHEN v IN acc THEN acc ELSE acc + v END)]] AS unions
-SET r += x.props, r.status = x.status, r.confidence = x.confidence,
+            | [k, reduce(acc = r[k], v IN x.props[k] | CASE WHEN v IN acc THEN acc ELSE acc + v END)]] AS unions,
+     coalesce(r.version, 1) > 1 AS edited
+// A claim an editor changed through the API (version > 1: corroborated, disputed, given a status,
+// retracted) keeps its status, its confidence and the properties the API owns ($editorKeys,
+// src/model/vocabulary.ts EDITOR_PROPERTIES): a re-import restates the record, it does not undo a
+// retraction or a recomputed confidence (docs/writes.md). Decided before any SET, which could
+// change r.version.
+SET r += CASE WHEN edited THEN {} ELSE x.props END,
+    r.status = CASE WHEN edited THEN r.status ELSE x.status END,
+    r.confidence = CASE WHEN edited THEN r.confidence ELSE x.confidence END,
     r.validFrom = CASE WHEN x.aggregate THEN r.validFrom ELSE date(x.validFrom) END,
     r.validTo = CASE WHEN x.aggregate THEN r.validTo ELSE date(x.validTo) END
+FOREACH (k IN CASE WHEN edited THEN [k IN keys(x.props) WHERE NOT k IN $editorKeys] ELSE [] END | SET r[k] = x.props[k])
 FOREACH (u IN unions | SET r[u[0]] = u[1])
 WITH r, x, coalesce(r.statementSourceIds, []) AS datasets
 WITH r, x, datasets, [i IN range(0, size(datasets) - 1) WHERE datasets[i] = $datasetId][0] AS at

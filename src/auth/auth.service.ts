@@ -12,7 +12,8 @@ const JWKS_ALGORITHMS = ["RS256", "PS256", "ES256", "EdDSA"];
 /**
  * Verifies bearer tokens (standard JWTs, with `jose`) and checks roles. Tokens are accepted when
  * signed with AUTH_SECRET (HS256) or by a key of AUTH_JWKS_URL, carry the configured `iss` and
- * `aud`, a `sub`, and are not expired (`exp`, 30 s clock tolerance). Roles come from the
+ * `aud`, a `sub`, and an `exp` they have not passed (30 s clock tolerance): a token without `exp`
+ * would stay valid for ever once leaked, so it is refused (RFC 7519 leaves `exp` optional). Roles come from the
  * AUTH_ROLES_CLAIM claim (default `roles`): a list or a single string. One instance per process;
  * the JWKS is fetched once and cached by jose.
  */
@@ -47,7 +48,7 @@ export class AuthService {
     let payload: JWTPayload;
     try {
       const { alg } = decodeProtectedHeader(token);
-      const options = { issuer: this.config.authIssuer, audience: this.config.authAudience, clockTolerance: 30 };
+      const options = { issuer: this.config.authIssuer, audience: this.config.authAudience, clockTolerance: 30, requiredClaims: ["exp", "sub"] };
       if (alg === "HS256" && this.secret) {
         payload = (await jwtVerify(token, this.secret, { ...options, algorithms: ["HS256"] })).payload;
       } else if (this.jwks) {

@@ -1,3 +1,4 @@
+import { EDITOR_PROPERTIES } from "../model/vocabulary.js";
 import { foldEntities, groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, type BatchRelationship } from "./batch-facts.js";
 import type { PendingRecord } from "./batch-writer.js";
 import { PACKABLE_KEY } from "./create-query.js";
@@ -243,7 +244,8 @@ class Packing {
       for (const [k, v] of Object.entries(r.props)) {
         // A null prop is packed too: a stored relationship restated by the create query loses it, as in the general query.
         if (v === undefined || FIXED_PROPERTIES.has(k)) continue;
-        if (!PACKABLE_KEY.test(k)) {
+        // An editor's property (an export re-imported) is left to the general query, which keeps an edited claim's own.
+        if (!PACKABLE_KEY.test(k) || EDITOR_PROPERTIES.includes(k)) {
           unpackable = true;
           break;
         }

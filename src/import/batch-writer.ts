@@ -2,6 +2,7 @@ import { Neo4jError, type ManagedTransaction } from "neo4j-driver";
 import type { QueryName } from "../db/queries.js";
 import { query } from "../db/queries.js";
 import { runIn, type Database, type Row } from "../db/run.js";
+import { EDITOR_PROPERTIES } from "../model/vocabulary.js";
 import { MAX_EVIDENCE_PER_RELATIONSHIP, type BatchRelationship } from "./batch-facts.js";
 import { mergeRuns, prepareFacts, relationshipRuns, type PreparedFacts, type RelationshipRun } from "./batch-prepare.js";
 import { createRelationshipsQuery } from "./create-query.js";
@@ -258,7 +259,7 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
         }),
       );
     }
-    const merge = (params: RelationshipRun) => count("import-merge-relationships", { ...params, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP });
+    const merge = (params: RelationshipRun) => count("import-merge-relationships", { ...params, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP, editorKeys: EDITOR_PROPERTIES });
     for (const params of split.merge) await merge(params);
     if (p.provided.length > 0) await queue(runIn(tx, "import-link-provenance", { sourceId: source.id, ids: p.provided }));
     if (links.length > 0) await queue(runIn(tx, "import-link-resolutions", { sourceId: source.id, links }));

@@ -53,6 +53,18 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
  */
 export const RETRACTED_STATUS = "RETRACTED";
 
+/**
+ * Relationship properties the API's claim mutations own (src/services/claim.service.ts): an
+ * editor's judgement, the version and who changed what. An import never writes them over a claim
+ * an editor changed (version > 1), nor its status and confidence (import-merge-relationships.cypher),
+ * so re-importing a file, or an old export of the graph, undoes no retraction or corroboration.
+ * Into a claim no editor changed they are restored as any stored property (an export re-imported).
+ */
+export const EDITOR_PROPERTIES: readonly string[] = [
+  "version", "assertedStatus", "baseConfidence", "warnings", "evidenceRoles", "evidenceNotes",
+  "createdAt", "createdBy", "updatedAt", "updatedBy", "retractedAt", "retractedBy", "retractionReason",
+];
+
 /** Every status a stored claim may carry: the four of {@link CLAIM_STATUSES}, then RETRACTED. */
 export const STORED_CLAIM_STATUSES = [...CLAIM_STATUSES, RETRACTED_STATUS] as const;
 export type StoredClaimStatus = (typeof STORED_CLAIM_STATUSES)[number];

@@ -114,7 +114,18 @@ export async function locateEvidence(tx: ManagedTransaction, requests: readonly 
   return { quotes, sources };
 }
 
-/** Appends located quotes with a role (and note) to evidence arrays, skipping quotes already there with the same role. */
+/**
+ * Most evidence quotes one claim holds, supporting and disputing together. Each quote is at most
+ * 2 000 characters, so a claim's evidence stays under about 800 KB, however often it is
+ * corroborated: every read of the claim (routes, exports) and every revision carries the lists
+ * whole, and without a bound each corroborate made them longer for ever.
+ */
+export const MAX_EVIDENCE_PER_CLAIM = 200;
+
+/**
+ * Appends located quotes with a role (and note) to evidence arrays, skipping quotes already there with the same role.
+ * @throws BadUserInputError (`extensions.max`) when the claim would hold more than {@link MAX_EVIDENCE_PER_CLAIM} quotes.
+ */
 export function appendEvidence(arrays: EvidenceArrays, quotes: readonly LocatedQuote[], role: EvidenceRole, note: string | null): { arrays: EvidenceArrays; added: number } {
   const out: EvidenceArrays = {
     evidenceQuotes: [...arrays.evidenceQuotes],
@@ -135,6 +146,12 @@ export function appendEvidence(arrays: EvidenceArrays, quotes: readonly LocatedQ
     out.evidenceRoles.push(role);
     out.evidenceNotes.push(note ?? "");
     added += 1;
+  }
+  if (added > 0 && out.evidenceQuotes.length > MAX_EVIDENCE_PER_CLAIM) {
+    throw new BadUserInputError(
+      `A claim holds at most ${MAX_EVIDENCE_PER_CLAIM} evidence quotes; this one has ${arrays.evidenceQuotes.length} and ${added} would be added. Cite its strongest sources instead of every passage.`,
+      { argument: "evidence", max: MAX_EVIDENCE_PER_CLAIM, current: arrays.evidenceQuotes.length },
+    );
   }
   return { arrays: out, added };
 }

@@ -74,7 +74,9 @@ export async function runMutation(db: Database, spec: MutationSpec): Promise<Mut
 
 async function inOneTransaction(db: Database, spec: MutationSpec, key: string | null, fingerprint: string): Promise<MutationResult> {
   return db.writeTx(spec.operation, async (tx) => {
-    const scopedKey = key === null ? null : `${spec.caller.subject}\u0000${key}`;
+    // Per caller, hashed from an unambiguous pair: a joined `subject + separator + key` let one
+    // caller's key name another's when a subject or key held the separator.
+    const scopedKey = key === null ? null : sha256(JSON.stringify([spec.caller.subject, key]));
     if (scopedKey !== null) {
       const [stored] = await runIn(tx, "idempotency-begin", {
         key: scopedKey,
