@@ -25,6 +25,7 @@ import {
   type LockedClaim,
 } from "./claim-store.js";
 import { runMutation, type MutationOutcome } from "./mutation-runner.js";
+import { touched } from "./revision.service.js";
 import { entityId } from "./validate.js";
 import { toRelationshipView, type RelationshipView } from "./views.js";
 
@@ -242,9 +243,9 @@ export class ClaimService {
           ...(step.extra ?? {}),
         };
         await runIn(tx, "update-relationship", { elementId: claim.elementId, props });
-        const before = snapshot(claim.props);
-        const after = snapshot({ ...claim.props, ...(props as Record<string, Plain>), version: version + 1 });
-        for (const key of Object.keys(after)) if (after[key] === null) delete after[key];
+        const full = snapshot({ ...claim.props, ...(props as Record<string, Plain>), version: version + 1 });
+        for (const key of Object.keys(full)) if (full[key] === null) delete full[key];
+        const { before, after } = touched(snapshot(claim.props), full);
         return { targetKind: "claim", targetId: id, revisions: [{ targetKind: "claim", targetId: id, version: version + 1, reason: step.reason, before, after }] };
       },
     });

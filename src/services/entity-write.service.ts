@@ -3,14 +3,14 @@ import anyAscii from "any-ascii";
 import neo4j from "neo4j-driver";
 import type { AuthService } from "../auth/auth.service.js";
 import type { Caller } from "../auth/roles.js";
-import type { Database } from "../db/run.js";
+import type { Database, Row } from "../db/run.js";
 import { runIn } from "../db/run.js";
 import { BadUserInputError } from "../errors.js";
 import { identifierKey, latinNamesOf, nameKey } from "../model/name-keys.js";
 import { ENTITY_KINDS, type EntityKind } from "../model/vocabulary.js";
 import type { EntityService } from "./entity.service.js";
 import { runMutation } from "./mutation-runner.js";
-import { toLuceneQuery } from "./search.service.js";
+import { toLucenePhrase, toLuceneQuery } from "./search.service.js";
 import { toEntityView, type EntityView } from "./views.js";
 
 /** addEntity's input. */
@@ -83,13 +83,10 @@ export class EntityWriteService {
     const names = [entity.name, ...entity.aliases];
     const keys = new Set(names.map(nameKey).filter((k): k is string => k !== null));
     const texts = [...new Set(names.flatMap((n) => [n, anyAscii(n)]))];
-    const lucene = texts.map((t) => toLuceneQuery(t)).filter((q): q is string => q !== null).map((q) => `(${q})`).join(" OR ");
     const found = new Map<string, EntityView>();
-    if (lucene) {
-      for (const row of await this.db.read("search-entities", { lucene, limit: neo4j.int(CANDIDATES) })) {
-        const other = toEntityView(row.entity);
-        if ([other.name, ...other.aliases].some((n) => keys.has(nameKey(n) ?? ""))) found.set(other.id, other);
-      }
+    for (const row of await this.candidates(texts)) {
+      const other = toEntityView(row.entity);
+      if ([other.name, ...other.aliases].some((n) => keys.has(nameKey(n) ?? ""))) found.set(other.id, other);
     }
     const idKeys = identifierKeysOf(entity.identifiers.map((i) => `${i.scheme}:${i.value}`));
     if (idKeys.length > 0) {
@@ -103,7 +100,34 @@ export class EntityWriteService {
     found.delete(entity.id);
     return [...found.values()].slice(0, 20);
   }
+
+  /**
+   * Full-text candidates for `texts`: one search query (search.service's, with prefix and fuzzy
+   * terms) OR-ing them all. Lucene counts every term a prefix or fuzzy term expands to against
+   * its limit of 1024 clauses (IndexSearcher.maxClauseCount), so a name with 50 aliases of 200
+   * characters made Neo4j refuse the query (TooManyClauses), and addEntity answered
+   * INTERNAL_SERVER_ERROR after the entity was stored. Then the texts are searched as phrases
+   * only (one clause each, never expanded), {@link PHRASES_PER_QUERY} a query.
+   */
+  private async candidates(texts: readonly string[]): Promise<Row[]> {
+    const limit = neo4j.int(CANDIDATES);
+    const lucene = texts.map((t) => toLuceneQuery(t)).filter((q): q is string => q !== null).map((q) => `(${q})`).join(" OR ");
+    if (!lucene) return [];
+    try {
+      return await this.db.read("search-entities", { lucene, limit });
+    } catch (err) {
+      if (!/TooManyClauses/.test(err instanceof Error ? err.message : "")) throw err;
+    }
+    const rows: Row[] = [];
+    for (let i = 0; i < texts.length; i += PHRASES_PER_QUERY) {
+      rows.push(...(await this.db.read("search-entities", { lucene: texts.slice(i, i + PHRASES_PER_QUERY).map(toLucenePhrase).join(" OR "), limit })));
+    }
+    return rows;
+  }
 }
+
+/** Phrases in one fallback candidate query (each one Lucene clause; the limit is 1024). */
+const PHRASES_PER_QUERY = 200;
 
 /**
  * What search and customs party matching read of an entity's names and identifiers, computed as an

@@ -74,10 +74,15 @@ export function toSearchQuery(text: string): string | null {
 export function toLuceneQuery(text: string): string | null {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
-  const phrase = `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"^4`;
+  const phrase = `${toLucenePhrase(text)}^4`;
   const all = `(${words.map((w) => `${w}*`).join(" AND ")})^2`;
   const any = words.flatMap((w) => (w.length >= 4 ? [`${w}*`, `${w}~1`] : [`${w}*`]));
   return [phrase, all, ...any].join(" OR ");
+}
+
+/** `text` as one Lucene phrase query (`"…"`, backslash and quote escaped): matched literally, one clause. */
+export function toLucenePhrase(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
 /** Case- and space-insensitive form of a name, for exact-match ranking. */

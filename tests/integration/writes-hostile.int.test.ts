@@ -88,6 +88,27 @@ describe("writes under hostile and mistaken use", () => {
     const refused = await as(editor, CORROBORATE, { id: claim.id, evidence: quotes(200) });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", max: 200, current: 200 });
     expect((await ok(CLAIM_BY_ID, { id: claim.id })).claim.version).toBe(10);
+
+    // A revision records what its change touched, not the claim's 200 quotes again.
+    await ok(SET_STATUS, { id: claim.id, v: 10 });
+    const { history } = await ok(`query($id: ID!) { history(id: $id) { version before after } }`, { id: claim.id });
+    const last = history.at(-1);
+    expect(last.before).toMatchObject({ status: "REPORTED", version: 10 });
+    expect(last.after).toMatchObject({ status: "UNCONFIRMED", assertedStatus: "UNCONFIRMED", version: 11 });
+    expect(Object.keys(last.after)).not.toContain("updatedBy");
+    expect(Object.keys(last.after)).not.toContain("evidenceQuotes");
+    expect(JSON.stringify(last).length).toBeLessThan(2000);
+    expect(history[1].after.evidenceQuotes).toHaveLength(40);
+  });
+
+  it("names possible duplicates of an entity with 50 long aliases instead of failing after storing it", async () => {
+    const aliases = Array.from({ length: 50 }, (_, i) => Array.from({ length: 30 }, (_, j) => `alias${i}x${j}`).join(" ").slice(0, 200));
+    const first = await as(editor, ADD_ENTITY, { input: { name: `Many Aliases ${ns}`, kind: "Company", aliases } });
+    expect(first.errors, JSON.stringify(first.errors)).toBeUndefined();
+    made.entities.push(first.data.addEntity.entity.id);
+    const twin = (await ok(`mutation($input: EntityInput!) { addEntity(input: $input) { entity { id } possibleDuplicates { id } } }`, { input: { name: aliases[49], kind: "Company" } })).addEntity;
+    made.entities.push(twin.entity.id);
+    expect(twin.possibleDuplicates.map((e: { id: string }) => e.id)).toContain(first.data.addEntity.entity.id);
   });
 
   it("keeps idempotency keys apart for callers whose subject and key would join the same way", async () => {

@@ -29,10 +29,10 @@ export class Revision {
   @Field(() => Int, { description: "The target's version after the change (1 when created)." })
   version!: number;
 
-  @Field(() => JSONResolver, { nullable: true, description: "The target's stored properties before the change (null when created); a source's text stands as textSha256 and textLength." })
+  @Field(() => JSONResolver, { nullable: true, description: "The stored properties the change touched, as they were before it (null when created: the whole new state is in after); a source's text stands as textSha256 and textLength." })
   before!: unknown;
 
-  @Field(() => JSONResolver, { nullable: true, description: "The stored properties after the change (for an import: its summary)." })
+  @Field(() => JSONResolver, { nullable: true, description: "The stored properties the change touched, as they are after it (all of them when created; for an import: its summary)." })
   after!: unknown;
 }
 
