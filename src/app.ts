@@ -9,6 +9,9 @@ import { ExportService } from "./services/export.service.js";
 import { GraphAdminService } from "./services/graph-admin.service.js";
 import { ImportService } from "./services/import.service.js";
 import { NeighborhoodService } from "./services/neighborhood.service.js";
+import { HopFetcher } from "./routes/fetch-hops.js";
+import { GraphSnapshot } from "./routes/graph-snapshot.js";
+import { RouteDescriber } from "./services/route-views.js";
 import { RouteService } from "./services/route.service.js";
 import { SearchService } from "./services/search.service.js";
 
@@ -32,12 +35,15 @@ export function createApp(config: Config): App {
   const driver = createDriver(config);
   const db = new Database(driver, config.neo4jDatabase, config.queryTimeoutMs);
   const entities = new EntityService(db);
-  const routes = new RouteService(db, entities, config);
+  // The route engine's caches are exact: every round trip reports the database's bookmark, and a new one empties them.
+  const snapshot = new GraphSnapshot();
+  const fetcher = new HopFetcher(db, snapshot, config.routeCacheRelationships, config.routeHubDegree);
+  const routes = new RouteService(fetcher, new RouteDescriber(db, snapshot, Math.floor(config.routeCacheRelationships / 10)), config);
   const services: Services = {
     entities,
     search: new SearchService(db),
     routes,
-    neighborhood: new NeighborhoodService(db, entities),
+    neighborhood: new NeighborhoodService(db, entities, fetcher, config.routeHubDegree),
     connections: new ConnectionsService(routes, entities, config.routeBudgetMs),
   };
   const exports = new ExportService(db, services.neighborhood, routes);

@@ -125,7 +125,7 @@ async function main(): Promise<void> {
         "connections",
         "5 ids",
         async () => {
-          const c = await app.services.connections.connect(ids.map(nodeId), 4, "ANY");
+          const c = await app.services.connections.connect(ids.map(nodeId), { maxHops: 4, direction: "ANY" });
           return { routes: c.routes.length, reason: c.reason };
         },
         async () => {

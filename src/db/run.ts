@@ -71,6 +71,26 @@ export class Database {
     return this.readTx(name, (tx) => runIn(tx, name, params), options);
   }
 
+  /**
+   * Runs one named read query in an auto-commit transaction: one network round trip, where a
+   * managed transaction takes two (BEGIN and RUN, then COMMIT), so chatty read paths (route
+   * searches) use it. Not retried on transient errors.
+   * @returns the rows as plain objects, and the bookmark of the database state the query read
+   *   (changes whenever any transaction commits; used to keep in-memory caches exact).
+   * @throws the errors of {@link read}.
+   */
+  async readVersioned(name: QueryName, params: Record<string, unknown>, options: RunOptions = {}): Promise<{ rows: Row[]; bookmark: string }> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: "READ" });
+    try {
+      const result = await session.run(query(name), params, { timeout: options.timeoutMs ?? this.queryTimeoutMs, metadata: { app: "actorgraph", query: name } });
+      return { rows: result.records.map(toRow), bookmark: session.lastBookmarks().join(",") };
+    } catch (err) {
+      throw mapNeo4jError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Runs one named write query in its own transaction; same errors as {@link read}. */
   async write(name: QueryName, params: Record<string, unknown>, options: RunOptions = {}): Promise<Row[]> {
     return this.writeTx(name, (tx) => runIn(tx, name, params), options);

@@ -1,0 +1,291 @@
+import neo4j from "neo4j-driver";
+import type { Database, Row } from "../db/run.js";
+import { QueryTooCostlyError } from "../errors.js";
+import { FLOW_RELATIONSHIP_TYPES, ROUTE_RELATIONSHIP_TYPES } from "../model/vocabulary.js";
+import type { GraphSnapshot } from "./graph-snapshot.js";
+import type { Walk } from "./hop-store.js";
+import type { GraphEdge } from "./types.js";
+
+/** Per-hop filters applied while fetching, so the in-memory search never sees excluded relationships. */
+export interface HopFilter {
+  /** Allow-listed relationship types to walk. */
+  readonly types: readonly string[];
+  /** Context types walkable where they touch an entity of `via` (direction ANY only; empty otherwise). */
+  readonly viaTypes: readonly string[];
+  /** The route's waypoints (where `viaTypes` are walkable). */
+  readonly via: readonly string[];
+  /** Claim statuses to walk. */
+  readonly statuses: readonly string[];
+  /** Minimum confidence of each hop, in [0, 1]. */
+  readonly minConfidence: number;
+  /** ISO 8601 date: keep relationships valid on that day, or null for no date filter. */
+  readonly asOf: string | null;
+  /** Entity ids no hop may enter. */
+  readonly avoid: readonly string[];
+  /** FtM topics that make an entity an exposure target (empty for routes). */
+  readonly topics: readonly string[];
+}
+
+/** One entity to expand: all its relationships of `walk`. Without `force`, an entity with more than the degree cap of relationships in all is skipped (see expand-hops-*.cypher). */
+export interface ExpandItem {
+  readonly id: string;
+  readonly walk: Walk;
+  readonly force: boolean;
+}
+
+/** A relationship row: the relationship, the expanded entity and what is known of the neighbour. */
+export interface HopRow {
+  readonly edge: GraphEdge;
+  /** The expanded entity. */
+  readonly node: string;
+  /** The neighbour. */
+  readonly other: string;
+  /** The neighbour's degree (relationships of the walked types). */
+  readonly degree: number;
+  /** True when the neighbour carries one of the filter's topics. */
+  readonly target: boolean;
+}
+
+/** What a round trip says of an entity it checked. */
+export interface EntityCheck {
+  readonly exists: boolean;
+  /** Relationships of the walked types (the hub measure). */
+  readonly degree: number;
+  /** Relationships of any type, either direction: an unforced expansion skips the entity past the cap. */
+  readonly total: number;
+  /** True when it carries one of the filter's topics. */
+  readonly target: boolean;
+}
+
+/** What one round trip fetched. */
+export interface FetchedHops {
+  /** Per checked id: whether it exists, its degree and its relationships in all. */
+  readonly checks: ReadonlyMap<string, EntityCheck>;
+  readonly rows: readonly HopRow[];
+  /** The items whose relationships were all fetched (served from memory or read in full). */
+  readonly expanded: readonly ExpandItem[];
+  /** Relationship rows read from Neo4j (not from memory). */
+  readonly read: number;
+  /** Set when the row limit or the time limit cut the round trip short. */
+  readonly stop?: "LIMIT_REACHED" | "TIMED_OUT";
+}
+
+/** Relationships kept between searches: the adjacency of recently expanded entities, keyed by entity, walk and filters. */
+interface CachedExpansion {
+  readonly rows: readonly HopRow[];
+}
+
+/**
+ * Reads relationships around entities for the route engine, one auto-commit round trip per
+ * call (expand-hops-directed or expand-hops-any), with the relationships of recently expanded
+ * entities kept in memory (bounded by `cacheLimit` rows, least recently used evicted). The cache
+ * is exact: every round trip reports the database's bookmark, and any commit anywhere (a new
+ * bookmark) empties it; a search's first round trip always goes to the database.
+ */
+export class HopFetcher {
+  private readonly cache = new Map<string, CachedExpansion>();
+  private cachedRows = 0;
+  private warm: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly snapshot: GraphSnapshot,
+    private readonly cacheLimit: number,
+    private readonly degreeCap: number,
+  ) {
+    snapshot.onChange(() => this.clear());
+  }
+
+  /**
+   * Checks `check` and expands `items` (all with the same walk family: out/in, or both) in one
+   * round trip, serving expansions held in memory without reading them again.
+   * @param limit most relationship rows to read; past it the answer says LIMIT_REACHED.
+   * @param timeoutMs transaction timeout in **milliseconds**; past it the answer says TIMED_OUT.
+   * @throws DatabaseUnavailableError when Neo4j is down.
+   */
+  async fetch(check: readonly string[], items: readonly ExpandItem[], filter: HopFilter, limit: number, timeoutMs: number): Promise<FetchedHops> {
+    const signature = filterSignature(filter);
+    const rows: HopRow[] = [];
+    const expanded: ExpandItem[] = [];
+    const toRead: ExpandItem[] = [];
+    for (const item of items) {
+      const hit = this.cache.get(cacheKey(signature, item));
+      if (hit) {
+        this.touch(cacheKey(signature, item), hit);
+        rows.push(...hit.rows);
+        expanded.push(item);
+      } else {
+        toRead.push(item);
+      }
+    }
+    if (check.length === 0 && toRead.length === 0) return { checks: new Map(), rows, expanded, read: 0 };
+    const any = items.some((i) => i.walk === "both");
+    const pick = (walk: Walk) => toRead.filter((i) => i.walk === walk).map(({ id, force }) => ({ id, force }));
+    const params = expandParams(check, pick("out"), pick("in"), pick("both"), filter, this.degreeCap, limit + 1 + check.length);
+    let answer: { rows: Row[]; bookmark: string };
+    try {
+      answer = await this.db.readVersioned(any ? "expand-hops-any" : "expand-hops-directed", params, { timeoutMs: Math.max(timeoutMs, 50) });
+    } catch (err) {
+      if (err instanceof QueryTooCostlyError) return { checks: new Map(), rows, expanded, read: 0, stop: "TIMED_OUT" };
+      throw err;
+    }
+    // A write since the cached rows were read: they may be stale, so read everything again.
+    if (this.snapshot.observe(answer.bookmark) && toRead.length < items.length) return this.fetch(check, items, filter, limit, timeoutMs);
+    const checks = new Map<string, EntityCheck>();
+    const fresh = new Map<string, HopRow[]>();
+    let read = 0;
+    for (const row of answer.rows) {
+      if (row.node === NONE) continue;
+      if (row.id === null) {
+        checks.set(String(row.node), { exists: row.exists === true, degree: Number(row.degree ?? 0), total: Number(row.total ?? 0), target: row.target === true });
+        continue;
+      }
+      read += 1;
+      const hopRow = toHopRow(row);
+      rows.push(hopRow);
+      const list = fresh.get(hopRow.node);
+      if (list) list.push(hopRow);
+      else fresh.set(hopRow.node, [hopRow]);
+    }
+    if (read > limit) return { checks, rows, expanded, read, stop: "LIMIT_REACHED" };
+    for (const item of toRead) {
+      // Without force, the query skips an entity with more than the cap of relationships in all
+      // (its check row says so): it is not expanded.
+      if (!item.force && (checks.get(item.id)?.total ?? 0) > this.degreeCap) continue;
+      expanded.push(item);
+      const own = fresh.get(item.id) ?? [];
+      if (own.length <= this.degreeCap) this.store(cacheKey(signature, item), own);
+    }
+    return { checks, rows, expanded, read };
+  }
+
+  /**
+   * Runs both expansion queries once with no work, so that Neo4j has planned them before the
+   * first search starts its clock (each plan takes 300–400 ms, more on a busy machine).
+   * @throws DatabaseUnavailableError when Neo4j is down (a later call tries again).
+   */
+  async ready(): Promise<void> {
+    this.warm ??= (async () => {
+      const idle: HopFilter = { types: ["SUPPLIED"], viaTypes: [], via: [], statuses: ["REPORTED"], minConfidence: 0, asOf: null, avoid: [], topics: [] };
+      for (const dated of [null, "2000-01-01"]) {
+        const params = expandParams([], [], [], [], { ...idle, asOf: dated }, this.degreeCap, 1);
+        await this.db.readVersioned("expand-hops-directed", params);
+        await this.db.readVersioned("expand-hops-any", params);
+      }
+    })().catch((err: unknown) => {
+      this.warm = undefined;
+      throw err;
+    });
+    return this.warm;
+  }
+
+  /** Empties the cache. */
+  clear(): void {
+    this.cache.clear();
+    this.cachedRows = 0;
+  }
+
+  private touch(key: string, entry: CachedExpansion): void {
+    this.cache.delete(key);
+    this.cache.set(key, entry);
+  }
+
+  private store(key: string, rows: readonly HopRow[]): void {
+    if (this.cacheLimit <= 0 || this.cache.has(key)) return;
+    this.cache.set(key, { rows });
+    this.cachedRows += rows.length + 1;
+    for (const [oldest, entry] of this.cache) {
+      if (this.cachedRows <= this.cacheLimit) break;
+      this.cache.delete(oldest);
+      this.cachedRows -= entry.rows.length + 1;
+    }
+  }
+}
+
+/** The id that stands for "none" in a list parameter, so lists are never empty (no entity has it: ids are non-empty). */
+const NONE = "";
+
+/** A date that stands for "no date" in `$asOf` (ignored: `$dated` is false). */
+const NO_DATE = new neo4j.types.Date(2000, 1, 1);
+
+/** A Cypher DATE for an ISO 8601 `YYYY-MM-DD` (read from the text, so the time zone plays no part). */
+export function cypherDate(iso: string): InstanceType<typeof neo4j.types.Date> {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new neo4j.types.Date(y!, m!, d!);
+}
+
+/** A list parameter that is never empty (see the note on parameter types in expand-hops-*.cypher). */
+function nonEmpty<T>(list: readonly T[], none: T): readonly T[] {
+  return list.length > 0 ? list : [none];
+}
+
+/** The parameters of expand-hops-*.cypher, each always of the same type. */
+function expandParams(
+  check: readonly string[],
+  out: readonly { id: string; force: boolean }[],
+  inward: readonly { id: string; force: boolean }[],
+  both: readonly { id: string; force: boolean }[],
+  filter: HopFilter,
+  cap: number,
+  limit: number,
+): Record<string, unknown> {
+  const noItem = { id: NONE, force: false };
+  return {
+    check: nonEmpty(check, NONE),
+    out: nonEmpty(out, noItem),
+    in: nonEmpty(inward, noItem),
+    both: nonEmpty(both, noItem),
+    types: nonEmpty(filter.types, NONE),
+    typeSet: typeSet(filter.types),
+    viaTypes: nonEmpty(filter.viaTypes, NONE),
+    viaWalk: filter.viaTypes.length > 0,
+    via: nonEmpty(filter.via, NONE),
+    statuses: nonEmpty(filter.statuses, NONE),
+    minConfidence: filter.minConfidence,
+    dated: filter.asOf !== null,
+    asOf: filter.asOf === null ? NO_DATE : cypherDate(filter.asOf),
+    avoid: nonEmpty(filter.avoid, NONE),
+    topics: nonEmpty(filter.topics, NONE),
+    cap: neo4j.int(cap),
+    limit: neo4j.int(limit),
+  };
+}
+
+/**
+ * The literal type list the expansion reads (expand-hops-*.cypher `$typeSet`): `flow` or `route`
+ * when every type is in that list, else `all`.
+ */
+export function typeSet(types: readonly string[]): "flow" | "route" | "all" {
+  if (types.every((t) => (FLOW_RELATIONSHIP_TYPES as readonly string[]).includes(t))) return "flow";
+  if (types.every((t) => (ROUTE_RELATIONSHIP_TYPES as readonly string[]).includes(t))) return "route";
+  return "all";
+}
+
+function cacheKey(signature: string, item: ExpandItem): string {
+  return `${signature}\u0001${item.walk}\u0001${item.id}`;
+}
+
+/** Everything that changes which relationships an expansion returns. */
+function filterSignature(f: HopFilter): string {
+  const sorted = (xs: readonly string[]) => [...xs].sort().join(",");
+  const via = f.viaTypes.length > 0 ? sorted(f.via) : "";
+  return [sorted(f.types), sorted(f.viaTypes), via, sorted(f.statuses), f.minConfidence, f.asOf ?? "", sorted(f.avoid), sorted(f.topics)].join("|");
+}
+
+function toHopRow(row: Row): HopRow {
+  return {
+    edge: {
+      id: String(row.id),
+      type: String(row.type),
+      start: String(row.start),
+      end: String(row.end),
+      confidence: Number(row.confidence),
+      status: String(row.status),
+      validFrom: row.validFrom === null || row.validFrom === undefined ? null : String(row.validFrom),
+    },
+    node: String(row.node),
+    other: String(row.other),
+    degree: Number(row.degree ?? 0),
+    target: row.target === true,
+  };
+}
