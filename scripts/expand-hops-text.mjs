@@ -1,4 +1,4 @@
-// The text of cypher/queries/expand-hops.cypher, generated from the relationship-type allow-list
+// The text of cypher/queries/expand-hops-*.cypher and expand-balls-*.cypher, generated from the relationship-type allow-list
 // (src/model/vocabulary.ts) because the query needs one branch per type and direction: Neo4j reads
 // a dense node's relationships of one type through that type's relationship group only when the
 // type is a literal in the pattern; `type(r) IN $types` or a dynamic `$any($types)` walks every
@@ -131,12 +131,119 @@ ${degree(viaContext)}
   };
 }
 
+/**
+ * The fast first round trip of a route search between two entities that are not hubs
+ * (`expand-balls-flow`: FLOW routes over the flow types; `expand-balls-route`: direction ANY over
+ * the flow and connection types): two breadth-first levels from each end, then the paths of at
+ * most $middle hops joining the two second levels, all in Neo4j, so that a search of up to six
+ * hops usually needs no other round trip before its evidence. Each level runs only when its cost
+ * (the degrees of the entities it expands) is within $levelBudget.
+ * @param {{ flow: readonly string[], route: readonly string[] }} v
+ * @returns {{ flow: string, route: string }}
+ */
+export function expandBallsQueries(v) {
+  const make = (name, list, directed) => {
+    const L = `:${list.join("|")}`;
+    const fwd = (a, r, b) => (directed ? `(${a})-[${r}${L}]->(${b}:Entity)` : `(${a})-[${r}${L}]-(${b}:Entity)`);
+    const bwd = (a, r, b) => (directed ? `(${a})<-[${r}${L}]-(${b}:Entity)` : `(${a})-[${r}${L}]-(${b}:Entity)`);
+    const deg = (x) => `COUNT { (${x})-[${L}]-() }`;
+    const ok = (r, b) => `type(${r}) IN $types AND ${r}.status IN $statuses AND ${r}.confidence >= $minConfidence
+      AND (NOT $dated OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo >= $asOf)))
+      AND NOT ${b}.id IN $avoid AND startNode(${r}) <> endNode(${r})`;
+    const row = (r, b) => `{id: ${r}.id, type: type(${r}), start: startNode(${r}).id, end: endNode(${r}).id, confidence: ${r}.confidence, status: ${r}.status, validFrom: ${r}.validFrom, other: ${b}.id, degree: ${deg(b)}}`;
+    const level = (name, side, out, frontier, go) => `CALL (s, t, ${frontier}, ${go}) {
+  WITH s, t, ${frontier} WHERE ${go}
+  UNWIND ${frontier} AS a
+  MATCH ${side("a", "r", "b")}
+  WHERE ${ok("r", "b")}
+  RETURN collect(${row("r", "b")}) AS ${out}, collect(DISTINCT b) AS ${name}
+}`;
+    // The paths of 1 to `gap` hops (at most 3) from the forward frontier into the backward one,
+    // through entities that are not hubs, at most $pathBudget of them, as one row of steps each.
+    const hub = (x) => `${deg(x)} <= $cap`;
+    const step = (r, b) => `{id: ${r}.id, type: type(${r}), start: startNode(${r}).id, end: endNode(${r}).id, confidence: ${r}.confidence, status: ${r}.status, validFrom: ${r}.validFrom, other: ${b}.id, degree: 0}`;
+    const pathsOf = (k) => {
+      const nodes = ["u", ...Array.from({ length: k - 1 }, (_, i) => `m${i + 1}`), "w"];
+      const hops = nodes.slice(1).map((b, i) => ({ a: nodes[i], r: `r${i + 1}`, b }));
+      const pattern = hops.map((h, i) => (i === 0 ? fwd(h.a, h.r, h.b) : fwd("", h.r, h.b).slice(2))).join("");
+      const inner = hops.slice(0, -1).map((h) => `${h.b} <> s AND ${hub(h.b)}`);
+      return `    WITH s, u, bFront WHERE gap >= ${k}
+    MATCH ${pattern}
+    WHERE w IN bFront AND ${[...hops.map((h) => ok(h.r, h.b)), ...inner].join("\n      AND ")}
+    RETURN [${hops.map((h) => step(h.r, h.b)).join(", ")}] AS steps`;
+    };
+    const middle = () => `CALL (s, fFront, bFront, goMid, gap) {
+  WITH s, fFront, bFront WHERE goMid
+  UNWIND fFront AS u
+  CALL (s, u, bFront, gap) {
+${[1, 2, 3].map(pathsOf).join("\n    UNION ALL\n")}
+  }
+  WITH steps LIMIT $pathBudget
+  RETURN count(*) AS paths, reduce(acc = [], x IN collect(steps) | acc + x) AS mid
+}`;
+    const cost = (list, out, sum) => `CALL (${list}) {
+  UNWIND ${list} AS x
+  WITH x, ${deg("x")} AS d
+  WHERE d <= $cap
+  RETURN collect(x) AS ${out}, sum(d) AS ${sum}
+}`;
+    return `// ${name === "flow" ? "FLOW routes over the flow types" : "Routes with direction ANY over the flow and connection types"}: the fast first round trip of a route
+// search between $from and $to (src/routes/route-search.ts). No row when either is missing or has
+// more than $cap relationships of these types (a hub): the caller then runs the general engine.
+// missing: the ids of $avoid that name no entity.
+// Rows of each level: {id, type, start, end, confidence, status, validFrom, other, degree}, where
+// other is the entity reached and degree its relationships of these types, either direction.
+// f1/f2: the levels leaving $from ($fLevels of them, 1 or 2); b1/b2: entering $to ($bLevels, 0–2);
+// mid: the relationships of the paths that join the two frontiers within the hops left of
+// $maxHops (1–3; more and nothing is joined), through entities that are not hubs, found in Neo4j
+// so that only they travel. A second level runs only when the degrees of the entities it expands
+// add up to at most $levelBudget (the joining paths likewise, and at most $pathBudget of them);
+// done says which ran, and complete whether every relationship of every route within $maxHops
+// is in the answer. Hubs met on the way are not expanded.
+// Parameters keep one type whatever the request (see expand-hops-directed.cypher).
+// GENERATED by scripts/expand-hops-text.mjs from src/model/vocabulary.ts; do not edit by hand.
+CYPHER replan=skip
+MATCH (s:Entity {id: $from}), (t:Entity {id: $to})
+WITH s, t, ${deg("s")} AS fromDegree, ${deg("t")} AS toDegree
+WHERE fromDegree <= $cap AND toDegree <= $cap
+WITH s, t, fromDegree, toDegree, [s] AS f0, [t] AS b0, true AS go1, $bLevels >= 1 AS goB1,
+     [id IN $avoid WHERE id <> '' AND NOT EXISTS { MATCH (:Entity {id: id}) }] AS missing
+${level("n1", fwd, "f1", "f0", "go1")}
+${level("m1", bwd, "b1", "b0", "goB1")}
+WITH s, t, fromDegree, toDegree, missing, f1, b1, n1, m1, [x IN n1 WHERE x <> t] AS fr1, [x IN m1 WHERE x <> s] AS br1
+${cost("fr1", "fe1", "fCost")}
+${cost("br1", "be1", "bCost")}
+WITH s, t, fromDegree, toDegree, missing, f1, b1, n1, m1, fe1, be1, fCost,
+     $fLevels >= 2 AND fCost <= $levelBudget AS goF2, $bLevels >= 2 AND bCost <= $levelBudget AS goB2
+${level("n2", fwd, "f2", "fe1", "goF2")}
+${level("m2", bwd, "b2", "be1", "goB2")}
+WITH s, t, fromDegree, toDegree, missing, f1, b1, f2, b2, goF2, goB2, fe1, be1, fCost,
+     [x IN n2 WHERE NOT x IN n1 AND x <> s AND x <> t] AS fr2,
+     [x IN m2 WHERE NOT x IN m1 AND x <> s AND x <> t] AS br2
+${cost("fr2", "fe2", "f2Cost")}
+${cost("br2", "be2", "b2Cost")}
+WITH s, t, fromDegree, toDegree, missing, f1, b1, f2, b2, goF2, goB2,
+     CASE WHEN goF2 THEN fe2 ELSE fe1 END AS fFront,
+     CASE WHEN goF2 THEN f2Cost ELSE fCost END AS frontCost,
+     CASE WHEN goB2 THEN be2 WHEN $bLevels >= 1 THEN be1 ELSE [t] END AS bFront,
+     $maxHops - CASE WHEN goF2 THEN 2 ELSE 1 END - CASE WHEN goB2 THEN 2 WHEN $bLevels >= 1 THEN 1 ELSE 0 END AS gap
+WITH s, t, fromDegree, toDegree, missing, f1, b1, f2, b2, goF2, goB2, fFront, bFront, gap,
+     gap >= 1 AND gap <= 3 AND frontCost <= $levelBudget AS goMid
+${middle()}
+RETURN fromDegree, toDegree, missing, f1, b1, f2, b2, mid,
+       {f2: goF2, b2: goB2, complete: gap <= 0 OR (goMid AND paths < $pathBudget)} AS done
+`;
+  };
+  return { flow: make("flow", v.flow, true), route: make("route", v.route, false) };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { writeFileSync } = await import("node:fs");
   const voc = await import("../dist/src/model/vocabulary.js");
   const v = { flow: voc.FLOW_RELATIONSHIP_TYPES, route: voc.ROUTE_RELATIONSHIP_TYPES, context: voc.CONTEXT_RELATIONSHIP_TYPES };
   const { directed, any } = expandHopsQueries(v);
-  writeFileSync(new URL("../cypher/queries/expand-hops-directed.cypher", import.meta.url), directed);
-  writeFileSync(new URL("../cypher/queries/expand-hops-any.cypher", import.meta.url), any);
-  process.stdout.write("wrote cypher/queries/expand-hops-directed.cypher and expand-hops-any.cypher\n");
+  const balls = expandBallsQueries(v);
+  const files = { "expand-hops-directed": directed, "expand-hops-any": any, "expand-balls-flow": balls.flow, "expand-balls-route": balls.route };
+  for (const [name, text] of Object.entries(files)) writeFileSync(new URL(`../cypher/queries/${name}.cypher`, import.meta.url), text);
+  process.stdout.write(`wrote ${Object.keys(files).map((f) => `cypher/queries/${f}.cypher`).join(", ")}\n`);
 }

@@ -13,6 +13,8 @@ export const QUERY_NAMES = [
   "entities-by-ids",
   "entity-relationships",
   "entity-context",
+  "expand-balls-flow",
+  "expand-balls-route",
   "expand-hops-any",
   "expand-hops-directed",
   "import-count-aggregates",

@@ -70,6 +70,39 @@ export interface FetchedHops {
   readonly stop?: "LIMIT_REACHED" | "TIMED_OUT";
 }
 
+/** What the fast first round trip should fetch (see expand-balls-*.cypher). */
+export interface BallsRequest {
+  readonly from: string;
+  readonly to: string;
+  /** `out` (FLOW over the flow types) or `both` (ANY over the flow and connection types). */
+  readonly walk: "out" | "both";
+  /** Levels from `from`: 1 or 2. */
+  readonly fLevels: number;
+  /** Levels into `to`: 0 to 2. */
+  readonly bLevels: number;
+  /** The search's maxHops: the joining paths take the hops the levels leave (at most 3). */
+  readonly maxHops: number;
+  /** Most relationships a level may read (the degrees of the entities it expands). */
+  readonly levelBudget: number;
+  /** Most joining paths; past it the answer is not complete. */
+  readonly pathBudget: number;
+}
+
+/** What the fast first round trip fetched. Rows' `node` is empty: the levels say which entities were expanded. */
+export interface FetchedBalls {
+  /** Ids of the filter's `avoid` that name no entity. */
+  readonly missing: readonly string[];
+  readonly fromDegree: number;
+  readonly toDegree: number;
+  readonly f1: readonly HopRow[];
+  readonly f2: readonly HopRow[];
+  readonly b1: readonly HopRow[];
+  readonly b2: readonly HopRow[];
+  readonly middle: readonly HopRow[];
+  /** Which second levels ran, and whether the answer holds every relationship of every route within maxHops. */
+  readonly done: { readonly f2: boolean; readonly b2: boolean; readonly complete: boolean };
+}
+
 /** Relationships kept between searches: the adjacency of recently expanded entities, keyed by entity, walk and filters. */
 interface CachedExpansion {
   readonly rows: readonly HopRow[];
@@ -160,7 +193,7 @@ export class HopFetcher {
   }
 
   /**
-   * Runs both expansion queries once with no work, so that Neo4j has planned them before the
+   * Runs the expansion queries once with no work, so that Neo4j has planned them before the
    * first search starts its clock (each plan takes 300–400 ms, more on a busy machine).
    * @throws DatabaseUnavailableError when Neo4j is down (a later call tries again).
    */
@@ -171,12 +204,64 @@ export class HopFetcher {
         const params = expandParams([], [], [], [], { ...idle, asOf: dated }, this.degreeCap, 1);
         await this.db.readVersioned("expand-hops-directed", params);
         await this.db.readVersioned("expand-hops-any", params);
+        for (const walk of ["out", "both"] as const) {
+          await this.balls({ from: NONE, to: NONE, walk, fLevels: 1, bLevels: 0, maxHops: 1, levelBudget: 1, pathBudget: 1 }, { ...idle, asOf: dated }, 60_000);
+        }
       }
     })().catch((err: unknown) => {
       this.warm = undefined;
       throw err;
     });
     return this.warm;
+  }
+
+  /**
+   * The fast first round trip of a route search (expand-balls-*.cypher): two breadth-first levels
+   * from each end and the paths joining them, when neither end is a hub.
+   * @returns null when either end is missing or a hub (the caller then checks and expands in the
+   *   general way), else the levels' rows and what ran.
+   * @throws DatabaseUnavailableError when Neo4j is down.
+   */
+  async balls(request: BallsRequest, filter: HopFilter, timeoutMs: number): Promise<FetchedBalls | null> {
+    const params = {
+      from: request.from,
+      to: request.to,
+      types: nonEmpty(filter.types, NONE),
+      statuses: nonEmpty(filter.statuses, NONE),
+      minConfidence: filter.minConfidence,
+      dated: filter.asOf !== null,
+      asOf: filter.asOf === null ? NO_DATE : cypherDate(filter.asOf),
+      avoid: nonEmpty(filter.avoid, NONE),
+      cap: neo4j.int(this.degreeCap),
+      levelBudget: neo4j.int(request.levelBudget),
+      fLevels: neo4j.int(request.fLevels),
+      bLevels: neo4j.int(request.bLevels),
+      maxHops: neo4j.int(request.maxHops),
+      pathBudget: neo4j.int(request.pathBudget),
+    };
+    let answer: { rows: Row[]; bookmark: string };
+    try {
+      answer = await this.db.readVersioned(request.walk === "out" ? "expand-balls-flow" : "expand-balls-route", params, { timeoutMs: Math.max(timeoutMs, 50) });
+    } catch (err) {
+      if (err instanceof QueryTooCostlyError) return null;
+      throw err;
+    }
+    this.snapshot.observe(answer.bookmark);
+    const row = answer.rows[0];
+    if (!row) return null;
+    const rows = (key: string) => ((row[key] ?? []) as Row[]).map((r) => toHopRow({ ...r, node: null }));
+    const done = row.done as { f2: boolean; b2: boolean; complete: boolean };
+    return {
+      missing: ((row.missing ?? []) as string[]).map(String),
+      fromDegree: Number(row.fromDegree),
+      toDegree: Number(row.toDegree),
+      f1: rows("f1"),
+      f2: rows("f2"),
+      b1: rows("b1"),
+      b2: rows("b2"),
+      middle: rows("mid"),
+      done: { f2: done.f2, b2: done.b2, complete: done.complete },
+    };
   }
 
   /** Empties the cache. */
@@ -283,7 +368,7 @@ function toHopRow(row: Row): HopRow {
       status: String(row.status),
       validFrom: row.validFrom === null || row.validFrom === undefined ? null : String(row.validFrom),
     },
-    node: String(row.node),
+    node: row.node === null ? "" : String(row.node),
     other: String(row.other),
     degree: Number(row.degree ?? 0),
     target: row.target === true,

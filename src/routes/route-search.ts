@@ -1,4 +1,4 @@
-import type { ExpandItem, FetchedHops, HopFetcher, HopFilter } from "./fetch-hops.js";
+import { typeSet, type BallsRequest, type ExpandItem, type FetchedBalls, type FetchedHops, type HopFetcher, type HopFilter } from "./fetch-hops.js";
 import { HopStore, reverseWalk, type Walk } from "./hop-store.js";
 import { searchRoutes, type SearchGraph, type SuccessorsNeed } from "./top-k-routes.js";
 import type { FoundRoute, RouteHop, RouteStep, RouteStop, SkippedHub, TopKResult, TopKRouteQuery } from "./types.js";
@@ -43,6 +43,13 @@ export interface RouteSearchResult {
   /** Checked ids that name no entity (the search did not run when any is missing). */
   readonly missing: readonly string[];
 }
+
+/** Most relationships one level of the fast first round trip may read (the degrees of the entities it expands). */
+const LEVEL_BUDGET = 4000;
+/** Most paths the fast first round trip joins its two frontiers with. */
+const PATH_BUDGET = 20_000;
+/** Longest the fast first round trip may take, in **milliseconds**, before the general engine takes over. */
+const BALLS_TIMEOUT_MS = 500;
 
 /** Skipped hubs listed in an answer at most. */
 export const MAX_SKIPPED_HUBS = 20;
@@ -90,6 +97,8 @@ class Engine implements SearchGraph {
   private bRadius = 0;
   private bFrontier: string[] = [];
   private refused: RouteStop | undefined;
+  /** True when the fetched relationships include every relationship of every route within maxHops. */
+  private subgraphComplete = false;
 
   constructor(
     private readonly fetcher: HopFetcher,
@@ -104,12 +113,20 @@ class Engine implements SearchGraph {
 
   async run(): Promise<RouteSearchResult> {
     const { spec } = this;
-    const first: ExpandItem[] = [{ id: spec.from, walk: spec.walk, force: false }];
-    if (spec.to !== null) first.push({ id: spec.to, walk: reverseWalk(spec.walk), force: false });
-    const fetched = await this.fetch(first, spec.check);
-    const missing = spec.check.filter((id) => fetched.checks.get(id)?.exists !== true);
-    if (missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing };
-    this.chooseSides(fetched);
+    const plan = this.fastPlan();
+    // A pathological first round trip (huge joining paths) must leave time for the general engine.
+    const balls = plan ? await this.fetcher.balls(plan, spec.filter, Math.min(BALLS_TIMEOUT_MS, (this.limits.deadline - Date.now()) / 3)) : null;
+    if (balls && balls.missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing: balls.missing };
+    if (balls && plan) {
+      this.seed(balls, plan);
+    } else {
+      const first: ExpandItem[] = [{ id: spec.from, walk: spec.walk, force: false }];
+      if (spec.to !== null) first.push({ id: spec.to, walk: reverseWalk(spec.walk), force: false });
+      const fetched = await this.fetch(first, spec.check);
+      const missing = spec.check.filter((id) => fetched.checks.get(id)?.exists !== true);
+      if (missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing };
+      this.chooseSides(fetched);
+    }
     const q: TopKRouteQuery = {
       completeTies: false,
       from: this.root,
@@ -144,6 +161,53 @@ class Engine implements SearchGraph {
     // In reverse mode ties are broken by the reversed sequence; every route tied with the last
     // lets reorderReversed restore the forward order exactly.
     return drain(searchRoutes(this, { ...q, completeTies: this.reversed }, budget), (needs) => this.answer(needs));
+  }
+
+  /**
+   * The fast first round trip's plan (expand-balls-*.cypher), for a search between two entities
+   * over the default kind of types of its direction (flow types for FLOW, flow and connection
+   * types for ANY) without waypoints; null otherwise. Levels: as many as maxHops needs, at most
+   * two from each end, joined by paths of up to three hops.
+   */
+  private fastPlan(): BallsRequest | null {
+    const { spec } = this;
+    const kind = typeSet(spec.filter.types);
+    const walk = spec.walk === "out" && kind === "flow" ? "out" : spec.walk === "both" && kind === "route" ? "both" : null;
+    if (spec.to === null || walk === null || spec.via.length > 0 || spec.filter.viaTypes.length > 0) return null;
+    const h = spec.maxHops;
+    const fLevels = h >= 3 ? 2 : 1;
+    const bLevels = h >= 4 ? 2 : h >= 2 ? 1 : 0;
+    return { from: spec.from, to: spec.to, walk, fLevels, bLevels, maxHops: h, levelBudget: LEVEL_BUDGET, pathBudget: PATH_BUDGET };
+  }
+
+  /** Fills the store from the fast first round trip: what each side expanded, the backward ball, and whether that is every route's relationships. */
+  private seed(balls: FetchedBalls, plan: BallsRequest): void {
+    const { spec, store, limits } = this;
+    const to = spec.to!;
+    const back = reverseWalk(spec.walk);
+    store.degree.set(spec.from, balls.fromDegree);
+    store.degree.set(to, balls.toDegree);
+    for (const row of [...balls.f1, ...balls.f2, ...balls.b1, ...balls.b2, ...balls.middle]) {
+      store.add(row.edge);
+      store.degree.set(row.other, row.degree);
+    }
+    const expandable = (rows: readonly { other: string; degree: number }[], end: string) =>
+      [...new Set(rows.filter((r) => r.other !== end && r.degree <= limits.degreeCap).map((r) => r.other))];
+    store.markComplete(spec.from, spec.walk);
+    if (balls.done.f2) for (const id of expandable(balls.f1, to)) store.markComplete(id, spec.walk);
+    this.twoSided = true;
+    this.dist.set(to, 0);
+    this.bFrontier = [to];
+    if (plan.bLevels >= 1) {
+      store.markComplete(to, back);
+      this.growBall([to]);
+    }
+    if (balls.done.b2) {
+      const level = expandable(balls.b1, spec.from);
+      for (const id of level) store.markComplete(id, back);
+      this.growBall(level);
+    }
+    this.subgraphComplete = balls.done.complete;
   }
 
   /** Decides which end the best-first search starts from, and whether a backward side runs. */
@@ -263,7 +327,7 @@ class Engine implements SearchGraph {
   }
 
   successors(node: string, hops: number): ReadonlyMap<string, readonly RouteStep[]> | undefined {
-    if (this.store.isComplete(node, this.rootWalk)) return this.store.hops(node, this.rootWalk);
+    if (this.subgraphComplete || this.store.isComplete(node, this.rootWalk)) return this.store.hops(node, this.rootWalk);
     // Every further hop of such a partial route enters the backward ball, whose entering
     // relationships are all fetched.
     if (this.twoSided && hops >= this.spec.maxHops - this.bRadius) return this.store.hops(node, this.rootWalk);

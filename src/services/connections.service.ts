@@ -67,6 +67,7 @@ export class ConnectionsService {
     const clash = terminals.filter((id) => filters.avoid.includes(id));
     if (clash.length > 0) throw new BadUserInputError(`avoid must not contain the ids to connect (${clash.join(", ")})`, { argument: "avoid" });
     await this.entities.assertExist([...terminals, ...filters.avoid]);
+    await this.routes.ready();
     const until = Math.min(options.deadline ?? Number.POSITIVE_INFINITY, Date.now() + this.budgetMs);
     const pairs: { a: number; b: number; route: RouteView }[] = [];
     const hubs = new Map<string, SkippedHubView>();

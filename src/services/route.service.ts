@@ -42,6 +42,16 @@ export class RouteService {
   ) {}
 
   /**
+   * Resolves once Neo4j has planned the route engine's queries (the first call waits for that,
+   * some hundreds of milliseconds; later calls return at once). Callers that keep their own time
+   * budget (connections) wait for it before starting the clock.
+   * @throws DatabaseUnavailableError when Neo4j is down.
+   */
+  ready(): Promise<void> {
+    return this.fetcher.ready();
+  }
+
+  /**
    * Top-k routes by confidence from `query.from` to `query.to`, within ROUTE_BUDGET_MS or the
    * earlier `options.deadline`.
    * @throws BadUserInputError for out-of-range arguments or from = to; NotFoundError for unknown ids;
