@@ -10,8 +10,13 @@
 //
 // tests/unit/expand-hops-query.test.ts checks that the committed file equals this output.
 
+/** @typedef {{ list: string, pattern: (t: string) => string }} Direction */
+
+/** @type {Direction} */
 const OUT = { list: "$out", pattern: (t) => `(a)-[r${t}]->(b:Entity)` };
+/** @type {Direction} */
 const IN = { list: "$in", pattern: (t) => `(a)<-[r${t}]-(b:Entity)` };
+/** @type {Direction} */
 const BOTH = { list: "$both", pattern: (t) => `(a)-[r${t}]-(b:Entity)` };
 
 /**
@@ -22,10 +27,12 @@ const BOTH = { list: "$both", pattern: (t) => `(a)-[r${t}]-(b:Entity)` };
  * @returns {{ directed: string, any: string }}
  */
 export function expandHopsQueries(v) {
+  /** @param {readonly string[]} list */
   const union = (list) => `:${list.join("|")}`;
   const FLOW = union(v.flow);
   const ROUTE = union(v.route);
   const CONTEXT = union(v.context);
+  /** @param {Direction} d @param {boolean} viaContext */
   const typed = (d, viaContext) => `    WITH a WHERE $typeSet = 'flow'
     MATCH ${d.pattern(FLOW)}
     WHERE type(r) IN $types
@@ -40,6 +47,7 @@ export function expandHopsQueries(v) {
     MATCH ${d.pattern("")}
     WHERE type(r) IN $types${viaContext ? " OR (type(r) IN $viaTypes AND (a.id IN $via OR b.id IN $via))" : ""}
     RETURN r, b`;
+  /** @param {Direction} d */
   const viaBranches = (d) => `
     UNION ALL
     WITH a WHERE $typeSet <> 'all' AND $viaWalk AND a.id IN $via
@@ -56,6 +64,7 @@ export function expandHopsQueries(v) {
     MATCH ${d.pattern(CONTEXT).replace("(b:Entity)", "(b)")}
     WHERE type(r) IN $viaTypes
     RETURN r, b`;
+  /** @param {Direction} d @param {boolean} viaContext */
   const branch = (d, viaContext) => `  UNWIND ${d.list} AS item
   MATCH (a:Entity {id: item.id})
   WHERE item.force OR COUNT { (a)--() } <= $cap
@@ -63,6 +72,7 @@ export function expandHopsQueries(v) {
 ${typed(d, viaContext)}${viaContext ? viaBranches(d) : ""}
   }
   RETURN a.id AS node, a, r, b`;
+  /** @param {boolean} viaContext */
   const degree = (viaContext) => `       CASE WHEN x IS NULL THEN null
             WHEN $typeSet = 'flow' THEN COUNT { (x)-[${FLOW}]-() }
             WHEN $typeSet = 'route' THEN COUNT { (x)-[${ROUTE}]-() }
@@ -70,6 +80,7 @@ ${typed(d, viaContext)}${viaContext ? viaBranches(d) : ""}
               viaContext ? `
          + CASE WHEN x IS NOT NULL AND $typeSet <> 'all' AND $viaWalk AND x.id IN $via THEN COUNT { (x)-[${CONTEXT}]-() } ELSE 0 END` : ""
             } AS degree,`;
+  /** @param {string} head @param {Direction[]} branches @param {boolean} viaContext */
   const query = (head, branches, viaContext) => `${head}
 // Items of the lists are {id, force}; without force, an entity with more than $cap
 // relationships in all is left unexpanded (perhaps a hub: its check row gives its degree).
@@ -142,15 +153,22 @@ ${degree(viaContext)}
  * @returns {{ flow: string, route: string }}
  */
 export function expandBallsQueries(v) {
+  /** @param {string} name @param {readonly string[]} list @param {boolean} directed */
   const make = (name, list, directed) => {
     const L = `:${list.join("|")}`;
+    /** @param {string} a @param {string} r @param {string} b */
     const fwd = (a, r, b) => (directed ? `(${a})-[${r}${L}]->(${b}:Entity)` : `(${a})-[${r}${L}]-(${b}:Entity)`);
+    /** @param {string} a @param {string} r @param {string} b */
     const bwd = (a, r, b) => (directed ? `(${a})<-[${r}${L}]-(${b}:Entity)` : `(${a})-[${r}${L}]-(${b}:Entity)`);
+    /** @param {string} x */
     const deg = (x) => `COUNT { (${x})-[${L}]-() }`;
+    /** @param {string} r @param {string} b */
     const ok = (r, b) => `type(${r}) IN $types AND ${r}.status IN $statuses AND ${r}.confidence >= $minConfidence
       AND (NOT $dated OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo >= $asOf)))
       AND NOT ${b}.id IN $avoid AND startNode(${r}) <> endNode(${r})`;
+    /** @param {string} r @param {string} b */
     const row = (r, b) => `{id: ${r}.id, type: type(${r}), start: startNode(${r}).id, end: endNode(${r}).id, confidence: ${r}.confidence, status: ${r}.status, validFrom: ${r}.validFrom, other: ${b}.id, degree: ${deg(b)}}`;
+    /** @param {string} name @param {typeof fwd} side @param {string} out @param {string} frontier @param {string} go */
     const level = (name, side, out, frontier, go) => `CALL (s, t, ${frontier}, ${go}) {
   WITH s, t, ${frontier} WHERE ${go}
   UNWIND ${frontier} AS a
@@ -160,8 +178,11 @@ export function expandBallsQueries(v) {
 }`;
     // The paths of 1 to `gap` hops (at most 3) from the forward frontier into the backward one,
     // through entities that are not hubs, at most $pathBudget of them, as one row of steps each.
+    /** @param {string} x */
     const hub = (x) => `${deg(x)} <= $cap`;
+    /** @param {string} r @param {string} b */
     const step = (r, b) => `{id: ${r}.id, type: type(${r}), start: startNode(${r}).id, end: endNode(${r}).id, confidence: ${r}.confidence, status: ${r}.status, validFrom: ${r}.validFrom, other: ${b}.id, degree: 0}`;
+    /** @param {number} k */
     const pathsOf = (k) => {
       const nodes = ["u", ...Array.from({ length: k - 1 }, (_, i) => `m${i + 1}`), "w"];
       const hops = nodes.slice(1).map((b, i) => ({ a: nodes[i], r: `r${i + 1}`, b }));
@@ -181,6 +202,7 @@ ${[1, 2, 3].map(pathsOf).join("\n    UNION ALL\n")}
   WITH steps LIMIT $pathBudget
   RETURN count(*) AS paths, reduce(acc = [], x IN collect(steps) | acc + x) AS mid
 }`;
+    /** @param {string} list @param {string} out @param {string} sum */
     const cost = (list, out, sum) => `CALL (${list}) {
   UNWIND ${list} AS x
   WITH x, ${deg("x")} AS d

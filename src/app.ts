@@ -9,6 +9,7 @@ import { ExportService } from "./services/export.service.js";
 import { GraphAdminService } from "./services/graph-admin.service.js";
 import { ImportService } from "./services/import.service.js";
 import { NeighborhoodService } from "./services/neighborhood.service.js";
+import { AnswerCache } from "./routes/answer-cache.js";
 import { HopFetcher } from "./routes/fetch-hops.js";
 import { GraphSnapshot } from "./routes/graph-snapshot.js";
 import { RouteDescriber } from "./services/route-views.js";
@@ -35,15 +36,17 @@ export function createApp(config: Config): App {
   const driver = createDriver(config);
   const db = new Database(driver, config.neo4jDatabase, config.queryTimeoutMs);
   const entities = new EntityService(db);
-  // The route engine's caches are exact: every round trip reports the database's bookmark, and a new one empties them.
+  // Kept answers are dropped by this process's writes, by changed counts, and after a time to live (GraphSnapshot).
   const snapshot = new GraphSnapshot();
-  const fetcher = new HopFetcher(db, snapshot, config.routeCacheRelationships, config.routeHubDegree);
-  const routes = new RouteService(fetcher, new RouteDescriber(db, snapshot, Math.floor(config.routeCacheRelationships / 10)), config);
+  db.onCommit(() => snapshot.invalidate());
+  const fetcher = new HopFetcher(db, snapshot, config.routeHubDegree);
+  const answers = () => new AnswerCache<never>(snapshot, config.routeCacheAnswers, config.routeCacheTtlMs);
+  const routes = new RouteService(fetcher, new RouteDescriber(db), config, answers());
   const services: Services = {
     entities,
     search: new SearchService(db),
     routes,
-    neighborhood: new NeighborhoodService(db, entities, fetcher, config.routeHubDegree),
+    neighborhood: new NeighborhoodService(db, entities, fetcher, config.routeHubDegree, answers()),
     connections: new ConnectionsService(routes, entities, config.routeBudgetMs),
   };
   const exports = new ExportService(db, services.neighborhood, routes);

@@ -55,12 +55,17 @@ const ConfigSchema = z.object({
    */
   routeHubDegree: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /**
-   * `ROUTE_CACHE_RELATIONSHIPS`: relationships route searches keep in memory between requests
-   * (the neighbourhoods of recently expanded entities; and the evidence of a tenth as many
-   * recently shown relationships). Emptied whenever the database reports a commit, so answers
-   * stay exact. 0 turns the cache off. Default 200000 (tens of MB).
+   * `ROUTE_CACHE_ANSWERS`: complete answers of routes, exposure and neighborhood kept in memory
+   * and served again, for the same question, after one small round trip confirms the database
+   * is unchanged (see ROUTE_CACHE_TTL_MS). 0 turns the cache off. Default 200.
    */
-  routeCacheRelationships: z.coerce.number().int().min(0).max(50_000_000).default(200_000),
+  routeCacheAnswers: z.coerce.number().int().min(0).max(100_000).default(200),
+  /**
+   * `ROUTE_CACHE_TTL_MS`: longest a kept answer is served, in **milliseconds**. Writes through
+   * this server, and any change of the node or relationship counts, drop kept answers at once;
+   * a property another process changes is seen within this time. Default 5000.
+   */
+  routeCacheTtlMs: z.coerce.number().int().min(0).max(3_600_000).default(5000),
   /** `MAX_QUERY_COMPLEXITY`: GraphQL cost ceiling per operation (graphql-query-complexity). Default 20000. */
   maxQueryComplexity: z.coerce.number().int().min(10).default(20_000),
   /** `CORS_ORIGINS`: comma-separated origins allowed to call the API from a browser. Default none. */
@@ -114,7 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     routeBudgetMs: env.ROUTE_BUDGET_MS,
     routeMaxRelationships: env.ROUTE_MAX_RELATIONSHIPS,
     routeHubDegree: env.ROUTE_HUB_DEGREE,
-    routeCacheRelationships: env.ROUTE_CACHE_RELATIONSHIPS,
+    routeCacheAnswers: env.ROUTE_CACHE_ANSWERS,
+    routeCacheTtlMs: env.ROUTE_CACHE_TTL_MS,
     maxQueryComplexity: env.MAX_QUERY_COMPLEXITY,
     corsOrigins: env.CORS_ORIGINS,
     allowedHosts: env.ALLOWED_HOSTS,

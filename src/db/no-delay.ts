@@ -36,6 +36,6 @@ function targetPort(args: readonly unknown[]): number | undefined {
   const first = args[0];
   if (typeof first === "number") return first;
   if (typeof first === "string" && /^\d+$/.test(first)) return Number(first);
-  if (first && typeof first === "object" && "port" in first) return Number((first as { port: unknown }).port);
+  if (first && typeof first === "object" && "port" in first) return Number(first.port);
   return undefined;
 }

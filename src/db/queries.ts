@@ -42,6 +42,7 @@ export const QUERY_NAMES = [
   "export-entities-page",
   "export-ftm-references",
   "export-relationships-page",
+  "graph-fingerprint",
   "missing-ids",
   "relationships-among",
   "relationships-by-ids",

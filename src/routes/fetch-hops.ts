@@ -1,5 +1,6 @@
 import neo4j from "neo4j-driver";
 import type { Database, Row } from "../db/run.js";
+import type { Plain } from "../db/values.js";
 import { QueryTooCostlyError } from "../errors.js";
 import { FLOW_RELATIONSHIP_TYPES, ROUTE_RELATIONSHIP_TYPES } from "../model/vocabulary.js";
 import type { GraphSnapshot } from "./graph-snapshot.js";
@@ -62,9 +63,9 @@ export interface FetchedHops {
   /** Per checked id: whether it exists, its degree and its relationships in all. */
   readonly checks: ReadonlyMap<string, EntityCheck>;
   readonly rows: readonly HopRow[];
-  /** The items whose relationships were all fetched (served from memory or read in full). */
+  /** The items whose relationships were all fetched. */
   readonly expanded: readonly ExpandItem[];
-  /** Relationship rows read from Neo4j (not from memory). */
+  /** Relationship rows read. */
   readonly read: number;
   /** Set when the row limit or the time limit cut the round trip short. */
   readonly stop?: "LIMIT_REACHED" | "TIMED_OUT";
@@ -103,116 +104,56 @@ export interface FetchedBalls {
   readonly done: { readonly f2: boolean; readonly b2: boolean; readonly complete: boolean };
 }
 
-/** Relationships kept between searches: the adjacency of recently expanded entities, keyed by entity, walk and filters. */
-interface CachedExpansion {
-  readonly rows: readonly HopRow[];
-}
-
 /**
  * Reads relationships around entities for the route engine, one auto-commit round trip per
- * call (expand-hops-directed or expand-hops-any), with the relationships of recently expanded
- * entities kept in memory (bounded by `cacheLimit` rows, least recently used evicted). The cache
- * is exact: every round trip reports the database's bookmark, and any commit anywhere (a new
- * bookmark) empties it; a search's first round trip always goes to the database.
+ * call (expand-hops-directed or expand-hops-any; expand-balls-* for a search's first).
  */
 export class HopFetcher {
-  private readonly cache = new Map<string, CachedExpansion>();
-  private cachedRows = 0;
   private warm: Promise<void> | undefined;
 
   constructor(
     private readonly db: Database,
     private readonly snapshot: GraphSnapshot,
-    private readonly cacheLimit: number,
     private readonly degreeCap: number,
-  ) {
-    snapshot.onChange(() => this.clear());
-  }
+  ) {}
 
   /**
    * Checks `check` and expands `items` (all with the same walk family: out/in, or both) in one
-   * round trip, serving expansions held in memory without reading them again.
+   * round trip.
    * @param limit most relationship rows to read; past it the answer says LIMIT_REACHED.
    * @param timeoutMs transaction timeout in **milliseconds**; past it the answer says TIMED_OUT.
    * @throws DatabaseUnavailableError when Neo4j is down.
    */
   async fetch(check: readonly string[], items: readonly ExpandItem[], filter: HopFilter, limit: number, timeoutMs: number): Promise<FetchedHops> {
-    const signature = filterSignature(filter);
-    const rows: HopRow[] = [];
-    const expanded: ExpandItem[] = [];
-    const toRead: ExpandItem[] = [];
-    for (const item of items) {
-      const hit = this.cache.get(cacheKey(signature, item));
-      if (hit) {
-        this.touch(cacheKey(signature, item), hit);
-        rows.push(...hit.rows);
-        expanded.push(item);
-      } else {
-        toRead.push(item);
-      }
-    }
-    if (check.length === 0 && toRead.length === 0) return { checks: new Map(), rows, expanded, read: 0 };
+    if (check.length === 0 && items.length === 0) return { checks: new Map(), rows: [], expanded: [], read: 0 };
     const any = items.some((i) => i.walk === "both");
-    const pick = (walk: Walk) => toRead.filter((i) => i.walk === walk).map(({ id, force }) => ({ id, force }));
+    const pick = (walk: Walk) => items.filter((i) => i.walk === walk).map(({ id, force }) => ({ id, force }));
     const params = expandParams(check, pick("out"), pick("in"), pick("both"), filter, this.degreeCap, limit + 1 + check.length);
-    let answer: { rows: Row[]; bookmark: string };
+    let rows: Row[];
     try {
-      answer = await this.db.readVersioned(any ? "expand-hops-any" : "expand-hops-directed", params, { timeoutMs: Math.max(timeoutMs, 50) });
+      rows = await this.db.readAutoCommit(any ? "expand-hops-any" : "expand-hops-directed", params, { timeoutMs: Math.max(timeoutMs, 50) });
     } catch (err) {
-      if (err instanceof QueryTooCostlyError) return { checks: new Map(), rows, expanded, read: 0, stop: "TIMED_OUT" };
+      if (err instanceof QueryTooCostlyError) return { checks: new Map(), rows: [], expanded: [], read: 0, stop: "TIMED_OUT" };
       throw err;
     }
-    // A write since the cached rows were read: they may be stale, so read everything again.
-    if (this.snapshot.observe(answer.bookmark) && toRead.length < items.length) return this.fetch(check, items, filter, limit, timeoutMs);
     const checks = new Map<string, EntityCheck>();
-    const fresh = new Map<string, HopRow[]>();
-    let read = 0;
-    for (const row of answer.rows) {
+    const hopRows: HopRow[] = [];
+    const expandedIds = new Set<string>();
+    for (const row of rows) {
       if (row.node === NONE) continue;
       if (row.id === null) {
-        checks.set(String(row.node), { exists: row.exists === true, degree: Number(row.degree ?? 0), total: Number(row.total ?? 0), target: row.target === true });
+        checks.set(text(row.node), { exists: row.exists === true, degree: Number(row.degree ?? 0), total: Number(row.total ?? 0), target: row.target === true });
         continue;
       }
-      read += 1;
       const hopRow = toHopRow(row);
-      rows.push(hopRow);
-      const list = fresh.get(hopRow.node);
-      if (list) list.push(hopRow);
-      else fresh.set(hopRow.node, [hopRow]);
+      hopRows.push(hopRow);
+      expandedIds.add(hopRow.node);
     }
-    if (read > limit) return { checks, rows, expanded, read, stop: "LIMIT_REACHED" };
-    for (const item of toRead) {
-      // Without force, the query skips an entity with more than the cap of relationships in all
-      // (its check row says so): it is not expanded.
-      if (!item.force && (checks.get(item.id)?.total ?? 0) > this.degreeCap) continue;
-      expanded.push(item);
-      const own = fresh.get(item.id) ?? [];
-      if (own.length <= this.degreeCap) this.store(cacheKey(signature, item), own);
-    }
-    return { checks, rows, expanded, read };
-  }
-
-  /**
-   * Runs the expansion queries once with no work, so that Neo4j has planned them before the
-   * first search starts its clock (each plan takes 300–400 ms, more on a busy machine).
-   * @throws DatabaseUnavailableError when Neo4j is down (a later call tries again).
-   */
-  async ready(): Promise<void> {
-    this.warm ??= (async () => {
-      const idle: HopFilter = { types: ["SUPPLIED"], viaTypes: [], via: [], statuses: ["REPORTED"], minConfidence: 0, asOf: null, avoid: [], topics: [] };
-      for (const dated of [null, "2000-01-01"]) {
-        const params = expandParams([], [], [], [], { ...idle, asOf: dated }, this.degreeCap, 1);
-        await this.db.readVersioned("expand-hops-directed", params);
-        await this.db.readVersioned("expand-hops-any", params);
-        for (const walk of ["out", "both"] as const) {
-          await this.balls({ from: NONE, to: NONE, walk, fLevels: 1, bLevels: 0, maxHops: 1, levelBudget: 1, pathBudget: 1 }, { ...idle, asOf: dated }, 60_000);
-        }
-      }
-    })().catch((err: unknown) => {
-      this.warm = undefined;
-      throw err;
-    });
-    return this.warm;
+    if (hopRows.length > limit) return { checks, rows: hopRows, expanded: [], read: hopRows.length, stop: "LIMIT_REACHED" };
+    // Without force, the query skips an entity with more than the cap of relationships in all
+    // (its check row says so): it is not expanded.
+    const expanded = items.filter((item) => item.force || (checks.get(item.id)?.total ?? 0) <= this.degreeCap);
+    return { checks, rows: hopRows, expanded, read: hopRows.length };
   }
 
   /**
@@ -239,15 +180,14 @@ export class HopFetcher {
       maxHops: neo4j.int(request.maxHops),
       pathBudget: neo4j.int(request.pathBudget),
     };
-    let answer: { rows: Row[]; bookmark: string };
+    let found: Row[];
     try {
-      answer = await this.db.readVersioned(request.walk === "out" ? "expand-balls-flow" : "expand-balls-route", params, { timeoutMs: Math.max(timeoutMs, 50) });
+      found = await this.db.readAutoCommit(request.walk === "out" ? "expand-balls-flow" : "expand-balls-route", params, { timeoutMs: Math.max(timeoutMs, 50) });
     } catch (err) {
       if (err instanceof QueryTooCostlyError) return null;
       throw err;
     }
-    this.snapshot.observe(answer.bookmark);
-    const row = answer.rows[0];
+    const row = found[0];
     if (!row) return null;
     const rows = (key: string) => ((row[key] ?? []) as Row[]).map((r) => toHopRow({ ...r, node: null }));
     const done = row.done as { f2: boolean; b2: boolean; complete: boolean };
@@ -263,27 +203,39 @@ export class HopFetcher {
       done: { f2: done.f2, b2: done.b2, complete: done.complete },
     };
   }
-
-  /** Empties the cache. */
-  clear(): void {
-    this.cache.clear();
-    this.cachedRows = 0;
+  /**
+   * Confirms the database state in one small round trip (the node and relationship counts, from
+   * Neo4j's count store: a change empties every answer cache) and checks that `ids` name entities.
+   * @returns the ids that name no entity.
+   * @throws DatabaseUnavailableError when Neo4j is down.
+   */
+  async confirm(ids: readonly string[]): Promise<string[]> {
+    const [row] = await this.db.readAutoCommit("graph-fingerprint", { ids: nonEmpty(ids, NONE) });
+    this.snapshot.observe(`${Number(row?.nodes)}:${Number(row?.relationships)}`);
+    return ((row?.missing ?? []) as string[]).filter((id) => id !== NONE);
   }
 
-  private touch(key: string, entry: CachedExpansion): void {
-    this.cache.delete(key);
-    this.cache.set(key, entry);
-  }
-
-  private store(key: string, rows: readonly HopRow[]): void {
-    if (this.cacheLimit <= 0 || this.cache.has(key)) return;
-    this.cache.set(key, { rows });
-    this.cachedRows += rows.length + 1;
-    for (const [oldest, entry] of this.cache) {
-      if (this.cachedRows <= this.cacheLimit) break;
-      this.cache.delete(oldest);
-      this.cachedRows -= entry.rows.length + 1;
-    }
+  /**
+   * Runs the expansion queries once with no work, so that Neo4j has planned them before the
+   * first search starts its clock (each plan takes 300–400 ms, more on a busy machine).
+   * @throws DatabaseUnavailableError when Neo4j is down (a later call tries again).
+   */
+  async ready(): Promise<void> {
+    this.warm ??= (async () => {
+      const idle: HopFilter = { types: ["SUPPLIED"], viaTypes: [], via: [], statuses: ["REPORTED"], minConfidence: 0, asOf: null, avoid: [], topics: [] };
+      for (const dated of [null, "2000-01-01"]) {
+        const params = expandParams([], [], [], [], { ...idle, asOf: dated }, this.degreeCap, 1);
+        await this.db.readAutoCommit("expand-hops-directed", params);
+        await this.db.readAutoCommit("expand-hops-any", params);
+        for (const walk of ["out", "both"] as const) {
+          await this.balls({ from: NONE, to: NONE, walk, fLevels: 1, bLevels: 0, maxHops: 1, levelBudget: 1, pathBudget: 1 }, { ...idle, asOf: dated }, 60_000);
+        }
+      }
+    })().catch((err: unknown) => {
+      this.warm = undefined;
+      throw err;
+    });
+    return this.warm;
   }
 }
 
@@ -346,31 +298,27 @@ export function typeSet(types: readonly string[]): "flow" | "route" | "all" {
   return "all";
 }
 
-function cacheKey(signature: string, item: ExpandItem): string {
-  return `${signature}\u0001${item.walk}\u0001${item.id}`;
-}
-
-/** Everything that changes which relationships an expansion returns. */
-function filterSignature(f: HopFilter): string {
-  const sorted = (xs: readonly string[]) => [...xs].sort().join(",");
-  const via = f.viaTypes.length > 0 ? sorted(f.via) : "";
-  return [sorted(f.types), sorted(f.viaTypes), via, sorted(f.statuses), f.minConfidence, f.asOf ?? "", sorted(f.avoid), sorted(f.topics)].join("|");
-}
-
 function toHopRow(row: Row): HopRow {
   return {
     edge: {
-      id: String(row.id),
-      type: String(row.type),
-      start: String(row.start),
-      end: String(row.end),
+      id: text(row.id),
+      type: text(row.type),
+      start: text(row.start),
+      end: text(row.end),
       confidence: Number(row.confidence),
-      status: String(row.status),
-      validFrom: row.validFrom === null || row.validFrom === undefined ? null : String(row.validFrom),
+      status: text(row.status),
+      validFrom: row.validFrom === null || row.validFrom === undefined ? null : text(row.validFrom),
     },
-    node: row.node === null ? "" : String(row.node),
-    other: String(row.other),
+    node: row.node === null || row.node === undefined ? "" : text(row.node),
+    other: text(row.other),
     degree: Number(row.degree ?? 0),
     target: row.target === true,
   };
+}
+
+/** A row's scalar as text (ids, types, ISO dates); anything else is a query bug. */
+function text(value: Plain | undefined): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  throw new TypeError(`expected a string in a route row, got ${JSON.stringify(value)}`);
 }

@@ -1,11 +1,13 @@
 /**
- * The database state the in-memory caches of the route engine were read at. Neo4j gives every
- * transaction a bookmark naming the last committed transaction it saw, reads included; when a
- * round trip reports another bookmark than the last one, something was committed (by this
- * process or any other), and every cache that registered with {@link onChange} is emptied.
+ * What the in-memory answer caches were computed against. The database offers no cheap global
+ * transaction counter (Community has no `lastCommittedTxn`, and a read's Bolt bookmark only
+ * moves with writes on the same connection), so a cache is emptied when (1) this process commits
+ * a write (Database.onCommit), (2) a round trip sees other node or relationship counts (Neo4j's
+ * count store: an import or a delete by another process), or (3) its answers grow older than the
+ * cache's time to live (a property changed by another process).
  */
 export class GraphSnapshot {
-  private bookmark: string | null = null;
+  private fingerprint: string | null = null;
   private readonly listeners: (() => void)[] = [];
 
   /** Registers a cache to empty when the database changes. */
@@ -13,16 +15,20 @@ export class GraphSnapshot {
     this.listeners.push(listener);
   }
 
+  /** Empties every registered cache. */
+  invalidate(): void {
+    for (const listener of this.listeners) listener();
+  }
+
   /**
-   * Records the bookmark a round trip reported.
-   * @returns true when it differs from the previous one (the caches were emptied). An empty
-   *   bookmark (a server that gives none) counts as a change every time, so nothing is cached.
+   * Records the counts a round trip read (`nodes:relationships`).
+   * @returns true when they differ from the previous ones (the caches were emptied).
    */
-  observe(bookmark: string): boolean {
-    if (bookmark !== "" && bookmark === this.bookmark) return false;
-    const changed = this.bookmark !== null;
-    this.bookmark = bookmark;
-    if (changed) for (const listener of this.listeners) listener();
+  observe(fingerprint: string): boolean {
+    if (fingerprint === this.fingerprint) return false;
+    const changed = this.fingerprint !== null;
+    this.fingerprint = fingerprint;
+    if (changed) this.invalidate();
     return changed;
   }
 }

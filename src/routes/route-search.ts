@@ -142,7 +142,7 @@ class Engine implements SearchGraph {
     if (result.stop !== undefined) {
       // Cut short: the best routes among what was fetched (real, perhaps not the best).
       const offline: SearchGraph = { ...this.graphView(), successors: (node) => this.store.hops(node, this.rootWalk) };
-      const found = await drain(searchRoutes(offline, q, { ...budget, deadline: Math.max(budget.deadline, Date.now() + 50) }), async () => undefined);
+      const found = await drain(searchRoutes(offline, q, { ...budget, deadline: Math.max(budget.deadline, Date.now() + 50) }), () => Promise.resolve());
       if (found.routes.length >= result.routes.length) result = { ...found, hasMore: found.hasMore, stop: result.stop };
     }
     const routes = this.reversed ? reorderReversed(result.routes.map(turnRound), spec.limit) : result.routes;

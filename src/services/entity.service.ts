@@ -18,7 +18,7 @@ export class EntityService {
   constructor(private readonly db: Database) {
     this.placeLoader = new DataLoader(async (ids) => {
       const rows = await this.db.read("entity-context", { ids });
-      const byId = new Map(rows.map((r) => [String(r.id), ((r.places ?? []) as Plain[]).map(toEntityView)]));
+      const byId = new Map(rows.map((r) => [r.id as string, ((r.places ?? []) as Plain[]).map(toEntityView)]));
       return ids.map((id) => byId.get(id) ?? []);
     }, { cache: false, maxBatchSize: 500 });
   }

@@ -3,6 +3,7 @@ import type { Database, Row } from "../db/run.js";
 import { NotFoundError, QueryTooCostlyError } from "../errors.js";
 import { LIMITS } from "../model/limits.js";
 import { RELATIONSHIP_TYPE_NAMES } from "../model/vocabulary.js";
+import type { AnswerCache } from "../routes/answer-cache.js";
 import { cypherDate, type HopFetcher, type HopFilter, type HopRow } from "../routes/fetch-hops.js";
 import { compareStrength } from "../routes/hops.js";
 import type { EntityService } from "./entity.service.js";
@@ -17,6 +18,8 @@ export class NeighborhoodService {
     private readonly entities: EntityService,
     private readonly fetcher: HopFetcher,
     private readonly degreeCap: number,
+    /** Recent answers, served after one round trip confirms nothing changed. */
+    private readonly answers: AnswerCache<SubgraphView>,
   ) {}
 
   /**
@@ -40,6 +43,13 @@ export class NeighborhoodService {
     intInRange("limit", limit, 1, LIMITS.neighborhoodLimitCap);
     const f = resolveFilters({ ...filters, relationshipTypes: filters.relationshipTypes ?? RELATIONSHIP_TYPE_NAMES }, "ANY");
     const filter: HopFilter = { types: f.types, viaTypes: [], via: [], statuses: f.statuses, minConfidence: f.minConfidence, asOf: f.asOf, avoid: f.avoid.filter((a) => a !== id), topics: [] };
+    const key = JSON.stringify([id, depth, limit, filter]);
+    if (this.answers.get(key)) {
+      const missing = await this.fetcher.confirm([id, ...filter.avoid]);
+      if (missing.length > 0) throw new NotFoundError(missing);
+      const kept = this.answers.get(key);
+      if (kept) return kept;
+    }
     const seen = new Set([id]);
     const kept = new Map<string, HopRow>();
     let frontier = [id];
@@ -75,7 +85,9 @@ export class NeighborhoodService {
     const isolated = await this.entities.getEntities(nodes.filter((n) => !byId.has(n)));
     for (const e of isolated) byId.set(e.id, e);
     if (!byId.has(id)) throw new NotFoundError([id]);
-    return { nodes: nodes.flatMap((n) => byId.get(n) ?? []), edges: views, truncated: truncated || !complete };
+    const view = { nodes: nodes.flatMap((n) => byId.get(n) ?? []), edges: views, truncated: truncated || !complete };
+    this.answers.set(key, view);
+    return view;
   }
 
   /**

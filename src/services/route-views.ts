@@ -1,5 +1,4 @@
 import type { Database } from "../db/run.js";
-import type { GraphSnapshot } from "../routes/graph-snapshot.js";
 import type { FoundRoute, RouteStop } from "../routes/types.js";
 import { toEntityView, toRelationshipView, type EntityView, type RelationshipView, type SubgraphView } from "./views.js";
 
@@ -65,19 +64,10 @@ export interface RouteSearchView {
 
 /**
  * Loads what found routes show (every hop's relationships with evidence and sources, and their
- * entities) in one auto-commit round trip, keeping recently shown relationships in memory
- * (bounded, least recently used evicted; emptied when the database changes, see GraphSnapshot).
+ * entities) in one auto-commit round trip.
  */
 export class RouteDescriber {
-  private readonly cache = new Map<string, RelationshipView>();
-
-  constructor(
-    private readonly db: Database,
-    private readonly snapshot: GraphSnapshot,
-    private readonly cacheLimit: number,
-  ) {
-    snapshot.onChange(() => this.cache.clear());
-  }
+  constructor(private readonly db: Database) {}
 
   /**
    * Views of `found`, ranked from 1 in the order given.
@@ -89,20 +79,10 @@ export class RouteDescriber {
       for (const hop of route.hops) for (const s of hop.steps) wanted.set(relKey(s.edge.type, s.edge.id), { id: s.edge.id, start: s.edge.start, end: s.edge.end });
     }
     const byKey = new Map<string, RelationshipView>();
-    const missing: { id: string; start: string; end: string }[] = [];
-    for (const [key, ref] of wanted) {
-      const hit = this.cache.get(key);
-      if (hit) byKey.set(key, hit);
-      else missing.push(ref);
-    }
-    if (missing.length > 0) {
-      const { rows, bookmark } = await this.db.readVersioned("relationships-by-ids", { refs: missing });
-      if (this.snapshot.observe(bookmark)) return this.describe(found);
-      for (const row of rows) {
+    if (wanted.size > 0) {
+      for (const row of await this.db.readAutoCommit("relationships-by-ids", { refs: [...wanted.values()] })) {
         const rel = toRelationshipView(row);
-        const key = relKey(rel.type, rel.id);
-        byKey.set(key, rel);
-        this.remember(key, rel);
+        byKey.set(relKey(rel.type, rel.id), rel);
       }
     }
     return found.map((route, i) => toRouteView(route, i + 1, byKey));
@@ -111,7 +91,7 @@ export class RouteDescriber {
   /** Entity views of skipped hubs (one round trip when there are any). */
   async hubs(hubs: readonly { id: string; degree: number }[]): Promise<SkippedHubView[]> {
     if (hubs.length === 0) return [];
-    const { rows } = await this.db.readVersioned("entities-by-ids", { ids: hubs.map((h) => h.id) });
+    const rows = await this.db.readAutoCommit("entities-by-ids", { ids: hubs.map((h) => h.id) });
     const byId = new Map(rows.map((r) => [String((r.entity as Record<string, unknown>).id), toEntityView(r.entity)]));
     return hubs.flatMap((h) => {
       const entity = byId.get(h.id);
@@ -119,12 +99,6 @@ export class RouteDescriber {
     });
   }
 
-  private remember(key: string, rel: RelationshipView): void {
-    if (this.cacheLimit <= 0) return;
-    this.cache.delete(key);
-    this.cache.set(key, rel);
-    if (this.cache.size > this.cacheLimit) this.cache.delete(this.cache.keys().next().value!);
-  }
 }
 
 function toRouteView(route: FoundRoute, rank: number, byKey: ReadonlyMap<string, RelationshipView>): RouteView {

@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import { NotFoundError, UnreachableCaseError } from "../errors.js";
 import { LIMITS } from "../model/limits.js";
+import type { AnswerCache } from "../routes/answer-cache.js";
 import type { HopFetcher } from "../routes/fetch-hops.js";
 import { runRouteSearch } from "../routes/route-search.js";
 import {
@@ -39,6 +40,8 @@ export class RouteService {
     private readonly fetcher: HopFetcher,
     private readonly describer: RouteDescriber,
     private readonly config: Pick<Config, "routeBudgetMs" | "routeMaxRelationships" | "routeHubDegree">,
+    /** Complete answers of recent searches, served after one round trip confirms nothing changed. */
+    private readonly answers: AnswerCache<RouteSearchView>,
   ) {}
 
   /**
@@ -82,6 +85,14 @@ export class RouteService {
     // Stop searching a little early, so loading the evidence of what was found still ends within the budget.
     const deadline = budgetEnd - Math.min(DESCRIBE_RESERVE_MS, this.config.routeBudgetMs / 10);
     if (started >= deadline) return cutShort(q, started);
+    const check = [...new Set([q.from, ...(q.to === null ? [] : [q.to]), ...q.via, ...q.avoid])];
+    const key = JSON.stringify(q);
+    if (this.answers.get(key)) {
+      const missing = await this.fetcher.confirm(check);
+      if (missing.length > 0) throw new NotFoundError(missing);
+      const kept = this.answers.get(key);
+      if (kept) return { ...kept, elapsedMs: Date.now() - started };
+    }
     const found = await runRouteSearch(
       this.fetcher,
       {
@@ -94,14 +105,14 @@ export class RouteService {
         timeRespecting: q.timeRespecting,
         walk: walkOf(q.direction),
         filter: hopFilter(q, q.direction),
-        check: [...new Set([q.from, ...(q.to === null ? [] : [q.to]), ...q.via, ...q.avoid])],
+        check,
       },
       { maxRelationships: this.config.routeMaxRelationships, deadline, maxExpansions: LIMITS.maxExpansions, degreeCap: this.config.routeHubDegree },
     );
     if (found.missing.length > 0) throw new NotFoundError(found.missing);
     const [routes, skippedHubs] = await Promise.all([this.describer.describe(found.routes), this.describer.hubs(found.skippedHubs)]);
     const reason = found.stop ?? (routes.length === 0 ? "NO_PATH_WITHIN_HOPS" : null);
-    return {
+    const view: RouteSearchView = {
       routes,
       truncated: found.stop !== undefined,
       exhausted: found.stop === undefined,
@@ -112,6 +123,9 @@ export class RouteService {
       skippedHubs,
       subgraph: routesSubgraph(routes),
     };
+    // Only complete answers: a cut-short one depends on the time the search had.
+    if (found.stop === undefined) this.answers.set(key, view);
+    return view;
   }
 }
 

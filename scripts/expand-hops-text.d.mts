@@ -1,0 +1,8 @@
+/** Types of scripts/expand-hops-text.mjs, for the unit test that checks the generated files. */
+interface RouteTypeLists {
+  readonly flow: readonly string[];
+  readonly route: readonly string[];
+  readonly context: readonly string[];
+}
+export function expandHopsQueries(v: RouteTypeLists): { directed: string; any: string };
+export function expandBallsQueries(v: RouteTypeLists): { flow: string; route: string };
