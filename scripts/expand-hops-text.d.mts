@@ -6,3 +6,5 @@ interface RouteTypeLists {
 }
 export function expandHopsQueries(v: RouteTypeLists): { directed: string; any: string };
 export function expandBallsQueries(v: RouteTypeLists): { flow: string; route: string };
+export function expandPathsQuery(v: RouteTypeLists): string;
+export function expandExposureQuery(v: RouteTypeLists): string;

@@ -72,14 +72,24 @@ export function expandHopsQueries(v) {
 ${typed(d, viaContext)}${viaContext ? viaBranches(d) : ""}
   }
   RETURN a.id AS node, a, r, b`;
-  /** @param {boolean} viaContext */
-  const degree = (viaContext) => `       CASE WHEN x IS NULL THEN null
-            WHEN $typeSet = 'flow' THEN COUNT { (x)-[${FLOW}]-() }
-            WHEN $typeSet = 'route' THEN COUNT { (x)-[${ROUTE}]-() }
-            ELSE COUNT { (x)--() } END${
-              viaContext ? `
-         + CASE WHEN x IS NOT NULL AND $typeSet <> 'all' AND $viaWalk AND x.id IN $via THEN COUNT { (x)-[${CONTEXT}]-() } ELSE 0 END` : ""
-            } AS degree,`;
+  /**
+   * The degree columns: for FLOW (directed) the relationships leaving the entity (what walking
+   * through it reads: the hub measure) and those entering it (what expanding it backwards reads);
+   * for ANY both are all its relationships, plus its context ones when it is in $via.
+   * @param {boolean} directed @param {boolean} viaContext
+   */
+  const degree = (directed, viaContext) => {
+    /** @param {string} arrowIn @param {string} arrowOut */
+    const count = (arrowIn, arrowOut) => `CASE WHEN x IS NULL THEN null
+            WHEN $typeSet = 'flow' THEN COUNT { (x)${arrowIn}[${FLOW}]${arrowOut}() }
+            WHEN $typeSet = 'route' THEN COUNT { (x)${arrowIn}[${ROUTE}]${arrowOut}() }
+            ELSE COUNT { (x)${arrowIn}${arrowOut}() } END`;
+    if (directed) return `       ${count("-", "->")} AS degree,
+       ${count("<-", "-")} AS inDegree,`;
+    const context = viaContext ? `\n         + CASE WHEN x IS NOT NULL AND $typeSet <> 'all' AND $viaWalk AND x.id IN $via THEN COUNT { (x)-[${CONTEXT}]-() } ELSE 0 END` : "";
+    return `       ${count("-", "-")}${context} AS degree,
+       ${count("-", "-")}${context} AS inDegree,`;
+  };
   /** @param {string} head @param {Direction[]} branches @param {boolean} viaContext */
   const query = (head, branches, viaContext) => `${head}
 // Items of the lists are {id, force}; without force, an entity with more than $cap
@@ -89,8 +99,8 @@ ${typed(d, viaContext)}${viaContext ? viaBranches(d) : ""}
 // list, else 'all'. With a parameter (type(r) IN $types alone, or $any($types)) it walks every
 // relationship of the node: 74 ms and 102 ms on a country with 255 490 BASED_IN relationships
 // (Neo4j 5.26.30), against 1.3 ms for literal types.
-// degree: the relationships of the $typeSet list touching the entity (either direction, any
-// status or date)${viaContext ? ", plus its context relationships when it is in $via" : ""}; from the degree store.
+// degree, inDegree: ${viaContext ? "the relationships of the $typeSet list touching the entity, either direction (plus its\n// context relationships when it is in $via)" : "the relationships of the $typeSet list leaving the entity (the hub measure:\n// what a route walking through it reads) and entering it (what expanding it backwards reads)"};
+// any status or date, from the degree store.
 // Rows: the expanded entity (node), the relationship, the neighbour (other) with its degree
 // and whether it carries one of $topics; a check row (for $check) has a null id, and gives
 // the entity's degree and its relationships in all (total).
@@ -120,7 +130,7 @@ RETURN node,
        CASE WHEN b IS NULL THEN null ELSE b.id END AS other,
        x IS NOT NULL AS exists,
        CASE WHEN r IS NULL AND x IS NOT NULL THEN COUNT { (x)--() } END AS total,
-${degree(viaContext)}
+${degree(branches.length > 1, viaContext)}
        x IS NOT NULL AND any(t IN coalesce(x.topics, []) WHERE t IN $topics) AS target
 `;
   return {
@@ -160,14 +170,16 @@ export function expandBallsQueries(v) {
     const fwd = (a, r, b) => (directed ? `(${a})-[${r}${L}]->(${b}:Entity)` : `(${a})-[${r}${L}]-(${b}:Entity)`);
     /** @param {string} a @param {string} r @param {string} b */
     const bwd = (a, r, b) => (directed ? `(${a})<-[${r}${L}]-(${b}:Entity)` : `(${a})-[${r}${L}]-(${b}:Entity)`);
-    /** @param {string} x */
-    const deg = (x) => `COUNT { (${x})-[${L}]-() }`;
+    /** Relationships leaving x (for ANY: touching it): the hub measure. @param {string} x */
+    const deg = (x) => (directed ? `COUNT { (${x})-[${L}]->() }` : `COUNT { (${x})-[${L}]-() }`);
+    /** Relationships entering x (for ANY: touching it): what expanding it backwards reads. @param {string} x */
+    const inDeg = (x) => (directed ? `COUNT { (${x})<-[${L}]-() }` : `COUNT { (${x})-[${L}]-() }`);
     /** @param {string} r @param {string} b */
     const ok = (r, b) => `type(${r}) IN $types AND ${r}.status IN $statuses AND ${r}.confidence >= $minConfidence
       AND (NOT $dated OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo >= $asOf)))
       AND NOT ${b}.id IN $avoid AND startNode(${r}) <> endNode(${r})`;
     /** @param {string} r @param {string} b */
-    const row = (r, b) => `{id: ${r}.id, type: type(${r}), start: startNode(${r}).id, end: endNode(${r}).id, confidence: ${r}.confidence, status: ${r}.status, validFrom: ${r}.validFrom, other: ${b}.id, degree: ${deg(b)}}`;
+    const row = (r, b) => `{id: ${r}.id, type: type(${r}), start: startNode(${r}).id, end: endNode(${r}).id, confidence: ${r}.confidence, status: ${r}.status, validFrom: ${r}.validFrom, other: ${b}.id, degree: ${deg(b)}, inDegree: ${inDeg(b)}}`;
     /** @param {string} name @param {typeof fwd} side @param {string} out @param {string} frontier @param {string} go */
     const level = (name, side, out, frontier, go) => `CALL (s, t, ${frontier}, ${go}) {
   WITH s, t, ${frontier} WHERE ${go}
@@ -181,14 +193,15 @@ export function expandBallsQueries(v) {
     /** @param {string} x */
     const hub = (x) => `${deg(x)} <= $cap`;
     /** @param {string} r @param {string} b */
-    const step = (r, b) => `{id: ${r}.id, type: type(${r}), start: startNode(${r}).id, end: endNode(${r}).id, confidence: ${r}.confidence, status: ${r}.status, validFrom: ${r}.validFrom, other: ${b}.id, degree: 0}`;
+    const step = (r, b) => `{id: ${r}.id, type: type(${r}), start: startNode(${r}).id, end: endNode(${r}).id, confidence: ${r}.confidence, status: ${r}.status, validFrom: ${r}.validFrom, other: ${b}.id, degree: 0, inDegree: 0}`;
     /** @param {number} k */
     const pathsOf = (k) => {
       const nodes = ["u", ...Array.from({ length: k - 1 }, (_, i) => `m${i + 1}`), "w"];
       const hops = nodes.slice(1).map((b, i) => ({ a: nodes[i], r: `r${i + 1}`, b }));
       const pattern = hops.map((h, i) => (i === 0 ? fwd(h.a, h.r, h.b) : fwd("", h.r, h.b).slice(2))).join("");
       const inner = hops.slice(0, -1).map((h) => `${h.b} <> s AND ${hub(h.b)}`);
-      return `    WITH s, u, bFront WHERE gap >= ${k}
+      // Past three hops nothing joined is complete anyway: join within two, for routes to offer.
+      return `    WITH s, u, bFront WHERE gap >= ${k}${k === 3 ? " AND gap <= 3" : ""}
     MATCH ${pattern}
     WHERE w IN bFront AND ${[...hops.map((h) => ok(h.r, h.b)), ...inner].join("\n      AND ")}
     RETURN [${hops.map((h) => step(h.r, h.b)).join(", ")}] AS steps`;
@@ -202,22 +215,35 @@ ${[1, 2, 3].map(pathsOf).join("\n    UNION ALL\n")}
   WITH steps LIMIT $pathBudget
   RETURN count(*) AS paths, reduce(acc = [], x IN collect(steps) | acc + x) AS mid
 }`;
-    /** @param {string} list @param {string} out @param {string} sum */
+    /** The entities of `list` a forward level may expand (not hubs), and what that reads. @param {string} list @param {string} out @param {string} sum */
     const cost = (list, out, sum) => `CALL (${list}) {
   UNWIND ${list} AS x
   WITH x, ${deg("x")} AS d
   WHERE d <= $cap
   RETURN collect(x) AS ${out}, sum(d) AS ${sum}
 }`;
+    /**
+     * The entities of `list` a backward level may expand (not hubs, and at most $cap entering
+     * relationships), what that reads, and how many it must leave unexpanded for their entering
+     * relationships alone (then not every route is in the answer).
+     * @param {string} list @param {string} out @param {string} sum @param {string} skipped
+     */
+    const backCost = (list, out, sum, skipped) => `CALL (${list}) {
+  UNWIND ${list} AS x
+  WITH x, ${deg("x")} AS d, ${inDeg("x")} AS i
+  WHERE d <= $cap
+  RETURN [y IN collect(CASE WHEN i <= $cap THEN x END) WHERE y IS NOT NULL] AS ${out}, sum(CASE WHEN i <= $cap THEN i ELSE 0 END) AS ${sum}, sum(CASE WHEN i > $cap THEN 1 ELSE 0 END) AS ${skipped}
+}`;
     return `// ${name === "flow" ? "FLOW routes over the flow types" : "Routes with direction ANY over the flow and connection types"}: the fast first round trip of a route
 // search between $from and $to (src/routes/route-search.ts). No row when either is missing or has
 // more than $cap relationships of these types (a hub): the caller then runs the general engine.
 // missing: the ids of $avoid that name no entity.
-// Rows of each level: {id, type, start, end, confidence, status, validFrom, other, degree}, where
-// other is the entity reached and degree its relationships of these types, either direction.
+// Rows of each level: {id, type, start, end, confidence, status, validFrom, other, degree,
+// inDegree}: other is the entity reached, degree its relationships of these types that a route
+// walking through it reads (FLOW: leaving it; ANY: all), inDegree those entering it (ANY: all).
 // f1/f2: the levels leaving $from ($fLevels of them, 1 or 2); b1/b2: entering $to ($bLevels, 0–2);
 // mid: the relationships of the paths that join the two frontiers within the hops left of
-// $maxHops (1–3; more and nothing is joined), through entities that are not hubs, found in Neo4j
+// $maxHops (at most 3: beyond, the answer is not complete), through entities that are not hubs, found in Neo4j
 // so that only they travel. A second level runs only when the degrees of the entities it expands
 // add up to at most $levelBudget (the joining paths likewise, and at most $pathBudget of them);
 // done says which ran, and complete whether every relationship of every route within $maxHops
@@ -226,37 +252,112 @@ ${[1, 2, 3].map(pathsOf).join("\n    UNION ALL\n")}
 // GENERATED by scripts/expand-hops-text.mjs from src/model/vocabulary.ts; do not edit by hand.
 CYPHER replan=skip
 MATCH (s:Entity {id: $from}), (t:Entity {id: $to})
-WITH s, t, ${deg("s")} AS fromDegree, ${deg("t")} AS toDegree
-WHERE fromDegree <= $cap AND toDegree <= $cap
-WITH s, t, fromDegree, toDegree, [s] AS f0, [t] AS b0, true AS go1, $bLevels >= 1 AS goB1,
+WITH s, t, ${deg("s")} AS fromDegree, ${deg("t")} AS toDegree, ${inDeg("t")} AS toInDegree
+WHERE fromDegree <= $cap AND toInDegree <= $cap
+WITH s, t, fromDegree, toDegree, toInDegree, [s] AS f0, [t] AS b0, true AS go1, $bLevels >= 1 AS goB1,
      [id IN $avoid WHERE id <> '' AND NOT EXISTS { MATCH (:Entity {id: id}) }] AS missing
 ${level("n1", fwd, "f1", "f0", "go1")}
 ${level("m1", bwd, "b1", "b0", "goB1")}
-WITH s, t, fromDegree, toDegree, missing, f1, b1, n1, m1, [x IN n1 WHERE x <> t] AS fr1, [x IN m1 WHERE x <> s] AS br1
+WITH s, t, fromDegree, toDegree, toInDegree, missing, f1, b1, n1, m1, [x IN n1 WHERE x <> t] AS fr1, [x IN m1 WHERE x <> s] AS br1
 ${cost("fr1", "fe1", "fCost")}
-${cost("br1", "be1", "bCost")}
-WITH s, t, fromDegree, toDegree, missing, f1, b1, n1, m1, fe1, be1, fCost,
+${backCost("br1", "be1", "bCost", "bSkipped")}
+WITH s, t, fromDegree, toDegree, toInDegree, missing, f1, b1, n1, m1, fe1, be1, fCost, bSkipped,
      $fLevels >= 2 AND fCost <= $levelBudget AS goF2, $bLevels >= 2 AND bCost <= $levelBudget AS goB2
 ${level("n2", fwd, "f2", "fe1", "goF2")}
 ${level("m2", bwd, "b2", "be1", "goB2")}
-WITH s, t, fromDegree, toDegree, missing, f1, b1, f2, b2, goF2, goB2, fe1, be1, fCost,
+WITH s, t, fromDegree, toDegree, toInDegree, missing, f1, b1, f2, b2, goF2, goB2, fe1, fCost, m1, bSkipped,
      [x IN n2 WHERE NOT x IN n1 AND x <> s AND x <> t] AS fr2,
      [x IN m2 WHERE NOT x IN m1 AND x <> s AND x <> t] AS br2
 ${cost("fr2", "fe2", "f2Cost")}
-${cost("br2", "be2", "b2Cost")}
-WITH s, t, fromDegree, toDegree, missing, f1, b1, f2, b2, goF2, goB2,
+WITH s, t, fromDegree, toDegree, toInDegree, missing, f1, b1, f2, b2, goF2, goB2, bSkipped,
      CASE WHEN goF2 THEN fe2 ELSE fe1 END AS fFront,
      CASE WHEN goF2 THEN f2Cost ELSE fCost END AS frontCost,
-     CASE WHEN goB2 THEN be2 WHEN $bLevels >= 1 THEN be1 ELSE [t] END AS bFront,
+     CASE WHEN goB2 THEN br2 WHEN $bLevels >= 1 THEN [x IN m1 WHERE x <> s] ELSE [t] END AS bFront,
      $maxHops - CASE WHEN goF2 THEN 2 ELSE 1 END - CASE WHEN goB2 THEN 2 WHEN $bLevels >= 1 THEN 1 ELSE 0 END AS gap
-WITH s, t, fromDegree, toDegree, missing, f1, b1, f2, b2, goF2, goB2, fFront, bFront, gap,
-     gap >= 1 AND gap <= 3 AND frontCost <= $levelBudget AS goMid
+WITH s, t, fromDegree, toDegree, toInDegree, missing, f1, b1, f2, b2, goF2, goB2, bSkipped, fFront, bFront, gap,
+     gap >= 1 AND frontCost <= $levelBudget AS goMid
 ${middle()}
-RETURN fromDegree, toDegree, missing, f1, b1, f2, b2, mid,
-       {f2: goF2, b2: goB2, complete: gap <= 0 OR (goMid AND paths < $pathBudget)} AS done
+RETURN fromDegree, toDegree, toInDegree, missing, f1, b1, f2, b2, mid,
+       {f2: goF2, b2: goB2, skipped: CASE WHEN goB2 THEN bSkipped ELSE 0 END,
+        complete: (gap <= 0 OR (goMid AND gap <= 3 AND paths < $pathBudget)) AND NOT (goB2 AND bSkipped > 0)} AS done
 `;
   };
   return { flow: make("flow", v.flow, true), route: make("route", v.route, false) };
+}
+
+/**
+ * `expand-paths-flow`: for a FLOW search one of whose ends the two-level round trip cannot expand
+ * (a start with more than $cap relationships leaving it, or a destination with more than $cap
+ * entering it): every path of at most $maxHops hops from $from to $to over the flow types, found
+ * by Neo4j's variable-length expansion (the naive peer's own plan, VarLengthExpand(Into)), kept
+ * when it passes the hop filters and enters no hub or avoided entity, at most $pathBudget of them.
+ * Their relationships hold every route's; beyond the budget, or the transaction's time, the
+ * caller runs the general engine.
+ * @param {{ flow: readonly string[] }} v
+ */
+export function expandPathsQuery(v) {
+  const L = `:${v.flow.join("|")}`;
+  return `// FLOW routes with a hub at one end (src/routes/route-search.ts): every path of at most $maxHops
+// hops from $from to $to over the flow types, found by Neo4j's variable-length expansion (the plan
+// of the naive query: VarLengthExpand(Into), relationship filters checked as it expands), kept when
+// no entity on it but the ends is in $avoid or has more than $cap relationships leaving it (a hub,
+// unless named in $named), at most $pathBudget paths. Rows: {id, type, start, end, confidence,
+// status, validFrom, other} of each relationship of those paths, once; paths: how many were kept.
+// Parameters keep one type whatever the request (see expand-hops-directed.cypher).
+// GENERATED by scripts/expand-hops-text.mjs from src/model/vocabulary.ts; do not edit by hand.
+CYPHER replan=skip
+MATCH (s:Entity {id: $from}), (t:Entity {id: $to})
+CALL (s, t) {
+  MATCH p = (s)-[rs${L}*1..10]->(t)
+  WHERE length(p) <= $maxHops
+    AND all(r IN rs WHERE type(r) IN $types AND r.status IN $statuses AND r.confidence >= $minConfidence
+      AND (NOT $dated OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf))))
+    AND all(n IN nodes(p)[1..-1] WHERE NOT n.id IN $avoid AND (n.id IN $named OR COUNT { (n)-[${L}]->() } <= $cap))
+  WITH rs LIMIT $pathBudget
+  RETURN count(*) AS paths, collect(rs) AS found
+}
+UNWIND (CASE WHEN size(found) = 0 THEN [[]] ELSE found END) AS rels
+UNWIND (CASE WHEN size(rels) = 0 THEN [null] ELSE rels END) AS r
+WITH paths, collect(DISTINCT r) AS distinct
+RETURN paths, [r IN distinct | {id: r.id, type: type(r), start: startNode(r).id, end: endNode(r).id, confidence: r.confidence,
+  status: r.status, validFrom: r.validFrom, other: endNode(r).id, degree: 0, inDegree: 0}] AS rows
+`;
+}
+
+/**
+ * `expand-exposure-route`: exposure over the flow and connection types (direction ANY) within at
+ * most 4 hops, enumerated by Neo4j's variable-length expansion.
+ * @param {{ route: readonly string[] }} v
+ */
+export function expandExposureQuery(v) {
+  const L = `:${v.route.join("|")}`;
+  /** @param {string} x */
+  const flagged = (x) => `any(t IN coalesce(${x}.topics, []) WHERE t IN $topics)`;
+  return `// Exposure over the flow and connection types (direction ANY) within $maxHops ≤ 4 hops
+// (src/routes/route-search.ts): every path from $from to an entity carrying one of $topics,
+// found by Neo4j's variable-length expansion, kept when its relationships pass the hop filters
+// and no entity on it but the ends carries a topic (a route ends at the first such entity), is
+// avoided or has more than $cap relationships (a hub, unless named in $named); at most
+// $pathBudget paths. Rows: the relationships of those paths, once; targets: their end entities.
+// Parameters keep one type whatever the request (see expand-hops-directed.cypher).
+// GENERATED by scripts/expand-hops-text.mjs from src/model/vocabulary.ts; do not edit by hand.
+CYPHER replan=skip
+MATCH (s:Entity {id: $from})
+CALL (s) {
+  MATCH p = (s)-[rs${L}*1..4]-(x:Entity)
+  WHERE x <> s AND length(p) <= $maxHops AND ${flagged("x")} AND NOT x.id IN $avoid
+    AND all(r IN rs WHERE type(r) IN $types AND r.status IN $statuses AND r.confidence >= $minConfidence AND startNode(r) <> endNode(r)
+      AND (NOT $dated OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf))))
+    AND all(n IN nodes(p)[1..-1] WHERE NOT n.id IN $avoid AND NOT ${flagged("n")} AND (n.id IN $named OR COUNT { (n)-[${L}]-() } <= $cap))
+  WITH rs, x LIMIT $pathBudget
+  RETURN count(*) AS paths, collect(rs) AS found, collect(DISTINCT x.id) AS targets
+}
+UNWIND (CASE WHEN size(found) = 0 THEN [[]] ELSE found END) AS rels
+UNWIND (CASE WHEN size(rels) = 0 THEN [null] ELSE rels END) AS r
+WITH paths, targets, collect(DISTINCT r) AS distinct
+RETURN paths, targets, [r IN distinct | {id: r.id, type: type(r), start: startNode(r).id, end: endNode(r).id, confidence: r.confidence,
+  status: r.status, validFrom: r.validFrom, other: endNode(r).id, degree: 0, inDegree: 0}] AS rows
+`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -265,7 +366,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const v = { flow: voc.FLOW_RELATIONSHIP_TYPES, route: voc.ROUTE_RELATIONSHIP_TYPES, context: voc.CONTEXT_RELATIONSHIP_TYPES };
   const { directed, any } = expandHopsQueries(v);
   const balls = expandBallsQueries(v);
-  const files = { "expand-hops-directed": directed, "expand-hops-any": any, "expand-balls-flow": balls.flow, "expand-balls-route": balls.route };
+  const files = { "expand-hops-directed": directed, "expand-hops-any": any, "expand-balls-flow": balls.flow, "expand-balls-route": balls.route, "expand-paths-flow": expandPathsQuery(v), "expand-exposure-route": expandExposureQuery(v) };
   for (const [name, text] of Object.entries(files)) writeFileSync(new URL(`../cypher/queries/${name}.cypher`, import.meta.url), text);
   process.stdout.write(`wrote ${Object.keys(files).map((f) => `cypher/queries/${f}.cypher`).join(", ")}\n`);
 }

@@ -25,8 +25,10 @@ export class HopStore {
   private readonly incident = new Map<string, GraphEdge[]>();
   private readonly complete = new Map<string, number>();
   private readonly hopCache = new Map<string, Map<string, RouteStep[]>>();
-  /** Relationships of the walked types touching each entity (see expand-hops-*.cypher `degree`). */
+  /** Relationships of the walked types a route walking through each entity reads (see expand-hops-*.cypher `degree`). */
   readonly degree = new Map<string, number>();
+  /** Relationships of the walked types entering each entity (ANY: touching it). */
+  readonly inDegree = new Map<string, number>();
   /** Entities that carry one of the exposure topics. */
   readonly targets = new Set<string>();
 

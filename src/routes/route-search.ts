@@ -1,7 +1,8 @@
 import { typeSet, type BallsRequest, type ExpandItem, type FetchedBalls, type FetchedHops, type HopFetcher, type HopFilter } from "./fetch-hops.js";
+import { completeGraph } from "./complete-graph.js";
 import { HopStore, reverseWalk, type Walk } from "./hop-store.js";
 import { searchRoutes, type SearchGraph, type SuccessorsNeed } from "./top-k-routes.js";
-import type { FoundRoute, RouteHop, RouteStep, RouteStop, SkippedHub, TopKResult, TopKRouteQuery } from "./types.js";
+import type { FoundRoute, RouteStep, RouteStop, SkippedHub, TopKResult, TopKRouteQuery } from "./types.js";
 
 /** A route search as the engine runs it: validated, defaults filled in. */
 export interface RouteSearchSpec {
@@ -29,7 +30,7 @@ export interface RouteSearchLimits {
   readonly deadline: number;
   /** Partial routes queued at most by the in-memory search. */
   readonly maxExpansions: number;
-  /** Degree cap: an entity with more relationships of the walked types is a hub (see {@link runRouteSearch}). */
+  /** Degree cap: an entity with more relationships to walk is a hub (see {@link runRouteSearch}). */
   readonly degreeCap: number;
 }
 
@@ -44,59 +45,74 @@ export interface RouteSearchResult {
   readonly missing: readonly string[];
 }
 
+/** Skipped hubs listed in an answer at most. */
+export const MAX_SKIPPED_HUBS = 20;
+
+/**
+ * Most relationships one round trip of the lazy search reads for its forward side (beyond its
+ * first need): enough to take a level of a small ball at once, few enough that a search towards
+ * a hub reads only what its best partial routes need, and that time is checked often.
+ */
+const BATCH_ROWS = 4000;
 /** Most relationships one level of the fast first round trip may read (the degrees of the entities it expands). */
 const LEVEL_BUDGET = 4000;
 /** Most paths the fast first round trip joins its two frontiers with. */
 const PATH_BUDGET = 20_000;
 /** Longest the fast first round trip may take, in **milliseconds**, before the general engine takes over. */
 const BALLS_TIMEOUT_MS = 500;
-
-/** Skipped hubs listed in an answer at most. */
-export const MAX_SKIPPED_HUBS = 20;
+/** Longest the path enumeration for a hub at one end may take, in **milliseconds**, before the general engine takes over. */
+const PATHS_TIMEOUT_MS = 500;
 
 /**
  * Finds the exact top-k routes (top-k-routes.ts) while fetching only what that search needs, one
  * round trip at a time (fetch-hops.ts):
  *
- * 1. The first round trip checks the ids and expands both ends (unless one is a hub).
- * 2. The backward side grows breadth-first from `to`, a level per round trip when it is cheaper
- *    than what the forward side needs (degrees are known before anything is read, so frontiers
- *    are costed and ordered by degree). Its radius b gives every entity a lower bound on its hops
- *    to `to` (the exact distance within the ball, b + 1 outside it), which prunes partial routes,
- *    and spares the forward side any fetch for partial routes of maxHops − b hops or more (their
- *    remaining hops can only use relationships entering the ball, which are fetched).
- * 3. The forward side is the best-first search itself: a partial route's last entity is expanded
- *    only when that partial route reaches the front of the queue (with every other pending
- *    entity in the same round trip, lowest degree first), so entities whose routes cannot enter
- *    the top k are never read. With many routes (a hub as target) the search proves its top k
- *    after a few round trips; with few, it reads the two balls of a bidirectional search.
+ * 1. The first round trip, between two ends over the default kind of types, fetches two levels
+ *    from each end and the paths joining them in Neo4j (expand-balls-*.cypher); up to six hops
+ *    that usually holds every route's relationships, and nothing more is fetched. When an end is
+ *    a hub (FLOW), Neo4j enumerates the paths between the ends instead (expand-paths-flow.cypher),
+ *    within a path budget. Otherwise the first round trip checks the ids and expands both ends.
+ * 2. The backward side grows breadth-first from `to`, a level per round trip when it is not
+ *    dearer than what the forward side needs (degrees are known before anything is read, so
+ *    levels are costed first). Its radius b gives every entity a lower bound on its hops to `to`
+ *    (the exact distance within the ball, b + 1 outside it), which prunes partial routes, and
+ *    spares the forward side any fetch for partial routes of maxHops − b hops or more (their
+ *    remaining hops can only use relationships entering the ball, which are fetched). An entity
+ *    with more than `degreeCap` entering relationships is not expanded backwards; the ball then
+ *    counts as complete only up to that entity's depth.
+ * 3. The forward side is the best-first search itself: a partial route's last entity is read
+ *    only when that partial route reaches the front of the queue, with the next most promising
+ *    pending entities in the same round trip (up to {@link BATCH_ROWS} relationships), so
+ *    entities whose routes cannot enter the top k are never read. With many routes (a hub as
+ *    destination) the search proves its top k after a few round trips.
  *
- * Hubs: an entity with more relationships of the walked types than `degreeCap` is never expanded
- * and no route passes through it, unless it is named (from, to or via); it is listed in
- * `skippedHubs`. A route may still end at a hub (`to`, or an exposure target). When `from` is a
- * hub and `to` is not, the search runs from `to` backwards (routes are turned round at the end).
+ * Hubs: an entity with more relationships to walk than `degreeCap` (FLOW: leaving it; ANY: all)
+ * is never expanded and no route passes through it, unless it is named (from, to or via); it is
+ * listed in `skippedHubs`. A route may still end at a hub (`to`, or an exposure target).
  *
  * When a limit cuts the search short, the routes found in what was fetched are returned (real,
  * perhaps not the best) with `stop` set.
  */
 export async function runRouteSearch(fetcher: HopFetcher, spec: RouteSearchSpec, limits: RouteSearchLimits): Promise<RouteSearchResult> {
-  const engine = new Engine(fetcher, spec, limits);
-  return engine.run();
+  return new Engine(fetcher, spec, limits).run();
 }
 
 class Engine implements SearchGraph {
   private readonly store = new HopStore();
   private readonly named: ReadonlySet<string>;
+  private readonly back: Walk;
   private readonly skipped = new Map<string, number>();
-  private root: string;
-  private target: string | null;
-  private rootWalk: Walk;
-  private reversed = false;
-  private twoSided = false;
   private readonly dist = new Map<string, number>();
+  /** Levels of the backward ball expanded. */
   private bRadius = 0;
   private bFrontier: string[] = [];
+  /** Depth of the shallowest entity the backward side left unexpanded for its entering relationships. */
+  private skipDepth = Number.POSITIVE_INFINITY;
   private refused: RouteStop | undefined;
+  /** Relationships read for each side by the lazy search: the backward side keeps pace with the forward one. */
+  private readonly read = { forward: 0, backward: 0 };
+  /** Observed milliseconds per relationship read (moving average), to size round trips to the time left. */
+  private msPerRow = 0.05;
   /** True when the fetched relationships include every relationship of every route within maxHops. */
   private subgraphComplete = false;
 
@@ -106,61 +122,53 @@ class Engine implements SearchGraph {
     private readonly limits: RouteSearchLimits,
   ) {
     this.named = new Set([spec.from, ...(spec.to === null ? [] : [spec.to]), ...spec.via]);
-    this.root = spec.from;
-    this.target = spec.to;
-    this.rootWalk = spec.walk;
+    this.back = reverseWalk(spec.walk);
   }
 
   async run(): Promise<RouteSearchResult> {
-    const { spec } = this;
+    const { spec, limits } = this;
     const plan = this.fastPlan();
     // A pathological first round trip (huge joining paths) must leave time for the general engine.
-    const balls = plan ? await this.fetcher.balls(plan, spec.filter, Math.min(BALLS_TIMEOUT_MS, (this.limits.deadline - Date.now()) / 3)) : null;
+    const balls = plan ? await this.fetcher.balls(plan, spec.filter, Math.min(BALLS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3)) : null;
     if (balls && balls.missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing: balls.missing };
-    if (balls && plan) {
-      this.seed(balls, plan);
+    const paths = !balls && plan?.walk === "out" ? await this.fetcher.paths(spec.from, spec.to!, spec.maxHops, spec.filter, PATH_BUDGET, Math.min(PATHS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3)) : null;
+    const exposure = this.exposurePlan() ? await this.fetcher.exposurePaths(spec.from, spec.maxHops, spec.filter, PATH_BUDGET, Math.min(PATHS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3)) : null;
+    if (exposure) {
+      // Every exposure route's relationships, from the paths Neo4j enumerated.
+      for (const row of exposure.rows) this.store.add(row.edge);
+      for (const id of exposure.targets) this.store.targets.add(id);
+      const missing = spec.check.length > 1 ? await this.fetcher.confirm(spec.check) : [];
+      if (missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing };
+      this.subgraphComplete = true;
+    } else if (balls) {
+      this.seed(balls);
+    } else if (paths) {
+      // Every route's relationships, from the paths Neo4j enumerated; the first round trip checked nothing else.
+      for (const row of paths) this.store.add(row.edge);
+      const missing = spec.check.length > 2 ? await this.fetcher.confirm(spec.check) : [];
+      if (missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing };
+      this.subgraphComplete = true;
     } else {
       const first: ExpandItem[] = [{ id: spec.from, walk: spec.walk, force: false }];
-      if (spec.to !== null) first.push({ id: spec.to, walk: reverseWalk(spec.walk), force: false });
+      if (spec.to !== null) first.push({ id: spec.to, walk: this.back, force: false });
       const fetched = await this.fetch(first, spec.check);
+      if (fetched.stop) return { routes: [], hasMore: false, stop: fetched.stop, skippedHubs: [], missing: [] };
       const missing = spec.check.filter((id) => fetched.checks.get(id)?.exists !== true);
       if (missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing };
-      this.chooseSides(fetched);
+      if (spec.to !== null) this.startBall(spec.to);
     }
-    const q: TopKRouteQuery = {
-      completeTies: false,
-      from: this.root,
-      to: this.target,
-      maxHops: spec.maxHops,
-      limit: spec.limit,
-      minRouteConfidence: spec.minConfidence,
-      via: spec.via,
-      timeRespecting: spec.timeRespecting,
-    };
-    const budget = { deadline: this.limits.deadline, maxExpansions: this.limits.maxExpansions, now: Date.now };
-    let result = await this.drive(q, budget);
+    const q: TopKRouteQuery = { from: spec.from, to: spec.to, maxHops: spec.maxHops, limit: spec.limit, minRouteConfidence: spec.minConfidence, via: spec.via, timeRespecting: spec.timeRespecting };
+    const budget = { deadline: limits.deadline, maxExpansions: limits.maxExpansions, now: Date.now };
+    let result = await drain(searchRoutes(this, q, budget), (needs) => this.answer(needs));
     if (result.stop !== undefined) {
-      // Cut short: the best routes among what was fetched (real, perhaps not the best).
-      const offline: SearchGraph = { ...this.graphView(), successors: (node) => this.store.hops(node, this.rootWalk) };
-      const found = await drain(searchRoutes(offline, q, { ...budget, deadline: Math.max(budget.deadline, Date.now() + 50) }), () => Promise.resolve());
-      if (found.routes.length >= result.routes.length) result = { ...found, hasMore: found.hasMore, stop: result.stop };
+      // Cut short: the best routes among what was fetched (real, perhaps not the best), pruned by
+      // the exact hop distances within it.
+      const offline: SearchGraph = { ...completeGraph([...this.store.allEdges()], spec.walk, spec.to, this.store.targets), blocks: (node) => this.blocks(node) };
+      const found = await drain(searchRoutes(offline, q, { ...budget, deadline: Date.now() + OFFLINE_MS }), () => Promise.resolve());
+      if (found.routes.length >= result.routes.length) result = { ...found, stop: result.stop };
     }
-    const routes = this.reversed ? reorderReversed(result.routes.map(turnRound), spec.limit) : result.routes;
     const hubs = [...this.skipped].map(([id, degree]) => ({ id, degree })).sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1));
-    return {
-      routes: routes.slice(0, spec.limit),
-      hasMore: result.hasMore || routes.length > spec.limit,
-      ...(result.stop ? { stop: result.stop } : {}),
-      skippedHubs: hubs.slice(0, MAX_SKIPPED_HUBS),
-      missing: [],
-    };
-  }
-
-  /** Runs the in-memory search, answering each batch of needs with one round trip. */
-  private async drive(q: TopKRouteQuery, budget: { deadline: number; maxExpansions: number; now: () => number }): Promise<TopKResult> {
-    // In reverse mode ties are broken by the reversed sequence; every route tied with the last
-    // lets reorderReversed restore the forward order exactly.
-    return drain(searchRoutes(this, { ...q, completeTies: this.reversed }, budget), (needs) => this.answer(needs));
+    return { routes: result.routes, hasMore: result.hasMore, ...(result.stop ? { stop: result.stop } : {}), skippedHubs: hubs.slice(0, MAX_SKIPPED_HUBS), missing: [] };
   }
 
   /**
@@ -175,71 +183,61 @@ class Engine implements SearchGraph {
     const walk = spec.walk === "out" && kind === "flow" ? "out" : spec.walk === "both" && kind === "route" ? "both" : null;
     if (spec.to === null || walk === null || spec.via.length > 0 || spec.filter.viaTypes.length > 0) return null;
     const h = spec.maxHops;
-    const fLevels = h >= 3 ? 2 : 1;
-    const bLevels = h >= 4 ? 2 : h >= 2 ? 1 : 0;
-    return { from: spec.from, to: spec.to, walk, fLevels, bLevels, maxHops: h, levelBudget: LEVEL_BUDGET, pathBudget: PATH_BUDGET };
+    return { from: spec.from, to: spec.to, walk, fLevels: h >= 3 ? 2 : 1, bLevels: h >= 4 ? 2 : h >= 2 ? 1 : 0, maxHops: h, levelBudget: LEVEL_BUDGET, pathBudget: PATH_BUDGET };
+  }
+
+  /** True for an exposure search Neo4j can enumerate at once: direction ANY over the flow and connection types, at most 4 hops, no waypoints. */
+  private exposurePlan(): boolean {
+    const { spec } = this;
+    return spec.to === null && spec.walk === "both" && typeSet(spec.filter.types) === "route" && spec.maxHops <= 4 && spec.via.length === 0;
   }
 
   /** Fills the store from the fast first round trip: what each side expanded, the backward ball, and whether that is every route's relationships. */
-  private seed(balls: FetchedBalls, plan: BallsRequest): void {
+  private seed(balls: FetchedBalls): void {
     const { spec, store, limits } = this;
     const to = spec.to!;
-    const back = reverseWalk(spec.walk);
-    store.degree.set(spec.from, balls.fromDegree);
     store.degree.set(to, balls.toDegree);
-    for (const row of [...balls.f1, ...balls.f2, ...balls.b1, ...balls.b2, ...balls.middle]) {
+    store.inDegree.set(to, balls.toInDegree);
+    for (const row of [...balls.f1, ...balls.f2, ...balls.b1, ...balls.b2]) {
       store.add(row.edge);
       store.degree.set(row.other, row.degree);
+      store.inDegree.set(row.other, row.inDegree);
     }
-    const expandable = (rows: readonly { other: string; degree: number }[], end: string) =>
-      [...new Set(rows.filter((r) => r.other !== end && r.degree <= limits.degreeCap).map((r) => r.other))];
+    // The joining paths' entities are known not to be hubs; their degrees are not read.
+    for (const row of balls.middle) store.add(row.edge);
+    store.degree.set(spec.from, balls.fromDegree);
+    const cap = limits.degreeCap;
+    const forward = new Set(balls.f1.filter((r) => r.other !== to && r.degree <= cap).map((r) => r.other));
     store.markComplete(spec.from, spec.walk);
-    if (balls.done.f2) for (const id of expandable(balls.f1, to)) store.markComplete(id, spec.walk);
-    this.twoSided = true;
+    if (balls.done.f2) for (const id of forward) store.markComplete(id, spec.walk);
     this.dist.set(to, 0);
     this.bFrontier = [to];
-    if (plan.bLevels >= 1) {
-      store.markComplete(to, back);
+    if (spec.maxHops >= 2) {
+      store.markComplete(to, this.back);
       this.growBall([to]);
     }
     if (balls.done.b2) {
-      const level = expandable(balls.b1, spec.from);
-      for (const id of level) store.markComplete(id, back);
+      const level = [...new Set(balls.b1.filter((r) => r.other !== spec.from && r.degree <= cap && r.inDegree <= cap).map((r) => r.other))];
+      if (balls.done.skipped > 0) this.skipDepth = 1;
+      for (const id of level) store.markComplete(id, this.back);
       this.growBall(level);
     }
     this.subgraphComplete = balls.done.complete;
   }
 
-  /** Decides which end the best-first search starts from, and whether a backward side runs. */
-  private chooseSides(first: FetchedHops): void {
-    const { spec, limits } = this;
-    const degreeOf = (id: string) => first.checks.get(id)?.degree ?? 0;
-    if (spec.to !== null) {
-      const fromHub = degreeOf(spec.from) > limits.degreeCap;
-      const toHub = degreeOf(spec.to) > limits.degreeCap;
-      // Time-respecting routes are checked in route order, so they always run from `from`.
-      if (fromHub && !toHub && !spec.timeRespecting) {
-        this.reversed = true;
-        this.root = spec.to;
-        this.target = spec.from;
-        this.rootWalk = reverseWalk(spec.walk);
-      }
-      this.twoSided = degreeOf(this.target!) <= limits.degreeCap;
-    }
-    for (const id of this.named) this.store.degree.set(id, degreeOf(id));
-    if (this.twoSided) {
-      this.dist.set(this.target!, 0);
-      this.bFrontier = [this.target!];
-      if (this.store.isComplete(this.target!, reverseWalk(this.rootWalk))) this.growBall([this.target!]);
-    }
+  /** After a general first round trip: the ball is `to` alone, expanded or not. */
+  private startBall(to: string): void {
+    this.dist.set(to, 0);
+    this.bFrontier = [to];
+    if ((this.store.inDegree.get(to) ?? 0) > this.limits.degreeCap) this.skipDepth = 0;
+    else if (this.store.isComplete(to, this.back)) this.growBall([to]);
   }
 
   /** Records a backward level: the entities first reached from `expanded` are one hop farther from the target. */
   private growBall(expanded: readonly string[]): void {
-    const back = reverseWalk(this.rootWalk);
     const next: string[] = [];
     for (const node of expanded) {
-      for (const other of this.store.hops(node, back).keys()) {
+      for (const other of this.store.hops(node, this.back).keys()) {
         if (this.dist.has(other)) continue;
         this.dist.set(other, this.bRadius + 1);
         next.push(other);
@@ -249,66 +247,90 @@ class Engine implements SearchGraph {
     this.bFrontier = next;
   }
 
-  /** Plans and runs the round trip that answers `needs` (the first is the best partial route's). */
+  /** The radius up to which the backward ball is complete. */
+  private get ballRadius(): number {
+    return Math.min(this.bRadius, this.skipDepth);
+  }
+
+  /**
+   * Plans and runs the round trip that answers `needs` (most promising first): the first need,
+   * then the next ones while their degrees fit in {@link BATCH_ROWS} and the relationship budget,
+   * and, when it is not dearer than that, the next backward level.
+   */
   private async answer(needs: readonly SuccessorsNeed[]): Promise<void> {
-    const { limits, spec } = this;
+    const { limits, spec, store } = this;
     if (Date.now() >= limits.deadline) {
       this.refused = "TIMED_OUT";
       return;
     }
-    const degree = (id: string) => this.store.degree.get(id) ?? 0;
-    const wanted = [...new Set(needs.map((n) => n.node))].filter((id) => !this.store.isComplete(id, this.rootWalk));
-    const [top, ...rest] = wanted;
-    let room = limits.maxRelationships - this.store.size;
+    const cap = limits.degreeCap;
+    // A round trip must not outlast the deadline by much: read what the time left allows.
+    const timeRows = Math.max(200, Math.floor((limits.deadline - Date.now()) / (2 * this.msPerRow)));
+    let room = Math.min(limits.maxRelationships - store.size, timeRows);
     const forward: string[] = [];
-    if (top !== undefined && degree(top) <= room) {
-      forward.push(top);
-      room -= degree(top);
-      for (const id of rest.sort((a, b) => degree(a) - degree(b))) {
-        if (degree(id) > room) break;
-        forward.push(id);
-        room -= degree(id);
-      }
+    let fwdCost = 0;
+    for (const need of needs) {
+      if (store.isComplete(need.node, spec.walk)) continue;
+      const d = store.degree.get(need.node) ?? 0;
+      if (d > room || (forward.length > 0 && fwdCost + d > BATCH_ROWS)) break;
+      forward.push(need.node);
+      fwdCost += d;
+      room -= d;
     }
-    const fwdCost = forward.reduce((sum, id) => sum + degree(id), 0);
-    const backNodes = this.twoSided && this.bRadius < spec.maxHops ? this.bFrontier.filter((id) => !this.isHub(id)) : [];
-    const backCost = backNodes.reduce((sum, id) => sum + degree(id), 0);
-    const growBack = backNodes.length > 0 && backCost <= room && (backCost <= 2 * fwdCost || forward.length === 0);
-    if (growBack) for (const id of this.bFrontier) if (this.isHub(id)) this.skipped.set(id, degree(id));
+    // The backward frontier's entities that may be expanded: not hubs, and not too many entering relationships.
+    const canGrow = spec.to !== null && this.bRadius < spec.maxHops && this.skipDepth > this.bRadius;
+    const backNodes = canGrow ? this.bFrontier.filter((id) => !this.isHub(id) && (store.inDegree.get(id) ?? 0) <= cap) : [];
+    const backCost = backNodes.reduce((sum, id) => sum + (store.inDegree.get(id) ?? 0), 0);
+    // Grow backwards when it is not dearer than this batch, or while the backward side has read
+    // less than the forward one: two balls of equal cost meet soonest.
+    const lagging = this.read.backward + backCost <= this.read.forward + fwdCost;
+    const growBack = backNodes.length > 0 && backCost <= room && (backCost <= Math.max(2 * fwdCost, BATCH_ROWS) || lagging || forward.length === 0);
     // A much cheaper backward level may make the forward fetch unnecessary: try it alone first.
     const backOnly = growBack && backCost * 2 < fwdCost;
     if (forward.length === 0 && !growBack) {
       this.refused = "LIMIT_REACHED";
       return;
     }
-    const back = reverseWalk(this.rootWalk);
     const items: ExpandItem[] = [
-      ...(backOnly ? [] : forward.map((id) => ({ id, walk: this.rootWalk, force: true }))),
-      ...(growBack ? backNodes.map((id) => ({ id, walk: back, force: true })) : []),
+      ...(backOnly ? [] : forward.map((id) => ({ id, walk: spec.walk, force: true }))),
+      ...(growBack ? backNodes.map((id) => ({ id, walk: this.back, force: true })) : []),
     ];
+    const started = Date.now();
     const fetched = await this.fetch(items, []);
+    if (fetched.rows.length > 100) this.msPerRow = 0.7 * this.msPerRow + (0.3 * (Date.now() - started)) / fetched.rows.length;
     if (fetched.stop) {
       this.refused = fetched.stop;
       return;
     }
-    if (growBack) this.growBall(backNodes);
+    this.read.forward += backOnly ? 0 : fwdCost;
+    this.read.backward += growBack ? backCost : 0;
+    if (growBack) {
+      for (const id of this.bFrontier) {
+        if (this.isHub(id)) this.skipped.set(id, store.degree.get(id) ?? 0);
+        else if ((store.inDegree.get(id) ?? 0) > cap) this.skipDepth = Math.min(this.skipDepth, this.bRadius);
+      }
+      this.growBall(backNodes);
+    }
   }
 
   /** One round trip: adds the rows, degrees, targets and completeness to the store. */
   private async fetch(items: readonly ExpandItem[], check: readonly string[]): Promise<FetchedHops> {
     const room = Math.max(0, this.limits.maxRelationships - this.store.size);
     const fetched = await this.fetcher.fetch(check, items, this.spec.filter, room, this.limits.deadline - Date.now());
+    const { store } = this;
     for (const row of fetched.rows) {
-      this.store.add(row.edge);
-      this.store.degree.set(row.other, row.degree);
-      if (row.target) this.store.targets.add(row.other);
+      store.add(row.edge);
+      store.degree.set(row.other, row.degree);
+      store.inDegree.set(row.other, row.inDegree);
+      if (row.target) store.targets.add(row.other);
     }
     for (const [id, c] of fetched.checks) {
       if (!c.exists) continue;
-      this.store.degree.set(id, c.degree);
-      if (c.target) this.store.targets.add(id);
+      store.degree.set(id, c.degree);
+      store.inDegree.set(id, c.inDegree);
+      if (c.target) store.targets.add(id);
     }
-    if (!fetched.stop) for (const item of fetched.expanded) this.store.markComplete(item.id, item.walk);
+    if (!fetched.stop) for (const item of fetched.expanded) store.markComplete(item.id, item.walk);
     return fetched;
   }
 
@@ -316,7 +338,7 @@ class Engine implements SearchGraph {
     return !this.named.has(id) && (this.store.degree.get(id) ?? 0) > this.limits.degreeCap;
   }
 
-  private graphView(): SearchGraph {
+  private view(): SearchGraph {
     return {
       successors: (node, hops) => this.successors(node, hops),
       hopsToEnd: (node) => this.hopsToEnd(node),
@@ -327,22 +349,23 @@ class Engine implements SearchGraph {
   }
 
   successors(node: string, hops: number): ReadonlyMap<string, readonly RouteStep[]> | undefined {
-    if (this.subgraphComplete || this.store.isComplete(node, this.rootWalk)) return this.store.hops(node, this.rootWalk);
-    // Every further hop of such a partial route enters the backward ball, whose entering
-    // relationships are all fetched.
-    if (this.twoSided && hops >= this.spec.maxHops - this.bRadius) return this.store.hops(node, this.rootWalk);
+    const { spec, store } = this;
+    if (this.subgraphComplete || store.isComplete(node, spec.walk)) return store.hops(node, spec.walk);
+    // Every further hop of such a partial route enters the complete part of the backward ball,
+    // whose entering relationships are all fetched.
+    if (spec.to !== null && hops >= spec.maxHops - this.ballRadius) return store.hops(node, spec.walk);
     return undefined;
   }
 
   hopsToEnd(node: string): number {
-    if (this.target === null) return this.store.targets.has(node) && node !== this.root ? 0 : 1;
-    if (node === this.target) return 0;
-    if (!this.twoSided) return 1;
-    return this.dist.get(node) ?? this.bRadius + 1;
+    const { spec, store } = this;
+    if (spec.to === null) return store.targets.has(node) && node !== spec.from ? 0 : 1;
+    if (node === spec.to) return 0;
+    return Math.min(this.dist.get(node) ?? this.bRadius + 1, this.ballRadius + 1);
   }
 
   isTarget(node: string): boolean {
-    return this.target === null ? node !== this.root && this.store.targets.has(node) : node === this.target;
+    return this.spec.to === null ? node !== this.spec.from && this.store.targets.has(node) : node === this.spec.to;
   }
 
   blocks(node: string): boolean {
@@ -356,6 +379,9 @@ class Engine implements SearchGraph {
   }
 }
 
+/** Time the search of what was fetched may take after a limit cut the search short, in **milliseconds**. */
+const OFFLINE_MS = 150;
+
 /** Runs a search generator, answering its needs with `answer` and letting the event loop run when it yields null. */
 async function drain(search: Generator<readonly SuccessorsNeed[] | null, TopKResult>, answer: (needs: readonly SuccessorsNeed[]) => Promise<void>): Promise<TopKResult> {
   let step = search.next();
@@ -365,25 +391,4 @@ async function drain(search: Generator<readonly SuccessorsNeed[] | null, TopKRes
     step = search.next();
   }
   return step.value;
-}
-
-/** A route found from `to` backwards, as it runs from `from`. */
-function turnRound(route: FoundRoute): FoundRoute {
-  const flip = (s: RouteStep): RouteStep => ({ edge: s.edge, from: s.to, to: s.from, reversed: !s.reversed });
-  const hops: RouteHop[] = [...route.hops].reverse().map((h) => ({ from: h.to, to: h.from, steps: h.steps.map(flip), chosen: flip(h.chosen) }));
-  return { nodes: [...route.nodes].reverse(), hops, confidence: route.confidence };
-}
-
-/**
- * Restores the forward tie order (confidence desc, hops asc, entity ids from `from` asc) of
- * routes a reversed search ranked with ties broken from `to`.
- */
-function reorderReversed(routes: readonly FoundRoute[], limit: number): FoundRoute[] {
-  const sorted = [...routes].sort((a, b) => b.confidence - a.confidence || a.nodes.length - b.nodes.length || compareIds(a.nodes, b.nodes));
-  return sorted.slice(0, Math.max(limit + 1, 0));
-}
-
-function compareIds(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i += 1) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
-  return a.length - b.length;
 }

@@ -23,10 +23,11 @@ export interface SearchGraph {
   refusal(): RouteStop | undefined;
 }
 
-/** A node and the hops of the partial route that needs its successors. */
+/** A node and the partial route that needs its successors (its hops and confidence). */
 export interface SuccessorsNeed {
   readonly node: string;
   readonly hops: number;
+  readonly confidence: number;
 }
 
 /** What the search yields: the successors it needs, best partial route first, or null to let the event loop run. */
@@ -75,10 +76,7 @@ export function* searchRoutes(graph: SearchGraph, q: TopKRouteQuery, budget: Sea
       if (p.viaMask !== fullMask) continue;
       const key = sequenceKey(p);
       if (seen.has(key)) continue;
-      if (routes.length >= q.limit) {
-        const last = routes[routes.length - 1]!;
-        if (!q.completeTies || p.confidence !== last.confidence || p.hops !== last.hops.length) return { routes, hasMore: true };
-      }
+      if (routes.length === q.limit) return { routes, hasMore: true };
       seen.add(key);
       routes.push(toRoute(p));
       continue;
@@ -121,7 +119,7 @@ export function* searchRoutes(graph: SearchGraph, q: TopKRouteQuery, budget: Sea
       }
     }
   }
-  return { routes, hasMore: routes.length > q.limit };
+  return { routes, hasMore: false };
 }
 
 /**
@@ -161,12 +159,24 @@ interface Partial {
   ids?: string[];
 }
 
-/** The needs of every queued partial route whose successors are not fetched, `first`'s first. */
+/**
+ * The needs of the queued partial routes whose successors are not fetched, most promising first
+ * (`first`, then by confidence desc and hops asc), one per node: the order in which the search
+ * would ask for them, so a caller that fetches only a prefix fetches what is needed soonest.
+ */
 function pendingNeeds(heap: BinaryHeap<Partial>, graph: SearchGraph, first: Partial): SuccessorsNeed[] {
-  const needs: SuccessorsNeed[] = [{ node: first.node, hops: first.hops }];
+  const rest: Partial[] = [];
   for (const p of heap.contents()) {
-    if (p === first || graph.isTarget(p.node)) continue;
-    if (graph.successors(p.node, p.hops) === undefined) needs.push({ node: p.node, hops: p.hops });
+    if (p === first || p.node === first.node || graph.isTarget(p.node)) continue;
+    if (graph.successors(p.node, p.hops) === undefined) rest.push(p);
+  }
+  rest.sort((a, b) => b.confidence - a.confidence || a.hops - b.hops);
+  const seen = new Set([first.node]);
+  const needs: SuccessorsNeed[] = [{ node: first.node, hops: first.hops, confidence: first.confidence }];
+  for (const p of rest) {
+    if (seen.has(p.node)) continue;
+    seen.add(p.node);
+    needs.push({ node: p.node, hops: p.hops, confidence: p.confidence });
   }
   return needs;
 }

@@ -71,11 +71,6 @@ export interface TopKRouteQuery {
   readonly via: readonly string[];
   /** Each dated hop's validFrom must be no earlier than the latest validFrom before it. */
   readonly timeRespecting: boolean;
-  /**
-   * When true, the answer also holds, past `limit`, every route tied with the last one on
-   * confidence and hops, so a caller that orders ties differently can cut exactly.
-   */
-  readonly completeTies?: boolean;
 }
 
 /** Work limits of one in-memory search. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dropFixtureGraph } from "../helpers/fixture-graph.js";
 import { useTestServer } from "../helpers/test-app.js";
+import { nodeIds, type EntityRef, type RouteSearchShape } from "../support/route-shapes.js";
 
 /**
  * A graph shaped like FollowTheMoney sanctions data (as `import ftm` writes it): companies with
@@ -54,7 +55,10 @@ const ROUTES = `query($from: ID!, $to: ID!, $via: [ID!]) {
   }
 }`;
 
-const nodeIds = (route: any): string[] => [route.hops[0].from.id, ...route.hops.map((h: any) => h.to.id)];
+type Routes = { routes: RouteSearchShape };
+type Connections = { connections: { unconnected: string[]; reason: string | null; routes: { summary: string }[] } };
+type Exposure = { exposure: RouteSearchShape };
+type Subgraph = { neighborhood: { nodes: EntityRef[]; edges: { type: string }[] } };
 
 describe("routes, connections and exposure on an FtM-shaped graph", () => {
   const server = useTestServer();
@@ -72,86 +76,86 @@ describe("routes, connections and exposure on an FtM-shaped graph", () => {
   });
 
   it("gives no country routes by default: the parent reaches the drone maker only through the ownership chain", async () => {
-    const res = await server().gql(ROUTES, { from: ids.parent, to: ids.maker });
+    const res = await server().gql<Routes>(ROUTES, { from: ids.parent, to: ids.maker });
     expect(res.errors).toBeUndefined();
-    const search = res.data.routes;
+    const search = res.data!.routes;
     expect(search).toMatchObject({ exhausted: true, reason: null, skippedHubs: [] });
     expect(search.routes.map(nodeIds)).toEqual([[ids.parent, ids.holding1, ids.holding2, ids.maker]]);
-    expect(search.routes[0].confidence).toBe(0.512);
-    for (const hop of search.routes[0].hops) expect(hop.relationships.map((r: any) => r.type)).toEqual(["OWNS"]);
+    expect(search.routes[0]!.confidence).toBe(0.512);
+    for (const hop of search.routes[0]!.hops) expect(hop.relationships.map((r) => r.type)).toEqual(["OWNS"]);
   });
 
   it("goes through the country when via names it, as one route whose hops hold both country and jurisdiction", async () => {
-    const res = await server().gql(ROUTES, { from: ids.parent, to: ids.maker, via: [ids.ru] });
+    const res = await server().gql<Routes>(ROUTES, { from: ids.parent, to: ids.maker, via: [ids.ru] });
     expect(res.errors).toBeUndefined();
-    const routes = res.data.routes.routes;
-    expect(nodeIds(routes[0])).toEqual([ids.parent, ids.ru, ids.maker]);
+    const routes = res.data!.routes.routes;
+    expect(nodeIds(routes[0]!)).toEqual([ids.parent, ids.ru, ids.maker]);
     // Before hops, the four combinations of country and jurisdiction were four routes.
-    const sequences = routes.map((r: any) => nodeIds(r).join(">"));
+    const sequences = routes.map((r) => nodeIds(r).join(">"));
     expect(new Set(sequences).size).toBe(sequences.length);
     for (const route of routes) expect(nodeIds(route)).toContain(ids.ru);
-    expect(routes[0].confidence).toBe(0.64);
-    expect(routes[0].summary).toBe("Rostec → Russia ← Drone Maker");
-    for (const hop of routes[0].hops) {
+    expect(routes[0]!.confidence).toBe(0.64);
+    expect(routes[0]!.summary).toBe("Rostec → Russia ← Drone Maker");
+    for (const hop of routes[0]!.hops) {
       expect(hop.confidence).toBe(0.8);
-      expect(hop.relationships.map((r: any) => r.id).sort()).toEqual([`${hop.from.id === ids.ru ? hop.to.id : hop.from.id}>country>${ids.ru}`, `${hop.from.id === ids.ru ? hop.to.id : hop.from.id}>jurisdiction>${ids.ru}`]);
-      expect(hop.relationship.id).toBe(hop.relationships[0].id);
+      expect(hop.relationships.map((r) => r.id).sort()).toEqual([`${hop.from.id === ids.ru ? hop.to.id : hop.from.id}>country>${ids.ru}`, `${hop.from.id === ids.ru ? hop.to.id : hop.from.id}>jurisdiction>${ids.ru}`]);
+      expect(hop.relationship.id).toBe(hop.relationships[0]!.id);
     }
   });
 
   it("does not join companies through the country they are registered in (connections)", async () => {
-    const res = await server().gql(`query($ids: [ID!]!) { connections(ids: $ids) { unconnected reason routes { summary } } }`, { ids: [ids.parent, ids.maker, ids.other] });
+    const res = await server().gql<Connections>(`query($ids: [ID!]!) { connections(ids: $ids) { unconnected reason routes { summary } } }`, { ids: [ids.parent, ids.maker, ids.other] });
     expect(res.errors).toBeUndefined();
-    expect(res.data.connections).toMatchObject({ unconnected: [ids.other], reason: "NO_PATH_WITHIN_HOPS" });
-    expect(res.data.connections.routes.map((r: any) => r.summary)).toEqual(["Rostec → Holding One → Holding Two → Drone Maker"]);
+    expect(res.data!.connections).toMatchObject({ unconnected: [ids.other], reason: "NO_PATH_WITHIN_HOPS" });
+    expect(res.data!.connections.routes.map((r) => r.summary)).toEqual(["Rostec → Holding One → Holding Two → Drone Maker"]);
   });
 
   it("joins them through the country when relationshipTypes names BASED_IN", async () => {
-    const res = await server().gql(`query($ids: [ID!]!) { connections(ids: $ids, relationshipTypes: [BASED_IN, OWNS]) { unconnected routes { summary } } }`, {
+    const res = await server().gql<Connections>(`query($ids: [ID!]!) { connections(ids: $ids, relationshipTypes: [BASED_IN, OWNS]) { unconnected routes { summary } } }`, {
       ids: [ids.parent, ids.other],
     });
-    expect(res.data.connections).toMatchObject({ unconnected: [], routes: [{ summary: "Rostec → Russia ← Unrelated Company" }] });
+    expect(res.data!.connections).toMatchObject({ unconnected: [], routes: [{ summary: "Rostec → Russia ← Unrelated Company" }] });
   });
 
   it("finds the sanctioned owner two hops from the drone maker (exposure)", async () => {
-    const res = await server().gql(
+    const res = await server().gql<Exposure>(
       `query($id: ID!) { exposure(id: $id, topics: ["sanction"]) { exhausted reason routes { rank confidence length summary hops { to { id topics } } } } }`,
       { id: ids.maker },
     );
     expect(res.errors).toBeUndefined();
-    const exposure = res.data.exposure;
+    const exposure = res.data!.exposure;
     expect(exposure).toMatchObject({ exhausted: true, reason: null });
     expect(exposure.routes).toHaveLength(1);
-    expect(exposure.routes[0]).toMatchObject({ rank: 1, length: 2, confidence: 0.64, summary: "Drone Maker ← Holding Two ← Sanctioned Owner" });
-    expect(exposure.routes[0].hops[1].to).toEqual({ id: ids.owner, topics: ["sanction", "role.oligarch"] });
+    expect(exposure.routes[0]!).toMatchObject({ rank: 1, length: 2, confidence: 0.64, summary: "Drone Maker ← Holding Two ← Sanctioned Owner" });
+    expect(exposure.routes[0]!.hops[1]!.to).toEqual({ id: ids.owner, topics: ["sanction", "role.oligarch"] });
   });
 
   it("says so when no party with the topic is within maxHops", async () => {
-    const res = await server().gql(`query($id: ID!) { exposure(id: $id, topics: ["role.pep"], maxHops: 4) { reason hint routes { summary } } }`, { id: ids.maker });
-    expect(res.data.exposure).toMatchObject({ reason: "NO_PATH_WITHIN_HOPS", routes: [] });
-    expect(res.data.exposure.hint).toContain("No entity with topic role.pep within 4 hops");
+    const res = await server().gql<Exposure>(`query($id: ID!) { exposure(id: $id, topics: ["role.pep"], maxHops: 4) { reason hint routes { summary } } }`, { id: ids.maker });
+    expect(res.data!.exposure).toMatchObject({ reason: "NO_PATH_WITHIN_HOPS", routes: [] });
+    expect(res.data!.exposure.hint).toContain("No entity with topic role.pep within 4 hops");
   });
 
   it("refuses a topic FollowTheMoney does not define", async () => {
-    const res = await server().gql(`query($id: ID!) { exposure(id: $id, topics: ["sanctioned"]) { reason } }`, { id: ids.maker });
+    const res = await server().gql<Exposure>(`query($id: ID!) { exposure(id: $id, topics: ["sanctioned"]) { reason } }`, { id: ids.maker });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "topics" });
   });
 
   it("shows the context on the entity: its country and its address", async () => {
-    const res = await server().gql(`query($id: ID!) { entity(id: $id) { countries { id name } addresses { id } } }`, { id: ids.maker });
-    expect(res.data.entity).toEqual({ countries: [{ id: ids.ru, name: "Russia" }], addresses: [{ id: ids.address }] });
+    const res = await server().gql<{ entity: unknown }>(`query($id: ID!) { entity(id: $id) { countries { id name } addresses { id } } }`, { id: ids.maker });
+    expect(res.data!.entity).toEqual({ countries: [{ id: ids.ru, name: "Russia" }], addresses: [{ id: ids.address }] });
   });
 
   it("shows the context in the neighbourhood, and filters it like routes", async () => {
-    const all = await server().gql(`query($id: ID!) { neighborhood(id: $id) { nodes { id } edges { type } } }`, { id: ids.maker });
-    expect(all.data.neighborhood.nodes.map((n: any) => n.id).sort()).toEqual([ids.address, ids.maker, ids.holding2, ids.ru].sort());
-    const owners = await server().gql(`query($id: ID!) { neighborhood(id: $id, relationshipTypes: [OWNS], depth: 2) { nodes { id } edges { type } } }`, { id: ids.maker });
-    expect(owners.data.neighborhood.nodes.map((n: any) => n.id).sort()).toEqual([ids.maker, ids.holding1, ids.holding2, ids.owner].sort());
-    expect(new Set(owners.data.neighborhood.edges.map((e: any) => e.type))).toEqual(new Set(["OWNS"]));
-    const avoiding = await server().gql(`query($id: ID!, $avoid: [ID!]) { neighborhood(id: $id, depth: 2, avoid: $avoid, relationshipTypes: [OWNS]) { nodes { id } } }`, {
+    const all = await server().gql<Subgraph>(`query($id: ID!) { neighborhood(id: $id) { nodes { id } edges { type } } }`, { id: ids.maker });
+    expect(all.data!.neighborhood.nodes.map((n) => n.id).sort()).toEqual([ids.address, ids.maker, ids.holding2, ids.ru].sort());
+    const owners = await server().gql<Subgraph>(`query($id: ID!) { neighborhood(id: $id, relationshipTypes: [OWNS], depth: 2) { nodes { id } edges { type } } }`, { id: ids.maker });
+    expect(owners.data!.neighborhood.nodes.map((n) => n.id).sort()).toEqual([ids.maker, ids.holding1, ids.holding2, ids.owner].sort());
+    expect(new Set(owners.data!.neighborhood.edges.map((e) => e.type))).toEqual(new Set(["OWNS"]));
+    const avoiding = await server().gql<Subgraph>(`query($id: ID!, $avoid: [ID!]) { neighborhood(id: $id, depth: 2, avoid: $avoid, relationshipTypes: [OWNS]) { nodes { id } } }`, {
       id: ids.maker,
       avoid: [ids.holding2],
     });
-    expect(avoiding.data.neighborhood.nodes.map((n: any) => n.id)).toEqual([ids.maker]);
+    expect(avoiding.data!.neighborhood.nodes.map((n) => n.id)).toEqual([ids.maker]);
   });
 });

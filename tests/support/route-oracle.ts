@@ -39,7 +39,7 @@ export interface OracleQuery {
   timeRespecting: boolean;
   /** Context types, walkable (undirected only) on relationships touching a `via` entity. */
   contextTypes: string[];
-  /** Degree cap: an entity with more relationships of the degree types (see degreeTypes) is a hub unless named. */
+  /** Degree cap: an entity with more relationships of the degree types to walk (directed: leaving it; undirected: touching it) is a hub unless named. */
   degreeCap: number;
   /** The types a degree counts: the literal list the engine reads (flow, route or all types). */
   degreeTypes: string[];
@@ -57,13 +57,16 @@ function stronger(a: OracleEdge, b: OracleEdge): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** Relationships of `types` touching each node (a self-loop once), whatever their status or dates. */
-function degrees(edges: readonly OracleEdge[], types: readonly string[]): Map<string, number> {
+/**
+ * Relationships of `types` each node's walk would read, whatever their status or dates: those
+ * leaving it for a directed walk, those touching it (a self-loop once) for an undirected one.
+ */
+function degrees(edges: readonly OracleEdge[], types: readonly string[], undirected: boolean): Map<string, number> {
   const d = new Map<string, number>();
   for (const e of edges) {
     if (!types.includes(e.type)) continue;
     d.set(e.start, (d.get(e.start) ?? 0) + 1);
-    if (e.end !== e.start) d.set(e.end, (d.get(e.end) ?? 0) + 1);
+    if (undirected && e.end !== e.start) d.set(e.end, (d.get(e.end) ?? 0) + 1);
   }
   return d;
 }
@@ -86,8 +89,8 @@ export function bruteForceRoutes(edges: readonly OracleEdge[], topicsOf: Readonl
       e.confidence >= q.minConfidence &&
       (q.asOf === null || ((e.validFrom === null || e.validFrom <= q.asOf) && (e.validTo === null || e.validTo >= q.asOf))),
   );
-  const base = degrees(edges, q.degreeTypes);
-  const context = degrees(edges, viaTypes.length > 0 && !q.degreeTypes.includes(viaTypes[0]!) ? q.contextTypes : []);
+  const base = degrees(edges, q.degreeTypes, q.undirected);
+  const context = degrees(edges, viaTypes.length > 0 && !q.degreeTypes.includes(viaTypes[0]!) ? q.contextTypes : [], q.undirected);
   const named = new Set([q.from, ...(q.to === null ? [] : [q.to]), ...q.via]);
   const isHub = (n: string) => !named.has(n) && (base.get(n) ?? 0) + (q.via.includes(n) ? (context.get(n) ?? 0) : 0) > q.degreeCap;
   const isEnd = (n: string) => (q.to === null ? n !== q.from && (topicsOf.get(n) ?? []).some((t) => q.topics.includes(t)) : n === q.to);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expandBallsQueries, expandHopsQueries } from "../../scripts/expand-hops-text.mjs";
+import { expandBallsQueries, expandExposureQuery, expandHopsQueries, expandPathsQuery } from "../../scripts/expand-hops-text.mjs";
 import { CONTEXT_RELATIONSHIP_TYPES, FLOW_RELATIONSHIP_TYPES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, ROUTE_RELATIONSHIP_TYPES, ROUTE_ROLES } from "../../src/model/vocabulary.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 
@@ -16,6 +16,8 @@ describe("the route engine's generated queries", () => {
     expect(file("expand-hops-any")).toBe(hops.any);
     expect(file("expand-balls-flow")).toBe(balls.flow);
     expect(file("expand-balls-route")).toBe(balls.route);
+    expect(file("expand-paths-flow")).toBe(expandPathsQuery(vocabulary));
+    expect(file("expand-exposure-route")).toBe(expandExposureQuery(vocabulary));
   });
 
   it("read dense entities through the literal lists of flow, route and context types", () => {
