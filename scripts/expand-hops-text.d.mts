@@ -8,3 +8,4 @@ export function expandHopsQueries(v: RouteTypeLists): { directed: string; any: s
 export function expandBallsQueries(v: RouteTypeLists): { flow: string; route: string };
 export function expandPathsQuery(v: RouteTypeLists): string;
 export function expandExposureQuery(v: RouteTypeLists): string;
+export function findShortestQuery(v: RouteTypeLists): string;

@@ -44,6 +44,7 @@ export const QUERY_NAMES = [
   "export-entities-page",
   "export-ftm-references",
   "export-relationships-page",
+  "find-shortest-any",
   "graph-fingerprint",
   "missing-ids",
   "relationships-among",

@@ -143,6 +143,23 @@ export class HopFetcher {
   }
 
   /**
+   * The relationships of the 5 shortest routes (fewest hops) of an ANY search over the flow and
+   * connection types (find-shortest-any.cypher; Cypher takes no parameter for SHORTEST's k):
+   * seeds for a search too long to finish exactly.
+   * @returns them, or [] when none is found within `timeoutMs` **milliseconds**.
+   * @throws DatabaseUnavailableError when Neo4j is down.
+   */
+  async shortest(from: string, to: string, maxHops: number, filter: HopFilter, timeoutMs: number): Promise<HopRow[]> {
+    const params = { ...pathParams(filter, this.degreeCap), from, to, maxHops: neo4j.int(maxHops) };
+    try {
+      return (await this.db.readAutoCommit("find-shortest-any", params, { timeoutMs: Math.max(timeoutMs, 50) })).map((r) => toHopRow({ ...r, node: null }));
+    } catch (err) {
+      if (err instanceof QueryTooCostlyError) return [];
+      throw err;
+    }
+  }
+
+  /**
    * Confirms the database state in one small round trip (the node and relationship counts, from
    * Neo4j's count store: a change empties every answer cache) and checks that `ids` name entities.
    * @returns the ids that name no entity.
@@ -171,6 +188,7 @@ export class HopFetcher {
         }
         await this.paths(NONE, NONE, 1, { ...idle, asOf: dated }, 1, 60_000);
         await this.exposurePaths(NONE, 1, { ...idle, asOf: dated, topics: ["sanction"] }, 1, 60_000);
+        await this.shortest(NONE, NONE, 1, { ...idle, asOf: dated }, 60_000);
       }
     })().catch((err: unknown) => {
       this.warm = undefined;

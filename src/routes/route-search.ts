@@ -55,9 +55,9 @@ export const MAX_SKIPPED_HUBS = 20;
  */
 const BATCH_ROWS = 4000;
 /** Most relationships one level of the fast first round trip may read (the degrees of the entities it expands). */
-const LEVEL_BUDGET = 4000;
+const LEVEL_BUDGET = 10_000;
 /** Most paths the fast first round trip joins its two frontiers with. */
-const PATH_BUDGET = 20_000;
+const PATH_BUDGET = 50_000;
 /** Longest the fast first round trip may take, in **milliseconds**, before the general engine takes over. */
 const BALLS_TIMEOUT_MS = 500;
 /** Longest the path enumeration for a hub at one end may take, in **milliseconds**, before the general engine takes over. */
@@ -72,6 +72,9 @@ const PATHS_TIMEOUT_MS = 500;
  *    that usually holds every route's relationships, and nothing more is fetched. When an end is
  *    a hub (FLOW), Neo4j enumerates the paths between the ends instead (expand-paths-flow.cypher),
  *    within a path budget. Otherwise the first round trip checks the ids and expands both ends.
+ *    A long ANY search (over six hops) is seeded with the few shortest routes, which Neo4j's
+ *    bidirectional shortest-path search finds (find-shortest-any.cypher), so that an answer cut
+ *    short still offers routes.
  * 2. The backward side grows breadth-first from `to`, a level per round trip when it is not
  *    dearer than what the forward side needs (degrees are known before anything is read, so
  *    levels are costed first). Its radius b gives every entity a lower bound on its hops to `to`
@@ -157,6 +160,12 @@ class Engine implements SearchGraph {
       if (missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing };
       if (spec.to !== null) this.startBall(spec.to);
     }
+    // Too long to finish exactly in most graphs: seed the search with the few shortest routes,
+    // found by Neo4j's bidirectional shortest-path search, so that an answer cut short still has routes.
+    if (this.seedPlan()) {
+      const seeds = await this.fetcher.shortest(spec.from, spec.to!, spec.maxHops, spec.filter, Math.min(PATHS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3));
+      for (const row of seeds) this.store.add(row.edge);
+    }
     const q: TopKRouteQuery = { from: spec.from, to: spec.to, maxHops: spec.maxHops, limit: spec.limit, minRouteConfidence: spec.minConfidence, via: spec.via, timeRespecting: spec.timeRespecting };
     const budget = { deadline: limits.deadline, maxExpansions: limits.maxExpansions, now: Date.now };
     let result = await drain(searchRoutes(this, q, budget), (needs) => this.answer(needs));
@@ -184,6 +193,12 @@ class Engine implements SearchGraph {
     if (spec.to === null || walk === null || spec.via.length > 0 || spec.filter.viaTypes.length > 0) return null;
     const h = spec.maxHops;
     return { from: spec.from, to: spec.to, walk, fLevels: h >= 3 ? 2 : 1, bLevels: h >= 4 ? 2 : h >= 2 ? 1 : 0, maxHops: h, levelBudget: LEVEL_BUDGET, pathBudget: PATH_BUDGET };
+  }
+
+  /** True for a long ANY search between two entities (over six hops) over the flow and connection types, without waypoints and not already complete. */
+  private seedPlan(): boolean {
+    const { spec } = this;
+    return !this.subgraphComplete && spec.to !== null && spec.walk === "both" && spec.maxHops > 6 && typeSet(spec.filter.types) === "route" && spec.via.length === 0;
   }
 
   /** True for an exposure search Neo4j can enumerate at once: direction ANY over the flow and connection types, at most 4 hops, no waypoints. */

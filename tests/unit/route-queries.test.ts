@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expandBallsQueries, expandExposureQuery, expandHopsQueries, expandPathsQuery } from "../../scripts/expand-hops-text.mjs";
+import { expandBallsQueries, expandExposureQuery, expandHopsQueries, expandPathsQuery, findShortestQuery } from "../../scripts/expand-hops-text.mjs";
 import { CONTEXT_RELATIONSHIP_TYPES, FLOW_RELATIONSHIP_TYPES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, ROUTE_RELATIONSHIP_TYPES, ROUTE_ROLES } from "../../src/model/vocabulary.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 
@@ -18,6 +18,7 @@ describe("the route engine's generated queries", () => {
     expect(file("expand-balls-route")).toBe(balls.route);
     expect(file("expand-paths-flow")).toBe(expandPathsQuery(vocabulary));
     expect(file("expand-exposure-route")).toBe(expandExposureQuery(vocabulary));
+    expect(file("find-shortest-any")).toBe(findShortestQuery(vocabulary));
   });
 
   it("read dense entities through the literal lists of flow, route and context types", () => {
