@@ -51,6 +51,7 @@ export const QUERY_NAMES = [
   "relationships-by-ids",
   "relationships-by-keys",
   "search-entities",
+  "warm-up-entity",
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -178,18 +178,25 @@ export class HopFetcher {
    */
   async ready(): Promise<void> {
     this.warm ??= (async () => {
+      // Neo4j compiles a query's expressions the first time rows flow through them: run each
+      // query on a real entity (to itself), not only on none.
+      const [found] = await this.db.readAutoCommit("warm-up-entity", {});
+      const id = typeof found?.id === "string" ? found.id : NONE;
       const idle: HopFilter = { types: ["SUPPLIED"], viaTypes: [], via: [], statuses: ["REPORTED"], minConfidence: 0, asOf: null, avoid: [], topics: [] };
       for (const dated of [null, "2000-01-01"]) {
-        const params = expandParams([], [], [], [], { ...idle, asOf: dated }, this.degreeCap, 1);
-        await this.db.readAutoCommit("expand-hops-directed", params);
-        await this.db.readAutoCommit("expand-hops-any", params);
-        for (const walk of ["out", "both"] as const) {
-          await this.balls({ from: NONE, to: NONE, walk, fLevels: 1, bLevels: 0, maxHops: 1, levelBudget: 1, pathBudget: 1 }, { ...idle, asOf: dated }, 60_000);
+        const filter = { ...idle, asOf: dated };
+        for (const walk of ["out", "in", "both"] as const) {
+          const params = expandParams([id], walk === "out" ? [{ id, force: true }] : [], walk === "in" ? [{ id, force: true }] : [], walk === "both" ? [{ id, force: true }] : [], filter, this.degreeCap, 100);
+          await this.db.readAutoCommit(walk === "both" ? "expand-hops-any" : "expand-hops-directed", params);
         }
-        await this.paths(NONE, NONE, 1, { ...idle, asOf: dated }, 1, 60_000);
-        await this.exposurePaths(NONE, 1, { ...idle, asOf: dated, topics: ["sanction"] }, 1, 60_000);
-        await this.shortest(NONE, NONE, 1, { ...idle, asOf: dated }, 60_000);
+        for (const walk of ["out", "both"] as const) {
+          await this.balls({ from: id, to: id, walk, fLevels: 2, bLevels: 2, maxHops: 6, levelBudget: 100, pathBudget: 10 }, filter, 60_000);
+        }
+        await this.paths(id, id, 2, filter, 10, 60_000);
+        await this.exposurePaths(id, 2, { ...filter, topics: ["sanction"] }, 10, 60_000);
+        await this.shortest(id, id, 2, filter, 2_000);
       }
+      await this.confirm([id]);
     })().catch((err: unknown) => {
       this.warm = undefined;
       throw err;
