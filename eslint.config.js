@@ -16,7 +16,7 @@ export default tseslint.config(
     languageOptions: {
       globals: globals.node,
       parserOptions: {
-        projectService: { allowDefaultProject: ["*.js", "*.ts", "scripts/*.mjs", "src/web/vite.config.ts"] },
+        projectService: { allowDefaultProject: ["*.js", "*.ts", "scripts/*.mjs", "scripts/*.d.mts", "src/web/vite.config.ts"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -13,7 +13,11 @@ import { ExportService } from "./services/export.service.js";
 import { GraphAdminService } from "./services/graph-admin.service.js";
 import { ImportService } from "./services/import.service.js";
 import { NeighborhoodService } from "./services/neighborhood.service.js";
+import { AnswerCache } from "./routes/answer-cache.js";
+import { HopFetcher } from "./routes/fetch-hops.js";
+import { GraphSnapshot } from "./routes/graph-snapshot.js";
 import { RevisionService } from "./services/revision.service.js";
+import { RouteDescriber } from "./services/route-views.js";
 import { RouteService } from "./services/route.service.js";
 import { SearchService } from "./services/search.service.js";
 import { SourceService } from "./services/source.service.js";
@@ -41,13 +45,18 @@ export function createApp(config: Config): App {
   const db = new Database(driver, config.neo4jDatabase, config.queryTimeoutMs);
   const metrics = new Metrics(() => db.sessionsInUse);
   const entities = new EntityService(db);
-  const routes = observeRouteSearches(new RouteService(db, entities, config), metrics);
+  // Kept answers are dropped by this process's writes, by changed counts, and after a time to live (GraphSnapshot).
+  const snapshot = new GraphSnapshot();
+  db.onCommit(() => snapshot.invalidate());
+  const fetcher = new HopFetcher(db, snapshot, config.routeHubDegree);
+  const answers = () => new AnswerCache<never>(snapshot, config.routeCacheAnswers, config.routeCacheTtlMs);
+  const routes = observeRouteSearches(new RouteService(fetcher, new RouteDescriber(db), config, answers()), metrics);
   const auth = new AuthService(config);
   const services: Services = {
     entities,
     search: new SearchService(db),
     routes,
-    neighborhood: new NeighborhoodService(db, entities),
+    neighborhood: new NeighborhoodService(db, entities, fetcher, config.routeHubDegree, answers()),
     connections: new ConnectionsService(routes, entities, config.routeBudgetMs),
     auth,
     sources: new SourceService(db, auth),

@@ -47,6 +47,25 @@ const ConfigSchema = z.object({
   routeBudgetMs: z.coerce.number().int().min(50).max(600_000).default(2000),
   /** `ROUTE_MAX_RELATIONSHIPS`: relationships one route search may fetch before it stops with LIMIT_REACHED. Default 50000 (about a quarter second of transfer; a hub with more is cut, not fetched). */
   routeMaxRelationships: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  /**
+   * `ROUTE_HUB_DEGREE`: degree cap of route searches. An entity with more relationships of the
+   * walked types (either direction, any status or date) is a hub: searches never read its
+   * neighbourhood and no route passes through it unless it is named (from, to or via); answers
+   * list it in `skippedHubs`. Default 1000.
+   */
+  routeHubDegree: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  /**
+   * `ROUTE_CACHE_ANSWERS`: complete answers of routes, exposure and neighborhood kept in memory
+   * and served again, for the same question, after one small round trip confirms the database
+   * is unchanged (see ROUTE_CACHE_TTL_MS). 0 turns the cache off. Default 200.
+   */
+  routeCacheAnswers: z.coerce.number().int().min(0).max(100_000).default(200),
+  /**
+   * `ROUTE_CACHE_TTL_MS`: longest a kept answer is served, in **milliseconds**. Writes through
+   * this server, and any change of the node or relationship counts, drop kept answers at once;
+   * a property another process changes is seen within this time. Default 5000.
+   */
+  routeCacheTtlMs: z.coerce.number().int().min(0).max(3_600_000).default(5000),
   /** `MAX_QUERY_COMPLEXITY`: GraphQL cost ceiling per operation (graphql-query-complexity). Default 20000. */
   maxQueryComplexity: z.coerce.number().int().min(10).default(20_000),
   /** `CORS_ORIGINS`: comma-separated origins allowed to call the API from a browser. Default none. */
@@ -151,6 +170,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryTimeoutMs: env.QUERY_TIMEOUT_MS,
     routeBudgetMs: env.ROUTE_BUDGET_MS,
     routeMaxRelationships: env.ROUTE_MAX_RELATIONSHIPS,
+    routeHubDegree: env.ROUTE_HUB_DEGREE,
+    routeCacheAnswers: env.ROUTE_CACHE_ANSWERS,
+    routeCacheTtlMs: env.ROUTE_CACHE_TTL_MS,
     maxQueryComplexity: env.MAX_QUERY_COMPLEXITY,
     corsOrigins: env.CORS_ORIGINS,
     allowedHosts: env.ALLOWED_HOSTS,

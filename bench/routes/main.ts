@@ -1,13 +1,16 @@
 import neo4j from "neo4j-driver";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
-import { summarize, timed, type Summary } from "../lib/stats.js";
+import { timed } from "../lib/stats.js";
 import { flowAdjacency, flowDistances, generateBenchGraph, nodeId, randomStream, type BenchGraph } from "./graph.js";
 import { loadBenchGraph, loadedBenchMeta } from "./load.js";
+import { applyRealShape, realShape } from "./real-shaped.js";
+import { report, type Sample, type ThroughputFamily } from "./report.js";
+import { ask, measureThroughput, NEIGHBORHOOD_CENTER, NEIGHBORHOOD_FIELDS_QUERY, ourNeighborhood, OUR_ROUTES, peerNeighborhood, PEER_ROUTES, startServerProcess } from "./throughput.js";
 
 /**
  * Route benchmark: actorgraph's route engine against a peer, the naive Cypher that
@@ -16,9 +19,11 @@ import { loadBenchGraph, loadedBenchMeta } from "./load.js";
  *
  *   npm run bench:routes                  # BENCH_COMPANIES=1000000 BENCH_SEED=20230321
  *   BENCH_LOAD_ONLY=1 npm run bench:routes   # generate and load the graph, measure nothing
+ *   BENCH_THROUGHPUT=0 npm run bench:routes  # skip the throughput families
  *
  * Without NEO4J_URI it starts a separate local Neo4j in .neo4j-bench/ on 127.0.0.1:7690
- * (heap 4g, page cache 6g), loads the graph once, and reuses it on later runs.
+ * (heap 4g, page cache 6g), loads the graph once (and makes it real-shaped, real-shaped.ts, and
+ * adds the seed), and reuses it on later runs. BENCHMARKS.md describes every family.
  */
 const SEED = Number(process.env.BENCH_SEED ?? 20230321);
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 1_000_000);
@@ -26,6 +31,10 @@ const PAIRS_PER_DISTANCE = Number(process.env.BENCH_PAIRS ?? 20);
 const ADVERSARIAL = Number(process.env.BENCH_ADVERSARIAL ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PEER_TIMEOUT_MS = Number(process.env.BENCH_PEER_TIMEOUT_MS ?? 10_000);
+const EXPOSURE = Number(process.env.BENCH_EXPOSURE ?? 20);
+const THROUGHPUT = process.env.BENCH_THROUGHPUT !== "0";
+/** HTTP port of the servers the throughput families start (not 4190: fetch refuses it, a "bad port" of the Fetch standard). */
+const HTTP_PORT = Number(process.env.BENCH_HTTP_PORT ?? 4196);
 const BUDGET_MS = 2000;
 /** A response counts as within budget when it arrives by the budget plus this grace, for result loading and HTTP-free overhead. */
 const GRACE_MS = 200;
@@ -39,21 +48,14 @@ const PEER = {
   flow10: "MATCH p = (a:Entity {id: $from})-[:SUPPLIED|PAID|DEPLOYED_TO|FINANCED*1..10]->(b:Entity {id: $to})",
   any10: "MATCH p = (a:Entity {id: $from})-[*1..10]-(b:Entity {id: $to})",
   any4: "MATCH p = (a:Entity {id: $from})-[*1..4]-(b:Entity {id: $to})",
+  /** ANY over the types ours walks by default on this graph (not the context BASED_IN). */
+  route6: "MATCH p = (a:Entity {id: $from})-[:SUPPLIED|PAID|PART_OF*1..6]-(b:Entity {id: $to})",
+  /** Exposure: paths of up to 4 hops to any entity with the topic. */
+  exposure4: "MATCH p = (a:Entity {id: $from})-[:SUPPLIED|PAID|PART_OF*1..4]-(b:Entity) WHERE 'sanction' IN coalesce(b.topics, []) AND b <> a",
 } as const;
 const PEER_TAIL =
   " WITH p, reduce(c = 1.0, r IN relationships(p) | c * r.confidence) AS confidence" +
   " RETURN [r IN relationships(p) | r.id] AS rels, confidence ORDER BY confidence DESC, length(p) ASC LIMIT $k";
-
-interface Sample {
-  family: string;
-  label: string;
-  oursMs: number;
-  peerMs: number;
-  peerTimedOut: boolean;
-  oursRoutes: number;
-  oursReason: string | null;
-  withinBudget: boolean;
-}
 
 async function main(): Promise<void> {
   const env = process.env.NEO4J_URI ? process.env : startBenchNeo4j();
@@ -78,6 +80,8 @@ async function main(): Promise<void> {
     } else {
       log("reusing the graph already loaded in the benchmark database");
     }
+    await applyRealShape(driver, database, g, SEED, log);
+    await app.admin.applySeed();
 
     if (process.env.BENCH_LOAD_ONLY === "1") return;
     const samples: Sample[] = [];
@@ -125,7 +129,7 @@ async function main(): Promise<void> {
         "connections",
         "5 ids",
         async () => {
-          const c = await app.services.connections.connect(ids.map(nodeId), 4, "ANY");
+          const c = await app.services.connections.connect(ids.map(nodeId), { maxHops: 4, direction: "ANY" });
           return { routes: c.routes.length, reason: c.reason };
         },
         async () => {
@@ -133,10 +137,74 @@ async function main(): Promise<void> {
         },
       );
     }
-    report(samples, g);
+    const rndAny = randomStream(SEED + 11);
+    const company = () => Math.floor(rndAny() * g.tierStart[7]!);
+    for (let i = 0; i < ADVERSARIAL; i += 1) {
+      const [a, b] = [company(), company()];
+      await measure("any real-shaped", "random pair, ANY, 6 hops, jurisdiction and country present", routes(a, b, 6, "ANY"), peer("route6", a, b));
+    }
+    log(`any real-shaped: ${ADVERSARIAL} pairs measured`);
+    const rndExp = randomStream(SEED + 13);
+    for (let i = 0; i < EXPOSURE; i += 1) {
+      const from = g.tierStart[1]! + Math.floor(rndExp() * (g.tierStart[6]! - g.tierStart[1]!));
+      await measure(
+        "exposure",
+        "random company, topic sanction, 4 hops",
+        async () => {
+          const r = await app.services.routes.exposure({ id: nodeId(from), topics: ["sanction"], limit: 5 });
+          return { routes: r.routes.length, reason: r.reason };
+        },
+        () => driver.executeQuery(PEER.exposure4 + PEER_TAIL, { from: nodeId(from), k: neo4j.int(5) }, { database, transactionConfig: { timeout: PEER_TIMEOUT_MS } }),
+      );
+    }
+    log(`exposure: ${EXPOSURE} companies measured`);
+    const extra = realShape(g, SEED).jurisdiction.length;
+    const header = `graph: ${g.nodeCount.toLocaleString()} nodes, ${(g.relCount + extra).toLocaleString()} relationships (seed ${SEED}; ${extra.toLocaleString()} of them real-shaped jurisdictions), plus the article's seed graph; budget ${BUDGET_MS} ms; peer timeout ${PEER_TIMEOUT_MS} ms`;
+    const summary = { seed: SEED, nodes: g.nodeCount, relationships: g.relCount + extra };
+    report(header, samples, [], summary);
+    if (THROUGHPUT) {
+      const fields = await driver.executeQuery(NEIGHBORHOOD_FIELDS_QUERY, { center: NEIGHBORHOOD_CENTER }, { database });
+      const rec = fields.records[0]!;
+      const levels = [rec.get("first") as string[], rec.get("second") as string[]];
+      report(header, samples, await throughputFamilies(env, levels), summary);
+    }
   } finally {
     await app.close();
   }
+}
+
+/**
+ * Our server (as `actorgraph serve` runs it), with and without its route cache, against a
+ * minimal Apollo server running the naive Cypher (routes) and against @neo4j/graphql 7 (neighbourhoods).
+ */
+async function throughputFamilies(env: NodeJS.ProcessEnv, fields: readonly (readonly string[])[]): Promise<ThroughputFamily[]> {
+  const questions = [
+    { family: "routes DJI → front", ours: OUR_ROUTES, peerKind: "naive" as const, peer: PEER_ROUTES },
+    { family: "neighborhood depth 1", ours: ourNeighborhood(1), peerKind: "neo4j-graphql" as const, peer: peerNeighborhood(1, fields) },
+    { family: "neighborhood depth 2", ours: ourNeighborhood(2), peerKind: "neo4j-graphql" as const, peer: peerNeighborhood(2, fields) },
+  ];
+  const run = async (kind: "ours" | "naive" | "neo4j-graphql", extraEnv: Record<string, string>, label: string, query: string) => {
+    const server = await startServerProcess(kind, { ...env, ...extraEnv }, HTTP_PORT);
+    try {
+      const check = await ask(server.url, query);
+      if (check.errors || !check.data) throw new Error(`${label} answered ${JSON.stringify(check).slice(0, 500)}`);
+      log(`${label}: ${JSON.stringify(check.data).length} bytes of data per answer`);
+      return await measureThroughput(label, server.url, query);
+    } finally {
+      await server.stop();
+    }
+  };
+  const out: ThroughputFamily[] = [];
+  for (const q of questions) {
+    out.push({
+      family: q.family,
+      ours: await run("ours", {}, "ours", q.ours),
+      oursCold: await run("ours", { ROUTE_CACHE_RELATIONSHIPS: "0" }, "ours, cache off", q.ours),
+      peer: await run(q.peerKind, {}, q.peerKind === "naive" ? "Apollo + naive Cypher" : "@neo4j/graphql 7", q.peer),
+    });
+    log(`throughput: ${q.family} measured`);
+  }
+  return out;
 }
 
 /** Pairs (from, to, distance) whose FLOW hop distance is exactly 2…6, PAIRS_PER_DISTANCE each. */
@@ -166,42 +234,9 @@ function pickAdversarial(g: BenchGraph) {
     // tier starts are the power-law hubs: the busiest intermediary, shell and importer.
     qs.push({ label: "hub→hub, FLOW, 10 hops", from: g.tierStart[2]! + i, to: g.tierStart[5]!, maxHops: 10, direction: "FLOW", peer: "flow10" });
     qs.push({ label: "no path (end user→manufacturer), FLOW, 10 hops", from: inTier(6), to: inTier(0), maxHops: 10, direction: "FLOW", peer: "flow10" });
-    qs.push({ label: "random pair, ANY, 10 hops (country hubs)", from: inTier(1), to: inTier(5), maxHops: 10, direction: "ANY", peer: "any10" });
+    qs.push({ label: "random pair, ANY, 10 hops", from: inTier(1), to: inTier(5), maxHops: 10, direction: "ANY", peer: "any10" });
   }
   return qs;
-}
-
-function report(samples: Sample[], g: BenchGraph): void {
-  const families = ["routes", "adversarial", "connections"];
-  const rows: string[] = [];
-  const fmt = (s: Summary) => `${s.p50} / ${s.p95} / ${s.p99}`;
-  rows.push(`graph: ${g.nodeCount.toLocaleString()} nodes, ${g.relCount.toLocaleString()} relationships (seed ${SEED}); budget ${BUDGET_MS} ms; peer timeout ${PEER_TIMEOUT_MS} ms`);
-  rows.push("");
-  rows.push("| family | n | ours p50 / p95 / p99 (ms) | peer p50 / p95 / p99 (ms) | ours/peer p50 | ours/peer p95 | ours/peer p99 | peer timeouts | ours within budget |");
-  rows.push("|---|---|---|---|---|---|---|---|---|");
-  const json: Record<string, unknown> = {};
-  for (const family of families) {
-    const fs = samples.filter((s) => s.family === family);
-    if (fs.length === 0) continue;
-    const ours = summarize(fs.map((s) => s.oursMs));
-    const peer = summarize(fs.map((s) => s.peerMs));
-    const ratio = (a: number, b: number) => (a / b).toFixed(3);
-    const within = fs.filter((s) => s.withinBudget).length;
-    rows.push(
-      `| ${family} | ${fs.length} | ${fmt(ours)} | ${fmt(peer)} | ${ratio(ours.p50, peer.p50)} | ${ratio(ours.p95, peer.p95)} | ${ratio(ours.p99, peer.p99)} | ${fs.filter((s) => s.peerTimedOut).length} | ${within}/${fs.length} (${((100 * within) / fs.length).toFixed(0)}%) |`,
-    );
-    json[family] = { ours, peer, within, n: fs.length };
-  }
-  rows.push("");
-  rows.push("per label (ours p95 ms, reasons):");
-  for (const label of [...new Set(samples.map((s) => `${s.family}: ${s.label}`))]) {
-    const ls = samples.filter((s) => `${s.family}: ${s.label}` === label);
-    const reasons = [...new Set(ls.map((s) => s.oursReason ?? "complete"))].join(", ");
-    rows.push(`  ${label}: n=${ls.length}, ours p95 ${summarize(ls.map((s) => s.oursMs)).p95}, peer p95 ${summarize(ls.map((s) => s.peerMs)).p95}, routes found ${ls.filter((s) => s.oursRoutes > 0).length}/${ls.length}, ${reasons}`);
-  }
-  process.stdout.write(`${rows.join("\n")}\n`);
-  mkdirSync(join(PROJECT_ROOT, "bench", "results"), { recursive: true });
-  writeFileSync(join(PROJECT_ROOT, "bench", "results", "routes.json"), JSON.stringify({ seed: SEED, nodes: g.nodeCount, relationships: g.relCount, families: json, samples }, null, 1));
 }
 
 /** Starts (or reuses) the benchmark's own Neo4j and returns the environment to reach it. */

@@ -1,10 +1,20 @@
-// Every relationship whose two endpoints are both in $ids (an induced subgraph), with evidence
-// and sources; at most $limit, strongest first.
-MATCH (a:Entity)-[r]->(b:Entity)
-WHERE a.id IN $ids AND b.id IN $ids
-WITH a, r, b
+// Every relationship whose two endpoints are both in $ids (an induced subgraph) and that passes
+// the per-hop filters ($types, $statuses, $minConfidence, and $asOf when $dated), with evidence and sources; at
+// most $limit, strongest first. Each relationship is found from an endpoint with at most $cap
+// relationships in all, so no hub's whole chain is read; one between two hubs is left out.
+UNWIND $ids AS id
+MATCH (a:Entity {id: id})
+WHERE COUNT { (a)--() } <= $cap
+MATCH (a)-[r]-(b:Entity)
+WHERE b.id IN $ids
+  AND type(r) IN $types
+  AND r.status IN $statuses
+  AND r.confidence >= $minConfidence
+  AND (NOT $dated OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)))
+WITH DISTINCT r
 ORDER BY r.confidence DESC, r.id
 LIMIT $limit
+WITH r, startNode(r) AS a, endNode(r) AS b
 RETURN r {.*, type: type(r), start: a.id, end: b.id} AS rel,
        a {.*} AS startEntity,
        b {.*} AS endEntity,

@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import type { Config } from "../config.js";
+import { noDelayForPort } from "./no-delay.js";
 
 /** Bolt connections the driver keeps at most; requests beyond them wait (up to 5 s) for one. */
 export const MAX_CONNECTION_POOL_SIZE = 50;
@@ -10,6 +11,7 @@ export const MAX_CONNECTION_POOL_SIZE = 50;
  * Does not connect; call {@link verifyConnectivity} for that.
  */
 export function createDriver(config: Config): Driver {
+  noDelayForPort(boltPort(config.neo4jUri));
   return neo4j.driver(config.neo4jUri, neo4j.auth.basic(config.neo4jUser, config.neo4jPassword), {
     userAgent: "actorgraph/0.1",
     maxConnectionPoolSize: MAX_CONNECTION_POOL_SIZE,
@@ -19,6 +21,12 @@ export function createDriver(config: Config): Driver {
     maxTransactionRetryTime: 2_000,
     logging: { level: "error", logger: () => undefined },
   });
+}
+
+/** The port of a `neo4j://` or `bolt://` URI (7687 when it names none). */
+export function boltPort(uri: string): number {
+  const port = new URL(uri.replace(/^[a-z0-9+]+:/i, "http:")).port;
+  return port === "" ? 7687 : Number(port);
 }
 
 /**

@@ -12,9 +12,13 @@ export const QUERY_NAMES = [
   "count-graph",
   "entities-by-ids",
   "entity-relationships",
-  "expand-both",
-  "expand-in",
-  "expand-out",
+  "entity-context",
+  "expand-balls-flow",
+  "expand-balls-route",
+  "expand-exposure-route",
+  "expand-hops-any",
+  "expand-hops-directed",
+  "expand-paths-flow",
   "import-count-aggregates",
   "import-create-new-supplied",
   "import-create-relationships",
@@ -45,6 +49,8 @@ export const QUERY_NAMES = [
   "export-entities-page",
   "export-ftm-references",
   "export-relationships-page",
+  "find-shortest-any",
+  "graph-fingerprint",
   "missing-ids",
   "relationships-among",
   "relationships-by-ids",
@@ -65,6 +71,7 @@ export const QUERY_NAMES = [
   "sources-for-evidence",
   "update-relationship",
   "search-identifiers",
+  "warm-up-entity",
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -58,6 +58,7 @@ export interface RunOptions {
 export class Database {
   /** Driver sessions open now, each holding at most one pooled connection (the `actorgraph_neo4j_sessions_in_use` metric). */
   sessionsInUse = 0;
+  private readonly commitListeners: (() => void)[] = [];
 
   constructor(
     readonly driver: Driver,
@@ -72,6 +73,30 @@ export class Database {
    */
   async read(name: QueryName, params: Record<string, unknown>, options: RunOptions = {}): Promise<Row[]> {
     return this.readTx(name, (tx) => runIn(tx, name, params), options);
+  }
+
+  /**
+   * Runs one named read query in an auto-commit transaction: one network round trip, where a
+   * managed transaction takes two (BEGIN and RUN, then COMMIT), so chatty read paths (route
+   * searches) use it. Not retried on transient errors.
+   * @returns the rows as plain objects.
+   * @throws the errors of {@link read}.
+   */
+  async readAutoCommit(name: QueryName, params: Record<string, unknown>, options: RunOptions = {}): Promise<Row[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: "READ" });
+    try {
+      const result = await session.run(query(name), params, { timeout: options.timeoutMs ?? this.queryTimeoutMs, metadata: { app: "actorgraph", query: name } });
+      return result.records.map(toRow);
+    } catch (err) {
+      throw mapNeo4jError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Registers `listener` to run after every write this object commits (in-memory caches use it). */
+  onCommit(listener: () => void): void {
+    this.commitListeners.push(listener);
   }
 
   /** Runs one named write query in its own transaction; same errors as {@link read}. */
@@ -150,12 +175,19 @@ export class Database {
         for (const key of UPDATE_COUNTER_NAMES) counters[key] += Number(updates[key] ?? 0);
       }
     } catch (err) {
+      this.committed();
       throw mapNeo4jError(err);
     } finally {
       this.sessionsInUse -= 1;
       await session.close();
     }
+    this.committed();
     return { rows, counters };
+  }
+
+  /** Tells the commit listeners (an auto-commit script may have committed part of its work even when it fails). */
+  private committed(): void {
+    for (const listener of this.commitListeners) listener();
   }
 
   private async inTx<T>(mode: "READ" | "WRITE", label: string, work: (tx: ManagedTransaction) => Promise<T>, options: RunOptions): Promise<T> {
@@ -163,7 +195,10 @@ export class Database {
     const config = { timeout: options.timeoutMs ?? this.queryTimeoutMs, metadata: { app: "actorgraph", query: label } };
     this.sessionsInUse += 1;
     try {
-      return await (mode === "READ" ? session.executeRead(work, config) : session.executeWrite(work, config));
+      if (mode === "READ") return await session.executeRead(work, config);
+      const result = await session.executeWrite(work, config);
+      this.committed();
+      return result;
     } catch (err) {
       throw mapNeo4jError(err);
     } finally {

@@ -12,6 +12,9 @@ import modelData from "./ftm-model.json" with { type: "json" };
 /** The FtM version the model file was generated from (PyPI `followthemoney`, for example 4.11.2). */
 export const FTM_VERSION: string = modelData.ftmVersion;
 
+/** Every FollowTheMoney topic code (`sanction`, `role.pep`, `crime.fin`…), sorted, from the model file. */
+export const FTM_TOPIC_CODES: readonly string[] = Object.freeze(Object.keys(modelData.topics).sort());
+
 /** One property as the model file has it. */
 interface PropertyData {
   readonly label: string;

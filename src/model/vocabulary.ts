@@ -154,6 +154,69 @@ export const CONNECTION_RELATIONSHIP_TYPES = Object.freeze(
   RELATIONSHIP_TYPE_NAMES.filter((t) => !(RELATIONSHIP_TYPES[t] as RelationshipTypeInfo).provenance),
 );
 
+/**
+ * What a relationship type is to a route search:
+ * - `flow`: goods or money move along it; FLOW routes follow it in its stored direction, ANY routes both ways.
+ * - `connection`: it links two actors, things or events; ANY routes follow it both ways.
+ * - `context`: it places an entity (where it is registered, lives or happens) rather than
+ *   connecting it. It shows on the entity (`Entity.countries`, `Entity.addresses`) and in
+ *   neighbourhoods, but routes and `connections` walk it only when `relationshipTypes` names it
+ *   or, with direction ANY, when it touches an entity named in `via`. Thousands of companies
+ *   registered in one country are not connected to each other by that fact.
+ * - `provenance`: who reported on what; walked only when `relationshipTypes` names it.
+ */
+export type RouteRole = "flow" | "connection" | "context" | "provenance";
+
+/**
+ * The route role of every relationship type, with a line of why. Classified by type, not by
+ * the import property that produced it, so the rule holds whatever writes the relationship.
+ */
+export const ROUTE_ROLES = Object.freeze({
+  SUPPLIED: { role: "flow", why: "Goods move from seller to buyer; the seed's transit countries (Belarus, Kazakhstan, Pakistan) are links in such a flow, not where someone is registered." },
+  DEPLOYED_TO: { role: "flow", why: "Goods move to where they are used." },
+  FINANCED: { role: "flow", why: "Money moves from funder to funded." },
+  PAID: { role: "flow", why: "Money moves from payer to payee." },
+  PRODUCES: { role: "connection", why: "Ties a maker to what it makes: a real link between actor and product." },
+  PART_OF: { role: "connection", why: "Membership or composition ties two entities together." },
+  BASED_IN: { role: "context", why: "Registration, residence, jurisdiction or nationality (FtM country, jurisdiction, nationality, addressEntity) places an entity; two companies registered in Russia are not connected by it." },
+  LOCATED_IN: { role: "context", why: "Where a place or event lies places it; it connects nothing by itself." },
+  BUYS: { role: "connection", why: "A buyer is tied to the product it buys." },
+  MAY_CONTAIN: { role: "connection", why: "A product is tied to the components or technology it may contain." },
+  SUBJECT_TO: { role: "connection", why: "Ties an entity to the regulation or sanction it falls under." },
+  MAY_VIOLATE: { role: "connection", why: "Ties an entity to the regulation it may breach." },
+  THREATENED_ACTION_AGAINST: { role: "connection", why: "A threat ties the threatening party to its target." },
+  LEADS: { role: "connection", why: "A leader is tied to the body it heads." },
+  GOVERNS: { role: "connection", why: "A government acts for its country: an actor's link, not a registration." },
+  SUPPORTS: { role: "connection", why: "Support ties the supporter to the supported." },
+  PARTY_TO: { role: "connection", why: "A party is tied to the war or conflict it takes part in." },
+  PARTICIPATED_IN: { role: "connection", why: "Participants of one event (a meeting) are connected through it." },
+  SIGNED: { role: "connection", why: "Signatories are tied to the document they signed." },
+  ADOPTED_AT: { role: "connection", why: "A document is tied to the event that adopted it." },
+  PROPOSED: { role: "connection", why: "A proposer is tied to its proposal." },
+  COMMENTED_ON: { role: "connection", why: "A public remark ties the speaker to its subject." },
+  CONCERNS: { role: "connection", why: "A document is tied to what it is about." },
+  REPORTED_ON: { role: "provenance", why: "Who reported on what is provenance, not what happened between the entities." },
+  RELATED_TO: { role: "connection", why: "A link a source asserts between two entities." },
+  OWNS: { role: "connection", why: "Ownership (FtM Ownership) is the backbone of beneficial-ownership routes." },
+  DIRECTS: { role: "connection", why: "Directorship (FtM Directorship) ties an officer to a company." },
+  MEMBER_OF: { role: "connection", why: "Membership (FtM Membership) ties a member to an organization." },
+  REPRESENTS: { role: "connection", why: "Agency (FtM Representation) ties an agent to its principal." },
+  FAMILY_OF: { role: "connection", why: "Family ties (FtM Family) matter for exposure to politically exposed persons." },
+  ASSOCIATE_OF: { role: "connection", why: "Close associates (FtM Associate) matter for exposure to politically exposed persons." },
+  CONTROLS: { role: "connection", why: "Control other than by ownership (FtM Control) is a beneficial-ownership link like OWNS." },
+  SUCCEEDED_BY: { role: "connection", why: "A successor (FtM Succession: merger, renaming, takeover) carries on its predecessor's ties." },
+  EMPLOYED_BY: { role: "connection", why: "Employment (FtM Employment) ties a person to the organization they work for." },
+  OWES: { role: "connection", why: "A debt (FtM Debt) ties debtor and creditor; it states an obligation, not money that moved, so it is not a flow (flow: false above)." },
+} satisfies Record<RelationshipType, { role: RouteRole; why: string }>);
+
+/** Context relationship types (see {@link RouteRole}): shown on entities and in neighbourhoods, walked by routes only when named or at a `via` entity. */
+export const CONTEXT_RELATIONSHIP_TYPES = Object.freeze(RELATIONSHIP_TYPE_NAMES.filter((t) => ROUTE_ROLES[t].role === "context"));
+
+/** The relationship types that ANY routes, `connections` and `exposure` follow by default: flow and connection types, not context or provenance. */
+export const ROUTE_RELATIONSHIP_TYPES = Object.freeze(
+  RELATIONSHIP_TYPE_NAMES.filter((t) => ROUTE_ROLES[t].role === "flow" || ROUTE_ROLES[t].role === "connection"),
+);
+
 /** Type guard for the relationship-type allow-list. */
 export function isRelationshipType(value: string): value is RelationshipType {
   return Object.prototype.hasOwnProperty.call(RELATIONSHIP_TYPES, value);

@@ -11,6 +11,16 @@ export class BinaryHeap<T> {
     return this.items.length;
   }
 
+  /** The smallest item, without removing it. */
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  /** Every item, in heap order (not sorted); read it, do not change it. */
+  contents(): readonly T[] {
+    return this.items;
+  }
+
   push(item: T): void {
     const items = this.items;
     items.push(item);

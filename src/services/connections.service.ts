@@ -1,7 +1,8 @@
 import { BadUserInputError } from "../errors.js";
 import { LIMITS } from "../model/limits.js";
-import type { RouteDirection, RouteSearchReason, RouteService, RouteView } from "./route.service.js";
-import { routesSubgraph } from "./route.service.js";
+import type { RouteService } from "./route.service.js";
+import { resolveFilters, type HopFilters, type RouteDirection } from "./route-query.js";
+import { routesSubgraph, type RouteSearchReason, type RouteView, type SkippedHubView } from "./route-views.js";
 import type { EntityService } from "./entity.service.js";
 import { idList, intInRange } from "./validate.js";
 import type { SubgraphView } from "./views.js";
@@ -18,6 +19,18 @@ export interface ConnectionsView {
   readonly truncated: boolean;
   /** TIMED_OUT / LIMIT_REACHED when a search was cut short; NO_PATH_WITHIN_HOPS when some entity stays unconnected after complete searches. */
   readonly reason: RouteSearchReason | null;
+  /** Hubs the pairwise searches met and did not walk through, most relationships first. */
+  readonly skippedHubs: readonly SkippedHubView[];
+}
+
+/** The arguments of a `connections` call beyond the ids. */
+export interface ConnectionsOptions extends HopFilters {
+  /** Per pairwise route; default 4, cap 10. */
+  readonly maxHops?: number;
+  /** Default ANY. */
+  readonly direction?: RouteDirection;
+  /** Absolute `Date.now()` time in **milliseconds** after which no pair is searched. */
+  readonly deadline?: number;
 }
 
 /**
@@ -25,8 +38,10 @@ export interface ConnectionsView {
  * every pair, then a maximum-confidence spanning tree over the entities (Kruskal on those
  * pairwise routes), and the union of the tree's routes. This is the classic minimum-spanning-
  * tree approximation of the Steiner tree over the metric closure (Kou, Markowsky & Berman,
- * 1981): its cost is within twice the optimum. Routes walk every relationship type in both
- * directions unless `direction` is FLOW. All pairwise searches share one ROUTE_BUDGET_MS.
+ * 1981): its cost is within twice the optimum. Routes walk the flow and connection types in both
+ * directions unless `direction` is FLOW, and take the per-hop filters of `routes` with the same
+ * meaning (context relationships, such as registration in a country, join nobody unless
+ * `relationshipTypes` names them). All pairwise searches share one ROUTE_BUDGET_MS.
  */
 export class ConnectionsService {
   constructor(
@@ -37,22 +52,25 @@ export class ConnectionsService {
 
   /**
    * @param ids 2 to 10 distinct entity ids.
-   * @param maxHops per pairwise route, default 4, cap 10.
-   * @param deadline absolute `Date.now()` time in **milliseconds** after which no pair is searched.
-   * @param includeRetracted follow retracted claims too (default false).
-   * @throws BadUserInputError for fewer than 2 or more than 10 ids; NotFoundError for unknown ids.
+   * @throws BadUserInputError for fewer than 2 or more than 10 ids or a bad filter; NotFoundError for unknown ids.
    */
-  async connect(ids: readonly string[], maxHops = 4, direction: RouteDirection = "ANY", deadline = Number.POSITIVE_INFINITY, includeRetracted = false): Promise<ConnectionsView> {
+  async connect(ids: readonly string[], options: ConnectionsOptions = {}): Promise<ConnectionsView> {
     const terminals = idList("ids", ids, LIMITS.connectionsMax);
     if (terminals.length < LIMITS.connectionsMin) {
       throw new BadUserInputError(`ids needs ${LIMITS.connectionsMin} to ${LIMITS.connectionsMax} distinct entities; got ${terminals.length}`, {
         argument: "ids",
       });
     }
-    intInRange("maxHops", maxHops, 1, LIMITS.maxHopsCap);
-    await this.entities.assertExist(terminals);
-    const until = Math.min(deadline, Date.now() + this.budgetMs);
+    const maxHops = intInRange("maxHops", options.maxHops ?? 4, 1, LIMITS.maxHopsCap);
+    const direction = options.direction ?? "ANY";
+    const filters = resolveFilters(options, direction);
+    const clash = terminals.filter((id) => filters.avoid.includes(id));
+    if (clash.length > 0) throw new BadUserInputError(`avoid must not contain the ids to connect (${clash.join(", ")})`, { argument: "avoid" });
+    await this.entities.assertExist([...terminals, ...filters.avoid]);
+    await this.routes.ready();
+    const until = Math.min(options.deadline ?? Number.POSITIVE_INFINITY, Date.now() + this.budgetMs);
     const pairs: { a: number; b: number; route: RouteView }[] = [];
+    const hubs = new Map<string, SkippedHubView>();
     let stop: RouteSearchReason | null = null;
     for (let a = 0; a < terminals.length; a += 1) {
       for (let b = a + 1; b < terminals.length; b += 1) {
@@ -60,9 +78,13 @@ export class ConnectionsService {
           stop = "TIMED_OUT";
           continue;
         }
-        const found = await this.routes.findRoutes({ from: terminals[a]!, to: terminals[b]!, maxHops, limit: 1, direction, includeRetracted }, { deadline: until, checkedIds: true });
+        const found = await this.routes.findRoutes(
+          { from: terminals[a]!, to: terminals[b]!, maxHops, limit: 1, direction, relationshipTypes: filters.types, statuses: options.statuses, includeRetracted: options.includeRetracted, minConfidence: filters.minConfidence, asOf: filters.asOf, avoid: filters.avoid },
+          { deadline: until },
+        );
         if (found.truncated) stop = found.reason;
         if (found.routes[0]) pairs.push({ a, b, route: found.routes[0] });
+        for (const hub of found.skippedHubs) hubs.set(hub.entity.id, hub);
       }
     }
     pairs.sort((x, y) => y.route.confidence - x.route.confidence || x.route.length - y.route.length);
@@ -88,6 +110,7 @@ export class ConnectionsService {
       unconnected,
       truncated: stop !== null,
       reason: stop ?? (unconnected.length > 0 ? "NO_PATH_WITHIN_HOPS" : null),
+      skippedHubs: [...hubs.values()].sort((x, y) => y.degree - x.degree),
     };
   }
 }

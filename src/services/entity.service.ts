@@ -1,14 +1,36 @@
+import DataLoader from "dataloader";
 import neo4j from "neo4j-driver";
 import type { Database } from "../db/run.js";
 import { NotFoundError } from "../errors.js";
 import { LIMITS } from "../model/limits.js";
 import { isRetractedRow } from "./retracted.js";
 import { entityId, intInRange } from "./validate.js";
+import type { Plain } from "../db/values.js";
 import { toEntityView, toRelationshipView, type EntityView, type RelationshipView } from "./views.js";
 
 /** Reads entities and their relationships. */
 export class EntityService {
-  constructor(private readonly db: Database) {}
+  /**
+   * Batches the context lookups of one tick (every entity of a GraphQL answer asks for its
+   * countries) into one query (dataloader; no cache, so nothing outlives the tick).
+   */
+  private readonly placeLoader: DataLoader<string, EntityView[]>;
+
+  constructor(private readonly db: Database) {
+    this.placeLoader = new DataLoader(async (ids) => {
+      const rows = await this.db.read("entity-context", { ids });
+      const byId = new Map(rows.map((r) => [r.id as string, ((r.places ?? []) as Plain[]).map(toEntityView)]));
+      return ids.map((id) => byId.get(id) ?? []);
+    }, { cache: false, maxBatchSize: 500 });
+  }
+
+  /**
+   * The Country and Address entities an entity's context relationships (BASED_IN, LOCATED_IN)
+   * point to: where it is registered, lives or happens. Ordered by id; empty when none.
+   */
+  async places(id: string): Promise<EntityView[]> {
+    return this.placeLoader.load(id);
+  }
 
   /**
    * One entity by id.

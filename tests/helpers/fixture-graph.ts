@@ -7,15 +7,24 @@ const CREATE_RELS: Record<(typeof TYPES)[number], string> = {
   SUPPLIED: "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:SUPPLIED]->(b) SET r = x.props, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)",
   PAID: "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:PAID]->(b) SET r = x.props, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)",
   PART_OF: "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:PART_OF]->(b) SET r = x.props, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)",
+  BASED_IN: "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:BASED_IN]->(b) SET r = x.props, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)",
 };
 
 /**
- * Writes a test graph in one transaction. Node and relationship ids get `prefix`, so each
+ * Writes a test graph in one transaction (entities with their FtM `topics`). Node and relationship ids get `prefix`, so each
  * test's data is its own and {@link dropFixtureGraph} deletes only that.
  */
-export async function loadFixtureGraph(db: Database, prefix: string, nodes: readonly string[], edges: readonly OracleEdge[]): Promise<void> {
+export async function loadFixtureGraph(
+  db: Database,
+  prefix: string,
+  nodes: readonly string[],
+  edges: readonly OracleEdge[],
+  topics: ReadonlyMap<string, readonly string[]> = new Map(),
+): Promise<void> {
   await db.writeTx("test-load", async (tx) => {
-    await tx.run("UNWIND $ids AS id CREATE (:Entity {id: id, name: id, kind: 'Company'})", { ids: nodes.map((n) => prefix + n) });
+    await tx.run("UNWIND $nodes AS x CREATE (:Entity {id: x.id, name: x.id, kind: 'Company', topics: x.topics})", {
+      nodes: nodes.map((n) => ({ id: prefix + n, topics: [...(topics.get(n) ?? [])] })),
+    });
     for (const type of TYPES) {
       const rels = edges
         .filter((e) => e.type === type)

@@ -880,20 +880,20 @@ describe("actorgraph import", () => {
       await expect(run("customs", fixture("customs-aggregate.csv"), { namespace: agg })).rejects.toMatchObject({ code: "BAD_OPTION", message: expect.stringContaining("with --aggregate") });
     });
 
-    it("gives routes one aggregated hop per pair and heading, with no near-duplicate routes", async () => {
-      const res = await server().gql(`query($from: ID!, $to: ID!) { routes(from: $from, to: $to, limit: 50) { exhausted routes { hops { relationship { id type goods statementCount } } } } }`, {
+    it("gives routes one aggregated relationship per pair and heading, and one hop per pair", async () => {
+      const res = await server().gql(`query($from: ID!, $to: ID!) { routes(from: $from, to: $to, limit: 50) { exhausted routes { hops { relationships { id type goods statementCount } } } } }`, {
         from: `${agg}:party-cn-aggtest-maker-co`,
         to: importer,
       });
       expect(res.errors).toBeUndefined();
       expect(res.data.routes.exhausted).toBe(true);
-      const routes = res.data.routes.routes.map((r: { hops: { relationship: { id: string; goods: string[]; statementCount: number } }[] }) => r.hops.map((h) => h.relationship));
-      // maker → exporter (8806), then exporter → importer once per heading: two routes, not one per declaration.
-      expect(routes.map((hops: { id: string }[]) => hops.map((h) => h.id)).sort()).toEqual([
-        [`${agg}:customs-agg-mfr-8806:${agg}:party-cn-aggtest-maker-co>${exporter}`, `${agg}:customs-agg-8806:${exporter}>${importer}`],
-        [`${agg}:customs-agg-mfr-8806:${agg}:party-cn-aggtest-maker-co>${exporter}`, `${agg}:customs-agg-8807:${exporter}>${importer}`],
+      const routes = res.data.routes.routes.map((r: { hops: { relationships: { id: string; goods: string[]; statementCount: number }[] }[] }) => r.hops.map((h) => h.relationships));
+      // maker → exporter (8806), then exporter → importer: one hop holding one relationship per
+      // heading (not one per declaration), so one route, not two near-duplicates (docs/routes.md).
+      expect(routes.map((hops: { id: string }[][]) => hops.map((h) => h.map((r) => r.id)))).toEqual([
+        [[`${agg}:customs-agg-mfr-8806:${agg}:party-cn-aggtest-maker-co>${exporter}`], [`${agg}:customs-agg-8806:${exporter}>${importer}`, `${agg}:customs-agg-8807:${exporter}>${importer}`]],
       ]);
-      const h8806 = routes.flat().find((h: { id: string }) => h.id === `${agg}:customs-agg-8806:${exporter}>${importer}`);
+      const h8806 = routes.flat(2).find((h: { id: string }) => h.id === `${agg}:customs-agg-8806:${exporter}>${importer}`);
       expect(h8806).toMatchObject({ type: "SUPPLIED", goods: ["HS 8806"], statementCount: 3 });
     });
   });

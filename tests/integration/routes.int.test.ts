@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestServer } from "../helpers/test-app.js";
+import type { RouteSearchShape } from "../support/route-shapes.js";
 
 const ROUTES = `query Routes($from: ID!, $to: ID!, $maxHops: Int, $limit: Int, $minConfidence: Float, $statuses: [ClaimStatus!],
   $via: [ID!], $avoid: [ID!], $asOf: String, $direction: RouteDirection, $timeRespecting: Boolean) {
@@ -128,6 +129,26 @@ describe("Query.routes", () => {
     expect(routes[0].length).toBe(2);
     expect(routes[0].hops[1].reversed).toBe(true);
     expect(routes[0].summary).toMatch(/^Xi Jinping → .+ ← Vladimir Putin$/);
+  });
+
+  it("makes the parallel claims between two entities one hop worth its strongest, listed strongest first", async () => {
+    const res = await server().gql<{ routes: RouteSearchShape }>(
+      `{ routes(from: "country-by", to: "country-ru", direction: ANY, maxHops: 1) { routes { confidence hops { confidence relationship { id } relationships { id type status confidence } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const [route, ...others] = res.data!.routes.routes;
+    expect(others).toEqual([]);
+    expect(route!.confidence).toBe(0.8);
+    expect(route!.hops[0]!.relationships).toEqual([
+      { id: "by-russian-friendly", type: "RELATED_TO", status: "REPORTED", confidence: 0.8 },
+      { id: "by-supplied-russia-uavs", type: "SUPPLIED", status: "POSSIBLE", confidence: 0.3 },
+    ]);
+    expect(route!.hops[0]).toMatchObject({ confidence: 0.8, relationship: { id: "by-russian-friendly" } });
+  });
+
+  it("lists no skipped hubs on the seed", async () => {
+    const res = await server().gql<{ routes: RouteSearchShape }>(`{ routes(from: "dji", to: "russian-front-lines") { skippedHubs { entity { id } } hint } }`);
+    expect(res.data!.routes).toEqual({ skippedHubs: [], hint: null });
   });
 
   it.each([

@@ -1,29 +1,47 @@
 import fc from "fast-check";
-import type { OracleEdge, OracleQuery } from "./route-oracle.js";
+import type { OracleEdge } from "./route-oracle.js";
 
-export const TYPES = ["SUPPLIED", "PAID", "PART_OF"] as const;
+/** Relationship types of the random graphs: two flow types, a connection type and a context type. */
+export const TYPES = ["SUPPLIED", "PAID", "PART_OF", "BASED_IN"] as const;
 export const STATUSES = ["REPORTED", "LIKELY", "POSSIBLE", "UNCONFIRMED"] as const;
+/** FollowTheMoney topics some entities carry. */
+export const TOPICS = ["sanction", "role.pep", "crime"] as const;
 const DATES = [null, "2021-01-01", "2022-02-24", "2022-06-01", "2023-03-21"] as const;
 /** Few distinct confidences, mostly powers of two so that products tie exactly (0.5 × 0.5 = 0.25) and the tie-break rules are exercised. */
 const CONFIDENCES = [1, 0.5, 0.5, 0.5, 0.25, 0.25, 0.8] as const;
 
-/** A random multigraph of 3–12 nodes and up to 36 relationships, ids `e0…`, nodes `n0…`. */
-export const randomGraph = fc.oneof(fc.integer({ min: 3, max: 6 }), fc.integer({ min: 3, max: 12 })).chain((n) =>
+/** A random test graph: entities (with topics) and relationships. */
+export interface RandomGraph {
+  nodes: string[];
+  topics: Map<string, string[]>;
+  edges: OracleEdge[];
+}
+
+/**
+ * A random multigraph of 3–12 nodes and up to 36 relationships, ids `e0…`, nodes `n0…`. Pairs
+ * are drawn from few nodes, so parallel relationships (one hop, several claims) are common; a
+ * third of the nodes carry a topic.
+ */
+export const randomGraph: fc.Arbitrary<RandomGraph> = fc.oneof(fc.integer({ min: 3, max: 6 }), fc.integer({ min: 3, max: 12 })).chain((n) =>
   fc
-    .array(
-      fc.record({
-        start: fc.nat(n - 1),
-        end: fc.nat(n - 1),
-        type: fc.constantFrom(...TYPES),
-        status: fc.constantFrom(...STATUSES),
-        confidence: fc.constantFrom(...CONFIDENCES),
-        validFrom: fc.constantFrom(...DATES),
-        validTo: fc.constantFrom(null, null, "2022-12-31"),
-      }),
-      { maxLength: 36 },
+    .tuple(
+      fc.array(
+        fc.record({
+          start: fc.nat(n - 1),
+          end: fc.nat(n - 1),
+          type: fc.constantFrom(...TYPES, "SUPPLIED", "PART_OF"),
+          status: fc.constantFrom(...STATUSES),
+          confidence: fc.constantFrom(...CONFIDENCES),
+          validFrom: fc.constantFrom(...DATES),
+          validTo: fc.constantFrom(null, null, "2022-12-31"),
+        }),
+        { maxLength: 36 },
+      ),
+      fc.array(fc.option(fc.constantFrom(...TOPICS), { nil: null, freq: 2 }), { minLength: n, maxLength: n }),
     )
-    .map((raw) => ({
+    .map(([raw, topics]) => ({
       nodes: Array.from({ length: n }, (_, i) => `n${i}`),
+      topics: new Map(topics.flatMap((t, i) => (t === null ? [] : [[`n${i}`, [t]] as [string, string[]]]))),
       edges: raw.map(
         (e, i): OracleEdge => ({
           id: `e${String(i).padStart(2, "0")}`,
@@ -39,13 +57,31 @@ export const randomGraph = fc.oneof(fc.integer({ min: 3, max: 6 }), fc.integer({
     })),
 );
 
+/** The arguments of a random search over a graph of `n` nodes, touching every filter; types null means the default. */
+export interface RandomSearch {
+  from: string;
+  to: string;
+  topics: string[];
+  maxHops: number;
+  limit: number;
+  minConfidence: number;
+  undirected: boolean;
+  via: string[];
+  avoid: string[];
+  types: string[] | null;
+  statuses: string[] | null;
+  asOf: string | null;
+  timeRespecting: boolean;
+}
+
 /** A random query over a graph of `n` nodes, touching every filter. */
-export function randomQuery(n: number): fc.Arbitrary<OracleQuery> {
+export function randomQuery(n: number): fc.Arbitrary<RandomSearch> {
   const node = fc.nat(n - 1).map((i) => `n${i}`);
   return fc
     .record({
       from: node,
       to: node,
+      topics: fc.subarray([...TOPICS], { minLength: 1 }),
       maxHops: fc.integer({ min: 1, max: 6 }),
       limit: fc.integer({ min: 1, max: 8 }),
       minConfidence: fc.constantFrom(0, 0, 0.1, 0.25),

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, Int } from "type-graphql";
 import { LIMITS } from "../../model/limits.js";
+import { HopFilterArgs } from "../routes/filter.args.js";
 
 @ArgsType()
 export class SearchArgs {
@@ -11,11 +12,11 @@ export class SearchArgs {
 }
 
 @ArgsType()
-export class NeighborhoodArgs {
+export class NeighborhoodArgs extends HopFilterArgs {
   @Field(() => ID, { description: "Entity id at the centre." })
   id!: string;
 
-  @Field(() => Int, { defaultValue: LIMITS.neighborhoodDepthDefault, description: `Hops from the centre, any type and direction. Default ${LIMITS.neighborhoodDepthDefault}, from 1 to ${LIMITS.neighborhoodDepthCap}.` })
+  @Field(() => Int, { defaultValue: LIMITS.neighborhoodDepthDefault, description: `Hops from the centre, either direction. Default ${LIMITS.neighborhoodDepthDefault}, from 1 to ${LIMITS.neighborhoodDepthCap}.` })
   depth!: number;
 
   @Field(() => Int, { defaultValue: LIMITS.neighborhoodLimitDefault, description: `Maximum entities. Default ${LIMITS.neighborhoodLimitDefault}, from 1 to ${LIMITS.neighborhoodLimitCap}.` })

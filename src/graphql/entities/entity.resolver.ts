@@ -27,7 +27,22 @@ export class EntityResolver {
     complexity: perResult,
   })
   neighborhood(@Args(() => NeighborhoodArgs) args: NeighborhoodArgs, @Ctx() ctx: GraphQLContext) {
-    return ctx.gate(() => ctx.services.neighborhood.neighborhood(args.id, args.depth, args.limit, args.includeRetracted));
+    return ctx.gate(() => ctx.services.neighborhood.neighborhood(args.id, args.depth, args.limit, args));
+  }
+
+  @FieldResolver(() => [Entity], {
+    description: "The countries the entity is registered, based or located in: Country entities at the end of its context relationships (BASED_IN, LOCATED_IN), which routes do not walk by default. Ordered by id.",
+  })
+  async countries(@Root() entity: EntityView, @Ctx() ctx: GraphQLContext): Promise<EntityView[]> {
+    // Not gated: the loader batches every entity of the answer into one query, which the gate would split up.
+    return (await ctx.services.entities.places(entity.id)).filter((p) => p.kind === "Country");
+  }
+
+  @FieldResolver(() => [Entity], {
+    description: "The addresses of the entity: Address entities at the end of its context relationships (BASED_IN, LOCATED_IN), for example from FtM addressEntity. Ordered by id.",
+  })
+  async addresses(@Root() entity: EntityView, @Ctx() ctx: GraphQLContext): Promise<EntityView[]> {
+    return (await ctx.services.entities.places(entity.id)).filter((p) => p.kind === "Address");
   }
 
   @FieldResolver(() => [Relationship], { description: "The entity's relationships in both directions, strongest first.", complexity: perResult })

@@ -1,9 +1,11 @@
-import { ArgsType, Field, Float, ID, Int } from "type-graphql";
+import { ArgsType, Field, ID, Int } from "type-graphql";
 import { LIMITS } from "../../model/limits.js";
-import { ClaimStatusEnum, RelationshipTypeEnum, RouteDirectionEnum } from "../enums.js";
+import { EXPOSURE_MAX_HOPS_DEFAULT } from "../../services/route-query.js";
+import { RouteDirectionEnum } from "../enums.js";
+import { HopFilterArgs } from "./filter.args.js";
 
 @ArgsType()
-export class RoutesArgs {
+export class RoutesArgs extends HopFilterArgs {
   @Field(() => ID, { description: "Entity id where routes start." })
   from!: string;
 
@@ -16,26 +18,11 @@ export class RoutesArgs {
   @Field(() => Int, { defaultValue: LIMITS.routeLimitDefault, description: `How many routes to return. Default ${LIMITS.routeLimitDefault}, from 1 to ${LIMITS.routeLimitCap}.` })
   limit!: number;
 
-  @Field(() => Float, { defaultValue: 0, description: "Minimum confidence in [0, 1], applied to each hop and to the route's product. Default 0." })
-  minConfidence!: number;
-
-  @Field(() => RouteDirectionEnum, { defaultValue: RouteDirectionEnum.FLOW, description: "FLOW (default) follows goods and money; ANY follows every relationship both ways." })
+  @Field(() => RouteDirectionEnum, { defaultValue: RouteDirectionEnum.FLOW, description: "FLOW (default) follows goods and money; ANY follows flow and connection types both ways." })
   direction!: RouteDirectionEnum;
 
-  @Field(() => [RelationshipTypeEnum], { nullable: true, description: "Relationship types to follow. Default: the flow types for FLOW; for ANY every type except provenance links (REPORTED_ON)." })
-  relationshipTypes?: string[] | null;
-
-  @Field(() => [ClaimStatusEnum], { nullable: true, description: "Statuses to follow, for example [REPORTED] to drop possible claims. Default: all." })
-  statuses?: string[] | null;
-
-  @Field(() => [ID], { nullable: true, description: `Waypoints every route passes, in any order. At most ${LIMITS.viaCap}.` })
+  @Field(() => [ID], { nullable: true, description: `Waypoints every route passes, in any order; a hub named here is walked through. With direction ANY, context relationships touching a waypoint are walked too (via a country: companies registered there). At most ${LIMITS.viaCap}.` })
   via?: string[] | null;
-
-  @Field(() => [ID], { nullable: true, description: `Entities no route may pass. At most ${LIMITS.avoidCap}.` })
-  avoid?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: "ISO 8601 date (YYYY-MM-DD): keep hops valid on that day (validFrom ≤ asOf ≤ validTo; missing bounds are open)." })
-  asOf?: string | null;
 
   @Field(() => Boolean, { defaultValue: false, description: "When true, each dated hop's validFrom is no earlier than the latest validFrom before it; undated hops pass. Default false." })
   timeRespecting!: boolean;
@@ -45,14 +32,44 @@ export class RoutesArgs {
 }
 
 @ArgsType()
-export class ConnectionsArgs {
+export class ExposureArgs extends HopFilterArgs {
+  @Field(() => ID, { description: "Entity id whose exposure is asked (a supplier, a company)." })
+  id!: string;
+
+  @Field(() => [String], {
+    defaultValue: ["sanction"],
+    description: "FollowTheMoney topics that mark the parties to reach: sanction, sanction.linked, sanction.counter, role.pep, role.rca, crime, crime.fin, debarment… (the FtM topic list). An entity carrying any of them ends a route. Default [\"sanction\"].",
+  })
+  topics!: string[];
+
+  @Field(() => Int, { defaultValue: EXPOSURE_MAX_HOPS_DEFAULT, description: `Maximum hops per route. Default ${EXPOSURE_MAX_HOPS_DEFAULT}, from 1 to ${LIMITS.maxHopsCap}.` })
+  maxHops!: number;
+
+  @Field(() => Int, { defaultValue: LIMITS.routeLimitDefault, description: `How many routes to return. Default ${LIMITS.routeLimitDefault}, from 1 to ${LIMITS.routeLimitCap}.` })
+  limit!: number;
+
+  @Field(() => RouteDirectionEnum, { defaultValue: RouteDirectionEnum.ANY, description: "ANY (default): ownership, control and family ties both ways; FLOW: only goods and money leaving the entity." })
+  direction!: RouteDirectionEnum;
+
+  @Field(() => [ID], { nullable: true, description: `Waypoints every route passes, as for routes. At most ${LIMITS.viaCap}.` })
+  via?: string[] | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: "As for routes: each dated hop starts no earlier than the latest dated hop before it. Default false." })
+  timeRespecting!: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: "When true, routes may follow retracted claims, marked. Default false." })
+  includeRetracted!: boolean;
+}
+
+@ArgsType()
+export class ConnectionsArgs extends HopFilterArgs {
   @Field(() => [ID], { description: `${LIMITS.connectionsMin} to ${LIMITS.connectionsMax} distinct entity ids.` })
   ids!: string[];
 
   @Field(() => Int, { defaultValue: 4, description: `Maximum hops of each pairwise route. Default 4, from 1 to ${LIMITS.maxHopsCap}.` })
   maxHops!: number;
 
-  @Field(() => RouteDirectionEnum, { defaultValue: RouteDirectionEnum.ANY, description: "ANY (default): every relationship both ways; FLOW: goods and money only." })
+  @Field(() => RouteDirectionEnum, { defaultValue: RouteDirectionEnum.ANY, description: "ANY (default): flow and connection types both ways; FLOW: goods and money only." })
   direction!: RouteDirectionEnum;
 
   @Field(() => Boolean, { defaultValue: false, description: "When true, routes may follow retracted claims, marked. Default false." })

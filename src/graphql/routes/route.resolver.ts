@@ -1,10 +1,10 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { perResult, ROUTE_SEARCH_COST } from "../complexity.js";
 import type { GraphQLContext } from "../context.js";
-import { ConnectionsArgs, RoutesArgs } from "./route.args.js";
+import { ConnectionsArgs, ExposureArgs, RoutesArgs } from "./route.args.js";
 import { Connections, RouteSearch } from "./route.types.js";
 
-/** Routes and connections between entities. Each a one-line call into a service. */
+/** Routes, exposure and connections between entities. Each a one-line call into a service. */
 @Resolver()
 export class RouteResolver {
   @Query(() => RouteSearch, {
@@ -26,6 +26,15 @@ export class RouteResolver {
     },
   })
   connections(@Args(() => ConnectionsArgs) args: ConnectionsArgs, @Ctx() ctx: GraphQLContext) {
-    return ctx.gate(() => ctx.services.connections.connect(args.ids, args.maxHops, args.direction, ctx.deadline, args.includeRetracted));
+    return ctx.gate(() => ctx.services.connections.connect(args.ids, { ...args, deadline: ctx.deadline }));
+  }
+
+  @Query(() => RouteSearch, {
+    description:
+      "How close is an entity to a sanctioned party (or one with another FollowTheMoney topic)? The top `limit` routes from `id` to any entity carrying one of `topics`, ranked like routes, in one search; a route ends at the first such entity it reaches. Errors: NOT_FOUND, BAD_USER_INPUT (unknown topic, out of range), DATABASE_UNAVAILABLE.",
+    complexity: (options) => ROUTE_SEARCH_COST + perResult(options),
+  })
+  exposure(@Args(() => ExposureArgs) args: ExposureArgs, @Ctx() ctx: GraphQLContext) {
+    return ctx.gate(() => ctx.services.routes.exposure(args, { deadline: ctx.deadline }));
   }
 }

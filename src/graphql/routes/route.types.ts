@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Entity, Relationship, Subgraph } from "../entities/entity.types.js";
 import { RouteSearchReasonEnum } from "../enums.js";
 
-@ObjectType({ description: "One hop of a route: a relationship walked from one entity to the next." })
+@ObjectType({ description: "One hop of a route: from one entity to the next, with every relationship between them in the route's direction." })
 export class Hop {
   @Field(() => Entity)
   from!: Entity;
@@ -10,14 +10,33 @@ export class Hop {
   @Field(() => Entity)
   to!: Entity;
 
-  @Field(() => Relationship, { description: "The claim behind the hop, with evidence quotes and sources." })
+  @Field(() => Relationship, {
+    description: "The hop's strongest claim, with evidence quotes and sources: the one its confidence uses (with timeRespecting, the strongest that keeps the route in date order).",
+  })
   relationship!: Relationship;
 
-  @Field(() => Boolean, { description: "True when the hop walks the relationship against its stored direction (direction ANY only)." })
+  @Field(() => [Relationship], {
+    description: "Every claim between the two entities in the route's direction that passes the filters, strongest first (confidence, then status, then id). Parallel claims are one hop, not several routes.",
+  })
+  relationships!: Relationship[];
+
+  @Field(() => Float, { description: "The hop's confidence: that of its strongest claim (the maximum; claims are not multiplied or added, see docs/routes.md)." })
+  confidence!: number;
+
+  @Field(() => Boolean, { description: "True when the hop walks its relationship against its stored direction (direction ANY only)." })
   reversed!: boolean;
 }
 
-@ObjectType({ description: "A simple path between two entities, ranked by confidence." })
+@ObjectType({ description: "An entity with more relationships than the degree cap (ROUTE_HUB_DEGREE), which the search did not walk through. Name it in `via` to go through it." })
+export class SkippedHub {
+  @Field(() => Entity)
+  entity!: Entity;
+
+  @Field(() => Int, { description: "Its relationships of the walked types, either direction, any status or date." })
+  degree!: number;
+}
+
+@ObjectType({ description: "A simple path of entities between two entities, ranked by confidence; no two routes of an answer have the same entities in the same order." })
 export class Route {
   @Field(() => Int, { description: "1-based position in the ranking." })
   rank!: number;
@@ -43,7 +62,7 @@ export class RouteSearch {
   @Field(() => Boolean, { description: "True when a time or work limit cut the search short (see reason)." })
   truncated!: boolean;
 
-  @Field(() => Boolean, { description: "True when the whole space within maxHops was searched: no better route was left unexamined." })
+  @Field(() => Boolean, { description: "True when the whole space within maxHops was searched: no better route was left unexamined, routes through skippedHubs aside." })
   exhausted!: boolean;
 
   @Field(() => Boolean, { description: "True when more routes than limit satisfy the query." })
@@ -52,11 +71,14 @@ export class RouteSearch {
   @Field(() => RouteSearchReasonEnum, { nullable: true, description: "Why there are no routes, or why the search was cut short; null otherwise." })
   reason!: string | null;
 
-  @Field(() => String, { nullable: true, description: "What to try next when there are no routes or the search was cut short; null otherwise." })
+  @Field(() => String, { nullable: true, description: "What to try next when there are no routes, the search was cut short or hubs were skipped; null otherwise." })
   hint!: string | null;
 
   @Field(() => Int, { description: "Time the search took, in milliseconds." })
   elapsedMs!: number;
+
+  @Field(() => [SkippedHub], { description: "Hubs the search met and did not walk through, most relationships first (at most 20). Empty when none." })
+  skippedHubs!: SkippedHub[];
 
   @Field(() => Subgraph, { description: "Union of the routes' nodes and relationships, for a visualization client." })
   subgraph!: Subgraph;
@@ -75,6 +97,9 @@ export class Connections {
 
   @Field(() => Boolean, { description: "True when a pairwise search was cut short by the shared time budget or a work limit." })
   truncated!: boolean;
+
+  @Field(() => [SkippedHub], { description: "Hubs the pairwise searches met and did not walk through, most relationships first." })
+  skippedHubs!: SkippedHub[];
 
   @Field(() => RouteSearchReasonEnum, {
     nullable: true,

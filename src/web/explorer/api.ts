@@ -1,6 +1,6 @@
 import { editorToken } from "./token";
 import type { ClaimStatus, Entity, Relationship, Revision, RouteSearch, Subgraph } from "./types";
-import { ADD_CLAIM_MUTATION, ADD_SOURCE_MUTATION, HISTORY_QUERY, ME_QUERY, NEIGHBORHOOD_QUERY, RETRACT_CLAIM_MUTATION, ROUTES_QUERY, SEARCH_QUERY } from "./queries";
+import { ADD_CLAIM_MUTATION, ADD_SOURCE_MUTATION, EXPOSURE_QUERY, HISTORY_QUERY, ME_QUERY, NEIGHBORHOOD_QUERY, RETRACT_CLAIM_MUTATION, ROUTES_QUERY, SEARCH_QUERY } from "./queries";
 
 /**
  * A failed call to the API, ready to show: `code` is the API's `extensions.code` (BAD_USER_INPUT,
@@ -87,6 +87,11 @@ export interface RouteParams {
 /** Ranked routes with their subgraph (Query.routes, 10 routes at most). */
 export async function findRoutes(params: RouteParams): Promise<RouteSearch> {
   return (await gql<{ routes: RouteSearch }>(ROUTES_QUERY, { ...params })).routes;
+}
+
+/** Routes from `id` to the nearest sanctioned parties (Query.exposure with topic `sanction`, up to 4 hops). */
+export async function exposure(id: string): Promise<RouteSearch> {
+  return (await gql<{ exposure: RouteSearch }>(EXPOSURE_QUERY, { id })).exposure;
 }
 
 /** Entities one hop around `id` and every relationship among them (Query.neighborhood, at most 60 entities). */

@@ -7,6 +7,8 @@ export interface EntityActions {
   routeFrom(entity: Entity): void;
   routeTo(entity: Entity): void;
   expand(entity: Entity): void;
+  /** Routes from the entity to the nearest sanctioned parties. */
+  exposure(entity: Entity): void;
 }
 
 function row(term: string, ...value: Child[]): HTMLElement[] {
@@ -83,7 +85,7 @@ function quoteItem(e: Evidence): HTMLElement {
   );
 }
 
-/** Shows one entity (kind, id, aliases, description) with buttons to route from or to it and to expand it. */
+/** Shows one entity (kind, id, aliases, description, FtM topics) with buttons to route from or to it, to expand it, and to ask how close it is to a sanctioned party. */
 export function renderEntity(root: HTMLElement, e: Entity, actions: EntityActions): void {
   const button = (label: string, run: () => void, cls = "") => {
     const b = h("button", { type: "button", class: cls }, label);
@@ -98,12 +100,14 @@ export function renderEntity(root: HTMLElement, e: Entity, actions: EntityAction
       ...row("Aliases", e.aliases.length > 0 ? e.aliases.join(" · ") : "none recorded"),
       ...(e.description ? row("About", e.description) : []),
       ...(e.country ? row("Country", e.country) : []),
+      ...(e.topics.length > 0 ? row("Topics", e.topics.join(" · ")) : []),
       ...(e.unidentified ? row("Members", "a group the source does not name") : []),
     ),
     h("div", { class: "actions" },
       button("Expand neighbourhood", () => actions.expand(e), "primary"),
       button("Route from here", () => actions.routeFrom(e)),
       button("Route to here", () => actions.routeTo(e)),
+      button("How close to a sanctioned party?", () => actions.exposure(e), "exposure"),
     ),
   );
 }

@@ -4,7 +4,7 @@
  * (search, routes, neighborhood) and `POST /export/graphml`.
  */
 import type cytoscape from "cytoscape";
-import { findRoutes, neighborhood, toApiError } from "./api";
+import { exposure, findRoutes, neighborhood, toApiError } from "./api";
 import { claimSections } from "./claim-panel";
 import { renderDetailsPlaceholder, renderEntity, renderRelationship } from "./details";
 import { byId, count } from "./dom";
@@ -38,7 +38,7 @@ const graph = new GraphView(byId("graph"), {
     routes.markHop(edgeKey(rel));
   },
   onNode(entity) {
-    renderEntity(details, entity, { routeFrom: (e) => form.from.set(e), routeTo: (e) => form.to.set(e), expand: (e) => void expand(e) });
+    renderEntity(details, entity, { routeFrom: (e) => form.from.set(e), routeTo: (e) => form.to.set(e), expand: (e) => void expand(e), exposure: (e) => void runExposure(e) });
   },
   onExpand: (entity) => void expand(entity),
   onChange(view) {
@@ -99,7 +99,7 @@ async function runRoutes(reading: FormReading): Promise<void> {
   lastReading = reading;
   notice.hide();
   const { params, from, to } = reading;
-  routes.loading(from.name, to.name);
+  routes.loading(`Searching routes from ${from.name} to ${to.name}…`);
   form.setBusy(true);
   try {
     const answer = await findRoutes(params);
@@ -111,6 +111,38 @@ async function runRoutes(reading: FormReading): Promise<void> {
     graph.highlightRoute(answer.routes[0] ?? null);
     const found = answer.routes.length === 0 ? "no route" : count(answer.routes.length, "route", "routes");
     shown = `the earlier search from ${from.name} to ${to.name} (${params.direction}, up to ${count(params.maxHops, "hop", "hops")}: ${found})`;
+    renderDetailsPlaceholder(details);
+  } catch (err) {
+    if (mine !== search) return;
+    routes.error(toApiError(err));
+    markPrevious("This search failed");
+  } finally {
+    if (mine === search) form.setBusy(false);
+  }
+}
+
+/** Hops the explorer's exposure search looks (the API's default). */
+const EXPOSURE_HOPS = 4;
+
+/**
+ * Asks how close `entity` is to a sanctioned party (Query.exposure, FtM topic `sanction`) and
+ * shows the routes like a route search's: ranked list, graph, the first highlighted. An answer to
+ * an older search is dropped.
+ */
+async function runExposure(entity: Entity): Promise<void> {
+  const mine = ++search;
+  notice.hide();
+  routes.loading(`Looking for sanctioned parties within ${EXPOSURE_HOPS} hops of ${entity.name}…`);
+  form.setBusy(true);
+  try {
+    const answer = await exposure(entity.id);
+    if (mine !== search) return;
+    routes.show(answer, { maxHops: EXPOSURE_HOPS }, `No sanctioned party within ${EXPOSURE_HOPS} hops`);
+    stale.unmark();
+    graph.replace(answer.routes.length > 0 ? answer.subgraph : { nodes: [entity], edges: [], truncated: false }, [entity.id]);
+    graph.highlightRoute(answer.routes[0] ?? null);
+    const found = answer.routes.length === 0 ? "none found" : count(answer.routes.length, "route", "routes");
+    shown = `the earlier search for sanctioned parties near ${entity.name} (${found})`;
     renderDetailsPlaceholder(details);
   } catch (err) {
     if (mine !== search) return;

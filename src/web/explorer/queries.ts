@@ -4,7 +4,7 @@
  * hub does not flood the view.
  */
 
-const ENTITY_FIELDS = "id name kind aliases description country unidentified";
+const ENTITY_FIELDS = "id name kind aliases description country unidentified topics";
 
 const RELATIONSHIP_FIELDS = `id type status confidence validFrom validTo hedge note amount currency goods
   from { id } to { id }
@@ -19,6 +19,16 @@ export const SEARCH_QUERY = `query ExplorerSearch($text: String!) {
 /** Query.routes with the route list and the subgraph with evidence: RouteParams → `{routes: RouteSearch}`. */
 export const ROUTES_QUERY = `query ExplorerRoutes($from: ID!, $to: ID!, $maxHops: Int!, $minConfidence: Float!, $statuses: [ClaimStatus!], $direction: RouteDirection!) {
   routes(from: $from, to: $to, maxHops: $maxHops, minConfidence: $minConfidence, statuses: $statuses, direction: $direction) {
+    exhausted truncated hasMore reason hint elapsedMs
+    routes { rank confidence length summary
+      hops { reversed from { id name } to { id name } relationship { id type status confidence } } }
+    subgraph { truncated nodes { ${ENTITY_FIELDS} } edges { ${RELATIONSHIP_FIELDS} } }
+  }
+}`;
+
+/** Query.exposure: `$id` → `{exposure: RouteSearch}`, routes to the nearest parties with FtM topic `sanction` (4 hops, 10 routes, the API's defaults). */
+export const EXPOSURE_QUERY = `query ExplorerExposure($id: ID!) {
+  exposure(id: $id, topics: ["sanction"]) {
     exhausted truncated hasMore reason hint elapsedMs
     routes { rank confidence length summary
       hops { reversed from { id name } to { id name } relationship { id type status confidence } } }

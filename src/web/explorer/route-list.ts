@@ -42,11 +42,11 @@ export class RouteList {
     replaceChildren(this.root, h("p", { class: "muted" }, "Pick a start and an end entity, then find routes."));
   }
 
-  /** A search is running. */
-  loading(fromName: string, toName: string): void {
+  /** A search is running; `what` says which ("Searching routes from DJI to Russia…"). */
+  loading(what: string): void {
     this.search = null;
     this.root.setAttribute("aria-busy", "true");
-    replaceChildren(this.root, h("p", { class: "loading" }, h("span", { class: "spinner", "aria-hidden": "true" }), `Searching routes from ${fromName} to ${toName}…`));
+    replaceChildren(this.root, h("p", { class: "loading" }, h("span", { class: "spinner", "aria-hidden": "true" }), what));
   }
 
   /** A failed search: the API's code and message (or NETWORK_ERROR, HTTP_…), verbatim. */
@@ -68,13 +68,16 @@ export class RouteList {
     );
   }
 
-  /** A search's answer; the first route is selected. */
-  show(search: RouteSearch, params: RouteParams): void {
+  /**
+   * A search's answer; the first route is selected. `noRoute` titles an empty answer (default:
+   * "No route within N hops").
+   */
+  show(search: RouteSearch, params: Pick<RouteParams, "maxHops">, noRoute?: string): void {
     this.search = search;
     this.selected = search.routes[0]?.rank ?? 0;
     this.activeHop = null;
     this.root.removeAttribute("aria-busy");
-    this.render(params);
+    this.render(params, noRoute);
   }
 
   /** Selects the route of this rank (highlighting is the caller's job). */
@@ -89,7 +92,7 @@ export class RouteList {
     for (const b of this.root.querySelectorAll<HTMLButtonElement>("button.hop")) b.setAttribute("aria-pressed", String(b.dataset.edge === key));
   }
 
-  private render(params: RouteParams): void {
+  private render(params: Pick<RouteParams, "maxHops">, noRoute?: string): void {
     const s = this.search!;
     const facts = [
       plural(s.routes.length, "route"),
@@ -99,7 +102,7 @@ export class RouteList {
     ].filter(Boolean).join(" · ");
     const cut = s.truncated ? h("div", { class: "state warning", role: "status" }, h("strong", {}, s.reason ?? "TRUNCATED"), " ", s.hint ?? "The search was cut short.") : null;
     if (s.routes.length === 0) {
-      const title = s.reason === "NO_PATH_WITHIN_HOPS" ? `No route within ${plural(params.maxHops, "hop")}` : "No route found before the search was cut short";
+      const title = s.reason === "NO_PATH_WITHIN_HOPS" ? (noRoute ?? `No route within ${plural(params.maxHops, "hop")}`) : "No route found before the search was cut short";
       replaceChildren(
         this.root,
         h("div", { class: "state empty", role: "status" },

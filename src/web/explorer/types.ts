@@ -21,6 +21,8 @@ export interface Entity {
   /** ISO 3166-1 alpha-2 code, or null. */
   country: string | null;
   unidentified: boolean;
+  /** FollowTheMoney topics, such as `sanction` (schema.graphql `Entity.topics`). */
+  topics: string[];
 }
 
 /** A document that evidence quotes come from. */

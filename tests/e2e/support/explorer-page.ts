@@ -32,7 +32,7 @@ export function viewIds(page: Page): Promise<{ nodes: string[]; edges: string[] 
 /** Types into a search picker and picks the option whose entity id is `id`. */
 export async function pick(page: Page, label: "From" | "To", text: string, id: string): Promise<void> {
   await page.getByRole("combobox", { name: label }).fill(text);
-  await page.locator(`[role=option][data-id="${id}"]`).click();
+  await page.locator(`#${label.toLowerCase()}-picker [role=option][data-id="${id}"]`).click();
 }
 
 /** Picks DJI and the Russian front lines and finds the routes between them, as the seed story does; resolves once the graph is laid out. */

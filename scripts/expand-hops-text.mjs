@@ -1,0 +1,400 @@
+// The text of cypher/queries/expand-hops-*.cypher and expand-balls-*.cypher, generated from the relationship-type allow-list
+// (src/model/vocabulary.ts) because the query needs one branch per type and direction: Neo4j reads
+// a dense node's relationships of one type through that type's relationship group only when the
+// type is a literal in the pattern; `type(r) IN $types` or a dynamic `$any($types)` walks every
+// relationship of the node (measured on 5.26.30: 74 ms and 102 ms on a country with 255 490
+// BASED_IN relationships, against 1.3 ms for a literal type). Likewise the typed degree of a
+// node is read from the degree store only with literal types.
+//
+//   npm run build && node scripts/expand-hops-text.mjs    # rewrites the file
+//
+// tests/unit/expand-hops-query.test.ts checks that the committed file equals this output.
+
+/** @typedef {{ list: string, pattern: (t: string) => string }} Direction */
+
+/** @type {Direction} */
+const OUT = { list: "$out", pattern: (t) => `(a)-[r${t}]->(b:Entity)` };
+/** @type {Direction} */
+const IN = { list: "$in", pattern: (t) => `(a)<-[r${t}]-(b:Entity)` };
+/** @type {Direction} */
+const BOTH = { list: "$both", pattern: (t) => `(a)-[r${t}]-(b:Entity)` };
+
+/**
+ * The two expansion queries: `expand-hops-directed` (FLOW routes: $out and $in) and
+ * `expand-hops-any` (direction ANY: $both, with context relationships walkable at `via`).
+ * @param {{ flow: readonly string[], route: readonly string[], context: readonly string[] }} v
+ *   the flow types, the default route types (flow and connection) and the context types.
+ * @returns {{ directed: string, any: string }}
+ */
+export function expandHopsQueries(v) {
+  /** @param {readonly string[]} list */
+  const union = (list) => `:${list.join("|")}`;
+  const FLOW = union(v.flow);
+  const ROUTE = union(v.route);
+  const CONTEXT = union(v.context);
+  /** @param {Direction} d @param {boolean} viaContext */
+  const typed = (d, viaContext) => `    WITH a WHERE $typeSet = 'flow'
+    MATCH ${d.pattern(FLOW)}
+    WHERE type(r) IN $types
+    RETURN r, b
+    UNION ALL
+    WITH a WHERE $typeSet = 'route'
+    MATCH ${d.pattern(ROUTE)}
+    WHERE type(r) IN $types
+    RETURN r, b
+    UNION ALL
+    WITH a WHERE $typeSet = 'all'
+    MATCH ${d.pattern("")}
+    WHERE type(r) IN $types${viaContext ? " OR (type(r) IN $viaTypes AND (a.id IN $via OR b.id IN $via))" : ""}
+    RETURN r, b`;
+  /** @param {Direction} d */
+  const viaBranches = (d) => `
+    UNION ALL
+    WITH a WHERE $typeSet <> 'all' AND $viaWalk AND a.id IN $via
+    MATCH ${d.pattern(CONTEXT)}
+    WHERE type(r) IN $viaTypes
+    RETURN r, b
+    UNION ALL
+    // Elsewhere a context type is walkable only into an entity of $via: matched into the named
+    // entities, so the chain of a node's context relationships is never read for it.
+    WITH a WHERE $typeSet <> 'all' AND $viaWalk AND NOT a.id IN $via
+    UNWIND $via AS viaId
+    MATCH (b:Entity {id: viaId})
+    WITH a, b
+    MATCH ${d.pattern(CONTEXT).replace("(b:Entity)", "(b)")}
+    WHERE type(r) IN $viaTypes
+    RETURN r, b`;
+  /** @param {Direction} d @param {boolean} viaContext */
+  const branch = (d, viaContext) => `  UNWIND ${d.list} AS item
+  MATCH (a:Entity {id: item.id})
+  WHERE item.force OR COUNT { (a)--() } <= $cap
+  CALL (a) {
+${typed(d, viaContext)}${viaContext ? viaBranches(d) : ""}
+  }
+  RETURN a.id AS node, a, r, b`;
+  /**
+   * The degree columns: for FLOW (directed) the relationships leaving the entity (what walking
+   * through it reads: the hub measure) and those entering it (what expanding it backwards reads);
+   * for ANY both are all its relationships, plus its context ones when it is in $via.
+   * @param {boolean} directed @param {boolean} viaContext
+   */
+  const degree = (directed, viaContext) => {
+    /** @param {string} arrowIn @param {string} arrowOut */
+    const count = (arrowIn, arrowOut) => `CASE WHEN x IS NULL THEN null
+            WHEN $typeSet = 'flow' THEN COUNT { (x)${arrowIn}[${FLOW}]${arrowOut}() }
+            WHEN $typeSet = 'route' THEN COUNT { (x)${arrowIn}[${ROUTE}]${arrowOut}() }
+            ELSE COUNT { (x)${arrowIn}${arrowOut}() } END`;
+    if (directed) return `       ${count("-", "->")} AS degree,
+       ${count("<-", "-")} AS inDegree,`;
+    const context = viaContext ? `\n         + CASE WHEN x IS NOT NULL AND $typeSet <> 'all' AND $viaWalk AND x.id IN $via THEN COUNT { (x)-[${CONTEXT}]-() } ELSE 0 END` : "";
+    return `       ${count("-", "-")}${context} AS degree,
+       ${count("-", "-")}${context} AS inDegree,`;
+  };
+  /** @param {string} head @param {Direction[]} branches @param {boolean} viaContext */
+  const query = (head, branches, viaContext) => `${head}
+// Items of the lists are {id, force}; without force, an entity with more than $cap
+// relationships in all is left unexpanded (perhaps a hub: its check row gives its degree).
+// $typeSet names the literal type list the walk reads, so that Neo4j reads a dense node's
+// relationships through those types' groups only: 'flow' or 'route' when $types is within that
+// list, else 'all'. With a parameter (type(r) IN $types alone, or $any($types)) it walks every
+// relationship of the node: 74 ms and 102 ms on a country with 255 490 BASED_IN relationships
+// (Neo4j 5.26.30), against 1.3 ms for literal types.
+// degree, inDegree: ${viaContext ? "the relationships of the $typeSet list touching the entity, either direction (plus its\n// context relationships when it is in $via)" : "the relationships of the $typeSet list leaving the entity (the hub measure:\n// what a route walking through it reads) and entering it (what expanding it backwards reads)"};
+// any status or date, from the degree store.
+// Rows: the expanded entity (node), the relationship, the neighbour (other) with its degree
+// and whether it carries one of $topics; a check row (for $check) has a null id, and gives
+// the entity's degree and its relationships in all (total).
+// Parameters keep one type whatever the request (lists never empty, $asOf always a date with
+// $dated saying whether it applies, $viaWalk saying whether $viaTypes apply), because Neo4j
+// plans a query again for every new combination of parameter types (300–400 ms each here).
+// GENERATED by scripts/expand-hops-text.mjs from src/model/vocabulary.ts; do not edit by hand.
+CYPHER replan=skip
+CALL () {
+  UNWIND $check AS id
+  OPTIONAL MATCH (a:Entity {id: id})
+  RETURN id AS node, a, null AS r, null AS b
+  UNION ALL
+${branches.map((d) => branch(d, viaContext)).join("\n  UNION ALL\n")}
+}
+WITH node, a, r, b
+WHERE r IS NULL OR (startNode(r) <> endNode(r)
+  AND r.status IN $statuses
+  AND r.confidence >= $minConfidence
+  AND NOT b.id IN $avoid
+  AND (NOT $dated OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf))))
+WITH node, r, b, coalesce(b, a) AS x
+LIMIT $limit
+RETURN node,
+       r.id AS id, type(r) AS type, startNode(r).id AS start, endNode(r).id AS end,
+       r.confidence AS confidence, r.status AS status, r.validFrom AS validFrom,
+       CASE WHEN b IS NULL THEN null ELSE b.id END AS other,
+       x IS NOT NULL AS exists,
+       CASE WHEN r IS NULL AND x IS NOT NULL THEN COUNT { (x)--() } END AS total,
+${degree(branches.length > 1, viaContext)}
+       x IS NOT NULL AND any(t IN coalesce(x.topics, []) WHERE t IN $topics) AS target
+`;
+  return {
+    directed: query(
+      `// One round trip of a FLOW route search (src/routes/fetch-hops.ts): the relationships of the
+// walked types leaving the entities of $out and entering those of $in, filtered as routes filter
+// hops, plus the existence and degree of the ids in $check.`,
+      [OUT, IN],
+      false,
+    ),
+    any: query(
+      `// One round trip of a route search with direction ANY, or of exposure and neighbourhoods
+// (src/routes/fetch-hops.ts): the relationships of the walked types around the entities of $both,
+// either way, filtered as routes filter hops, plus the existence and degree of the ids in $check.
+// Context types ($viaTypes) are walked where they touch an entity of $via.`,
+      [BOTH],
+      true,
+    ),
+  };
+}
+
+/**
+ * The fast first round trip of a route search between two entities that are not hubs
+ * (`expand-balls-flow`: FLOW routes over the flow types; `expand-balls-route`: direction ANY over
+ * the flow and connection types): two breadth-first levels from each end, then the paths of at
+ * most $middle hops joining the two second levels, all in Neo4j, so that a search of up to six
+ * hops usually needs no other round trip before its evidence. Each level runs only when its cost
+ * (the degrees of the entities it expands) is within $levelBudget.
+ * @param {{ flow: readonly string[], route: readonly string[] }} v
+ * @returns {{ flow: string, route: string }}
+ */
+export function expandBallsQueries(v) {
+  /** @param {string} name @param {readonly string[]} list @param {boolean} directed */
+  const make = (name, list, directed) => {
+    const L = `:${list.join("|")}`;
+    /** @param {string} a @param {string} r @param {string} b */
+    const fwd = (a, r, b) => (directed ? `(${a})-[${r}${L}]->(${b}:Entity)` : `(${a})-[${r}${L}]-(${b}:Entity)`);
+    /** @param {string} a @param {string} r @param {string} b */
+    const bwd = (a, r, b) => (directed ? `(${a})<-[${r}${L}]-(${b}:Entity)` : `(${a})-[${r}${L}]-(${b}:Entity)`);
+    /** Relationships leaving x (for ANY: touching it): the hub measure. @param {string} x */
+    const deg = (x) => (directed ? `COUNT { (${x})-[${L}]->() }` : `COUNT { (${x})-[${L}]-() }`);
+    /** Relationships entering x (for ANY: touching it): what expanding it backwards reads. @param {string} x */
+    const inDeg = (x) => (directed ? `COUNT { (${x})<-[${L}]-() }` : `COUNT { (${x})-[${L}]-() }`);
+    /** @param {string} r @param {string} b */
+    const ok = (r, b) => `type(${r}) IN $types AND ${r}.status IN $statuses AND ${r}.confidence >= $minConfidence
+      AND (NOT $dated OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo >= $asOf)))
+      AND NOT ${b}.id IN $avoid AND startNode(${r}) <> endNode(${r})`;
+    /** @param {string} r @param {string} b */
+    const row = (r, b) => `{id: ${r}.id, type: type(${r}), start: startNode(${r}).id, end: endNode(${r}).id, confidence: ${r}.confidence, status: ${r}.status, validFrom: ${r}.validFrom, other: ${b}.id, degree: ${deg(b)}, inDegree: ${inDeg(b)}}`;
+    /** @param {string} name @param {typeof fwd} side @param {string} out @param {string} frontier @param {string} go */
+    const level = (name, side, out, frontier, go) => `CALL (s, t, ${frontier}, ${go}) {
+  WITH s, t, ${frontier} WHERE ${go}
+  UNWIND ${frontier} AS a
+  MATCH ${side("a", "r", "b")}
+  WHERE ${ok("r", "b")}
+  RETURN collect(${row("r", "b")}) AS ${out}, collect(DISTINCT b) AS ${name}
+}`;
+    // The paths of 1 to `gap` hops (at most 3) from the forward frontier into the backward one,
+    // through entities that are not hubs, at most $pathBudget of them, as one row of steps each.
+    /** @param {string} x */
+    const hub = (x) => `${deg(x)} <= $cap`;
+    /** @param {string} r @param {string} b */
+    const step = (r, b) => `{id: ${r}.id, type: type(${r}), start: startNode(${r}).id, end: endNode(${r}).id, confidence: ${r}.confidence, status: ${r}.status, validFrom: ${r}.validFrom, other: ${b}.id, degree: 0, inDegree: 0}`;
+    /** @param {number} k */
+    const pathsOf = (k) => {
+      const nodes = ["u", ...Array.from({ length: k - 1 }, (_, i) => `m${i + 1}`), "w"];
+      const hops = nodes.slice(1).map((b, i) => ({ a: nodes[i], r: `r${i + 1}`, b }));
+      const pattern = hops.map((h, i) => (i === 0 ? fwd(h.a, h.r, h.b) : fwd("", h.r, h.b).slice(2))).join("");
+      const inner = hops.slice(0, -1).map((h) => `${h.b} <> s AND ${hub(h.b)}`);
+      // Past three hops nothing joined is complete anyway: join within two, for routes to offer.
+      return `    WITH s, u, bFront WHERE gap >= ${k}${k === 3 ? " AND gap <= 3" : ""}
+    MATCH ${pattern}
+    WHERE w IN bFront AND ${[...hops.map((h) => ok(h.r, h.b)), ...inner].join("\n      AND ")}
+    RETURN [${hops.map((h) => step(h.r, h.b)).join(", ")}] AS steps`;
+    };
+    const middle = () => `CALL (s, fFront, bFront, goMid, gap) {
+  WITH s, fFront, bFront WHERE goMid
+  UNWIND fFront AS u
+  CALL (s, u, bFront, gap) {
+${[1, 2, 3].map(pathsOf).join("\n    UNION ALL\n")}
+  }
+  WITH steps LIMIT $pathBudget
+  RETURN count(*) AS paths, reduce(acc = [], x IN collect(steps) | acc + x) AS mid
+}`;
+    /** The entities of `list` a forward level may expand (not hubs), and what that reads. @param {string} list @param {string} out @param {string} sum */
+    const cost = (list, out, sum) => `CALL (${list}) {
+  UNWIND ${list} AS x
+  WITH x, ${deg("x")} AS d
+  WHERE d <= $cap
+  RETURN collect(x) AS ${out}, sum(d) AS ${sum}
+}`;
+    /**
+     * The entities of `list` a backward level may expand (not hubs, and at most $cap entering
+     * relationships), what that reads, and how many it must leave unexpanded for their entering
+     * relationships alone (then not every route is in the answer).
+     * @param {string} list @param {string} out @param {string} sum @param {string} skipped
+     */
+    const backCost = (list, out, sum, skipped) => `CALL (${list}) {
+  UNWIND ${list} AS x
+  WITH x, ${deg("x")} AS d, ${inDeg("x")} AS i
+  WHERE d <= $cap
+  RETURN [y IN collect(CASE WHEN i <= $cap THEN x END) WHERE y IS NOT NULL] AS ${out}, sum(CASE WHEN i <= $cap THEN i ELSE 0 END) AS ${sum}, sum(CASE WHEN i > $cap THEN 1 ELSE 0 END) AS ${skipped}
+}`;
+    return `// ${name === "flow" ? "FLOW routes over the flow types" : "Routes with direction ANY over the flow and connection types"}: the fast first round trip of a route
+// search between $from and $to (src/routes/route-search.ts). No row when either is missing or has
+// more than $cap relationships of these types (a hub): the caller then runs the general engine.
+// missing: the ids of $avoid that name no entity.
+// Rows of each level: {id, type, start, end, confidence, status, validFrom, other, degree,
+// inDegree}: other is the entity reached, degree its relationships of these types that a route
+// walking through it reads (FLOW: leaving it; ANY: all), inDegree those entering it (ANY: all).
+// f1/f2: the levels leaving $from ($fLevels of them, 1 or 2); b1/b2: entering $to ($bLevels, 0–2);
+// mid: the relationships of the paths that join the two frontiers within the hops left of
+// $maxHops (at most 3: beyond, the answer is not complete), through entities that are not hubs, found in Neo4j
+// so that only they travel. A second level runs only when the degrees of the entities it expands
+// add up to at most $levelBudget (the joining paths likewise, and at most $pathBudget of them);
+// done says which ran, and complete whether every relationship of every route within $maxHops
+// is in the answer. Hubs met on the way are not expanded.
+// Parameters keep one type whatever the request (see expand-hops-directed.cypher).
+// GENERATED by scripts/expand-hops-text.mjs from src/model/vocabulary.ts; do not edit by hand.
+CYPHER replan=skip
+MATCH (s:Entity {id: $from}), (t:Entity {id: $to})
+WITH s, t, ${deg("s")} AS fromDegree, ${deg("t")} AS toDegree, ${inDeg("t")} AS toInDegree
+WHERE fromDegree <= $cap AND toInDegree <= $cap
+WITH s, t, fromDegree, toDegree, toInDegree, [s] AS f0, [t] AS b0, true AS go1, $bLevels >= 1 AS goB1,
+     [id IN $avoid WHERE id <> '' AND NOT EXISTS { MATCH (:Entity {id: id}) }] AS missing
+${level("n1", fwd, "f1", "f0", "go1")}
+${level("m1", bwd, "b1", "b0", "goB1")}
+WITH s, t, fromDegree, toDegree, toInDegree, missing, f1, b1, n1, m1, [x IN n1 WHERE x <> t] AS fr1, [x IN m1 WHERE x <> s] AS br1
+${cost("fr1", "fe1", "fCost")}
+${backCost("br1", "be1", "bCost", "bSkipped")}
+WITH s, t, fromDegree, toDegree, toInDegree, missing, f1, b1, n1, m1, fe1, be1, fCost, bSkipped,
+     $fLevels >= 2 AND fCost <= $levelBudget AS goF2, $bLevels >= 2 AND bCost <= $levelBudget AS goB2
+${level("n2", fwd, "f2", "fe1", "goF2")}
+${level("m2", bwd, "b2", "be1", "goB2")}
+WITH s, t, fromDegree, toDegree, toInDegree, missing, f1, b1, f2, b2, goF2, goB2, fe1, fCost, m1, bSkipped,
+     [x IN n2 WHERE NOT x IN n1 AND x <> s AND x <> t] AS fr2,
+     [x IN m2 WHERE NOT x IN m1 AND x <> s AND x <> t] AS br2
+${cost("fr2", "fe2", "f2Cost")}
+WITH s, t, fromDegree, toDegree, toInDegree, missing, f1, b1, f2, b2, goF2, goB2, bSkipped,
+     CASE WHEN goF2 THEN fe2 ELSE fe1 END AS fFront,
+     CASE WHEN goF2 THEN f2Cost ELSE fCost END AS frontCost,
+     CASE WHEN goB2 THEN br2 WHEN $bLevels >= 1 THEN [x IN m1 WHERE x <> s] ELSE [t] END AS bFront,
+     $maxHops - CASE WHEN goF2 THEN 2 ELSE 1 END - CASE WHEN goB2 THEN 2 WHEN $bLevels >= 1 THEN 1 ELSE 0 END AS gap
+WITH s, t, fromDegree, toDegree, toInDegree, missing, f1, b1, f2, b2, goF2, goB2, bSkipped, fFront, bFront, gap,
+     gap >= 1 AND frontCost <= $levelBudget AS goMid
+${middle()}
+RETURN fromDegree, toDegree, toInDegree, missing, f1, b1, f2, b2, mid,
+       {f2: goF2, b2: goB2, skipped: CASE WHEN goB2 THEN bSkipped ELSE 0 END,
+        complete: (gap <= 0 OR (goMid AND gap <= 3 AND paths < $pathBudget)) AND NOT (goB2 AND bSkipped > 0)} AS done
+`;
+  };
+  return { flow: make("flow", v.flow, true), route: make("route", v.route, false) };
+}
+
+/**
+ * `expand-paths-flow`: for a FLOW search one of whose ends the two-level round trip cannot expand
+ * (a start with more than $cap relationships leaving it, or a destination with more than $cap
+ * entering it): every path of at most $maxHops hops from $from to $to over the flow types, found
+ * by Neo4j's variable-length expansion (the naive peer's own plan, VarLengthExpand(Into)), kept
+ * when it passes the hop filters and enters no hub or avoided entity, at most $pathBudget of them.
+ * Their relationships hold every route's; beyond the budget, or the transaction's time, the
+ * caller runs the general engine.
+ * @param {{ flow: readonly string[] }} v
+ */
+export function expandPathsQuery(v) {
+  const L = `:${v.flow.join("|")}`;
+  return `// FLOW routes with a hub at one end (src/routes/route-search.ts): every path of at most $maxHops
+// hops from $from to $to over the flow types, found by Neo4j's variable-length expansion (the plan
+// of the naive query: VarLengthExpand(Into), relationship filters checked as it expands), kept when
+// no entity on it but the ends is in $avoid or has more than $cap relationships leaving it (a hub,
+// unless named in $named), at most $pathBudget paths. Rows: {id, type, start, end, confidence,
+// status, validFrom, other} of each relationship of those paths, once; paths: how many were kept.
+// Parameters keep one type whatever the request (see expand-hops-directed.cypher).
+// GENERATED by scripts/expand-hops-text.mjs from src/model/vocabulary.ts; do not edit by hand.
+CYPHER replan=skip
+MATCH (s:Entity {id: $from}), (t:Entity {id: $to})
+CALL (s, t) {
+  MATCH p = (s)-[rs${L}*1..10]->(t)
+  WHERE length(p) <= $maxHops
+    AND all(r IN rs WHERE type(r) IN $types AND r.status IN $statuses AND r.confidence >= $minConfidence
+      AND (NOT $dated OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf))))
+    AND all(n IN nodes(p)[1..-1] WHERE NOT n.id IN $avoid AND (n.id IN $named OR COUNT { (n)-[${L}]->() } <= $cap))
+  WITH rs LIMIT $pathBudget
+  RETURN count(*) AS paths, collect(rs) AS found
+}
+UNWIND (CASE WHEN size(found) = 0 THEN [[]] ELSE found END) AS rels
+UNWIND (CASE WHEN size(rels) = 0 THEN [null] ELSE rels END) AS r
+WITH paths, collect(DISTINCT r) AS distinct
+RETURN paths, [r IN distinct | {id: r.id, type: type(r), start: startNode(r).id, end: endNode(r).id, confidence: r.confidence,
+  status: r.status, validFrom: r.validFrom, other: endNode(r).id, degree: 0, inDegree: 0}] AS rows
+`;
+}
+
+/**
+ * `expand-exposure-route`: exposure over the flow and connection types (direction ANY) within at
+ * most 4 hops, enumerated by Neo4j's variable-length expansion.
+ * @param {{ route: readonly string[] }} v
+ */
+export function expandExposureQuery(v) {
+  const L = `:${v.route.join("|")}`;
+  /** @param {string} x */
+  const flagged = (x) => `any(t IN coalesce(${x}.topics, []) WHERE t IN $topics)`;
+  return `// Exposure over the flow and connection types (direction ANY) within $maxHops ≤ 4 hops
+// (src/routes/route-search.ts): every path from $from to an entity carrying one of $topics,
+// found by Neo4j's variable-length expansion, kept when its relationships pass the hop filters
+// and no entity on it but the ends carries a topic (a route ends at the first such entity), is
+// avoided or has more than $cap relationships (a hub, unless named in $named); at most
+// $pathBudget paths. Rows: the relationships of those paths, once; targets: their end entities.
+// Parameters keep one type whatever the request (see expand-hops-directed.cypher).
+// GENERATED by scripts/expand-hops-text.mjs from src/model/vocabulary.ts; do not edit by hand.
+CYPHER replan=skip
+MATCH (s:Entity {id: $from})
+CALL (s) {
+  MATCH p = (s)-[rs${L}*1..4]-(x:Entity)
+  WHERE x <> s AND length(p) <= $maxHops AND ${flagged("x")} AND NOT x.id IN $avoid
+    AND all(r IN rs WHERE type(r) IN $types AND r.status IN $statuses AND r.confidence >= $minConfidence AND startNode(r) <> endNode(r)
+      AND (NOT $dated OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf))))
+    AND all(n IN nodes(p)[1..-1] WHERE NOT n.id IN $avoid AND NOT ${flagged("n")} AND (n.id IN $named OR COUNT { (n)-[${L}]-() } <= $cap))
+  WITH rs, x LIMIT $pathBudget
+  RETURN count(*) AS paths, collect(rs) AS found, collect(DISTINCT x.id) AS targets
+}
+UNWIND (CASE WHEN size(found) = 0 THEN [[]] ELSE found END) AS rels
+UNWIND (CASE WHEN size(rels) = 0 THEN [null] ELSE rels END) AS r
+WITH paths, targets, collect(DISTINCT r) AS distinct
+RETURN paths, targets, [r IN distinct | {id: r.id, type: type(r), start: startNode(r).id, end: endNode(r).id, confidence: r.confidence,
+  status: r.status, validFrom: r.validFrom, other: endNode(r).id, degree: 0, inDegree: 0}] AS rows
+`;
+}
+
+/**
+ * `find-shortest-any`: the few shortest routes of a long ANY search, as seeds.
+ * @param {{ route: readonly string[] }} v
+ */
+export function findShortestQuery(v) {
+  const L = `:${v.route.join("|")}`;
+  return `// Seeds for a long route search with direction ANY (src/routes/route-search.ts): the 5 paths of
+// fewest hops (at most $maxHops) from $from to $to over the flow and connection types, found by
+// Neo4j's bidirectional shortest-path search (SHORTEST k), through relationships that pass the
+// hop filters and entities that are neither avoided nor hubs (more than $cap relationships).
+// Their relationships are real routes, offered when the exact search cannot finish in time.
+// Rows: {id, type, start, end, confidence, status, validFrom, other} of each relationship, once.
+// Parameters keep one type whatever the request (see expand-hops-directed.cypher).
+// GENERATED by scripts/expand-hops-text.mjs from src/model/vocabulary.ts; do not edit by hand.
+CYPHER replan=skip
+MATCH (s:Entity {id: $from}), (t:Entity {id: $to})
+MATCH p = SHORTEST 5 (s)((a)-[r${L}]-(b:Entity)
+  WHERE type(r) IN $types AND r.status IN $statuses AND r.confidence >= $minConfidence
+    AND (NOT $dated OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)))
+    AND NOT b.id IN $avoid AND (b = t OR COUNT { (b)-[${L}]-() } <= $cap)){1,10}(t)
+WHERE length(p) <= $maxHops
+UNWIND relationships(p) AS rel
+WITH DISTINCT rel
+RETURN rel.id AS id, type(rel) AS type, startNode(rel).id AS start, endNode(rel).id AS end, rel.confidence AS confidence,
+       rel.status AS status, rel.validFrom AS validFrom, endNode(rel).id AS other
+`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { writeFileSync } = await import("node:fs");
+  const voc = await import("../dist/src/model/vocabulary.js");
+  const v = { flow: voc.FLOW_RELATIONSHIP_TYPES, route: voc.ROUTE_RELATIONSHIP_TYPES, context: voc.CONTEXT_RELATIONSHIP_TYPES };
+  const { directed, any } = expandHopsQueries(v);
+  const balls = expandBallsQueries(v);
+  const files = { "expand-hops-directed": directed, "expand-hops-any": any, "expand-balls-flow": balls.flow, "expand-balls-route": balls.route, "expand-paths-flow": expandPathsQuery(v), "expand-exposure-route": expandExposureQuery(v), "find-shortest-any": findShortestQuery(v) };
+  for (const [name, text] of Object.entries(files)) writeFileSync(new URL(`../cypher/queries/${name}.cypher`, import.meta.url), text);
+  process.stdout.write(`wrote ${Object.keys(files).map((f) => `cypher/queries/${f}.cypher`).join(", ")}\n`);
+}
