@@ -1,0 +1,48 @@
+import anyAscii from "any-ascii";
+import { stripLegalForms } from "./legal-forms.js";
+
+/**
+ * Names as entity resolution compares them: in Latin letters, lower case, as words, with the
+ * legal form ("LLC", "ООО", "Ltd", "有限公司"…) set apart. Model: the name cleaning of
+ * OpenSanctions' nomenklatura (`nomenklatura.matching.compat.fingerprint_name`, built on
+ * `fingerprints` and now `rigour.names`): transliterate, fold case, drop punctuation, replace or
+ * remove organisation types, then compare what is left.
+ */
+
+/** Han, Hiragana, Katakana and Hangul: one syllable a character, written without spaces. */
+const SYLLABIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/**
+ * The Latin words of a name: NFKC, each syllabic character a word of its own (大疆创新 → `da jiang
+ * chuang xin`, as any-ascii spells them in pinyin), transliterated by any-ascii (Россия →
+ * `rossiya`), lower case. Abbreviation dots and apostrophes join what they separate (`L.L.C.` →
+ * `llc`, `Co.,Ltd.` → `co ltd`, `otvetstvennost'yu` → `otvetstvennostyu`); every other character
+ * that is not a letter or digit separates words.
+ */
+export function latinWords(name: string): string[] {
+  const spaced = name.normalize("NFKC").replace(SYLLABIC, (c) => ` ${c} `);
+  return anyAscii(spaced).toLowerCase().replace(/[.'`]/g, "").match(/[a-z0-9]+/g) ?? [];
+}
+
+/** A name as the matcher holds it (see {@link prepareName}). */
+export interface PreparedName {
+  /** The name as written. */
+  readonly text: string;
+  /** Case, spacing and punctuation folded, script kept: `NORTHWIND  Avia, Ltd` → `northwind avia ltd`. Equal literals are identical names. */
+  readonly literal: string;
+  /** Latin words without the legal form: `northwind avia`. */
+  readonly words: readonly string[];
+  /** The words joined without spaces, so spacing does not count: `northwindavia` (also for `North Wind Avia`). */
+  readonly compact: string;
+  /** The legal-form words set apart, as found: `limited`. */
+  readonly legalForm: readonly string[];
+}
+
+/** Prepares one name for comparison; null when it holds no letter or digit. */
+export function prepareName(text: string): PreparedName | null {
+  const all = latinWords(text);
+  if (all.length === 0) return null;
+  const { words, removed } = stripLegalForms(all);
+  const literal = text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return { text, literal, words, compact: words.join(""), legalForm: removed };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { blockKeys, usableBlocks } from "../../src/resolution/blocking.js";
+import { BlockIndex, generateCandidates } from "../../src/resolution/candidates.js";
+import { chooseCanonical, clustersOf, judgementChain, type JudgementEdge } from "../../src/resolution/clusters.js";
+import { prepareRecord, type MatchRecord } from "../../src/resolution/matcher.js";
+
+const rec = (id: string, name: string, more: Partial<MatchRecord> = {}): MatchRecord => ({
+  id, kind: "Company", name, aliases: [], country: null, identifiers: [], birthDates: [], foundingDates: [], ...more,
+});
+
+async function* pages(records: MatchRecord[]): AsyncGenerator<MatchRecord[]> {
+  yield records;
+}
+
+describe("blocking", () => {
+  it("keys a record by its name words, whole names, identifiers and words within its country", () => {
+    const keys = blockKeys(prepareRecord(rec("a", "Vektor Trading LLC", { country: "HK", aliases: ["ООО Вектор"], identifiers: ["inn:7707083893"] })));
+    expect(keys.sort()).toEqual(["i:inn:7707083893", "n:vektor", "n:vektortrading", "w:trading", "w:trading@HK", "w:vektor", "w:vektor@HK"]);
+  });
+
+  it("uses a country sub-block only when its word's block is a stop word", () => {
+    const postings = new Map<string, number[]>([
+      ["w:trading", Array.from({ length: 150 }, (_, i) => i)],
+      ["w:trading@HK", [1, 2, 3]],
+      ["w:vektor", [1, 7]],
+      ["w:vektor@HK", [1, 7]],
+      ["w:alone", [4]],
+    ]);
+    expect(usableBlocks(postings, 100)).toEqual([[1, 7], [1, 2, 3]]);
+  });
+});
+
+describe("generateCandidates", () => {
+  const records = [
+    rec("a", "NORTHWIND AVIA LIMITED", { country: "GB" }),
+    rec("b", "North Wind Avia Ltd", { country: "GB" }),
+    rec("c", "Northwind Avia", { kind: "Person" }),
+    rec("d", "Vektor", { identifiers: ["inn:7707083893"], country: "RU" }),
+    rec("e", "ООО Вектор", { identifiers: ["innCode:7707083893"], country: "RU" }),
+    rec("f", "Russia", { kind: "Country" }),
+  ];
+
+  it("lists each pair once, best first, never across incompatible kinds", async () => {
+    const index = new BlockIndex();
+    await index.addAll(pages(records));
+    expect(index.records.map((r) => r.record.id)).toEqual(["a", "b", "c", "d", "e"]);
+    const { candidates, stats } = await generateCandidates(index, { minScore: 0.5 });
+    expect(candidates.map((c) => [c.left, c.right, c.score])).toEqual([["d", "e", 1], ["a", "b", 0.95]]);
+    expect(stats.truncated).toBe(false);
+    expect(candidates[0]!.reasons.map((r) => r.feature)).toEqual(["identifier_strong", "name_fingerprint", "country_match"]);
+  });
+
+  it("skips pairs within one cluster and pairs a judgement decided, and reports clusters by canonical id", async () => {
+    const index = new BlockIndex();
+    await index.addAll(pages([...records, rec("g", "North-Wind Avia", { country: "GB" })]));
+    const canonical = new Map([["g", "a"]]);
+    const { candidates } = await generateCandidates(index, {
+      minScore: 0.5,
+      canonicalOf: (id) => canonical.get(id) ?? id,
+      decided: (l, r) => l === "d" && r === "e",
+    });
+    expect(candidates.map((c) => [c.left, c.right])).toEqual([["a", "b"]]);
+  });
+
+  it("stops at maxPairs and says so", async () => {
+    const index = new BlockIndex();
+    await index.addAll(pages(records));
+    const { stats } = await generateCandidates(index, { minScore: 0.5, maxPairs: 1 });
+    expect(stats).toMatchObject({ pairsCompared: 1, truncated: true });
+  });
+});
+
+describe("clusters", () => {
+  const j = (left: string, right: string, judgement: JudgementEdge["judgement"] = "POSITIVE"): JudgementEdge => ({ left, right, judgement });
+
+  it("are the connected components of POSITIVE judgements", () => {
+    expect(clustersOf(["a", "b", "c", "d"], [j("a", "b"), j("b", "c", "NEGATIVE"), j("c", "d"), j("d", "x")])).toEqual([["a", "b"], ["c", "d"]]);
+  });
+
+  it("keep the canonical id of the larger side, a QID first, and the left of the judgement on a tie", () => {
+    expect(chooseCanonical(["a", "b"], new Map(), "b")).toBe("b");
+    expect(chooseCanonical(["a", "b", "c"], new Map([["a", "c"], ["c", "c"], ["b", "b"]]), "b")).toBe("c");
+    expect(chooseCanonical(["a", "ns:Q42", "NK-x"], new Map(), "a")).toBe("ns:Q42");
+    expect(chooseCanonical(["b", "c"], new Map([["b", "a"], ["c", "a"]]), null)).toBe("b");
+  });
+
+  it("give the chain of judgements between two members", () => {
+    const edges = [j("a", "b"), j("b", "c"), j("a", "c", "NEGATIVE"), j("c", "d")];
+    expect(judgementChain(edges, "a", "d")?.map((e) => `${e.left}=${e.right}`)).toEqual(["a=b", "b=c", "c=d"]);
+    expect(judgementChain(edges, "a", "z")).toBeNull();
+    expect(judgementChain(edges, "a", "a")).toEqual([]);
+  });
+});
