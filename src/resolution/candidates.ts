@@ -73,7 +73,7 @@ export class BlockIndex {
   }
 
   /** Reads every page of records into the index. */
-  async addAll(pages: AsyncIterable<readonly MatchRecord[]>): Promise<void> {
+  async addAll(pages: AsyncIterable<readonly MatchRecord[]> | Iterable<readonly MatchRecord[]>): Promise<void> {
     for await (const page of pages) for (const r of page) this.add(r);
   }
 }
