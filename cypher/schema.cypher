@@ -61,3 +61,9 @@ CREATE INDEX idempotency_expires IF NOT EXISTS FOR (k:IdempotencyKey) ON (k.expi
 // addEntity's possible duplicates by identifier (`scheme:value`, one token each: keyword analyzer).
 CREATE FULLTEXT INDEX entity_identifiers IF NOT EXISTS FOR (n:Entity) ON EACH [n.identifiers]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false}};
+// Entity resolution (src/resolution, docs/resolution.md): judgements are JUDGED relationships
+// between :Identity nodes, one per judged record id, apart from the :Entity records they judge;
+// each :Identity holds its cluster's canonical id. One :ResolutionLock node serialises changes.
+CREATE CONSTRAINT identity_id IF NOT EXISTS FOR (i:Identity) REQUIRE i.id IS UNIQUE;
+CREATE INDEX identity_canonical IF NOT EXISTS FOR (i:Identity) ON (i.canonicalId);
+CREATE CONSTRAINT resolution_lock_id IF NOT EXISTS FOR (l:ResolutionLock) REQUIRE l.id IS UNIQUE;

@@ -4,6 +4,7 @@ import type { Config } from "./config.js";
 import { createDriver } from "./db/driver.js";
 import { Database } from "./db/run.js";
 import type { Services } from "./graphql/context.js";
+import { CandidateService } from "./services/candidate.service.js";
 import { ClaimService } from "./services/claim.service.js";
 import { ConnectionsService } from "./services/connections.service.js";
 import { EntityWriteService } from "./services/entity-write.service.js";
@@ -12,6 +13,7 @@ import { ExportService } from "./services/export.service.js";
 import { GraphAdminService } from "./services/graph-admin.service.js";
 import { ImportService } from "./services/import.service.js";
 import { NeighborhoodService } from "./services/neighborhood.service.js";
+import { ResolutionService } from "./services/resolution.service.js";
 import { RevisionService } from "./services/revision.service.js";
 import { RouteService } from "./services/route.service.js";
 import { SearchService } from "./services/search.service.js";
@@ -39,6 +41,8 @@ export function createApp(config: Config): App {
   const entities = new EntityService(db);
   const routes = new RouteService(db, entities, config);
   const auth = new AuthService(config);
+  const candidates = new CandidateService(db, entities);
+  const resolution = new ResolutionService(db, auth, () => candidates.invalidate());
   const services: Services = {
     entities,
     search: new SearchService(db),
@@ -47,10 +51,12 @@ export function createApp(config: Config): App {
     connections: new ConnectionsService(routes, entities, config.routeBudgetMs),
     auth,
     sources: new SourceService(db, auth),
-    entityWrites: new EntityWriteService(db, auth, entities),
+    entityWrites: new EntityWriteService(db, auth, entities, resolution),
     claims: new ClaimService(db, auth),
     revisions: new RevisionService(db),
+    resolution,
+    candidates,
   };
   const exports = new ExportService(db, services.neighborhood, routes);
-  return { config, driver, db, services, admin: new GraphAdminService(db), exports, imports: new ImportService(db), close: () => driver.close() };
+  return { config, driver, db, services, admin: new GraphAdminService(db), exports, imports: new ImportService(db, services.resolution), close: () => driver.close() };
 }

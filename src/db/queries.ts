@@ -61,6 +61,18 @@ export const QUERY_NAMES = [
   "source-by-id",
   "sources-for-evidence",
   "update-relationship",
+  "dataset-identified-entities",
+  "identities-by-ids",
+  "identities-page",
+  "judgement-clusters",
+  "judgement-merge",
+  "judgement-of-pair",
+  "judgements-decided",
+  "judgements-of-clusters",
+  "resolution-lock",
+  "resolution-records-by-ids",
+  "resolution-records-page",
+  "set-identity-canonicals",
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

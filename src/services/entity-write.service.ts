@@ -40,6 +40,8 @@ export class EntityWriteService {
     private readonly db: Database,
     private readonly auth: AuthService,
     private readonly entities: EntityService,
+    /** Automatic resolution of a new entity's strong identifiers (ResolutionService.autoResolve); none when absent. */
+    private readonly resolution?: { autoResolve(ids: readonly string[]): Promise<unknown> },
   ) {}
 
   /**
@@ -69,6 +71,8 @@ export class EntityWriteService {
         return { targetKind: "entity", targetId: id, revisions: [{ targetKind: "entity", targetId: id, version: 1, reason: null, before: null, after: { ...props, version: 1 } }] };
       },
     });
+    // An equal valid INN, OGRN, LEI, IMO or BIC makes it one entity with the holder (docs/resolution.md).
+    if (clean.identifiers.length > 0 && !result.replayed) await this.resolution?.autoResolve([result.targetId]);
     const entity = await this.entities.getEntity(result.targetId);
     return { entity, possibleDuplicates: await this.possibleDuplicates(entity) };
   }

@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import neo4j from "neo4j-driver";
 import { SYSTEM_ACTOR } from "../auth/roles.js";
 import type { Plain } from "../db/values.js";
+import type { AutoResolution } from "./resolution.service.js";
 import { recordRevision } from "./revision.service.js";
 import type { QueryName } from "../db/queries.js";
 import type { AutoCommitResult, Database, Row } from "../db/run.js";
@@ -57,7 +58,11 @@ export interface DeleteNamespaceSummary {
  * namespace's imports made. Used by `actorgraph import` and `POST /import/:format`.
  */
 export class ImportService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Automatic resolution after each import (ResolutionService.autoResolveDataset); none when absent. */
+    private readonly resolution?: { autoResolveDataset(sourceId: string): Promise<AutoResolution> },
+  ) {}
 
   /**
    * Imports one file; see {@link runImport} for batching, idempotency and the summary. An import
@@ -65,12 +70,16 @@ export class ImportService {
    * `summary.sourceId`): actor `system`, operation `import`, the summary as `after`, and who
    * asked (`requestedBy`, the HTTP caller's token subject, or the CLI) in its reason. One per
    * import, written after the last batch commits, so the bulk path is not slowed; a dry run or an
-   * import that wrote nothing leaves none.
+   * import that wrote nothing leaves none. Then automatic resolution runs over the dataset's
+   * entities that hold identifiers, and the summary's `resolution` says what it judged.
    * @throws ImportFileError (bad file or options; nothing written), StrictRejectError.
    */
-  async importFile(options: ImportOptions, provenance: { readonly requestedBy?: string } = {}): Promise<ImportSummary> {
-    const summary = await runImport(this.db, options);
-    if (!options.dryRun && summary.read - summary.rejected > 0) {
+  async importFile(options: ImportOptions, provenance: { readonly requestedBy?: string } = {}): Promise<ImportSummary & { readonly resolution?: AutoResolution }> {
+    const imported = await runImport(this.db, options);
+    const wrote = !options.dryRun && imported.read - imported.rejected > 0;
+    // Records that share a valid strong identifier with others become one entity (docs/resolution.md).
+    const summary = wrote && this.resolution ? { ...imported, resolution: await this.resolution.autoResolveDataset(imported.sourceId) } : imported;
+    if (wrote) {
       const by = provenance.requestedBy ? `POST /import/${options.format} by ${provenance.requestedBy}` : `actorgraph import ${options.format}`;
       await this.db.writeTx("import-revision", (tx) =>
         recordRevision(tx, {

@@ -28,6 +28,12 @@ export interface EntityView {
   readonly identifiers: readonly string[];
   /** 1 for the stored state of the seed, an import or addEntity; each change through the API adds 1. */
   readonly version: number;
+  /**
+   * The other records judged to be this actor (entity resolution, docs/resolution.md): their ids
+   * resolve to this entity, whose names, aliases and relationships include theirs. Empty for an
+   * entity that is one record.
+   */
+  readonly mergedIds: readonly string[];
 }
 
 /** A document that evidence quotes come from. */
@@ -132,6 +138,7 @@ export function toEntityView(m: Plain | undefined): EntityView {
     topics: strs(e.topics),
     identifiers: strs(e.identifiers),
     version: typeof e.version === "number" ? e.version : 1,
+    mergedIds: [],
   };
 }
 

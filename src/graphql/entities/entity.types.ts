@@ -35,6 +35,11 @@ export class Entity {
 
   @Field(() => Int, { description: "1 as stored by the seed, an import or addEntity; each change through the API adds 1." })
   version!: number;
+
+  @Field(() => [ID], {
+    description: "The other records judged to be this actor (POSITIVE judgements, docs/resolution.md): each of their ids resolves to this entity, whose aliases and relationships include theirs. Empty for an entity that is one record.",
+  })
+  mergedIds!: string[];
 }
 
 @ObjectType({ description: "A document that evidence comes from." })

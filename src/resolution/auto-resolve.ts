@@ -1,0 +1,101 @@
+import neo4j from "neo4j-driver";
+import type { Database } from "../db/run.js";
+import { plainText } from "../db/values.js";
+import { parseIdentifier, schemeLabel } from "./identifiers.js";
+import { kindsCompatible, type MatchRecord } from "./matcher.js";
+import { toMatchRecord } from "./records.js";
+
+/**
+ * Automatic resolution, narrowly (docs/resolution.md): two records are judged one actor without
+ * a person only when they hold an equal **strong** identifier (identifiers.ts: INN, OGRN, LEI,
+ * IMO or BIC, same scheme, same value, check digit valid), their kinds can be one actor, and
+ * their countries do not conflict (one missing is no conflict). Names never merge by
+ * themselves. Each pair becomes a POSITIVE judgement by `system` with the identifier as reason
+ * (ResolutionService.recordSystemJudgements), never over a pair or clusters already judged.
+ */
+
+/** A pair to judge automatically, and why. */
+export interface AutoPair {
+  readonly left: string;
+  readonly right: string;
+  readonly reason: string;
+}
+
+/** Records whose strong identifiers are looked up per query (a keyword full-text query each). */
+const CHUNK = 200;
+
+/** Entities fetched per identifier: more holders than this of one INN is a data error, not one actor. */
+const HOLDERS = 20;
+
+/** How addEntity and FtM imports spell each strong scheme in stored `scheme:value` identifiers. */
+const STRONG_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
+  inn: ["inn", "innCode"],
+  ogrn: ["ogrn", "ogrnCode"],
+  lei: ["lei", "leiCode"],
+  imo: ["imo", "imoNumber"],
+  bic: ["bic", "swiftBic"],
+};
+
+/**
+ * The pairs among `ids` and the rest of the graph that share a valid strong identifier and may
+ * be one actor. Reads the records of `ids`, then the holders of each of their strong identifiers
+ * through the identifier index (entities-by-identifiers.cypher), {@link CHUNK} records a query.
+ */
+export async function strongIdentifierPairs(db: Database, ids: readonly string[]): Promise<AutoPair[]> {
+  const pairs = new Map<string, AutoPair>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const records = (await db.read("resolution-records-by-ids", { ids: ids.slice(i, i + CHUNK) })).filter((r) => r.unmatchable !== true).map(toMatchRecord);
+    const spellings = [...new Set(records.flatMap(strongSpellings))];
+    if (spellings.length === 0) continue;
+    const lucene = spellings.map((s) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(" OR ");
+    const holderIds = (await db.read("entities-by-identifiers", { lucene, limit: neo4j.int(HOLDERS * spellings.length) })).map((r) => plainText((r.entity as Record<string, string>).id));
+    const holders = (await db.read("resolution-records-by-ids", { ids: [...new Set(holderIds)] })).filter((r) => r.unmatchable !== true).map(toMatchRecord);
+    for (const a of records) {
+      for (const b of holders) {
+        if (a.id === b.id) continue;
+        const reason = sameStrongIdentifier(a, b);
+        if (!reason) continue;
+        const [left, right] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
+        pairs.set(`${left}\u0000${right}`, { left: b.id, right: a.id, reason });
+      }
+    }
+  }
+  return [...pairs.values()];
+}
+
+/** The stored spellings of a record's valid strong identifiers (`inn:X`, `innCode:X`). */
+function strongSpellings(r: MatchRecord): string[] {
+  return r.identifiers.flatMap((s) => {
+    const p = parseIdentifier(s);
+    return p?.strong ? (STRONG_SPELLINGS[p.scheme] ?? []).map((scheme) => `${scheme}:${p.value}`) : [];
+  });
+}
+
+/**
+ * Why two records are one actor by identifier ("Same INN 7707083893 (countries RU and RU)"), or
+ * null: no equal valid strong identifier, kinds that cannot be one actor, or two different countries.
+ */
+export function sameStrongIdentifier(a: MatchRecord, b: MatchRecord): string | null {
+  if (!kindsCompatible(a.kind, b.kind)) return null;
+  if (a.country && b.country && a.country !== b.country) return null;
+  const theirs = new Set(b.identifiers.map(parseIdentifier).filter((p) => p?.strong).map((p) => `${p!.scheme}:${p!.key}`));
+  for (const s of a.identifiers) {
+    const p = parseIdentifier(s);
+    if (!p?.strong || !theirs.has(`${p.scheme}:${p.key}`)) continue;
+    const countries = a.country || b.country ? ` (countries ${a.country ?? "unknown"} and ${b.country ?? "unknown"})` : "";
+    return `Same ${schemeLabel(p.scheme)} ${p.key}${countries}: automatic resolution by equal strong identifier`;
+  }
+  return null;
+}
+
+/** Ids of a dataset's entities that hold identifiers, page by page (dataset-identified-entities.cypher). */
+export async function* datasetIdentifiedEntities(db: Database, sourceId: string): AsyncGenerator<string[]> {
+  for (let after = ""; ; ) {
+    const rows = await db.read("dataset-identified-entities", { sourceId, after, limit: neo4j.int(5000) });
+    if (rows.length === 0) return;
+    const ids = rows.map((r) => plainText(r.id));
+    yield ids;
+    if (rows.length < 5000) return;
+    after = ids[ids.length - 1]!;
+  }
+}

@@ -1,0 +1,37 @@
+import type { Database } from "../../dist/src/db/run.js";
+
+/** An entity a resolution test writes straight to the graph (as an import would), with test-unique ids. */
+export interface TestRecord {
+  id: string;
+  name: string;
+  kind?: string;
+  country?: string | null;
+  aliases?: string[];
+  identifiers?: string[];
+}
+
+/** Writes records and relationships `[type, from, to, id]` (REPORTED, confidence 0.8). */
+export async function writeRecords(db: Database, records: TestRecord[], rels: [string, string, string, string][] = []): Promise<void> {
+  await db.writeTx("test-write-records", async (tx) => {
+    await tx.run(
+      "UNWIND $rows AS r CREATE (n:Entity) SET n = r",
+      { rows: records.map((r) => ({ kind: "Company", aliases: [], identifiers: [], unidentified: false, ...r, country: r.country ?? null })) },
+    );
+    for (const [type, from, to, id] of rels) {
+      await tx.run(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) CREATE (a)-[r:${type}]->(b) SET r.id = $id, r.status = 'REPORTED', r.confidence = 0.8, r.assertedStatus = 'REPORTED'`, { from, to, id });
+    }
+  });
+}
+
+/**
+ * Deletes what a resolution test made: the entities (with their relationships), their :Identity
+ * nodes with every judgement on them, and the revisions of those judgements.
+ */
+export async function dropResolution(db: Database, ids: string[]): Promise<void> {
+  await db.writeTx("test-drop-resolution", async (tx) => {
+    await tx.run("UNWIND $ids AS id MATCH (:Identity {id: id})-[j:JUDGED]-() WITH DISTINCT j.id AS jid MATCH (v:Revision {targetId: jid}) DELETE v", { ids });
+    await tx.run("UNWIND $ids AS id MATCH (i:Identity {id: id}) DETACH DELETE i", { ids });
+    await tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n", { ids });
+    await tx.run("UNWIND $ids AS id MATCH (v:Revision {targetId: id}) DELETE v", { ids });
+  });
+}
