@@ -2,6 +2,7 @@ import neo4j from "neo4j-driver";
 import type { Database } from "../db/run.js";
 import { LIMITS } from "../model/limits.js";
 import { BadUserInputError } from "../errors.js";
+import { clusterViews } from "./cluster-views.js";
 import { intInRange } from "./validate.js";
 import { toEntityView, type EntityView } from "./views.js";
 
@@ -10,7 +11,8 @@ export class SearchService {
   constructor(private readonly db: Database) {}
 
   /**
-   * Entities whose name or alias matches `text`, best first. Case-insensitive; any user text
+   * Entities whose name or alias matches `text`, best first; records judged one actor come back
+   * once, as their entity (mergedIds). Case-insensitive; any user text
    * is matched literally (Lucene operators such as `*`, `(`, `"`, `AND` have no effect).
    * @param limit default 10, cap 100.
    * @throws BadUserInputError when `text` is longer than 200 characters or `limit` is out of range.
@@ -29,7 +31,8 @@ export class SearchService {
     const wanted = normalize(text);
     const entities = rows.map((r) => toEntityView(r.entity));
     const exact = entities.filter((e) => [e.name, ...e.aliases].some((n) => normalize(n) === wanted));
-    return [...exact, ...entities.filter((e) => !exact.includes(e))].slice(0, limit);
+    // Records judged one actor come back as one entity, at the rank of its best record (cluster-views.ts).
+    return (await clusterViews(this.db, [...exact, ...entities.filter((e) => !exact.includes(e))])).slice(0, limit);
   }
 }
 
