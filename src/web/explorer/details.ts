@@ -83,8 +83,12 @@ function quoteItem(e: Evidence): HTMLElement {
   );
 }
 
-/** Shows one entity (kind, id, aliases, description) with buttons to route from or to it and to expand it. */
-export function renderEntity(root: HTMLElement, e: Entity, actions: EntityActions): void {
+/**
+ * Shows one entity (kind, id, aliases, description, the records merged into it) with buttons to
+ * route from or to it and to expand it; `extra` (the possible duplicates, duplicates-panel.ts)
+ * goes at the end.
+ */
+export function renderEntity(root: HTMLElement, e: Entity, actions: EntityActions, ...extra: Child[]): void {
   const button = (label: string, run: () => void, cls = "") => {
     const b = h("button", { type: "button", class: cls }, label);
     b.addEventListener("click", run);
@@ -99,11 +103,13 @@ export function renderEntity(root: HTMLElement, e: Entity, actions: EntityAction
       ...(e.description ? row("About", e.description) : []),
       ...(e.country ? row("Country", e.country) : []),
       ...(e.unidentified ? row("Members", "a group the source does not name") : []),
+      ...(e.mergedIds.length > 0 ? row("Same actor as", h("span", { class: "merged-ids" }, e.mergedIds.join(" · ")), h("div", { class: "muted" }, "records judged one actor with this one")) : []),
     ),
     h("div", { class: "actions" },
       button("Expand neighbourhood", () => actions.expand(e), "primary"),
       button("Route from here", () => actions.routeFrom(e)),
       button("Route to here", () => actions.routeTo(e)),
     ),
+    ...extra,
   );
 }
