@@ -45,11 +45,20 @@ export const LEGAL_FORM_WORDS: ReadonlySet<string> = new Set(PHRASES.flat());
 
 /**
  * Removes legal forms from both ends of a name's words, repeatedly ("Acme Trading Co Ltd" keeps
- * `acme trading`, "ООО Вектор" keeps `vektor`), never from the middle (`Avia Co Holdings` would
- * otherwise lose `co`), and never every word: a name that is only a legal form stays as it is.
+ * `acme trading`, "ООО Вектор" keeps `vektor`; a trailing number stays after them: "Acme Ltd 2"
+ * keeps `acme 2`), never from the middle (`Avia Co Holdings` would otherwise lose `co`), and
+ * never every word: a name that is only a legal form stays as it is.
  * @returns the words left and the words removed, in their order.
  */
 export function stripLegalForms(words: readonly string[]): { words: string[]; removed: string[] } {
+  // A number after the legal form ("Sky Falcon Holdings Ltd 12", as customs lists branches) stays
+  // at the end: the legal form before it goes as if it ended the name.
+  let digits = words.length;
+  while (digits > 1 && /^[0-9]+$/.test(words[digits - 1]!)) digits -= 1;
+  if (digits < words.length) {
+    const inner = stripLegalForms(words.slice(0, digits));
+    return { words: [...inner.words, ...words.slice(digits)], removed: inner.removed };
+  }
   let start = 0;
   let end = words.length;
   const tail: string[] = [];

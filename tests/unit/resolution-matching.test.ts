@@ -29,6 +29,8 @@ describe("names", () => {
     expect(stripLegalForms(["ooo", "vektor"])).toEqual({ words: ["vektor"], removed: ["ooo"] });
     expect(stripLegalForms(["avia", "co", "holdings"]).words).toEqual(["avia", "co", "holdings"]);
     expect(stripLegalForms(["limited"]).words).toEqual(["limited"]);
+    expect(stripLegalForms(["sky", "falcon", "co", "ltd", "12"])).toEqual({ words: ["sky", "falcon", "12"], removed: ["co", "ltd"] });
+    expect(stripLegalForms(["ooo", "2"]).words).toEqual(["ooo", "2"]);
     expect(prepareName("Общество с ограниченной ответственностью «Вектор»")?.words).toEqual(["vektor"]);
     expect(prepareName("深圳市大疆创新科技有限公司")?.compact).toBe("shenzhenshidajiangchuangxinkeji");
   });
