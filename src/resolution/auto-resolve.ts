@@ -2,7 +2,8 @@ import neo4j from "neo4j-driver";
 import type { Database } from "../db/run.js";
 import { plainText } from "../db/values.js";
 import { parseIdentifier, schemeLabel } from "./identifiers.js";
-import { kindsCompatible, type MatchRecord } from "./matcher.js";
+import { clustersOf } from "./cluster-reader.js";
+import { kindsCompatible, mergeRecords, type MatchRecord } from "./matcher.js";
 import { toMatchRecord } from "./records.js";
 
 /**
@@ -53,21 +54,44 @@ export async function strongIdentifierPairs(db: Database, ids: readonly string[]
     for (const a of records) {
       for (const b of holders) {
         if (a.id === b.id) continue;
-        const reason = sameStrongIdentifier(a, b);
+        const reason = sameStrongIdentifier(b, a);
         if (!reason) continue;
         const [left, right] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
         pairs.set(`${left}\u0000${right}`, { left: b.id, right: a.id, reason });
       }
     }
   }
-  return [...pairs.values()];
+  return clusterChecked(db, [...pairs.values()]);
+}
+
+/**
+ * The pairs whose clusters, not only whose records, may be one actor: a record already judged
+ * one with a record of another country is compared with all its cluster's countries
+ * (matcher.ts `mergeRecords`), so two automatic judgements never make one entity of two countries.
+ */
+async function clusterChecked(db: Database, pairs: readonly AutoPair[]): Promise<AutoPair[]> {
+  const ids = [...new Set(pairs.flatMap((p) => [p.left, p.right]))];
+  const clusters = await clustersOf(db, ids);
+  if (clusters.size === 0) return [...pairs];
+  const members = [...new Set([...ids, ...[...clusters.values()].flatMap((c) => c.members)])];
+  const records = new Map((await db.read("resolution-records-by-ids", { ids: members })).map((r) => [plainText(r.id), toMatchRecord(r)] as const));
+  const merged = (id: string) => {
+    const c = clusters.get(id);
+    return c ? mergeRecords(c.canonicalId, c.members.flatMap((m) => records.get(m) ?? [])) : null;
+  };
+  return pairs.filter((p) => {
+    const [a, b] = [merged(p.left), merged(p.right)];
+    if (!a && !b) return true;
+    const [ra, rb] = [a ?? records.get(p.left), b ?? records.get(p.right)];
+    return !ra || !rb || sameStrongIdentifier(ra, rb) !== null;
+  });
 }
 
 /** The stored spellings of a record's valid strong identifiers (`inn:X`, `innCode:X`). */
 function strongSpellings(r: MatchRecord): string[] {
   return r.identifiers.flatMap((s) => {
     const p = parseIdentifier(s);
-    return p?.strong ? (STRONG_SPELLINGS[p.scheme] ?? []).map((scheme) => `${scheme}:${p.value}`) : [];
+    return p?.strong ? (STRONG_SPELLINGS[p.scheme] ?? []).flatMap((scheme) => [`${scheme}:${p.value}`, `${scheme}:${p.key}`]) : [];
   });
 }
 
@@ -77,12 +101,13 @@ function strongSpellings(r: MatchRecord): string[] {
  */
 export function sameStrongIdentifier(a: MatchRecord, b: MatchRecord): string | null {
   if (!kindsCompatible(a.kind, b.kind)) return null;
-  if (a.country && b.country && a.country !== b.country) return null;
+  if (a.countries.length > 0 && b.countries.length > 0 && !a.countries.some((c) => b.countries.includes(c))) return null;
   const theirs = new Set(b.identifiers.map(parseIdentifier).filter((p) => p?.strong).map((p) => `${p!.scheme}:${p!.key}`));
   for (const s of a.identifiers) {
     const p = parseIdentifier(s);
     if (!p?.strong || !theirs.has(`${p.scheme}:${p.key}`)) continue;
-    const countries = a.country || b.country ? ` (countries ${a.country ?? "unknown"} and ${b.country ?? "unknown"})` : "";
+    const named = (r: MatchRecord) => (r.countries.length > 0 ? r.countries.join(", ") : "unknown");
+    const countries = a.countries.length + b.countries.length > 0 ? ` (countries ${named(a)} and ${named(b)})` : "";
     return `Same ${schemeLabel(p.scheme)} ${p.key}${countries}: automatic resolution by equal strong identifier`;
   }
   return null;

@@ -24,13 +24,13 @@ const MIN_WORD = 3;
  */
 export function blockKeys(p: PreparedRecord): string[] {
   const keys = new Set<string>();
-  const country = p.record.country;
+  const countries = p.record.countries;
   for (const n of p.names) {
     if (n.compact.length >= MIN_WORD) keys.add(`n:${n.compact}`);
     for (const w of n.words) {
       if (w.length < MIN_WORD || w.length >= 30 || LEGAL_FORM_WORDS.has(w)) continue;
       keys.add(`w:${w}`);
-      if (country) keys.add(`w:${w}@${country}`);
+      for (const c of countries) keys.add(`w:${w}@${c}`);
     }
   }
   for (const i of p.identifiers) keys.add(`i:${i.scheme}:${i.key}`);

@@ -1,5 +1,5 @@
 import { blockKeys, MAX_BLOCK, usableBlocks } from "./blocking.js";
-import { kindsCompatible, MATCHABLE_KINDS, prepareRecord, scorePair, type MatchReason, type MatchRecord, type PreparedRecord } from "./matcher.js";
+import { kindsCompatible, MATCHABLE_KINDS, mergeRecords, prepareRecord, scorePair, type MatchReason, type MatchRecord, type PreparedRecord } from "./matcher.js";
 
 /**
  * Candidate generation over many records: block (blocking.ts), compare each pair once, score
@@ -72,9 +72,23 @@ export class BlockIndex {
     }
   }
 
-  /** Reads every page of records into the index. */
-  async addAll(pages: AsyncIterable<readonly MatchRecord[]> | Iterable<readonly MatchRecord[]>): Promise<void> {
-    for await (const page of pages) for (const r of page) this.add(r);
+  /**
+   * Reads every page of records into the index. With `canonicalOf` (each judged record's
+   * canonical id, for records in a cluster with others), the records of one cluster are merged
+   * into one record under the canonical id (matcher.ts `mergeRecords`) once every page is read,
+   * so a cluster is compared as the one actor it is.
+   */
+  async addAll(pages: AsyncIterable<readonly MatchRecord[]> | Iterable<readonly MatchRecord[]>, canonicalOf: ReadonlyMap<string, string> = new Map()): Promise<void> {
+    const canonicals = new Set(canonicalOf.values());
+    const clusters = new Map<string, MatchRecord[]>();
+    for await (const page of pages) {
+      for (const r of page) {
+        const c = canonicalOf.get(r.id) ?? (canonicals.has(r.id) ? r.id : null);
+        if (c === null) this.add(r);
+        else clusters.set(c, [...(clusters.get(c) ?? []), r]);
+      }
+    }
+    for (const [c, records] of clusters) this.add(mergeRecords(c, records));
   }
 }
 

@@ -1,6 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import { parseIdentifier, schemeLabel, type ParsedIdentifier } from "./identifiers.js";
-import { prepareName, type PreparedName } from "./names.js";
+import { bagDistance, prepareName, type PreparedName } from "./names.js";
 
 /**
  * How alike two records are, in [0, 1], with the reasons. The shape is OpenSanctions'
@@ -18,8 +18,8 @@ export interface MatchRecord {
   readonly kind: string;
   readonly name: string;
   readonly aliases: readonly string[];
-  /** ISO 3166-1 alpha-2, or null. */
-  readonly country: string | null;
+  /** ISO 3166-1 alpha-2 codes: a record's one country, or every country of a cluster's records; empty when unknown. */
+  readonly countries: readonly string[];
   /** Stored `scheme:value` identifiers. */
   readonly identifiers: readonly string[];
   /** ISO 8601 dates (or prefixes: `1970`, `1970-05`) of birth, for persons. */
@@ -55,9 +55,9 @@ export const FEATURE_WEIGHTS = Object.freeze({
   identifier_strong: 0.95,
   /** Any other equal identifier of the same scheme (logic_v1 `identifier_match`, 0.85). */
   identifier: 0.85,
-  /** Both name a country and share it (ours, after nomenklatura `compare/countries.py` `country_match`). */
+  /** Both name countries and share one (ours, after nomenklatura `compare/countries.py` `country_match`). */
   country_match: 0.05,
-  /** Both name a country and they differ (logic_v1 `country_mismatch`, −0.2). */
+  /** Both name countries and share none (logic_v1 `country_mismatch`, −0.2). */
   country_mismatch: -0.2,
   /** Both hold identifiers of one scheme and none is shared (logic_v1 `orgid_disjoint`, −0.2). */
   identifier_disjoint: -0.2,
@@ -150,11 +150,6 @@ function nameWith(r: PreparedRecord, literal: string): string {
   return r.names.find((n) => n.literal === literal)?.text ?? literal;
 }
 
-/** Words sorted, joined: so word order does not count ("Avia Northwind" is "Northwind Avia"). */
-function sortedCompact(n: PreparedName): string {
-  return [...n.words].sort().join("");
-}
-
 /** The best name_fingerprint over every pair of names whose similarity can reach `needed`. */
 function bestFingerprint(a: PreparedRecord, b: PreparedRecord, needed: number): MatchReason | null {
   let best = 0;
@@ -162,9 +157,10 @@ function bestFingerprint(a: PreparedRecord, b: PreparedRecord, needed: number): 
   for (const x of a.names) {
     for (const y of b.names) {
       const longer = Math.max(x.compact.length, y.compact.length);
-      if (longer === 0 || 1 - Math.abs(x.compact.length - y.compact.length) / longer < Math.max(needed, best)) continue;
+      // Both bounds hold for the word-sorted forms too: they have the same letters and length.
+      if (longer === 0 || 1 - bagDistance(x, y) / longer < Math.max(needed, best)) continue;
       let sim = levenshteinSimilarity(x.compact, y.compact);
-      if (sim < 1 && x.words.length > 1) sim = Math.max(sim, levenshteinSimilarity(sortedCompact(x), sortedCompact(y)));
+      if (sim < 1 && x.words.length > 1) sim = Math.max(sim, levenshteinSimilarity(x.sorted, y.sorted));
       if (sim > best) {
         best = sim;
         pair = [x, y];
@@ -183,9 +179,10 @@ function bestFingerprint(a: PreparedRecord, b: PreparedRecord, needed: number): 
 }
 
 function countryQualifiers(a: MatchRecord, b: MatchRecord): MatchReason[] {
-  if (!a.country || !b.country) return [];
-  if (a.country === b.country) return [{ feature: "country_match", weight: FEATURE_WEIGHTS.country_match, detail: `Same country ${a.country}` }];
-  return [{ feature: "country_mismatch", weight: FEATURE_WEIGHTS.country_mismatch, detail: `Different countries: ${a.country} and ${b.country}` }];
+  if (a.countries.length === 0 || b.countries.length === 0) return [];
+  const shared = a.countries.filter((c) => b.countries.includes(c));
+  if (shared.length > 0) return [{ feature: "country_match", weight: FEATURE_WEIGHTS.country_match, detail: `Same country ${shared.join(", ")}` }];
+  return [{ feature: "country_mismatch", weight: FEATURE_WEIGHTS.country_mismatch, detail: `Different countries: ${a.countries.join(", ")} and ${b.countries.join(", ")}` }];
 }
 
 function identifierQualifiers(a: PreparedRecord, b: PreparedRecord): MatchReason[] {
@@ -227,4 +224,29 @@ function datesDisjoint(label: string, x: readonly string[], y: readonly string[]
 
 function round3(v: number): number {
   return Math.round(v * 1000) / 1000;
+}
+
+/** Kinds that say less than another record's kind may (FtM's abstract LegalEntity, Organization). */
+const VAGUE_KINDS = new Set(["LegalEntity", "Organization"]);
+
+/**
+ * One record for a cluster of records judged one actor, compared as one (nomenklatura compares
+ * the merged entity of a cluster): the canonical record's name (else the first's), every other
+ * name as an alias, the most specific kind, and the union of countries, identifiers and dates.
+ */
+export function mergeRecords(canonicalId: string, records: readonly MatchRecord[]): MatchRecord {
+  const primary = records.find((r) => r.id === canonicalId) ?? records[0]!;
+  const names = new Set<string>();
+  for (const r of [primary, ...records]) for (const n of [r.name, ...r.aliases]) if (n !== primary.name) names.add(n);
+  const union = (pick: (r: MatchRecord) => readonly string[]) => [...new Set(records.flatMap(pick))];
+  return {
+    id: canonicalId,
+    kind: VAGUE_KINDS.has(primary.kind) ? (records.find((r) => !VAGUE_KINDS.has(r.kind))?.kind ?? primary.kind) : primary.kind,
+    name: primary.name,
+    aliases: [...names],
+    countries: union((r) => r.countries),
+    identifiers: union((r) => r.identifiers),
+    birthDates: union((r) => r.birthDates),
+    foundingDates: union((r) => r.foundingDates),
+  };
 }

@@ -16,7 +16,7 @@ export function toMatchRecord(row: Row): MatchRecord {
     kind: plainText(row.kind),
     name: plainText(row.name ?? row.id),
     aliases: list(row.aliases),
-    country: row.country === null || row.country === undefined ? null : plainText(row.country),
+    countries: list(row.country),
     identifiers: list(row.identifiers),
     birthDates: list(row.birthDates),
     foundingDates: list(row.foundingDates),

@@ -5,10 +5,10 @@ import { plainText } from "../db/values.js";
 import { NotFoundError, QueryTooCostlyError } from "../errors.js";
 import { BlockIndex, compareCandidates, generateCandidates, type CandidatePair, type GenerateStats } from "../resolution/candidates.js";
 import { parseIdentifier } from "../resolution/identifiers.js";
-import { kindsCompatible, prepareRecord, scorePair, type MatchReason } from "../resolution/matcher.js";
+import { kindsCompatible, mergeRecords, prepareRecord, scorePair, type MatchReason, type MatchRecord } from "../resolution/matcher.js";
 import { recordPages, toMatchRecord } from "../resolution/records.js";
 import { toJudgementRecord } from "../resolution/judgement-store.js";
-import { clustersOf } from "./cluster-views.js";
+import { clustersOf } from "../resolution/cluster-reader.js";
 import type { EntityService } from "./entity.service.js";
 import { toLuceneQuery } from "./search.service.js";
 import { entityId, intInRange, numberInRange } from "./validate.js";
@@ -81,11 +81,11 @@ export class CandidateService {
     numberInRange("minScore", minScore, 0, 1);
     const [canonical, decided] = await Promise.all([this.canonicalMap(), this.decidedPairs()]);
     const index = new BlockIndex();
-    await index.addAll(recordPages(this.db, maxRecords + 1));
+    await index.addAll(recordPages(this.db, maxRecords + 1), canonical);
     if (index.records.length > maxRecords) {
       throw new QueryTooCostlyError(`The graph holds more than ${maxRecords} records to compare; list its candidates with npx actorgraph resolve --candidates.`, { maxRecords });
     }
-    return generateCandidates(index, { minScore, canonicalOf: (x) => canonical.get(x) ?? x, decided: (l, r) => decided.has(`${l}\u0000${r}`) });
+    return generateCandidates(index, { minScore, decided: (l, r) => decided.has(`${l}\u0000${r}`) });
   }
 
   /** Entity views for a page of pairs (one query for all their records). */
@@ -112,53 +112,55 @@ export class CandidateService {
     return this.cache.result;
   }
 
-  /** The one-entity query: its records against the records the indexes find for their names and identifiers. */
+  /**
+   * The one-entity query: the entity (its cluster's records merged into one) against the
+   * entities the indexes find for its names and identifiers (each cluster merged likewise).
+   */
   private async forEntity(id: string, minScore: number): Promise<CandidatePair[]> {
     const cluster = (await clustersOf(this.db, [id])).get(id);
     const canonicalId = cluster?.canonicalId ?? id;
-    const mine = (await this.db.read("resolution-records-by-ids", { ids: cluster?.members ?? [id] })).map((r) => ({ record: toMatchRecord(r), unmatchable: r.unmatchable === true }));
-    if (mine.length === 0) throw new NotFoundError([id]);
     const own = new Set(cluster?.members ?? [id]);
+    const mineRows = await this.db.read("resolution-records-by-ids", { ids: [...own] });
+    if (mineRows.length === 0) throw new NotFoundError([id]);
+    const mineRecords = mineRows.filter((r) => r.unmatchable !== true).map(toMatchRecord);
+    if (mineRecords.length === 0) return [];
+    const mine = prepareRecord(mergeRecords(canonicalId, mineRecords));
     const found = new Set<string>();
-    for (const { record } of mine) {
-      const texts = [...new Set([record.name, ...record.aliases].flatMap((n) => [n, anyAscii(n)]))];
-      const lucene = texts.map((t) => toLuceneQuery(t)).filter((q): q is string => q !== null).map((q) => `(${q})`).join(" OR ");
-      if (lucene) for (const row of await this.db.read("search-entities", { lucene, limit: neo4j.int(BLOCK_FETCH) })) found.add(plainText((row.entity as Record<string, string>).id));
-      const phrases = identifierSpellings(record.identifiers).map((i) => `"${i.replace(/[\\"]/g, (c) => `\\${c}`)}"`);
-      if (phrases.length > 0) for (const row of await this.db.read("entities-by-identifiers", { lucene: phrases.join(" OR "), limit: neo4j.int(BLOCK_FETCH) })) found.add(plainText((row.entity as Record<string, string>).id));
-    }
+    const texts = [...new Set([mine.record.name, ...mine.record.aliases].flatMap((n) => [n, anyAscii(n)]))];
+    const lucene = texts.map((t) => toLuceneQuery(t)).filter((q): q is string => q !== null).map((q) => `(${q})`).join(" OR ");
+    if (lucene) for (const row of await this.db.read("search-entities", { lucene, limit: neo4j.int(BLOCK_FETCH * Math.max(1, texts.length)) })) found.add(plainText((row.entity as Record<string, string>).id));
+    const phrases = identifierSpellings(mine.record.identifiers).map((i) => `"${i.replace(/[\\"]/g, (c) => `\\${c}`)}"`);
+    if (phrases.length > 0) for (const row of await this.db.read("entities-by-identifiers", { lucene: phrases.join(" OR "), limit: neo4j.int(BLOCK_FETCH * phrases.length) })) found.add(plainText((row.entity as Record<string, string>).id));
     const others = [...found].filter((x) => !own.has(x));
     if (others.length === 0) return [];
-    const [theirs, clusters, judged] = await Promise.all([
-      this.db.read("resolution-records-by-ids", { ids: others }),
-      clustersOf(this.db, others),
+    const clusters = await clustersOf(this.db, others);
+    const memberIds = [...new Set(others.flatMap((x) => clusters.get(x)?.members ?? [x]))];
+    const [theirs, judged] = await Promise.all([
+      this.db.read("resolution-records-by-ids", { ids: memberIds }),
       this.db.read("judgements-of-clusters", { ids: [id], limit: neo4j.int(10_000) }),
     ]);
     const decidedRecords = judged.map((r) => toJudgementRecord(r.judgement)).filter((j) => j.judgement !== "POSITIVE").flatMap((j) => [j.left, j.right]).filter((x) => !own.has(x));
     const decidedClusters = await clustersOf(this.db, decidedRecords);
     const decided = new Set(decidedRecords.map((x) => decidedClusters.get(x)?.canonicalId ?? x));
-    const best = new Map<string, CandidatePair>();
+    const canonicalOf = (x: string) => clusters.get(x)?.canonicalId ?? x;
+    const groups = new Map<string, MatchRecord[]>();
     for (const row of theirs) {
       if (row.unmatchable === true) continue;
-      const other = prepareRecord(toMatchRecord(row));
-      const otherCanonical = clusters.get(other.record.id)?.canonicalId ?? other.record.id;
-      if (otherCanonical === canonicalId || decided.has(otherCanonical)) continue;
-      for (const { record, unmatchable } of mine) {
-        if (unmatchable || !kindsCompatible(record.kind, other.record.kind)) continue;
-        const { score, reasons } = scorePair(prepareRecord(record), other, minScore);
-        if (score === 0 || score < minScore || (best.get(otherCanonical)?.score ?? -1) >= score) continue;
-        const flip = otherCanonical < canonicalId;
-        best.set(otherCanonical, {
-          left: flip ? otherCanonical : canonicalId,
-          right: flip ? canonicalId : otherCanonical,
-          leftRecord: flip ? other.record.id : record.id,
-          rightRecord: flip ? record.id : other.record.id,
-          score,
-          reasons,
-        });
-      }
+      const r = toMatchRecord(row);
+      const c = canonicalOf(r.id);
+      if (c === canonicalId || decided.has(c)) continue;
+      groups.set(c, [...(groups.get(c) ?? []), r]);
     }
-    return [...best.values()].sort(compareCandidates);
+    const pairs: CandidatePair[] = [];
+    for (const [c, records] of groups) {
+      const other = prepareRecord(mergeRecords(c, records));
+      if (!kindsCompatible(mine.record.kind, other.record.kind)) continue;
+      const { score, reasons } = scorePair(mine, other, minScore);
+      if (score === 0 || score < minScore) continue;
+      const [left, right] = c < canonicalId ? [c, canonicalId] : [canonicalId, c];
+      pairs.push({ left, right, leftRecord: left, rightRecord: right, score, reasons });
+    }
+    return pairs.sort(compareCandidates);
   }
 
   /** Record id → canonical id, for every judged record in another's cluster (identities-page.cypher, 10 000 a page). */
@@ -189,7 +191,7 @@ function identifierSpellings(stored: readonly string[]): string[] {
     const p = parseIdentifier(s);
     if (!p) continue;
     out.add(s);
-    for (const scheme of SPELLINGS[p.scheme] ?? []) out.add(`${scheme}:${p.value}`);
+    for (const scheme of SPELLINGS[p.scheme] ?? []) out.add(`${scheme}:${p.value}`).add(`${scheme}:${p.key}`);
   }
   return [...out];
 }

@@ -35,3 +35,11 @@ export async function dropResolution(db: Database, ids: string[]): Promise<void>
     await tx.run("UNWIND $ids AS id MATCH (v:Revision {targetId: id}) DELETE v", { ids });
   });
 }
+
+/** A valid 10-digit Russian INN (check digit by the weights 2 4 10 3 5 9 4 6 8) from nine digits of `seed`, unique per test run. */
+export function validInn(seed: number): string {
+  const body = String(Math.abs(Math.floor(seed)) % 1_000_000_000).padStart(9, "1");
+  const weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
+  const check = (weights.reduce((sum, w, i) => sum + w * Number(body[i]), 0) % 11) % 10;
+  return `${body}${check}`;
+}

@@ -5,14 +5,14 @@ import { chooseCanonical, clustersOf, judgementChain, type JudgementEdge } from 
 import { prepareRecord, type MatchRecord } from "../../src/resolution/matcher.js";
 
 const rec = (id: string, name: string, more: Partial<MatchRecord> = {}): MatchRecord => ({
-  id, kind: "Company", name, aliases: [], country: null, identifiers: [], birthDates: [], foundingDates: [], ...more,
+  id, kind: "Company", name, aliases: [], countries: [], identifiers: [], birthDates: [], foundingDates: [], ...more,
 });
 
 const pages = (records: MatchRecord[]) => [records];
 
 describe("blocking", () => {
   it("keys a record by its name words, whole names, identifiers and words within its country", () => {
-    const keys = blockKeys(prepareRecord(rec("a", "Vektor Trading LLC", { country: "HK", aliases: ["ООО Вектор"], identifiers: ["inn:7707083893"] })));
+    const keys = blockKeys(prepareRecord(rec("a", "Vektor Trading LLC", { countries: ["HK"], aliases: ["ООО Вектор"], identifiers: ["inn:7707083893"] })));
     expect(keys.sort()).toEqual(["i:inn:7707083893", "n:vektor", "n:vektortrading", "w:trading", "w:trading@HK", "w:vektor", "w:vektor@HK"]);
   });
 
@@ -30,11 +30,11 @@ describe("blocking", () => {
 
 describe("generateCandidates", () => {
   const records = [
-    rec("a", "NORTHWIND AVIA LIMITED", { country: "GB" }),
-    rec("b", "North Wind Avia Ltd", { country: "GB" }),
+    rec("a", "NORTHWIND AVIA LIMITED", { countries: ["GB"] }),
+    rec("b", "North Wind Avia Ltd", { countries: ["GB"] }),
     rec("c", "Northwind Avia", { kind: "Person" }),
-    rec("d", "Vektor", { identifiers: ["inn:7707083893"], country: "RU" }),
-    rec("e", "ООО Вектор", { identifiers: ["innCode:7707083893"], country: "RU" }),
+    rec("d", "Vektor", { identifiers: ["inn:7707083893"], countries: ["RU"] }),
+    rec("e", "ООО Вектор", { identifiers: ["innCode:7707083893"], countries: ["RU"] }),
     rec("f", "Russia", { kind: "Country" }),
   ];
 
@@ -50,7 +50,7 @@ describe("generateCandidates", () => {
 
   it("skips pairs within one cluster and pairs a judgement decided, and reports clusters by canonical id", async () => {
     const index = new BlockIndex();
-    await index.addAll(pages([...records, rec("g", "North-Wind Avia", { country: "GB" })]));
+    await index.addAll(pages([...records, rec("g", "North-Wind Avia", { countries: ["GB"] })]));
     const canonical = new Map([["g", "a"]]);
     const { candidates } = await generateCandidates(index, {
       minScore: 0.5,
@@ -58,6 +58,17 @@ describe("generateCandidates", () => {
       decided: (l, r) => l === "d" && r === "e",
     });
     expect(candidates.map((c) => [c.left, c.right])).toEqual([["a", "b"]]);
+  });
+
+  it("compares a cluster as one record: every name, every country", async () => {
+    const index = new BlockIndex();
+    await index.addAll(pages([rec("k1", "Vektor", { countries: ["RU"] }), rec("k2", "Вектор Аэро", { kind: "LegalEntity", countries: ["KZ"] }), rec("z", "Vektor Aero", { countries: ["KZ"] })]), new Map([["k2", "k1"]]));
+    expect(index.records.map((r) => [r.record.id, r.record.kind, r.record.name, r.record.aliases, r.record.countries])).toEqual([
+      ["z", "Company", "Vektor Aero", [], ["KZ"]],
+      ["k1", "Company", "Vektor", ["Вектор Аэро"], ["RU", "KZ"]],
+    ]);
+    const { candidates } = await generateCandidates(index, { minScore: 0.5 });
+    expect(candidates.map((c) => [c.left, c.right, c.score])).toEqual([["k1", "z", 0.95]]);
   });
 
   it("stops at maxPairs and says so", async () => {
