@@ -145,3 +145,32 @@ export async function applyJudgement(tx: ManagedTransaction, req: JudgementReque
 function describe(j: JudgementRecord): string {
   return `${j.judgement} ${j.left}–${j.right} by ${j.actor} on ${j.at.slice(0, 10)} (${j.reason})`;
 }
+
+/**
+ * Deletes the `system` judgements (automatic resolution) that name one of `ids`, records whose
+ * data is gone (import:delete), and recomputes the clusters they made; people's judgements stay.
+ * Runs in an open write transaction holding the resolution lock.
+ * @returns the deleted judgements (their revisions keep them).
+ */
+export async function dropSystemJudgements(tx: ManagedTransaction, ids: readonly string[]): Promise<JudgementRecord[]> {
+  const [row] = await runIn(tx, "judgement-clusters", { ids });
+  const members = ((row?.members ?? []) as { id: string; canonicalId: string }[]).filter((m) => m !== null);
+  const stored = ((row?.judgements ?? []) as Plain[]).map(toJudgementRecord);
+  const gone = new Set(ids);
+  const dropped = stored.filter((j) => j.actor === "system" && (gone.has(j.left) || gone.has(j.right)));
+  if (dropped.length === 0) return [];
+  for (const j of dropped) {
+    const [low, high] = j.left < j.right ? [j.left, j.right] : [j.right, j.left];
+    await runIn(tx, "judgement-delete", { low, high });
+  }
+  const kept = stored.filter((j) => !dropped.includes(j));
+  const previous = new Map(members.map((m) => [m.id, m.canonicalId] as const));
+  const rows: { id: string; canonicalId: string }[] = [];
+  for (const cluster of clustersOf(members.map((m) => m.id), kept)) {
+    const canonical = chooseCanonical(cluster.filter((m) => !gone.has(m)).length > 0 ? cluster.filter((m) => !gone.has(m)) : cluster, previous);
+    for (const m of cluster) if (previous.get(m) !== canonical) rows.push({ id: m, canonicalId: canonical });
+  }
+  if (rows.length > 0) await runIn(tx, "set-identity-canonicals", { rows });
+  await runIn(tx, "identities-delete-unjudged", { ids: members.map((m) => m.id) });
+  return dropped;
+}

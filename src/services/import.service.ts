@@ -49,6 +49,11 @@ export interface DeleteNamespaceSummary {
    * moved to a namespace that cites them, and are not counted). Not in `nodesDeleted`.
    */
   readonly sourcesDeleted: number;
+  /**
+   * Automatic (`system`) judgements deleted because a record they judged is gone
+   * (ResolutionService.forgetDeleted); judgements people made are always kept.
+   */
+  readonly judgementsDeleted: number;
   /** Wall-clock time in **seconds**. */
   readonly seconds: number;
 }
@@ -60,8 +65,8 @@ export interface DeleteNamespaceSummary {
 export class ImportService {
   constructor(
     private readonly db: Database,
-    /** Automatic resolution after each import (ResolutionService.autoResolveDataset); none when absent. */
-    private readonly resolution?: { autoResolveDataset(sourceId: string): Promise<AutoResolution> },
+    /** Automatic resolution after each import and its clean-up after a delete (ResolutionService); none when absent. */
+    private readonly resolution?: { autoResolveDataset(sourceId: string): Promise<AutoResolution>; forgetDeleted(namespace: string): Promise<number> },
   ) {}
 
   /**
@@ -111,7 +116,8 @@ export class ImportService {
    *    still cited (…-citations, skipped for a namespace without publications); those stay, and
    *    take the namespace of one that cites them, so that its delete removes them in turn;
    * 4. Country nodes an import created that nothing links to any more (…-countries);
-   * 5. the import revisions of its datasets (…-revisions; see importFile).
+   * 5. the import revisions of its datasets (…-revisions; see importFile);
+   * 6. the automatic judgements that named its deleted records (docs/resolution.md).
    * Seed data stays. Idempotent: a delete that was interrupted or failed half-way (timeout,
    * memory limit, lost connection) keeps the batches it committed, and running it again
    * removes the rest; on a namespace with nothing left it deletes nothing and reports zeros.
@@ -142,11 +148,13 @@ export class ImportService {
     const sources = (await run("import-delete-namespace-sources", nodeBatch, "Source nodes", citations)).counters;
     const countries = (await run("import-delete-namespace-countries", nodeBatch, "Country nodes")).counters;
     await run("import-delete-namespace-revisions", nodeBatch, "revisions");
+    const judgementsDeleted = (await this.resolution?.forgetDeleted(namespace)) ?? 0;
     return {
       namespace,
       relationshipsDeleted: [relationships, entities, sources, countries].reduce((sum, step) => sum + step.relationshipsDeleted, 0),
       nodesDeleted: entities.nodesDeleted + countries.nodesDeleted,
       sourcesDeleted: sources.nodesDeleted,
+      judgementsDeleted,
       seconds: (Date.now() - started) / 1000,
     };
   }

@@ -2,10 +2,11 @@ import neo4j from "neo4j-driver";
 import type { AuthService } from "../auth/auth.service.js";
 import { SYSTEM_ACTOR, type Caller } from "../auth/roles.js";
 import type { Database } from "../db/run.js";
+import { runIn } from "../db/run.js";
 import { plainText } from "../db/values.js";
 import { BadUserInputError, NotFoundError } from "../errors.js";
 import { JUDGEMENT_VALUES, type JudgementValue } from "../resolution/clusters.js";
-import { applyJudgement, lockResolution, toJudgementRecord, type JudgementRecord } from "../resolution/judgement-store.js";
+import { applyJudgement, dropSystemJudgements, lockResolution, toJudgementRecord, type JudgementRecord } from "../resolution/judgement-store.js";
 import { datasetIdentifiedEntities, strongIdentifierPairs, type AutoPair } from "../resolution/auto-resolve.js";
 import { kindsCompatible } from "../resolution/matcher.js";
 import { runMutation } from "./mutation-runner.js";
@@ -134,6 +135,32 @@ export class ResolutionService {
   }
 
   /**
+   * After import:delete of `namespace`: deletes the automatic (`system`) judgements that name
+   * a record of it that is gone, since they rested on the deleted data, and recomputes their
+   * clusters. Judgements people made are kept, whatever they name: a record imported again is
+   * judged as before. Each deletion leaves a revision (operation `import:delete`).
+   * @returns how many judgements were deleted.
+   */
+  async forgetDeleted(namespace: string): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const n = await this.db.writeTx("forgetDeleted", async (tx) => {
+        await lockResolution(tx);
+        const ids = (await runIn(tx, "identities-orphaned", { prefix: `${namespace}:`, limit: neo4j.int(FORGET_PAGE) })).map((r) => plainText(r.id));
+        if (ids.length === 0) return 0;
+        const dropped = await dropSystemJudgements(tx, ids);
+        const at = new Date();
+        for (const j of dropped) {
+          await recordRevision(tx, { targetKind: "judgement", targetId: j.id, version: j.version + 1, actor: SYSTEM_ACTOR, operation: "import:delete", reason: `import:delete ${namespace} removed the records this automatic judgement rested on`, before: { ...j }, after: null }, at);
+        }
+        return dropped.length;
+      });
+      if (n === 0) return deleted;
+      deleted += n;
+    }
+  }
+
+  /**
    * Records `system` judgements (automatic resolution: equal strong identifiers, OpenSanctions
    * referents), each POSITIVE with its reason, never over a pair or clusters already decided, in
    * transactions of 200, each with its revisions (actor `system`, operation `autoResolve`).
@@ -160,6 +187,9 @@ export class ResolutionService {
     return recorded;
   }
 }
+
+/** Judged ids of a namespace handled per transaction by {@link ResolutionService.forgetDeleted}. */
+const FORGET_PAGE = 500;
 
 /** True when records of these kinds may be judged one: two actors that can be one (matcher.ts), or two records of one kind other than Country. */
 export function canBeOne(a: string, b: string): boolean {
