@@ -234,6 +234,19 @@ tail_log_since() { # byte offset
 
 # ---------------------------------------------------------------- build
 
+PROGRESS_SECONDS=5
+
+maven_progress() { # files and megabytes Maven has downloaded so far, from its batch-mode log (POSIX awk)
+  awk '/^\[INFO\] Downloaded from / {
+         n++
+         if (match($0, /\([0-9.]+ (B|kB|MB|GB) at/)) {
+           split(substr($0, RSTART + 1, RLENGTH - 1), w, " ")
+           mb += w[1] * ((w[2] == "GB") ? 1024 : (w[2] == "MB") ? 1 : (w[2] == "kB") ? 1 / 1024 : 1 / 1048576)
+         }
+       }
+       END { printf "%d files, %.0f MB downloaded", n, mb }' "$BUILD_LOG" 2>/dev/null || printf 'starting'
+}
+
 launcher_hash() {
   {
     printf 'java-major=%s\n' "$JAVA_MAJOR"
@@ -251,16 +264,27 @@ ensure_jars() {
   fi
   command -v mvn >/dev/null 2>&1 \
     || die "mvn not found; Maven 3.6+ is needed to fetch the Neo4j jars (e.g. apt-get install maven)"
-  log "building the launcher and fetching the Neo4j jars with Maven (first time: ~170 MB of downloads) ..."
+  log "building the launcher and fetching the Neo4j jars with Maven (first time: ~170 MB of downloads; progress every ${PROGRESS_SECONDS}s) ..."
   rm -rf "$LIB_DIR.tmp"
   mkdir -p "$LIB_DIR.tmp"
-  if ! mvn -B -q -f "$LAUNCHER_POM" -Dlauncher.buildDir="$BUILD_DIR" \
-        package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIB_DIR.tmp" \
-        >"$BUILD_LOG" 2>&1; then
+  # Not -q: batch mode logs one "Downloaded from …" line per file, which maven_progress sums
+  # into a line every PROGRESS_SECONDS instead of a silent minute.
+  mvn -B -f "$LAUNCHER_POM" -Dlauncher.buildDir="$BUILD_DIR" \
+    package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIB_DIR.tmp" \
+    >"$BUILD_LOG" 2>&1 &
+  local mvn_pid=$! started=$SECONDS
+  while process_alive "$mvn_pid"; do
+    sleep 1
+    if (( (SECONDS - started) % PROGRESS_SECONDS == 0 )) && process_alive "$mvn_pid"; then
+      log "Maven: $(maven_progress) after $(( SECONDS - started ))s ..."
+    fi
+  done
+  if ! wait "$mvn_pid"; then
     tail -n 40 "$BUILD_LOG" >&2 || true
     rm -rf "$LIB_DIR.tmp"
     die "Maven build failed (full output: $BUILD_LOG)"
   fi
+  log "Maven: $(maven_progress), done in $(( SECONDS - started ))s"
   cp "$BUILD_DIR/neo4j-launcher.jar" "$LIB_DIR.tmp/neo4j-launcher.jar"
   rm -rf "$LIB_DIR"
   mv "$LIB_DIR.tmp" "$LIB_DIR"

@@ -3,6 +3,7 @@ import { AuthService } from "./auth/auth.service.js";
 import type { Config } from "./config.js";
 import { createDriver } from "./db/driver.js";
 import { Database } from "./db/run.js";
+import { Metrics } from "./metrics.js";
 import type { Services } from "./graphql/context.js";
 import { CandidateService } from "./services/candidate.service.js";
 import { ClaimService } from "./services/claim.service.js";
@@ -30,6 +31,8 @@ export interface App {
   readonly exports: ExportService;
   /** File imports (FtM, customs, claims) for `POST /import/:format` and `actorgraph import`. */
   readonly imports: ImportService;
+  /** Prometheus metrics of this app (`GET /metrics`). */
+  readonly metrics: Metrics;
   /** Closes the driver. */
   close(): Promise<void>;
 }
@@ -38,8 +41,9 @@ export interface App {
 export function createApp(config: Config): App {
   const driver = createDriver(config);
   const db = new Database(driver, config.neo4jDatabase, config.queryTimeoutMs);
+  const metrics = new Metrics(() => db.sessionsInUse);
   const entities = new EntityService(db);
-  const routes = new RouteService(db, entities, config);
+  const routes = observeRouteSearches(new RouteService(db, entities, config), metrics);
   const auth = new AuthService(config);
   const candidates = new CandidateService(db, entities);
   const resolution = new ResolutionService(db, auth, () => candidates.invalidate());
@@ -58,5 +62,42 @@ export function createApp(config: Config): App {
     candidates,
   };
   const exports = new ExportService(db, services.neighborhood, routes);
-  return { config, driver, db, services, admin: new GraphAdminService(db), exports, imports: new ImportService(db, services.resolution), close: () => driver.close() };
+  const imports = observeImports(new ImportService(db, resolution), metrics);
+  return { config, driver, db, services, admin: new GraphAdminService(db), exports, imports, metrics, close: () => driver.close() };
+}
+
+/** `routes`, counting each search's outcome in `metrics` (connections' searches included, since they go through it). */
+function observeRouteSearches(routes: RouteService, metrics: Metrics): RouteService {
+  const find = routes.findRoutes.bind(routes);
+  routes.findRoutes = async (...args) => {
+    const search = await find(...args);
+    metrics.routeSearchEnded(search.reason);
+    return search;
+  };
+  return routes;
+}
+
+/** `imports`, reporting the imports in progress, their records read so far, and each finished import's records in `metrics`. */
+function observeImports(imports: ImportService, metrics: Metrics): ImportService {
+  const importFile = imports.importFile.bind(imports);
+  imports.importFile = async (options, provenance) => {
+    metrics.importsInProgress.inc();
+    let read = 0;
+    try {
+      const summary = await importFile({
+        ...options,
+        onProgress: (p) => {
+          metrics.importRecordsRead.inc(p.read - read);
+          read = p.read;
+          options.onProgress?.(p);
+        },
+      }, provenance);
+      metrics.importEnded(summary);
+      return summary;
+    } finally {
+      metrics.importsInProgress.dec();
+      metrics.importRecordsRead.dec(read);
+    }
+  };
+  return imports;
 }

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError } from "commander";
-import { pino, type Logger } from "pino";
+import type { Logger } from "pino";
 import { createApp, type App } from "./app.js";
 import { registerTokenCommand } from "./auth/cli-token.js";
 import { ensureSecretFile } from "./auth/secret-file.js";
@@ -14,6 +14,7 @@ import { buildActorgraphSchema, printActorgraphSchema } from "./graphql/schema.j
 import { registerImportCommand } from "./import/cli-import.js";
 import { registerResolveCommand } from "./resolution/cli-resolve.js";
 import { startLocalNeo4j } from "./local-neo4j.js";
+import { createLogger } from "./logging.js";
 import { PROJECT_ROOT } from "./paths.js";
 import { renderSeedCypher, SEED_FILE } from "./seed/seed-file.js";
 import { startServer } from "./server.js";
@@ -41,7 +42,7 @@ program
     const created = ensureSecretFile(process.env, authSecretFile());
     const app = createApp(loadConfig());
     if (created) process.stdout.write(`Generated a token secret (AUTH_SECRET) in ${authSecretFile()} (git-ignored).\n`);
-    const logger = pino({ level: app.config.logLevel });
+    const logger = createLogger(app.config.logLevel);
     await prepareDatabase(app, logger);
     await serve(app, logger);
   });
@@ -51,7 +52,7 @@ program
   .description("Serve the GraphQL API against NEO4J_URI without starting or seeding a database.")
   .action(async () => {
     const app = createApp(loadConfig());
-    await serve(app, pino({ level: app.config.logLevel }));
+    await serve(app, createLogger(app.config.logLevel));
   });
 
 program
@@ -107,6 +108,17 @@ async function prepareDatabase(app: App, logger: Logger): Promise<void> {
 
 async function serve(app: App, logger: Logger): Promise<void> {
   const server = await startServer(app, logger);
+  // Drain (SHUTDOWN_TIMEOUT_MS): stop accepting, let in-flight requests finish, close the driver, exit 0.
+  // Registered before the ready line: a supervisor may signal as soon as it reads it.
+  const shutdown = async (signal: string) => {
+    logger.info({ signal, timeoutMs: app.config.shutdownTimeoutMs }, "draining in-flight requests before exit");
+    await server.stop();
+    await app.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.stdout.write(
     `\nactorgraph API ready at ${server.url}/graphql (health: ${server.url}/health)\n` +
       `Route explorer: ${server.url}/explorer · GraphiQL: ${server.url}/graphiql\n` +
@@ -116,13 +128,6 @@ async function serve(app: App, logger: Logger): Promise<void> {
           "and send it as `Authorization: Bearer <token>` (or paste it in the explorer's Settings).\n\n"
         : "Writes are off: this server verifies no tokens (set AUTH_SECRET or AUTH_JWKS_URL; `npm start` generates a secret).\n\n"),
   );
-  const shutdown = async () => {
-    await server.stop();
-    await app.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void shutdown());
-  process.once("SIGTERM", () => void shutdown());
 }
 
 function checkFile(path: string, expected: string, fix: string): void {
@@ -132,8 +137,20 @@ function checkFile(path: string, expected: string, fix: string): void {
   }
 }
 
+/** Whether `err` is a write to a pipe whose reader has gone (`npx actorgraph export … | head`). */
+function isBrokenPipe(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException | null)?.code === "EPIPE";
+}
+
+// A reader that stops early (`| head`) is not a failure: exit 0 quietly, as cat and grep do.
+process.stdout.on("error", (err) => {
+  if (isBrokenPipe(err)) process.exit(0);
+  throw err;
+});
+
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);
+  if (isBrokenPipe(err)) process.exit(0);
   const where =
     err instanceof DatabaseUnavailableError
       ? ` (Neo4j at ${process.env.NEO4J_URI || localNeo4j().uri} as ${process.env.NEO4J_USER || "neo4j"}: check NEO4J_URI and NEO4J_PASSWORD, or NEO4J_BOLT_PORT and NEO4J_STATE_DIR for the local one)`

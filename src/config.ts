@@ -95,6 +95,39 @@ const ConfigSchema = z.object({
   readsRequireAuth: bool.default("false"),
   /** `AUTO_START_DB`: `npm start` starts the local Neo4j when NEO4J_URI is unset and nothing answers. Default true. */
   autoStartDb: bool.default("true"),
+  /**
+   * `EXPORT_SLOTS`: exports of any scope that run at once on this server (src/export/http.ts);
+   * one more answers 503 SERVER_BUSY with `Retry-After`. At most 2 of them whole-graph
+   * (LIMITS.exportConcurrentCap). Default 4: each bounded export holds up to a 2 000-node
+   * subgraph in memory, and 16 at once took the API from 0.39 to 1.16 GB (issue 21).
+   */
+  exportSlots: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * `EXPORT_IDLE_TIMEOUT_MS`: an export whose client reads nothing for this long, in
+   * **milliseconds**, is aborted and its slot freed, so stalled readers cannot hold every slot
+   * (issue 21: two idle readers blocked all whole-graph exports indefinitely). Default 30000.
+   */
+  exportIdleTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /**
+   * `RATE_LIMIT_MAX`: requests one client may send to `/graphql`, `/export/…` and `/import/…`
+   * per window (express-rate-limit); one more answers 429 RATE_LIMITED with `Retry-After`.
+   * 0 turns rate limiting off. Default 1200 (20 a second on average; a client once took 735
+   * searches a second).
+   */
+  rateLimitMax: z.coerce.number().int().min(0).max(10_000_000).default(1200),
+  /** `RATE_LIMIT_WINDOW_MS`: the rate limit's window, in **milliseconds**. Default 60000. */
+  rateLimitWindowMs: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+  /**
+   * `RATE_LIMIT_LOOPBACK`: whether clients on this machine (127.0.0.0/8, ::1) are rate limited
+   * too. Default false: the CLI, notebooks and tests on the same host are not throttled.
+   */
+  rateLimitLoopback: bool.default("false"),
+  /**
+   * `SHUTDOWN_TIMEOUT_MS`: on SIGTERM or SIGINT the server stops accepting connections and gives
+   * in-flight requests this long, in **milliseconds**, to finish before it closes the rest and
+   * the Neo4j driver and exits 0. Default 10000.
+   */
+  shutdownTimeoutMs: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 /** The validated, frozen configuration. */
@@ -131,6 +164,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authAudience: env.AUTH_AUDIENCE || undefined,
     authRolesClaim: env.AUTH_ROLES_CLAIM || undefined,
     readsRequireAuth: env.READS_REQUIRE_AUTH || undefined,
+    exportSlots: env.EXPORT_SLOTS,
+    exportIdleTimeoutMs: env.EXPORT_IDLE_TIMEOUT_MS,
+    rateLimitMax: env.RATE_LIMIT_MAX,
+    rateLimitWindowMs: env.RATE_LIMIT_WINDOW_MS,
+    rateLimitLoopback: env.RATE_LIMIT_LOOPBACK,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   });
   if (env.IMPORT_TOKEN) {
     throw new Error(

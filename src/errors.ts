@@ -1,5 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { currentRequestId } from "./request-context.js";
 
 /**
  * The closed set of error codes clients can rely on, sent in `extensions.code`.
@@ -14,7 +15,11 @@ export enum ErrorCode {
   QUERY_TOO_COSTLY = "QUERY_TOO_COSTLY",
   /** Neo4j cannot be reached or refused our credentials; retry later. */
   DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE",
-  /** Every database connection is busy with other requests; retry shortly. Neo4j itself is up. */
+  /**
+   * The server is at capacity: every database connection or export slot is taken, or Neo4j ran
+   * out of time or memory for a bounded export while serving others; retry after `Retry-After`
+   * seconds (HTTP 503). Neo4j itself is up.
+   */
   SERVER_BUSY = "SERVER_BUSY",
   /** The operation needs a caller: no bearer token was sent, or it is invalid or expired (HTTP 401 outside GraphQL). */
   UNAUTHENTICATED = "UNAUTHENTICATED",
@@ -25,6 +30,8 @@ export enum ErrorCode {
    * a claim that already exists (`extensions.claimId`), or an idempotency key reused for another request.
    */
   CONFLICT = "CONFLICT",
+  /** This client sent more requests than RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_MS; retry after `Retry-After` seconds (HTTP 429). */
+  RATE_LIMITED = "RATE_LIMITED",
   /** Anything unexpected; details are logged, never sent. */
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
@@ -72,10 +79,10 @@ export class DatabaseUnavailableError extends AppError {
   }
 }
 
-/** Raised when no database connection frees up in time because the server is at capacity. */
+/** Raised when no database connection or export slot frees up because the server is at capacity. */
 export class ServerBusyError extends AppError {
-  constructor() {
-    super("The server is at capacity; retry in a few seconds.", ErrorCode.SERVER_BUSY);
+  constructor(message = "The server is at capacity; retry in a few seconds.", extra: Record<string, unknown> = {}) {
+    super(message, ErrorCode.SERVER_BUSY, extra);
   }
 }
 
@@ -123,9 +130,24 @@ const REQUEST_ERROR_CODES = new Set([
 ]);
 
 /**
+ * Extensions that describe our internals rather than the request: the stack trace and the Neo4j
+ * driver's error code (`neo4jCode`, kept on QUERY_TOO_COSTLY for the logs and the importer's
+ * retry rule). Sent only when NODE_ENV is `development`.
+ */
+const INTERNAL_EXTENSIONS: readonly string[] = ["stacktrace", "neo4jCode"];
+
+/** `extensions` without {@link INTERNAL_EXTENSIONS}, unless `development`; the same object when there is nothing to drop. */
+export function publicExtensions<T extends Record<string, unknown> | undefined>(extensions: T, development: boolean): T {
+  if (development || !extensions || !INTERNAL_EXTENSIONS.some((k) => k in extensions)) return extensions;
+  return Object.fromEntries(Object.entries(extensions).filter(([k]) => !INTERNAL_EXTENSIONS.includes(k))) as T;
+}
+
+/**
  * Apollo `formatError`. Keeps our AppErrors and Apollo's request errors; masks everything else
- * as INTERNAL_SERVER_ERROR ("Internal server error") and logs it. Stack traces only when
- * `development` is true. Model: apollo-server `errorNormalize.ts`.
+ * as INTERNAL_SERVER_ERROR ("Internal server error") and logs it. Stack traces and driver codes
+ * only when `development` is true ({@link publicExtensions}). Every error carries
+ * `extensions.requestId` (src/request-context.ts) when served for a request, the id its log lines carry.
+ * Model: apollo-server `errorNormalize.ts`.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -138,18 +160,14 @@ export function formatError(
   const isOurs = cause instanceof AppError;
   // Request errors arise before execution, so they carry no path; a resolver's error always does.
   const isRequestError = !isOurs && REQUEST_ERROR_CODES.has(code) && formatted.path === undefined;
-  if (isOurs || isRequestError) return development ? formatted : withoutStack(formatted);
+  const requestId = currentRequestId();
+  const withId = (extensions: Record<string, unknown> | undefined) => (requestId === undefined ? extensions : { ...extensions, requestId });
+  if (isOurs || isRequestError) return { ...formatted, extensions: withId(publicExtensions(formatted.extensions, development)) };
   log(cause);
   return {
     message: "Internal server error",
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    extensions: withId({ code: ErrorCode.INTERNAL_SERVER_ERROR }),
   };
-}
-
-function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (!formatted.extensions || !("stacktrace" in formatted.extensions)) return formatted;
-  const { stacktrace: _drop, ...extensions } = formatted.extensions;
-  return { ...formatted, extensions };
 }

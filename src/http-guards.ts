@@ -2,6 +2,7 @@ import { STATUS_CODES } from "node:http";
 import type { ErrorRequestHandler, Express, RequestHandler, Response } from "express";
 import type { Logger } from "pino";
 import { ErrorCode } from "./errors.js";
+import { clip } from "./logging.js";
 
 // The server's HTTP guards outside GraphQL, registered by src/server.ts: the Host allow-list
 // (first), the JSON 404/405 for requests no route took, and the JSON error handler (last).
@@ -19,6 +20,37 @@ function isLoopback(host: string): boolean {
 function hostName(header: string | undefined): string | null {
   const m = /^(\[[0-9a-f:.]+\]|[^:[\]\s/]+)(?::\d{1,5})?$/.exec((header ?? "").trim().toLowerCase());
   return m ? m[1]! : null;
+}
+
+/**
+ * The request's Host comes from one source only, or the request is refused with 400
+ * BAD_REQUEST before anything else runs:
+ * - a second `Host` header: Node keeps the first and drops the rest, so a proxy that reads the
+ *   last one and this server would disagree about whom the request is for;
+ * - a request line in absolute form (`GET http://other.example/graphql HTTP/1.1`) or asterisk
+ *   form (`OPTIONS *`): RFC 9112 §3.2.2 makes the authority in an absolute URI override `Host`,
+ *   which {@link hostAllowList} reads. This server is not a proxy, so it takes origin-form
+ *   targets (`/path?query`) only.
+ * Register first (after the request id), before {@link hostAllowList}.
+ */
+export function singleHostSource(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    let hosts = 0;
+    for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === "host") hosts += 1;
+    const originForm = req.originalUrl.startsWith("/");
+    if (hosts <= 1 && originForm) return next();
+    const problem = hosts > 1 ? `${hosts} Host headers; send exactly one` : "a request target that is not a path; send the path only (origin form, /graphql) with the name in the Host header";
+    logger.warn({ target: clip(req.originalUrl, 200), hosts }, "refused a request whose Host is ambiguous");
+    sendHttpError(res, 400, "BAD_REQUEST", `Bad request: ${problem}.`);
+  };
+}
+
+/** `GET /` (and HEAD) answers 302 to the route explorer, the page a person opening the server's address wants. */
+export function rootToExplorer(): RequestHandler {
+  return (req, res, next) => {
+    if (req.path !== "/" || (req.method !== "GET" && req.method !== "HEAD")) return next();
+    res.redirect(302, "/explorer");
+  };
 }
 
 /**
@@ -42,12 +74,12 @@ export function hostAllowList(bindHost: string, allowed: readonly string[], logg
     if (!enforced) return next();
     const name = hostName(req.headers.host);
     if (name !== null && names.has(name)) return next();
-    logger.warn({ host: req.headers.host, path: req.path }, "refused a request for a host this server does not serve (DNS rebinding?)");
+    logger.warn({ host: clip(req.headers.host ?? "", 200), path: clip(req.path, 200) }, "refused a request for a host this server does not serve (DNS rebinding?)");
     sendHttpError(
       res,
       421,
       "BAD_HOST",
-      `This server does not answer to the host ${JSON.stringify(req.headers.host ?? "")}. Open it as http://127.0.0.1:<port>/ or http://localhost:<port>/, or add the name to ALLOWED_HOSTS on the server.`,
+      `This server does not answer to the host ${JSON.stringify(clip(req.headers.host ?? "", 200))}. Open it as http://127.0.0.1:<port>/ or http://localhost:<port>/, or add the name to ALLOWED_HOSTS on the server.`,
     );
   };
 }
@@ -91,7 +123,7 @@ export function notFoundOrWrongMethod(expressApp: Express): RequestHandler {
       res,
       404,
       "NOT_FOUND",
-      `No endpoint at ${req.path}. Endpoints: /graphql, /health, /ready, /explorer, /graphiql, /export/<format>, POST /import/<format>.`,
+      `No endpoint at ${clip(req.path, 200)}. Endpoints: /graphql, /health, /ready, /metrics, /explorer, /graphiql, /export/<format>, POST /import/<format>.`,
     );
   };
 }

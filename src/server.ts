@@ -20,7 +20,10 @@ import { registerExportRoutes } from "./export/http.js";
 import { registerImportRoutes } from "./import/http-import.js";
 import type { GraphQLContext } from "./graphql/context.js";
 import { buildActorgraphSchema } from "./graphql/schema.js";
-import { hostAllowList, httpErrorAsJson, notFoundOrWrongMethod } from "./http-guards.js";
+import { MAX_DOCUMENT_TOKENS, operationMetricsPlugin, supportedOperationsRule } from "./graphql-guards.js";
+import { hostAllowList, httpErrorAsJson, notFoundOrWrongMethod, rootToExplorer, singleHostSource } from "./http-guards.js";
+import { rateLimiter } from "./rate-limit.js";
+import { requestContext } from "./request-context.js";
 import { registerWebClients } from "./web/serve.js";
 
 // graphql-query-complexity's ESM build imports `graphql/index.mjs`, while Node resolves every
@@ -50,7 +53,11 @@ export interface RunningServer {
   /** Base URL, for example `http://127.0.0.1:4000`. */
   readonly url: string;
   readonly port: number;
-  /** Stops accepting requests, drains in-flight ones, and stops Apollo. Does not close the app's driver. */
+  /**
+   * Stops accepting connections, closes idle keep-alive ones, gives in-flight requests up to
+   * SHUTDOWN_TIMEOUT_MS to finish (then closes their connections), and stops Apollo. Does not
+   * close the app's driver.
+   */
   stop(): Promise<void>;
 }
 
@@ -61,7 +68,10 @@ export interface RunningServer {
  * time budget (ROUTE_BUDGET_MS) shared by all its route searches, and at most
  * {@link DB_CALLS_PER_REQUEST} database calls in flight. Every request first passes the Host
  * allow-list ({@link hostAllowList}: 421 BAD_HOST); an unknown path answers JSON 404 NOT_FOUND,
- * a known path with a wrong method 405 METHOD_NOT_ALLOWED with `Allow`.
+ * a known path with a wrong method 405 METHOD_NOT_ALLOWED with `Allow`. Before that, every request
+ * gets an id (src/request-context.ts) and is counted in `GET /metrics` (src/metrics.ts), and a
+ * request whose Host is ambiguous is refused ({@link singleHostSource}); `/graphql`, `/export`
+ * and `/import` are rate limited per client (src/rate-limit.ts); `GET /` redirects to `/explorer`.
  */
 export async function startServer(app: App, logger: Logger): Promise<RunningServer> {
   const { config } = app;
@@ -73,17 +83,23 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
     schema,
     includeStacktraceInErrorResponses: development,
     persistedQueries: false,
+    // The CLI drains on SIGTERM/SIGINT itself (src/cli.ts). Apollo's own handlers stop the server and
+    // then send the signal again, which killed the process (exit 143) before the driver was closed.
+    stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     // Apollo turns introspection off when NODE_ENV is production (the Docker image). The schema is
     // public (schema.graphql is committed) and GraphiQL needs it for docs and completion.
     introspection: true,
     // Report as validation errors (GRAPHQL_VALIDATION_FAILED) rather than throw, which Apollo would treat as a crash.
     validationRules: [
+      supportedOperationsRule,
       maxDepthRule({ n: SHAPE_LIMITS.maxDepth, exposeLimits: true, propagateOnRejection: false, onReject: [(ctx, err) => ctx?.reportError(err)] }),
       maxAliasesRule({ n: SHAPE_LIMITS.maxAliases, exposeLimits: true, propagateOnRejection: false, onReject: [(ctx, err) => ctx?.reportError(err)] }),
     ],
     formatError: (formatted, original) => formatError(formatted, original, development, (err) => logger.error({ err }, "unexpected error")),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      operationMetricsPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       complexityLimit(schema, config.maxQueryComplexity),
       readAccessPlugin(app.services.auth),
@@ -93,10 +109,20 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
 
   expressApp.set("env", development ? "development" : "production");
   expressApp.disable("x-powered-by");
+  expressApp.use(requestContext(development));
+  expressApp.use(app.metrics.requestObserver());
+  expressApp.use(singleHostSource(logger));
   expressApp.use(hostAllowList(config.host, config.allowedHosts, logger));
   expressApp.use(cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, methods: ["GET", "HEAD", "POST"] }));
-  // Verifies a bearer token once per request; requestCaller(req) reads the caller everywhere after.
+  // Verifies a bearer token once per request; requestCaller(req) reads the caller everywhere after,
+  // the rate limiter's key included, so it runs first.
   expressApp.use(authenticateRequests(app.services.auth));
+  const limiter = rateLimiter(config);
+  if (limiter) expressApp.use(["/graphql", "/export", "/import"], limiter);
+  expressApp.use(rootToExplorer());
+  expressApp.get("/metrics", async (_req, res) => {
+    res.type(app.metrics.registry.contentType).send(await app.metrics.registry.metrics());
+  });
   expressApp.get("/health", async (_req, res) => {
     const ready = await app.db.isReady();
     res.status(200).json({ status: "ok", live: true, database: ready ? "up" : "down" });
@@ -118,7 +144,7 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
     }),
   );
   expressApp.use("/export", requireReader(app.services.auth));
-  registerExportRoutes(expressApp, app);
+  registerExportRoutes(expressApp, app, logger);
   registerImportRoutes(expressApp, app);
   registerWebClients(expressApp);
   expressApp.use(notFoundOrWrongMethod(expressApp));

@@ -12,7 +12,8 @@
 // any other field replaces the stored value. Cost: a string test per list key, and the union's
 // reduce only where the node already holds that list (an entity stated before). Each is also
 // linked to the dataset's :Source ($sourceId), as import-link-provenance.cypher links the
-// batch's other nodes, without a second lookup.
+// batch's other nodes, without a second lookup. Unions start from the stored list and append the
+// new values only, so the list nests at most one level per new value (see import-merge-entities.cypher).
 MATCH (s:Source {id: $sourceId})
 UNWIND $rows AS row
 WITH s, split(row, '\u001F') AS f
@@ -20,7 +21,7 @@ WITH s, f, f[1] AS xName, CASE f[3] WHEN '\u001A' THEN [] ELSE split(f[3], '\u00
      CASE f[4] WHEN '\u001A' THEN [] ELSE split(f[4], '\u001E') END AS xTopics
 MERGE (n:Entity {id: f[0]})
 WITH s, n, f, xName, xAliases, xTopics, CASE WHEN n.name IS NULL OR n.placeholder = true THEN xName ELSE n.name END AS name
-WITH s, n, f, xTopics, name, [a IN coalesce(n.aliases, []) + xAliases + [xName] WHERE a <> name] AS aliases
+WITH s, n, f, xTopics, name, [a IN coalesce(n.aliases, []) WHERE a <> name] AS storedAliases, xAliases + [xName] AS newAliases
 FOREACH (i IN range(0, size($keys) - 1) |
   SET n[$keys[i]] = CASE $kinds[i]
     WHEN 's' THEN f[6 + i]
@@ -35,8 +36,8 @@ FOREACH (i IN range(0, size($keys) - 1) |
   END)
 SET n.name = name,
     n.kind = f[2],
-    n.aliases = reduce(acc = [], a IN aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
-    n.topics = reduce(acc = [], t IN coalesce(n.topics, []) + xTopics | CASE WHEN t IN acc THEN acc ELSE acc + t END),
+    n.aliases = reduce(acc = storedAliases, a IN newAliases | CASE WHEN a = name OR a IN acc THEN acc ELSE acc + a END),
+    n.topics = reduce(acc = coalesce(n.topics, []), t IN xTopics | CASE WHEN t IN acc THEN acc ELSE acc + t END),
     n.ftmSchema = CASE f[5] WHEN '\u0018' THEN n.ftmSchema ELSE f[5] END,
     n.placeholder = false,
     n.unidentified = coalesce(n.unidentified, false),

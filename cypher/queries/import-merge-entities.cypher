@@ -12,18 +12,22 @@
 // earlier fragments' aliases and names (and FtM export no longer gave them back). The unions are
 // computed before `+=` overwrites the stored lists, and set after it. Same rule in
 // import-merge-entities-packed.cypher and in foldEntities.
+// Unions start from the stored list (already free of repeats) and append only the new values:
+// each append nests one level in Neo4j's list value, and a union rebuilt from an empty list over
+// 40 000 names overflowed Neo4j's stack (issue 21). Records are capped (src/import/record-caps.ts),
+// so the nesting stays under 1 000 new values whatever the stored list holds.
 UNWIND $entities AS x
 CALL (x) {
 MERGE (n:Entity {id: x.id})
 WITH n, x, CASE WHEN n.name IS NULL OR n.placeholder = true THEN x.name ELSE n.name END AS name
-WITH n, x, name, [a IN coalesce(n.aliases, []) + x.aliases + [x.name] WHERE a <> name] AS aliases,
+WITH n, x, name, [a IN coalesce(n.aliases, []) WHERE a <> name] AS storedAliases, x.aliases + [x.name] AS newAliases,
      [k IN keys(x.props) WHERE k STARTS WITH 'ftm_' AND x.props[k] IS :: LIST<ANY> NOT NULL AND n[k] IS :: LIST<ANY> NOT NULL
         | [k, reduce(acc = n[k], v IN x.props[k] | CASE WHEN v IN acc THEN acc ELSE acc + v END)]] AS unions
 SET n += x.props,
     n.name = name,
     n.kind = x.kind,
-    n.aliases = reduce(acc = [], a IN aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
-    n.topics = reduce(acc = [], t IN coalesce(n.topics, []) + x.topics | CASE WHEN t IN acc THEN acc ELSE acc + t END),
+    n.aliases = reduce(acc = storedAliases, a IN newAliases | CASE WHEN a = name OR a IN acc THEN acc ELSE acc + a END),
+    n.topics = reduce(acc = coalesce(n.topics, []), t IN x.topics | CASE WHEN t IN acc THEN acc ELSE acc + t END),
     n.ftmSchema = coalesce(x.ftmSchema, n.ftmSchema),
     n.placeholder = false,
     n.unidentified = coalesce(n.unidentified, false),

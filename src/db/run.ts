@@ -56,6 +56,9 @@ export interface RunOptions {
  * query, visible in `SHOW TRANSACTIONS`. Model: neo4j/graphql `classes/Executor.ts`.
  */
 export class Database {
+  /** Driver sessions open now, each holding at most one pooled connection (the `actorgraph_neo4j_sessions_in_use` metric). */
+  sessionsInUse = 0;
+
   constructor(
     readonly driver: Driver,
     readonly database: string,
@@ -136,6 +139,7 @@ export class Database {
 
   private async runAutoCommit(label: string, statements: readonly string[], params: Record<string, unknown>, timeoutMs: number): Promise<AutoCommitResult> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: "WRITE" });
+    this.sessionsInUse += 1;
     const rows: Row[] = [];
     const counters = Object.fromEntries(UPDATE_COUNTER_NAMES.map((key) => [key, 0])) as Record<keyof UpdateCounters, number>;
     try {
@@ -148,6 +152,7 @@ export class Database {
     } catch (err) {
       throw mapNeo4jError(err);
     } finally {
+      this.sessionsInUse -= 1;
       await session.close();
     }
     return { rows, counters };
@@ -156,11 +161,13 @@ export class Database {
   private async inTx<T>(mode: "READ" | "WRITE", label: string, work: (tx: ManagedTransaction) => Promise<T>, options: RunOptions): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
     const config = { timeout: options.timeoutMs ?? this.queryTimeoutMs, metadata: { app: "actorgraph", query: label } };
+    this.sessionsInUse += 1;
     try {
       return await (mode === "READ" ? session.executeRead(work, config) : session.executeWrite(work, config));
     } catch (err) {
       throw mapNeo4jError(err);
     } finally {
+      this.sessionsInUse -= 1;
       await session.close();
     }
   }

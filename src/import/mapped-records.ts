@@ -7,6 +7,7 @@ import { mapFtmEntity } from "./ftm-mapper.js";
 import { ImportFileError } from "./import-errors.js";
 import type { LineItem } from "./line-reader.js";
 import { csvRecords, jsonlRecords, type RecordItem } from "./record-readers.js";
+import { checkRawRecordCaps, checkRecordCaps } from "./record-caps.js";
 import { RecordError, type ImportFormat, type InputRecord, type RecordFacts, type Reject } from "./types.js";
 
 /** A record mapped to facts, or a rejected one. */
@@ -91,7 +92,9 @@ export const MAX_ENTITY_NAME_LENGTH = 1000;
 
 function mapOne<T>(record: InputRecord<T>, map: (r: InputRecord<T>) => RecordFacts): MappedItem {
   try {
+    checkRawRecordCaps(record);
     const facts = map(record);
+    checkRecordCaps(facts);
     const long = facts.entities.find((e) => e.name.length > MAX_ENTITY_NAME_LENGTH);
     if (long) throw new RecordError("INVALID_VALUE", `a name of ${long.name.length} characters (${JSON.stringify(long.name.slice(0, 40) + "…")}); names are at most ${MAX_ENTITY_NAME_LENGTH} characters`);
     // Every format: a relationship joins two entities (the FtM mapper names the property first).

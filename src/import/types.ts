@@ -141,7 +141,8 @@ export type RejectCode =
   | "INVALID_VALUE"
   | "CONFLICTING_SCHEMA"
   | "CONFLICTING_ID"
-  | "UNKNOWN_ENTITY";
+  | "UNKNOWN_ENTITY"
+  | "RECORD_TOO_LARGE";
 
 /** Thrown by a mapper for a record it cannot import; the importer turns it into a {@link Reject}. */
 export class RecordError extends Error {

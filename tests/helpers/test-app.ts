@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, inject } from "vitest";
 import { createApp, type App } from "../../dist/src/app.js";
 import { loadConfig } from "../../dist/src/config.js";
+import { createLogger } from "../../dist/src/logging.js";
 import { startServer, type RunningServer } from "../../dist/src/server.js";
-import { pino } from "pino";
+import type { Config } from "../../dist/src/config.js";
 
 /** The AUTH_SECRET every test server verifies tokens with (tests only; 32+ characters). */
 export const TEST_AUTH_SECRET = "actorgraph-test-secret-0123456789abcdef";
@@ -39,10 +40,20 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
   };
 }
 
+/** Options of {@link startTestServer} beyond the environment. */
+export interface TestServerOptions {
+  /** Receives every log line (JSON text) the server writes at info level and above; without it the server logs nothing. */
+  readonly logLines?: string[];
+  /** Changes the loaded configuration, for values the environment cannot set (a 1 ms query timeout). */
+  readonly config?: Partial<Config>;
+}
+
 /** Starts the built server in-process on port 0. */
-export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
-  const app = createApp(loadConfig(testEnv(overrides)));
-  const server = await startServer(app, pino({ level: "silent" }));
+export async function startTestServer(overrides: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  const app = createApp({ ...loadConfig(testEnv(overrides)), ...options.config });
+  const lines = options.logLines;
+  const logger = lines ? createLogger("info", { write: (line: string) => void lines.push(line) }) : createLogger("silent");
+  const server = await startServer(app, logger);
   return {
     app,
     server,

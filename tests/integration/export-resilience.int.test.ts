@@ -77,7 +77,8 @@ describe("concurrent whole-graph exports", () => {
       client.pipe(upstream).pipe(client);
     });
     await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-    const t = await startTestServer({ NEO4J_URI: `bolt://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`, QUERY_TIMEOUT_MS: "1000" });
+    const logLines: string[] = [];
+    const t = await startTestServer({ NEO4J_URI: `bolt://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`, QUERY_TIMEOUT_MS: "1000" }, { logLines });
     try {
       const res = await fetch(`${t.server.url}/export/graphml`);
       expect(res.status).toBe(200);
@@ -88,6 +89,10 @@ describe("concurrent whole-graph exports", () => {
         for (;;) if ((await reader.read()).done) return "ended";
       })();
       await expect(rest).rejects.toThrow();
+      // The expected DatabaseUnavailableError is the server's log line with the request's id, not a stack trace on the console.
+      const aborted = logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === "aborted an export after its first bytes");
+      expect(aborted).toHaveLength(1);
+      expect(aborted[0]).toMatchObject({ level: 40, reqId: expect.any(String), err: { type: "DatabaseUnavailableError", message: expect.stringContaining("unavailable") } });
     } finally {
       await t.close();
     }
