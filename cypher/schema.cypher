@@ -6,10 +6,23 @@ CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
 
-// Full-text over names and aliases (lists of strings are indexed element by element).
-// standard-no-stop-words keeps words such as "the" and "a" searchable in names.
-CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]
+// Full-text over names, aliases and their Latin spellings (lists of strings are indexed element
+// by element; latinNames from src/model/name-keys.ts: `wuerth` and `wurth` for Würth,
+// `kalashnikov` for Калашников). standard-no-stop-words keeps words such as "the" and "a"
+// searchable in names. It replaces entity_names, which lacked latinNames (an index's properties
+// cannot be changed, so the old one is dropped).
+DROP INDEX entity_names IF EXISTS;
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases, n.latinNames]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', `fulltext.eventually_consistent`: false}};
+
+// Identifiers (INN, OGRN, LEI, registration and tax numbers, IMO, …) found by search on an
+// exact match: identifierKeys hold each normalised (identifierKey, src/model/name-keys.ts), and
+// the keyword analyzer keeps each whole, one term per identifier.
+CREATE FULLTEXT INDEX entity_identifiers IF NOT EXISTS FOR (n:Entity) ON EACH [n.identifierKeys]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false}};
+
+// Older ids of canonical entities (OpenSanctions referents; import-merge-referents.cypher).
+CREATE CONSTRAINT referent_id IF NOT EXISTS FOR (r:Referent) REQUIRE r.id IS UNIQUE;
 
 // Relationship ids are unique per allow-listed type (src/model/vocabulary.ts; a unit test
 // checks that every type has its constraint here).
@@ -44,10 +57,16 @@ CREATE CONSTRAINT rel_member_of_id IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() REQUIRE
 CREATE CONSTRAINT rel_represents_id IF NOT EXISTS FOR ()-[r:REPRESENTS]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_family_of_id IF NOT EXISTS FOR ()-[r:FAMILY_OF]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_associate_of_id IF NOT EXISTS FOR ()-[r:ASSOCIATE_OF]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_controls_id IF NOT EXISTS FOR ()-[r:CONTROLS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_succeeded_by_id IF NOT EXISTS FOR ()-[r:SUCCEEDED_BY]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_employed_by_id IF NOT EXISTS FOR ()-[r:EMPLOYED_BY]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_owes_id IF NOT EXISTS FOR ()-[r:OWES]-() REQUIRE r.id IS UNIQUE;
 
 // Imports: exact-name lookups that link customs parties to entities already in the graph
 // (src/import/party-resolver.ts).
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+// The same by each name's key (nameKey, src/model/name-keys.ts), so `Wuerth GmbH` links to `Würth GmbH`.
+CREATE INDEX entity_name_key IF NOT EXISTS FOR (n:Entity) ON (n.nameKey);
 
 // Writes through the API (src/services/*-write, claim and source services).
 // A source's text is stored once: addSource with the same text returns the same Source.
@@ -58,9 +77,6 @@ CREATE INDEX revision_target IF NOT EXISTS FOR (v:Revision) ON (v.targetId);
 // Idempotency keys: one per (caller, key); swept after their lifetime by expiresAt.
 CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE k.key IS UNIQUE;
 CREATE INDEX idempotency_expires IF NOT EXISTS FOR (k:IdempotencyKey) ON (k.expiresAt);
-// addEntity's possible duplicates by identifier (`scheme:value`, one token each: keyword analyzer).
-CREATE FULLTEXT INDEX entity_identifiers IF NOT EXISTS FOR (n:Entity) ON EACH [n.identifiers]
-OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false}};
 // Entity resolution (src/resolution, docs/resolution.md): judgements are JUDGED relationships
 // between :Identity nodes, one per judged record id, apart from the :Entity records they judge;
 // each :Identity holds its cluster's canonical id. One :ResolutionLock node serialises changes.

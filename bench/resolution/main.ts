@@ -5,6 +5,7 @@ import { createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { TradeNetwork } from "../../src/generate/trade-network.js";
 import { ftmJsonl } from "../../src/generate/writers.js";
+import { identifierKey } from "../../src/model/name-keys.js";
 import { BlockIndex, generateCandidates } from "../../src/resolution/candidates.js";
 import { recordPages } from "../../src/resolution/records.js";
 import { RssSampler } from "../import/memory.js";
@@ -121,7 +122,9 @@ function plantDuplicates(net: TradeNetwork): Plant[] {
 async function writePlants(app: ReturnType<typeof createApp>, plants: readonly Plant[]): Promise<void> {
   await app.db.writeTx("bench-plants", async (tx) => {
     await tx.run("UNWIND $rows AS r CREATE (n:Entity) SET n = r", { rows: plants.map((p) => p.record) });
-    await tx.run("UNWIND $rows AS r MATCH (n:Entity {id: r.id}) SET n.identifiers = r.identifiers", { rows: plants.filter((p) => p.originalIdentifiers.length > 0).map((p) => ({ id: p.of, identifiers: p.originalIdentifiers })) });
+    await tx.run("UNWIND $rows AS r MATCH (n:Entity {id: r.id}) SET n.identifiers = r.identifiers, n.identifierKeys = r.keys", {
+      rows: plants.filter((p) => p.originalIdentifiers.length > 0).map((p) => ({ id: p.of, identifiers: p.originalIdentifiers, keys: p.originalIdentifiers.map((i) => identifierKey(i.slice(i.indexOf(":") + 1))) })),
+    });
   });
 }
 

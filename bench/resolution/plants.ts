@@ -1,4 +1,5 @@
 import type { Company } from "../../src/generate/trade-network.js";
+import { identifierKey, latinNamesOf, nameKey } from "../../src/model/name-keys.js";
 
 /**
  * Duplicates planted in the generated network, one per chosen company, in five kinds that real
@@ -14,7 +15,7 @@ export type PlantKind = (typeof PLANT_KINDS)[number];
 export interface Plant {
   readonly kind: PlantKind;
   readonly of: string;
-  readonly record: { id: string; name: string; kind: string; country: string; aliases: string[]; identifiers: string[]; unidentified: boolean };
+  readonly record: { id: string; name: string; kind: string; country: string; aliases: string[]; identifiers: string[]; identifierKeys: string[]; latinNames: string[]; nameKey: string | null; unidentified: boolean };
   /** Set on the original company too (registration plants). */
   readonly originalIdentifiers: string[];
 }
@@ -71,7 +72,19 @@ export function plant(c: Company, kind: PlantKind, ns: string): Plant {
   return {
     kind,
     of: `${ns}:${c.id}`,
-    record: { id: `${ns}:plant-${c.index}`, name, kind: "Company", country: c.country.toUpperCase(), aliases: [], identifiers, unidentified: false },
+    // With the keys an import writes (src/import/batch-prepare.ts), so the plant is found as an imported record is.
+    record: {
+      id: `${ns}:plant-${c.index}`,
+      name,
+      kind: "Company",
+      country: c.country.toUpperCase(),
+      aliases: [],
+      identifiers,
+      identifierKeys: identifiers.map((i) => identifierKey(i.slice(i.indexOf(":") + 1))!),
+      latinNames: latinNamesOf([name]),
+      nameKey: nameKey(name),
+      unidentified: false,
+    },
     originalIdentifiers,
   };
 }

@@ -97,6 +97,18 @@ CALL {
   UNION ALL
   MATCH (a:Entity)-[r:ASSOCIATE_OF {id: $id}]->(b:Entity)
   RETURN a, r, b
+  UNION ALL
+  MATCH (a:Entity)-[r:CONTROLS {id: $id}]->(b:Entity)
+  RETURN a, r, b
+  UNION ALL
+  MATCH (a:Entity)-[r:SUCCEEDED_BY {id: $id}]->(b:Entity)
+  RETURN a, r, b
+  UNION ALL
+  MATCH (a:Entity)-[r:EMPLOYED_BY {id: $id}]->(b:Entity)
+  RETURN a, r, b
+  UNION ALL
+  MATCH (a:Entity)-[r:OWES {id: $id}]->(b:Entity)
+  RETURN a, r, b
 }
 RETURN r {.*, type: type(r), start: a.id, end: b.id} AS rel,
        elementId(r) AS elementId,

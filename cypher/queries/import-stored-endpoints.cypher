@@ -130,6 +130,22 @@ CALL (x) {
   WITH x WHERE x.type = 'ASSOCIATE_OF'
   MATCH (a)-[r:ASSOCIATE_OF {id: x.id}]->(b)
   RETURN a, b
+  UNION ALL
+  WITH x WHERE x.type = 'CONTROLS'
+  MATCH (a)-[r:CONTROLS {id: x.id}]->(b)
+  RETURN a, b
+  UNION ALL
+  WITH x WHERE x.type = 'SUCCEEDED_BY'
+  MATCH (a)-[r:SUCCEEDED_BY {id: x.id}]->(b)
+  RETURN a, b
+  UNION ALL
+  WITH x WHERE x.type = 'EMPLOYED_BY'
+  MATCH (a)-[r:EMPLOYED_BY {id: x.id}]->(b)
+  RETURN a, b
+  UNION ALL
+  WITH x WHERE x.type = 'OWES'
+  MATCH (a)-[r:OWES {id: x.id}]->(b)
+  RETURN a, b
 }
 OPTIONAL MATCH (s:Entity {id: x.start})
 OPTIONAL MATCH (e:Entity {id: x.end})

@@ -130,6 +130,22 @@ CALL {
   UNWIND $keys.ASSOCIATE_OF AS id
   MATCH (a:Entity)-[r:ASSOCIATE_OF {id: id}]->(b:Entity)
   RETURN a, r, b
+  UNION ALL
+  UNWIND $keys.CONTROLS AS id
+  MATCH (a:Entity)-[r:CONTROLS {id: id}]->(b:Entity)
+  RETURN a, r, b
+  UNION ALL
+  UNWIND $keys.SUCCEEDED_BY AS id
+  MATCH (a:Entity)-[r:SUCCEEDED_BY {id: id}]->(b:Entity)
+  RETURN a, r, b
+  UNION ALL
+  UNWIND $keys.EMPLOYED_BY AS id
+  MATCH (a:Entity)-[r:EMPLOYED_BY {id: id}]->(b:Entity)
+  RETURN a, r, b
+  UNION ALL
+  UNWIND $keys.OWES AS id
+  MATCH (a:Entity)-[r:OWES {id: id}]->(b:Entity)
+  RETURN a, r, b
 }
 WITH a, r, b
 WHERE a.id IN $ids AND b.id IN $ids

@@ -51,6 +51,11 @@ export const NODE_ATTRIBUTES: readonly Attribute<ExportNode>[] = [
   { name: "unidentified", type: "boolean", get: (n) => n.unidentified },
   { name: "country", type: "string", get: (n) => n.country },
   { name: "date", type: "string", get: (n) => n.date },
+  // FtM topics (`["sanction"]`), so Gephi can colour sanctioned nodes (partition by topics).
+  { name: "topics", type: "string", get: (n) => json(n.topics) },
+  // `[{"scheme": "innCode", "value": "7707083893"}, …]`
+  { name: "identifiers", type: "string", get: (n) => json(n.identifiers) },
+  { name: "stub", type: "boolean", get: (n) => n.stub },
 ];
 
 /** Edge attributes, in column order; `id`, `source` and `target` are the edge's identifiers. */
@@ -66,6 +71,15 @@ export const EDGE_ATTRIBUTES: readonly Attribute<ExportEdge>[] = [
   { name: "goods", type: "string", get: (e) => json(e.goods) },
   { name: "hedge", type: "string", get: (e) => e.hedge },
   { name: "note", type: "string", get: (e) => e.note },
+  { name: "amountEur", type: "double", get: (e) => e.amountEur },
+  { name: "amountUsd", type: "double", get: (e) => e.amountUsd },
+  { name: "percentage", type: "double", get: (e) => e.percentage },
+  { name: "role", type: "string", get: (e) => e.role },
+  { name: "program", type: "string", get: (e) => e.program },
+  { name: "authority", type: "string", get: (e) => e.authority },
+  { name: "purpose", type: "string", get: (e) => e.purpose },
+  // Every FtM property of the link: `{"percentage": ["51"], "sourceUrl": ["…"]}`.
+  { name: "properties", type: "string", get: (e) => json(Object.fromEntries(e.properties.map((p) => [p.name, p.values]))) },
   { name: "evidenceCount", type: "int", get: (e) => e.evidence.length },
   // Imports keep only the first 20 statements of a restated fact as evidence; this counts them all.
   { name: "statementCount", type: "int", get: (e) => e.statementCount },

@@ -26,7 +26,19 @@ export async function* cytoscapeChunks(graph: ExportGraph): AsyncIterable<string
 }
 
 function nodeData(n: ExportNode): Record<string, unknown> {
-  return { id: n.id, label: n.name, kind: n.kind, aliases: n.aliases, description: n.description, unidentified: n.unidentified, country: n.country, date: n.date };
+  return {
+    id: n.id,
+    label: n.name,
+    kind: n.kind,
+    aliases: n.aliases,
+    description: n.description,
+    unidentified: n.unidentified,
+    country: n.country,
+    date: n.date,
+    topics: n.topics,
+    identifiers: n.identifiers,
+    stub: n.stub,
+  };
 }
 
 function edgeData(e: ExportEdge): Record<string, unknown> {
@@ -45,6 +57,14 @@ function edgeData(e: ExportEdge): Record<string, unknown> {
     goods: e.goods,
     hedge: e.hedge,
     note: e.note,
+    amountEur: e.amountEur,
+    amountUsd: e.amountUsd,
+    percentage: e.percentage,
+    role: e.role,
+    program: e.program,
+    authority: e.authority,
+    purpose: e.purpose,
+    properties: Object.fromEntries(e.properties.map((p) => [p.name, p.values])),
     evidence: e.evidence.map(exportedEvidence),
   };
 }

@@ -1,3 +1,5 @@
+import type { Plain } from "../db/values.js";
+import { findSchema, type FtmSchema } from "../import/ftm-model.js";
 import type { RelationshipType } from "../model/vocabulary.js";
 
 /**
@@ -7,20 +9,30 @@ import type { RelationshipType } from "../model/vocabulary.js";
  * become FtM interval entities with the start node in `from` and the end node in `to`.
  */
 
-/** FtM schema of each entity kind. */
+/**
+ * FtM schema of each entity kind that is no FtM schema itself (the others, Company, Person,
+ * Vessel, Sanction, …, are their own schema; {@link kindSchema}). Our import restores the kind
+ * from the line's `actorgraph.kind` (src/import/ftm-native.ts).
+ */
 export const KIND_SCHEMA: Readonly<Record<string, string>> = Object.freeze({
-  Company: "Company",
-  Organization: "Organization",
-  Person: "Person",
-  PublicBody: "PublicBody",
-  Event: "Event",
-  Document: "Document",
   Place: "Address",
   // FtM has countries only as a property type; a country that buys or ships goods is a party.
   Country: "LegalEntity",
   Product: "Asset",
   Regulation: "Document",
+  Other: "LegalEntity",
 });
+
+/** The FtM schema name for an entity kind: {@link KIND_SCHEMA}, the kind itself when FtM has that schema, else LegalEntity. */
+export function kindSchema(kind: string): string {
+  return KIND_SCHEMA[kind] ?? (findSchema(kind) && !findSchema(kind)!.abstract ? kind : "LegalEntity");
+}
+
+/** The schema named `stored` when the model has it and it is concrete, else the schema named `fallback`. */
+export function schemaOr(stored: Plain | undefined, fallback: string): FtmSchema {
+  const named = typeof stored === "string" ? findSchema(stored) : undefined;
+  return named && !named.abstract ? named : findSchema(fallback)!;
+}
 
 /** An FtM link schema and the properties naming its two ends. */
 export interface FtmLink {
@@ -36,8 +48,16 @@ export const TYPE_LINK: Readonly<Partial<Record<RelationshipType | string, FtmLi
   FINANCED: { schema: "Payment", from: "payer", to: "beneficiary" },
   PART_OF: { schema: "Membership", from: "member", to: "organization" },
   LEADS: { schema: "Directorship", from: "director", to: "organization" },
+  DIRECTS: { schema: "Directorship", from: "director", to: "organization" },
+  MEMBER_OF: { schema: "Membership", from: "member", to: "organization" },
   OWNS: { schema: "Ownership", from: "owner", to: "asset" },
+  CONTROLS: { schema: "Control", from: "controller", to: "controlled" },
+  SUCCEEDED_BY: { schema: "Succession", from: "predecessor", to: "successor" },
   REPRESENTS: { schema: "Representation", from: "agent", to: "client" },
+  EMPLOYED_BY: { schema: "Employment", from: "employee", to: "employer" },
+  FAMILY_OF: { schema: "Family", from: "person", to: "relative" },
+  ASSOCIATE_OF: { schema: "Associate", from: "person", to: "associate" },
+  OWES: { schema: "Debt", from: "debtor", to: "creditor" },
 });
 
 /** The fallback link for every other relationship type. */

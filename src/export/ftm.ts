@@ -1,7 +1,9 @@
-import { defaultModel, Model, type Schema } from "@alephdata/followthemoney";
 import type { Plain } from "../db/values.js";
+import { toFtmId } from "../import/ftm-ids.js";
+import type { FtmSchema } from "../import/ftm-model.js";
 import { exportedEvidence } from "./attributes.js";
-import { KIND_SCHEMA, TYPE_LINK, UNKNOWN_LINK } from "./ftm-mapping.js";
+import { nativeEdgeToFtm, nativeNodeToFtm } from "./ftm-native.js";
+import { kindSchema, schemaOr } from "./ftm-mapping.js";
 import type { ExportEdge, ExportGraph, ExportNode, FtmReference } from "./types.js";
 
 /** An FtM entity as one line of FtM JSONL: every property value is a list of strings. */
@@ -9,25 +11,30 @@ export interface FtmEntity {
   readonly id: string;
   readonly schema: string;
   readonly properties: Record<string, string[]>;
-  /** Our provenance, on relationships: a top-level key FtM readers ignore (as OpenSanctions' `datasets`). */
+  /** OpenSanctions' top-level fields, kept by an FtM import (src/import/ftm-record.ts). */
+  readonly referents?: string[];
+  readonly datasets?: string[];
+  readonly first_seen?: string;
+  readonly last_seen?: string;
+  readonly target?: boolean;
+  /** Our own keys: a top-level key FtM readers keep as context and otherwise ignore (as OpenSanctions' `datasets`). */
   readonly actorgraph?: Record<string, unknown>;
 }
 
-const model = new Model(defaultModel);
-
-/** Properties of our own model (src/services/views.ts), mapped explicitly rather than copied: some share an FtM name with another meaning (`status`). */
-const OWN_NODE_PROPERTIES = new Set(["id", "name", "kind", "aliases", "description", "unidentified", "country", "date"]);
-const OWN_EDGE_PROPERTIES = new Set(["id", "type", "start", "end", "confidence", "status", "validFrom", "validTo", "amount", "currency", "goods", "hedge", "note"]);
-
 /**
- * FollowTheMoney JSONL (https://followthemoney.tech/docs/), one entity per line: entities first
- * (schema from ftm-mapping.ts, or the schema the importer stored), then one interval entity per
- * relationship (EconomicActivity sender → receiver, Payment payer → beneficiary, …) whose
- * top-level `actorgraph` key carries type, confidence, status and evidence.
- *
- * Store-what-you-need: a node or relationship property named like a property of the FtM schema,
- * bare or as the FtM importer stores it (`ftm_registrationNumber`, `topics`, `ftm_vedCode`, …),
- * is exported under the FtM name, so what an FtM import kept comes back out unchanged.
+ * FollowTheMoney 4 JSONL (https://followthemoney.tech/docs/), one entity per line, valid for the
+ * FtM version of src/import/ftm-model.ts: entities first, then one interval entity per
+ * relationship. Every id and reference is an FtM id (src/import/ftm-ids.ts toFtmId: valid ids as
+ * they are, others such as `ns:x` or `party-ru-ооо` encoded reversibly), so FtM 4 drops none.
+ * - An entity or link an FtM import stored whole (`ftmId`) comes back as it was read: its stored
+ *   `ftm_` properties of the schema, topics, the references kept as relationships, OpenSanctions'
+ *   `referents`, `datasets`, `first_seen`, `last_seen` and `target`, and in `actorgraph.properties`
+ *   the properties the model does not know (a newer FtM's), which our import reads back.
+ * - Any other node or relationship (the seed's, customs parties, claims, stubs) is written as the
+ *   nearest FtM schema (ftm-mapping.ts) with `actorgraph.native`, which lets our import restore it
+ *   exactly (src/import/ftm-native.ts): kinds FtM lacks (Product, Place, Regulation, Country),
+ *   relationship types, status, confidence and stored properties.
+ * Links carry type, confidence, status and evidence in `actorgraph`.
  */
 export async function* ftmChunks(graph: ExportGraph): AsyncIterable<string> {
   for await (const page of graph.nodes()) yield lines(page.map(nodeToFtm));
@@ -40,88 +47,57 @@ export async function* ftmChunks(graph: ExportGraph): AsyncIterable<string> {
  * extra relationships of a link with several sources or targets (`ftmId` names the first).
  */
 export function isFtmEntityEdge(e: ExportEdge): boolean {
-  if (typeof e.properties.ftmEntityId === "string") return false;
-  return typeof e.properties.ftmId !== "string" || e.properties.ftmId === e.id;
+  if (typeof e.stored.ftmEntityId === "string") return false;
+  return typeof e.stored.ftmId !== "string" || e.stored.ftmId === e.id;
 }
 
 const lines = (entities: readonly FtmEntity[]): string => entities.map((e) => `${JSON.stringify(e)}\n`).join("");
 
-/**
- * One entity as FtM. An entity an FtM import stored whole (`ftmId`) comes back as it was read:
- * its stored `ftm_` properties and topics, plus the references kept as relationships
- * (`n.ftmReferences`; countries as ISO codes), and nothing derived from our own model.
- */
+/** One entity as FtM (see {@link ftmChunks}). */
 export function nodeToFtm(n: ExportNode): FtmEntity {
-  const schema = schemaOr(n.properties.ftmSchema, KIND_SCHEMA[n.kind] ?? "LegalEntity");
-  const properties = storedProperties(schema, n.properties, OWN_NODE_PROPERTIES);
-  if (typeof n.properties.ftmId === "string") return { id: n.id, schema: schema.name, properties: withReferences(schema, properties, n.ftmReferences ?? []) };
-  const fromFtm = typeof n.properties.ftmSchema === "string";
-  if (!(fromFtm && nameWasDerived(schema, n, properties))) properties.name ??= [n.name];
-  if (n.aliases.length > 0) properties.alias ??= [...n.aliases];
-  if (n.country && has(schema, "country")) properties.country ??= [n.country.toLowerCase()];
-  // An FtM import keeps description and date sources as ftm_ properties; deriving them again would add properties the input lacked.
-  if (!fromFtm) {
-    if (n.description) properties.description ??= [n.description];
-    if (n.date && has(schema, "date")) properties.date ??= [n.date];
-  }
-  return { id: n.id, schema: schema.name, properties };
-}
-
-/**
- * One relationship as an FtM interval entity. A link an FtM import stored whole (`ftmId`) comes
- * back with exactly its stored `ftm_` properties, references included.
- */
-export function edgeToFtm(e: ExportEdge): FtmEntity {
-  const link = TYPE_LINK[e.type] ?? UNKNOWN_LINK;
-  const schema = schemaOr(e.properties.ftmSchema, link.schema);
-  const whole = typeof e.properties.ftmId === "string";
-  const properties = storedProperties(schema, e.properties, OWN_EDGE_PROPERTIES, whole);
-  const actorgraph = { type: e.type, confidence: e.confidence, status: e.status, hedge: e.hedge, evidence: e.evidence.map(exportedEvidence) };
-  if (whole) return { id: e.id, schema: schema.name, properties, actorgraph };
-  const ends = TYPE_LINK[e.type]?.schema === schema.name || schema.name === UNKNOWN_LINK.schema ? link : (endsOf(schema) ?? link);
-  properties[ends.from] = [e.from.id];
-  properties[ends.to] = [e.to.id];
-  if (schema.name === UNKNOWN_LINK.schema) properties.role ??= [e.type];
-  if (e.validFrom) properties.startDate ??= [e.validFrom];
-  if (e.validTo) properties.endDate ??= [e.validTo];
-  if (e.amount !== null) {
-    const amountProperty = has(schema, "amount") ? "amount" : has(schema, "customsAmount") ? "customsAmount" : null;
-    if (amountProperty) properties[amountProperty] ??= [String(e.amount)];
-  }
-  if (e.currency && has(schema, "currency")) properties.currency ??= [e.currency.toLowerCase()];
-  if (e.goods.length > 0 && has(schema, "goodsDescription")) properties.goodsDescription ??= [...e.goods];
+  if (typeof n.stored.ftmId !== "string" || n.stub) return nativeNodeToFtm(n);
+  const schema = schemaOr(n.stored.ftmSchema, kindSchema(n.kind));
+  const properties = withReferences(schema, storedProperties(schema, n.stored), n.ftmReferences ?? []);
+  const s = n.stored;
   return {
-    id: e.id,
+    id: toFtmId(n.id),
     schema: schema.name,
     properties,
-    actorgraph,
+    ...(n.referents.length > 0 ? { referents: n.referents.map(toFtmId) } : {}),
+    ...(n.datasets.length > 0 ? { datasets: [...n.datasets] } : {}),
+    ...(typeof s.firstSeen === "string" ? { first_seen: s.firstSeen } : {}),
+    ...(typeof s.lastSeen === "string" ? { last_seen: s.lastSeen } : {}),
+    ...(typeof s.target === "boolean" ? { target: s.target } : {}),
+    ...withUnknown(schema, s, {}),
   };
 }
 
-/**
- * True when an FtM import named a nameless entity (an Address, a declaration) after its caption
- * property or its id (src/import/ftm-mapper.ts): that name is no FtM `name` of the input.
- */
-function nameWasDerived(schema: Schema, n: ExportNode, properties: Record<string, string[]>): boolean {
-  if (n.aliases.length > 0) return false;
-  if (n.id === n.name || n.id.endsWith(`:${n.name}`)) return true;
-  return schema.caption.some((p) => p !== "name" && properties[p]?.[0] === n.name);
+/** One relationship as an FtM interval entity (see {@link ftmChunks}). */
+export function edgeToFtm(e: ExportEdge): FtmEntity {
+  if (typeof e.stored.ftmId !== "string") return nativeEdgeToFtm(e);
+  const schema = schemaOr(e.stored.ftmSchema, "UnknownLink");
+  const actorgraph = { type: e.type, confidence: e.confidence, status: e.status, hedge: e.hedge, evidence: e.evidence.map(exportedEvidence) };
+  return { id: toFtmId(e.id), schema: schema.name, properties: storedProperties(schema, e.stored), ...withUnknown(schema, e.stored, actorgraph) };
 }
 
-function schemaOr(stored: Plain | undefined, fallback: string): Schema {
-  const name = typeof stored === "string" && model.schemata[stored] ? stored : fallback;
-  return model.getSchema(name);
+/** `actorgraph` with `properties`: the stored `ftm_<name>` lists the schema lacks, for our import to read back; omitted when empty and nothing else rides along. */
+function withUnknown(schema: FtmSchema, stored: Readonly<Record<string, Plain>>, actorgraph: Record<string, unknown>): { actorgraph?: Record<string, unknown> } {
+  const unknown: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(stored)) {
+    const name = key.slice(4);
+    const property = key.startsWith("ftm_") ? schema.getProperty(name) : undefined;
+    if (key.startsWith("ftm_") && (!property || property.stub) && Array.isArray(value)) unknown[name] = value.map(String);
+  }
+  const out = Object.keys(unknown).length > 0 ? { ...actorgraph, properties: unknown } : actorgraph;
+  return Object.keys(out).length > 0 ? { actorgraph: out } : {};
 }
 
-function has(schema: Schema, property: string): boolean {
-  return schema.getProperties().has(property);
-}
-
-/** FtM references kept as relationships, added to `properties` (a country reference as the ISO code of `country-<iso2>`). */
-function withReferences(schema: Schema, properties: Record<string, string[]>, refs: readonly FtmReference[]): Record<string, string[]> {
+/** FtM references kept as relationships, added to `properties` (a country reference as the ISO code of `country-<iso2>`, an entity as its FtM id). */
+function withReferences(schema: FtmSchema, properties: Record<string, string[]>, refs: readonly FtmReference[]): Record<string, string[]> {
   for (const { property, value } of refs) {
-    if (!has(schema, property)) continue;
-    const v = schema.getProperty(property).type.name === "country" ? value.replace(/^country-/, "") : value;
+    const p = schema.getProperty(property);
+    if (!p || p.stub) continue;
+    const v = p.type === "country" ? value.replace(/^country-/, "") : toFtmId(value);
     const values = (properties[property] ??= []);
     if (!values.includes(v)) values.push(v);
   }
@@ -129,23 +105,17 @@ function withReferences(schema: Schema, properties: Record<string, string[]>, re
 }
 
 /**
- * The stored properties that are properties of `schema`, as lists of strings. Entity-valued ones
- * are set from the graph, unless `withEntities` (a link an FtM import stored whole keeps them).
+ * The stored `ftm_<name>` lists that are properties of `schema` (not reverse ones, which FtM
+ * refuses as input), as lists of strings; entity references as FtM ids. Topics are stored bare.
  */
-function storedProperties(schema: Schema, stored: Readonly<Record<string, Plain>>, own: ReadonlySet<string>, withEntities = false): Record<string, string[]> {
+function storedProperties(schema: FtmSchema, stored: Readonly<Record<string, Plain>>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [name, property] of schema.getProperties()) {
-    // The FtM importer keeps FtM properties as `ftm_<name>` (src/import/ftm-mapper.ts); other stores use the bare name.
-    const value = stored[`ftm_${name}`] ?? (own.has(name) ? undefined : stored[name]);
-    if (value === null || value === undefined || (property.type.name === "entity" && !withEntities)) continue;
+    if (property.stub) continue;
+    const value = stored[`ftm_${name}`] ?? (name === "topics" ? stored.topics : undefined);
+    if (value === null || value === undefined) continue;
     const values = (Array.isArray(value) ? value : [value]).filter((v) => v !== null).map(String);
-    if (values.length > 0) out[name] = values;
+    if (values.length > 0) out[name] = property.type === "entity" ? values.map(toFtmId) : values;
   }
   return out;
-}
-
-/** The two entity-valued properties of a link schema with `edge` source/target (FtM's own edge spec). */
-function endsOf(schema: Schema): { from: string; to: string } | null {
-  const edge = (schema as unknown as { edge?: { source?: string; target?: string } }).edge;
-  return edge?.source && edge.target ? { from: edge.source, to: edge.target } : null;
 }

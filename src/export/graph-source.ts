@@ -92,10 +92,10 @@ async function withFtmReferences(db: Database, entities: readonly (Plain | undef
   for (const row of await db.read("export-ftm-references", { ids })) refs.set(String(row.id), row.references as unknown as FtmReference[]);
   return entities.map((entity) => {
     const node = toEntityView(entity);
-    return { ...node, properties: (entity ?? {}) as Record<string, Plain>, ftmReferences: refs.get(node.id) ?? [] };
+    return { ...node, stored: (entity ?? {}) as Record<string, Plain>, ftmReferences: refs.get(node.id) ?? [] };
   });
 }
 
 function toExportEdge(row: Row): ExportEdge {
-  return { ...toRelationshipView(row), properties: row.rel as Record<string, Plain> };
+  return { ...toRelationshipView(row), stored: row.rel as Record<string, Plain> };
 }

@@ -13,7 +13,7 @@ export const EXPORT_PAGE_SIZE = 2000;
 /** An entity with every property stored on its node (FtM writers need more than the view). */
 export interface ExportNode extends EntityView {
   /** The node's stored properties as plain values (see src/db/values.ts). */
-  readonly properties: Readonly<Record<string, Plain>>;
+  readonly stored: Readonly<Record<string, Plain>>;
   /**
    * FtM property values an FtM import stored as relationships (country and entity references),
    * folded back by the FtM writer: `value` is the other end's entity id. Empty for other nodes.
@@ -29,7 +29,7 @@ export interface FtmReference {
 
 /** A relationship with its evidence, its endpoints and every property stored on it. */
 export interface ExportEdge extends RelationshipView {
-  readonly properties: Readonly<Record<string, Plain>>;
+  readonly stored: Readonly<Record<string, Plain>>;
 }
 
 /**

@@ -100,9 +100,16 @@ export function groupRelationships(relationships: readonly RelationshipFact[]): 
   });
 }
 
-/** True for a property that a restatement unions rather than replaces: an FtM property (`ftm_<prop>`) kept as a list. */
+/**
+ * List properties besides `ftm_<prop>` that a restatement unions: an entity's OpenSanctions
+ * `referents` and `datasets`. The merge queries name the same list (import-merge-entities.cypher,
+ * import-merge-entities-packed.cypher; a unit test checks they agree).
+ */
+export const UNIONED_KEYS: readonly string[] = ["referents", "datasets"];
+
+/** True for a property that a restatement unions rather than replaces: an FtM property (`ftm_<prop>`) or one of {@link UNIONED_KEYS}, kept as a list. */
 export function isUnionedProperty(key: string, value: PropertyValue | undefined): value is readonly string[] {
-  return key.startsWith("ftm_") && Array.isArray(value);
+  return (key.startsWith("ftm_") || UNIONED_KEYS.includes(key)) && Array.isArray(value);
 }
 
 /**

@@ -2,7 +2,9 @@ import { foldEntities, groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, unique
 import type { PendingRecord } from "./batch-writer.js";
 import { PACKABLE_KEY } from "./create-query.js";
 import { FIELD, kindOf, packField, packNumbers, type PackedKind } from "./packed-rows.js";
-import type { CountryFact, EntityFact, PublicationFact } from "./types.js";
+import { identifierKey, latinNamesOf, nameKey } from "../model/name-keys.js";
+import type { EntityKind } from "../model/vocabulary.js";
+import type { CountryFact, EntityFact, PublicationFact, ReferentFact, StubFact } from "./types.js";
 
 // The pure half of writing a batch: folding its records' facts into the write queries'
 // parameters, with no database, so the importer can do it for the next batch while the previous
@@ -29,11 +31,18 @@ export interface PreparedFacts {
   readonly publications: readonly PublicationFact[];
   readonly countries: readonly CountryFact[];
   /** Entities as maps for import-merge-entities.cypher: those with a value that cannot be packed, and every version of an id the batch states more than once. */
-  readonly entities: readonly Omit<EntityFact, "matchName">[];
+  readonly entities: readonly KeyedEntity[];
   /** The other entities, packed by property signature for import-merge-entities-packed.cypher ({@link packEntities}). */
   readonly packedEntities: readonly PackedEntities[];
-  /** Endpoints that are neither a country nor an entity of the batch (MERGEd as placeholders when missing). */
-  readonly otherEndpoints: readonly string[];
+  /**
+   * Endpoints, and entities the records name (StubFact), that are neither a country nor an entity
+   * of the batch: MERGEd as stubs of the given kind when missing (import-merge-placeholders.cypher).
+   */
+  readonly otherEndpoints: readonly StubFact[];
+  /** Identifiers per entity for import-merge-identifiers.cypher: `identifiers` as `scheme:value`, `keys` as identifierKey gives them. */
+  readonly identifiers: readonly { readonly id: string; readonly identifiers: readonly string[]; readonly keys: readonly string[] }[];
+  /** Older ids of the batch's entities, for import-merge-referents.cypher. */
+  readonly referents: readonly ReferentFact[];
   /** Creatable relationships ({@link creatable}) packed in their first state, by property signature. */
   readonly packed: readonly PackedGroup[];
   /** Relationships for import-merge-relationships.cypher: not creatable, or with a value that cannot be packed. */
@@ -44,7 +53,18 @@ export interface PreparedFacts {
   readonly stated: number;
 }
 
-/** Packed entities of one property signature: fields id, name, kind, aliases, topics, ftmSchema, then `keys` packed as `kinds`. */
+/**
+ * An entity as the merge queries take it: with the Latin spellings of its name and aliases
+ * (`latinNames`) and the key of its name (`nameKey`), src/model/name-keys.ts.
+ */
+export type KeyedEntity = Omit<EntityFact, "matchName"> & { readonly latinNames: readonly string[]; readonly nameKey: string | null };
+
+/** An entity fact with its name keys ({@link KeyedEntity}). */
+export function withNameKeys(e: Omit<EntityFact, "matchName">): KeyedEntity {
+  return { ...e, latinNames: latinNamesOf([e.name, ...e.aliases]), nameKey: nameKey(e.name) };
+}
+
+/** Packed entities of one property signature: fields id, name, kind, aliases, topics, ftmSchema, latinNames, nameKey, then `keys` packed as `kinds`. */
 export interface PackedEntities {
   readonly keys: readonly string[];
   readonly kinds: readonly PackedKind[];
@@ -90,11 +110,19 @@ function* prepareSteps(records: readonly PendingRecord[]): Generator<void, Prepa
   const countries = facts.flatMap((f) => f.countries);
   const relationships = facts.flatMap((f) => f.relationships);
   const merged = new Set([...countries.map((c) => c.id), ...entities.map((e) => e.id)]);
-  const others = new Set<string>();
+  // The first hint for each stub wins (a reference's range); an endpoint without one is a LegalEntity.
+  const hints = new Map<string, StubFact>();
+  for (const f of facts) for (const s of f.stubs ?? []) if (!hints.has(s.id)) hints.set(s.id, s);
+  const others = new Map<string, StubFact>();
+  const other = (id: string) => {
+    if (!merged.has(id) && !others.has(id)) others.set(id, hints.get(id) ?? { id, kind: "LegalEntity" satisfies EntityKind, ftmSchema: null });
+  };
   for (const r of relationships) {
-    if (!merged.has(r.start)) others.add(r.start);
-    if (!merged.has(r.end)) others.add(r.end);
+    other(r.start);
+    other(r.end);
   }
+  for (const id of hints.keys()) other(id);
+  for (const f of facts) for (const i of f.identifiers ?? []) other(i.entityId);
   yield;
   const grouped = groupRelationships(relationships);
   yield;
@@ -104,7 +132,7 @@ function* prepareSteps(records: readonly PendingRecord[]): Generator<void, Prepa
     yield;
   }
   const { packed, merge } = packing.result();
-  const uniqueEntities = foldEntities(entities.map(({ matchName: _m, ...e }) => e));
+  const uniqueEntities = foldEntities(entities.map(({ matchName: _m, ...e }) => e)).map(withNameKeys);
   const packedEntities = packEntities(uniqueEntities);
   yield;
   return {
@@ -112,13 +140,28 @@ function* prepareSteps(records: readonly PendingRecord[]): Generator<void, Prepa
     countries: uniqueCountries(countries),
     entities: packedEntities.maps,
     packedEntities: packedEntities.packed,
-    otherEndpoints: [...others],
+    otherEndpoints: [...others.values()],
+    identifiers: identifierRows(facts.flatMap((f) => f.identifiers ?? [])),
+    referents: facts.flatMap((f) => f.referents ?? []),
     packed,
     merge,
     // The packed entities' links are made by their own query.
-    provided: [...new Set([...countries.map((c) => c.id), ...packedEntities.maps.map((e) => e.id), ...others])],
+    provided: [...new Set([...countries.map((c) => c.id), ...packedEntities.maps.map((e) => e.id), ...others.keys()])],
     stated: countries.length + entities.length + relationships.length,
   };
+}
+
+/** Identifiers grouped per entity, each `scheme:value` and each key once, in record order. */
+function identifierRows(identifiers: readonly { entityId: string; scheme: string; value: string }[]): PreparedFacts["identifiers"] {
+  const rows = new Map<string, { id: string; identifiers: Set<string>; keys: Set<string> }>();
+  for (const i of identifiers) {
+    let row = rows.get(i.entityId);
+    if (!row) rows.set(i.entityId, (row = { id: i.entityId, identifiers: new Set(), keys: new Set() }));
+    row.identifiers.add(`${i.scheme}:${i.value}`);
+    const key = identifierKey(i.value);
+    if (key) row.keys.add(key);
+  }
+  return [...rows.values()].map((r) => ({ id: r.id, identifiers: [...r.identifiers], keys: [...r.keys] }));
 }
 
 /** The key of a property signature: each key with how its value is packed (packed-rows.ts). */
@@ -132,7 +175,7 @@ function signatureOf(keys: readonly string[], kinds: readonly PackedKind[]): str
  * any id given in several versions, kept as maps in order, since the map query merges them one
  * after the other (names and props: last wins).
  */
-export function packEntities<E extends Omit<EntityFact, "matchName">>(entities: readonly E[]): { packed: PackedEntities[]; maps: E[] } {
+export function packEntities<E extends KeyedEntity>(entities: readonly E[]): { packed: PackedEntities[]; maps: E[] } {
   const seen = new Map<string, number>();
   for (const e of entities) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
   const maps: E[] = [];
@@ -140,7 +183,10 @@ export function packEntities<E extends Omit<EntityFact, "matchName">>(entities: 
   for (const e of entities) {
     const keys = Object.keys(e.props).filter((k) => e.props[k] !== undefined);
     const kinds = keys.map((k) => kindOf(e.props[k]!));
-    const fields = [packField(e.id), packField(e.name), packField(e.kind), packField(e.aliases), packField(e.topics), packField(e.ftmSchema), ...keys.map((k) => packField(e.props[k]))];
+    const fields = [
+      packField(e.id), packField(e.name), packField(e.kind), packField(e.aliases), packField(e.topics), packField(e.ftmSchema), packField(e.latinNames), packField(e.nameKey),
+      ...keys.map((k) => packField(e.props[k])),
+    ];
     if (seen.get(e.id)! > 1 || fields.some((f) => f === undefined)) {
       maps.push(e);
       continue;

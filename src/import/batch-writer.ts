@@ -9,6 +9,7 @@ import { compatibleSchemata, extendsSchema, findSchema } from "./ftm-model.js";
 import { nodeKind } from "./ftm-rules.js";
 import { StrictRejectError } from "./import-errors.js";
 import { resolveParties, type ResolvedParty } from "./party-resolver.js";
+import { resolveReferents } from "./referents.js";
 import { alignRelationshipIds, heldKey, type HeldEndpoints } from "./relationship-ids.js";
 import type { EntityFact, RecordFacts, Reject } from "./types.js";
 
@@ -102,6 +103,13 @@ export interface BatchOptions {
    * one 28 µs, about a tenth of a batch (BENCHMARKS.md, Import, round 8).
    */
   readonly freshSupplied?: boolean;
+  /**
+   * FtM: look the batch's references up among the graph's older ids (:Referent; referents.ts),
+   * as well as among its own records' referents. The importer turns it on once the graph holds
+   * one (referents.ts hasReferents) or a batch wrote one, so a file without referents on a graph
+   * without any pays no lookup. Default false.
+   */
+  readonly referentsStored?: boolean;
 }
 
 /** Thrown inside a speculative batch's transaction to roll it back when party resolution changed the batch. */
@@ -140,7 +148,15 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
       stages[stage] = (stages[stage] ?? 0) + (t - t0);
       t0 = t;
     };
-    const { rejects, records: graphChecked } = await checkAgainstGraph(tx, records);
+    const { rejects, records: schemaChecked } = await checkAgainstGraph(tx, records);
+    // FtM: references to an older id of an entity name the entity (referents.ts).
+    let graphChecked = schemaChecked;
+    if (source.format === "ftm") {
+      const failed = new Set(rejects.map((r) => r.line));
+      const referred = await resolveReferents(tx, schemaChecked.filter((r) => !failed.has(r.line)), opts.referentsStored === true);
+      graphChecked = referred.records;
+      rejects.push(...referred.rejects);
+    }
     const rejected = new Set(rejects.map((r) => r.line));
     // A relationship id stated twice in the batch between other endpoints: moved or rejected
     // here, as the graph's stored ids are on a retry (keepStoredEndpoints), since the second
@@ -220,7 +236,10 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     if (p.entities.length > 0) await count("import-merge-entities", { entities: p.entities });
     // Endpoints the batch did not just MERGE (forward references, resolved parties): MERGEd
     // here, placeholders when missing, so the relationship query only MATCHes endpoints.
-    if (p.otherEndpoints.length > 0) await count("import-merge-placeholders", { ids: p.otherEndpoints });
+    if (p.otherEndpoints.length > 0) await count("import-merge-placeholders", { stubs: p.otherEndpoints });
+    if (p.identifiers.length > 0) await queue(runIn(tx, "import-merge-identifiers", { rows: p.identifiers }));
+    // Not counted in `created`: referent nodes are bookkeeping, and a merged stub's relationships move rather than appear.
+    if (p.referents.length > 0) await queue(runIn(tx, "import-merge-referents", { ...ns, referents: p.referents }));
     lap("nodes");
     const split = relationshipRuns(p);
     // Each relationship is in one run only, so the order of runs is moot. A create run restates

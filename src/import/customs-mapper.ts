@@ -1,4 +1,5 @@
-import { countryFact, currencyCode, digest, endpointId, isHsChapter, isoDate, nonNegative, reportedRelationship, scopedId, slug, type MapContext } from "./facts.js";
+import { countryFact, digest, endpointId, isHsChapter, isoDate, nonNegative, reportedRelationship, scopedId, slug, type MapContext } from "./facts.js";
+import { moneyOf } from "./money.js";
 import type { CustomsField } from "./customs-columns.js";
 import { RecordError, type CountryFact, type EntityFact, type InputRecord, type RecordFacts, type RelationshipFact, type ShipmentStatement } from "./types.js";
 
@@ -25,7 +26,10 @@ export const MANUFACTURER_LEG = "manufacturer-exporter";
  * `customs-agg-<heading>:<exporter>><importer>`, and one per (manufacturer, exporter, heading),
  * id `customs-agg-mfr-<heading>:…`, each summing the declarations' values (ShipmentStatement;
  * import-merge-relationships.cypher). Only one kind of shipment edge per import, so routes
- * never offer the same shipments twice.
+ * never offer the same shipments twice. A declaration repeated in the file (same `record_id` and
+ * `source`) is summed once: its repeats add no statement (`ctx.declarations`), as in
+ * per-declaration mode, where they restate one SUPPLIED. Its money follows the rule of money.ts
+ * (`value` in `currency`; customs files state no conversions).
  * @throws RecordError INVALID_VALUE for a missing name, a bad date or country, an HS code outside
  * the HS chapters, a negative or malformed quantity or value, a currency that is no ISO 4217
  * code, or an exporter that is the importer.
@@ -90,10 +94,13 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
     .filter(Boolean)
     .join("; ");
   const quantity = nonNegative(get("quantity"), "quantity");
-  const amount = nonNegative(get("value"), "value");
-  const currency = currencyCode(get("currency"), "currency");
+  nonNegative(get("value"), "value");
+  const { amount, currency } = moneyOf({ amount: get("value"), currency: get("currency") }, { amount: "value" });
   if (ctx.aggregate) {
     const heading = hsCode.slice(0, 4);
+    const declaration = digest(get("source"), recordId);
+    if (ctx.declarations?.has(declaration)) return { entities, countries, relationships: rels, publications: [], requiredIds: [] };
+    ctx.declarations?.add(declaration);
     const statement: ShipmentStatement = { recordId, amount, currency, quantity, via };
     const aggregate = (idPrefix: string, start: string, end: string, leg: string) =>
       reportedRelationship(ctx, record, { id: endpointId(idPrefix, start, end), idPrefix, type: "SUPPLIED", start, end, statedOn: date, shipment: statement, props: { aggregate: true, hsHeading: heading, goods: [`HS ${heading}`], leg } });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { ImportFileError } from "./import-errors.js";
 import { STATUS_CONFIDENCE, type ClaimStatus, type RelationshipType } from "../model/vocabulary.js";
-import { ftmModel } from "./ftm-model.js";
+import { countryName } from "./ftm-model.js";
 import { RecordError, type CountryFact, type EvidenceFact, type InputRecord, type PropertyValue, type RelationshipFact, type ShipmentStatement } from "./types.js";
 
 /** What every mapper needs besides the record: where ids live and which Source the evidence cites. */
@@ -15,11 +15,26 @@ export interface MapContext {
    * declaration (`--aggregate`; see customs-mapper.ts). Default false.
    */
   readonly aggregate?: boolean;
+  /**
+   * FtM: ids of the Country nodes our export wrote earlier in the file (ftm-native.ts), which keep
+   * their ids in any namespace, as every country does; references to them follow ({@link referenceId}).
+   */
+  readonly nativeCountries?: Set<string>;
+  /**
+   * Customs aggregates: the declarations (digest of source and record id) the import has summed,
+   * so a repeated declaration is summed once, as per-declaration mode writes it once (customs-mapper.ts).
+   */
+  readonly declarations?: Set<string>;
 }
 
 /** The graph id of an entity named `raw` by the input, namespaced (cf. FtM's namespacing of ids). */
 export function scopedId(ctx: MapContext, raw: string): string {
   return ctx.namespace ? `${ctx.namespace}:${raw}` : raw;
+}
+
+/** The graph id of an FtM reference: {@link scopedId}, but a Country our export wrote earlier in the file keeps its id, as countries do. */
+export function referenceId(ctx: MapContext, raw: string): string {
+  return ctx.nativeCountries?.has(raw) ? raw : scopedId(ctx, raw);
 }
 
 /**
@@ -110,7 +125,7 @@ export function slug(name: string): string {
  */
 export function countryFact(code: string, field: string): CountryFact {
   const lower = code.trim().toLowerCase();
-  const name = ftmModel.getType("country").values.get(lower);
+  const name = countryName(lower);
   if (!name) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(code)} is not a country code known to FollowTheMoney`);
   return { id: `country-${lower}`, code: lower.toUpperCase(), name };
 }

@@ -1,47 +1,80 @@
 import type { RelationshipType } from "../model/vocabulary.js";
-import { countryFact, currencyCode, entityId, interval, isoDate, LINK_ID_SEPARATOR, number, reportedRelationship, scopedId, type MapContext } from "./facts.js";
-import { findSchema, type FtmSchema } from "./ftm-model.js";
-import { DESCRIPTION_PROPERTIES, EDGE_RELATIONSHIP_TYPES, HOME_COUNTRY_PROPERTIES, nodeKind, REFERENCE_RELATIONSHIP_TYPES } from "./ftm-rules.js";
-import { RecordError, type CountryFact, type EntityFact, type InputRecord, type PropertyValue, type RecordFacts, type RelationshipFact } from "./types.js";
-
-type Props = Record<string, string[]>;
+import { countryFact, isoDate, referenceId, reportedRelationship, scopedId, type MapContext } from "./facts.js";
+import { edgeFacts } from "./ftm-links.js";
+import type { FtmSchema } from "./ftm-model.js";
+import { nativeFacts } from "./ftm-native.js";
+import { readFtmRecord, temporalExtent, type FtmRecord, type Props } from "./ftm-record.js";
+import {
+  CLASSIFICATION_PROPERTIES,
+  DESCRIPTION_PROPERTIES,
+  holderScheme,
+  HOME_COUNTRY_PROPERTIES,
+  isOwnName,
+  nodeKind,
+  referenceRule,
+  SANCTION_LINK_PROPERTIES,
+  stubType,
+} from "./ftm-rules.js";
+import { moneyOf, moneyProps } from "./money.js";
+import {
+  RecordError,
+  type CountryFact,
+  type EntityFact,
+  type IdentifierFact,
+  type InputRecord,
+  type PropertyValue,
+  type RecordFacts,
+  type ReferentFact,
+  type RelationshipFact,
+  type StubFact,
+} from "./types.js";
 
 /**
  * Maps one FollowTheMoney entity `{id, schema, properties: {prop: [values]}}` to graph facts.
- * Validation uses the FtM model: the schema must exist, every property must belong to it, and
- * values must be strings (dates and country codes are checked by their FtM type). Every value
- * that becomes an entity id (the id, each value of an entity-typed property: references, link
- * endpoints) must pass entityId (facts.ts: at most 256 characters, no `#`); every value of
- * `currency`, in any schema, must be an ISO 4217 code, and every value of an amount
- * ({@link AMOUNT_PROPERTIES}) a decimal number, though values are stored as written. A link's
- * start and end dates must make an interval (facts.ts: an end `2023` ends 2023-12-31); no link,
- * reference or shipment may join an entity to itself (the record is rejected whole, naming the pair).
- * Node schemata become :Entity nodes (`ftmSchema`, `ftmId`, `topics`, every name and alias
- * searchable, and every property that is not a reference as an `ftm_<prop>` list, names and
- * aliases included, so FtM export gives them back unchanged); edge schemata become relationships
- * that keep `ftmId`, `ftmSchema` and every property as `ftm_<prop>` (references as graph ids).
- * Country and entity values become relationships marked `ftmProperty` + `ftmEntityId` (the
- * owning entity), which FtM export folds back into that entity. Rules: src/import/ftm-rules.ts.
+ * Validation (ftm-record.ts) uses the FtM model of FTM_VERSION; a property the model lacks is
+ * kept as `ftm_<name>` and warned about, never a reject. Node schemata become :Entity nodes
+ * (`ftmSchema`, `ftmId`, `topics`, every name and alias searchable, every property that is not a
+ * reference as an `ftm_<prop>` list, names and aliases included, so FtM export gives them back
+ * unchanged); an entity without a name is named by FtM's caption rule (the first value of the
+ * schema's `caption` properties, else the schema's label: a Sanction by its `program`). Edge
+ * schemata become relationships that keep `ftmId`, `ftmSchema` and every property as `ftm_<prop>`
+ * (references as graph ids), with money by the rule of money.ts. Country and entity values become
+ * relationships marked `ftmProperty` + `ftmEntityId` (the owning entity), which FtM export folds
+ * back into that entity; an entity no record states becomes a stub typed by the property's range
+ * (ftm-rules.ts stubType). Identifier properties (`innCode`, `leiCode`, …; a Passport's number,
+ * for its holder) become identifiers; OpenSanctions' `referents`, `datasets`, `first_seen`,
+ * `last_seen` and `target` are kept, each referent resolving to the entity. A line our export
+ * wrote for a node or relationship no FtM import made is restored as it was (ftm-native.ts).
+ * Every id must pass entityId (facts.ts); a link's start and end dates must make an interval; no
+ * link, reference or shipment may join an entity to itself (the record is rejected whole, naming
+ * the pair). Rules: src/import/ftm-rules.ts.
  * @throws RecordError UNKNOWN_SCHEMA, UNSUPPORTED_SCHEMA or INVALID_VALUE.
  */
 export function mapFtmEntity(ctx: MapContext, record: InputRecord<Record<string, unknown>>): RecordFacts {
-  const { id, schema, props } = validate(record.value);
-  const eid = scopedId(ctx, id);
-  if (schema.edge) return edgeFacts(ctx, record, eid, schema, props);
-  const kind = nodeKind(schema);
-  if (!kind) throw new RecordError("UNSUPPORTED_SCHEMA", `FtM schema ${schema.name} is valid but not imported (it is neither a thing nor a link this importer maps)`);
+  const rec = readFtmRecord(record.value);
+  const facts = rec.native ? nativeFacts(ctx, record, rec) : rec.schema.edge ? edgeFacts(ctx, record, rec) : nodeFacts(ctx, record, rec);
+  return rec.warnings.length > 0 ? { ...facts, warnings: rec.warnings } : facts;
+}
 
-  // `name` first: its first value is the entity's name, every other name-typed value an alias.
-  const nameProps = [...schema.getProperties().values()].filter((p) => p.type.name === "name").map((p) => p.name);
-  const names = [...new Set(["name", ...nameProps])].flatMap((p) => props[p] ?? []);
-  const caption = schema.caption.flatMap((p) => props[p] ?? [])[0];
-  const name = names[0] ?? caption ?? id;
+function nodeFacts(ctx: MapContext, record: InputRecord<unknown>, rec: FtmRecord): RecordFacts {
+  const { schema, props } = rec;
+  const kind = nodeKind(schema);
+  if (!kind) throw new RecordError("UNSUPPORTED_SCHEMA", `FtM schema ${schema.name} is valid but not imported (an annotation of documents or of matching, not an entity)`);
+  const eid = scopedId(ctx, rec.id);
+  // `name` first: its first value is the entity's name, every other name of the entity an alias.
+  const nameProps = [...schema.getProperties().values()].filter((p) => p.type === "name" && isOwnName(p.name)).map((p) => p.name);
+  const names = [...new Set(["name", ...nameProps].flatMap((p) => props[p] ?? []))];
+  // FtM's caption rule (followthemoney/proxy.py EntityProxy.caption): the first value of the
+  // first caption property that has one, else the schema's label.
+  const name = names[0] ?? schema.caption.map((p) => props[p]?.[0]).find((v) => v !== undefined) ?? schema.label;
   const countries: CountryFact[] = [];
   const rels: RelationshipFact[] = [];
+  const stubs: StubFact[] = [];
+  const identifiers: IdentifierFact[] = [];
   const extra: Record<string, PropertyValue> = {};
   for (const [prop, values] of Object.entries(props)) {
-    const type = schema.getProperty(prop).type.name;
-    if (type === "country") {
+    const property = schema.getProperty(prop)!;
+    if (property.type === "country") {
       for (const code of values) {
         const c = countryFact(code, prop);
         countries.push(c);
@@ -50,41 +83,48 @@ export function mapFtmEntity(ctx: MapContext, record: InputRecord<Record<string,
         const marks = { ftmProperty: prop, ftmEntityId: eid };
         rels.push(reportedRelationship(ctx, record, { id: `${eid}>${prop}>${c.id}`, type: relType, start: eid, end: c.id, props: home ? marks : { note: prop, ...marks } }));
       }
-    } else if (type === "entity") {
-      rels.push(...referenceFacts(ctx, record, eid, schema, prop, values));
+    } else if (property.type === "entity") {
+      rels.push(...referenceFacts(ctx, record, eid, schema, prop, values, props));
+      stubs.push(...values.map((v) => ({ id: referenceId(ctx, v), ...stubType(property.range) })));
     } else if (prop !== "topics") {
       extra[`ftm_${prop}`] = values;
+      if (property.type === "identifier" && !CLASSIFICATION_PROPERTIES.has(prop)) identifiers.push(...values.map((value) => ({ entityId: eid, scheme: prop, value })));
     }
+  }
+  for (const [prop, values] of Object.entries(rec.unknown)) extra[`ftm_${prop}`] = values;
+  if (schema.isA("Identification")) {
+    const numbers = [...new Set([...(props.number ?? []), ...(props.passportNumber ?? [])])];
+    for (const holder of props.holder ?? []) identifiers.push(...numbers.map((value) => ({ entityId: referenceId(ctx, holder), scheme: holderScheme(schema), value })));
   }
   if (schema.name === "EconomicActivity") rels.push(...shipmentFacts(ctx, record, eid, props));
   const description = DESCRIPTION_PROPERTIES.map((p) => props[p]?.[0]).find((v) => v !== undefined) ?? null;
   const home = [...HOME_COUNTRY_PROPERTIES].map((p) => props[p]?.[0]).find((v) => v !== undefined);
+  const referents: ReferentFact[] = rec.os.referents.map((r) => ({ id: scopedId(ctx, r), canonicalId: eid })).filter((r) => r.id !== eid);
   const entity: EntityFact = {
     id: eid,
     name,
     kind,
-    aliases: [...new Set(names.filter((n) => n !== name))],
+    aliases: names.filter((n) => n !== name),
     topics: props.topics ?? [],
     ftmSchema: schema.name,
     // Only what the entity states: a null would remove the stored value (`n += props`), and an
     // FtM file naming an entity the graph has (a seed node such as `dji`, another dataset's
     // entity) without a description erased its description. FtM merges what sources state.
     // A Sanction, Event or other dated thing must not end before it starts, as a link must not.
-    props: statedOnly({ ...extra, ftmId: eid, description, country: home ? home.toUpperCase() : null, date: temporalExtent(schema, props).validFrom }),
+    props: statedOnly({
+      ...extra,
+      ftmId: eid,
+      description,
+      country: home ? home.toUpperCase() : null,
+      date: temporalExtent(schema, props).validFrom,
+      ...(referents.length > 0 ? { referents: referents.map((r) => r.id) } : {}),
+      ...(rec.os.datasets.length > 0 ? { datasets: rec.os.datasets } : {}),
+      firstSeen: rec.os.firstSeen,
+      lastSeen: rec.os.lastSeen,
+      target: rec.os.target,
+    }),
   };
-  return { entities: [entity], countries, relationships: rels, publications: [], requiredIds: [] };
-}
-
-/**
- * The interval an FtM entity states, from the first stated value of the schema's first start
- * (end) property that has one (`startDate`, `endDate`, …), as {@link interval} reads it.
- * @throws RecordError INVALID_VALUE for a start after the end's period.
- */
-function temporalExtent(schema: FtmSchema, props: Props): { validFrom: string | null; validTo: string | null } {
-  const first = (names: readonly string[]) => names.map((p) => ({ prop: p, value: props[p]?.[0] })).find((f) => f.value);
-  const start = first(schema.temporalStart);
-  const end = first(schema.temporalEnd);
-  return interval(start?.value, end?.value, start?.prop ?? "startDate", end?.prop ?? "endDate");
+  return { entities: [entity], countries, relationships: rels, publications: [], requiredIds: [], identifiers, stubs, referents };
 }
 
 /** `props` without its null values. */
@@ -92,104 +132,13 @@ function statedOnly(props: Record<string, PropertyValue>): Record<string, Proper
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null));
 }
 
-/**
- * FtM properties holding a money amount, read as numbers ({@link number}; negative allowed: refunds
- * and reversals exist): the Value interface's `amount`, `amountUsd`, `amountEur`, and
- * EconomicActivity's `customsAmount` and `invoiceAmount` (string-typed in the model, but amounts).
- * Other number-typed properties (`height`, `tonnage`, …) are kept as written: FtM data puts units in them.
- */
-const AMOUNT_PROPERTIES: ReadonlySet<string> = new Set(["amount", "amountUsd", "amountEur", "customsAmount", "invoiceAmount"]);
-
-/** The checks of every value of a property, by name (whatever the schema) or by FtM type; each throws RecordError INVALID_VALUE. */
-function checkValue(prop: string, typeName: string): ((value: string, field: string) => unknown) | null {
-  // A reference becomes a node id (a placeholder until its entity comes): the id's own rule.
-  if (typeName === "entity") return entityId;
-  if (typeName === "date") return isoDate;
-  if (prop === "currency") return currencyCode;
-  if (AMOUNT_PROPERTIES.has(prop)) return number;
-  return null;
-}
-
-function validate(value: Record<string, unknown>): { id: string; schema: FtmSchema; props: Props } {
-  const { schema: schemaName, properties } = value;
-  const id = entityId(value.id, "id");
-  if (typeof schemaName !== "string") throw new RecordError("INVALID_VALUE", "schema: a schema name is required");
-  const schema = findSchema(schemaName);
-  if (!schema) throw new RecordError("UNKNOWN_SCHEMA", `unknown FtM schema ${JSON.stringify(schemaName)}`);
-  if (schema.abstract) throw new RecordError("UNSUPPORTED_SCHEMA", `FtM schema ${schema.name} is abstract; entities must use a concrete schema`);
-  if (properties !== undefined && (typeof properties !== "object" || properties === null || Array.isArray(properties))) {
-    throw new RecordError("INVALID_VALUE", "properties: expected an object of arrays of strings");
-  }
-  const props: Props = {};
-  for (const [prop, values] of Object.entries((properties ?? {}) as Record<string, unknown>)) {
-    if (!schema.hasProperty(prop)) throw new RecordError("INVALID_VALUE", `property ${prop} is not in FtM schema ${schema.name}`);
-    if (!Array.isArray(values) || values.some((v) => typeof v !== "string")) throw new RecordError("INVALID_VALUE", `${prop}: expected an array of strings`);
-    const clean = [...new Set((values as string[]).map((v) => v.trim()).filter((v) => v !== ""))];
-    const check = checkValue(prop, schema.getProperty(prop).type.name);
-    if (check) clean.forEach((v) => check(v, prop));
-    if (clean.length > 0) props[prop] = clean;
-  }
-  return { id, schema, props };
-}
-
-function edgeFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, schema: FtmSchema, props: Props): RecordFacts {
-  const edge = schema.edge!;
-  // Sorted, so that each (source, target) pair gets the same id (`eid`, `eid#1`, …) however the
-  // values are ordered: FtM property values are sets.
-  const sources = [...(props[edge.source] ?? [])].sort();
-  const targets = [...(props[edge.target] ?? [])].sort();
-  if (sources.length === 0 || targets.length === 0) {
-    throw new RecordError("INVALID_VALUE", `${schema.name} needs both ${edge.source} and ${edge.target}`);
-  }
-  const type = EDGE_RELATIONSHIP_TYPES[schema.name] ?? "RELATED_TO";
-  // A record is taken whole: one pair from an entity to itself rejects the link, named by its pair.
-  const loop = sources.find((s) => targets.includes(s));
-  if (loop !== undefined) {
-    const others = sources.length * targets.length - 1;
-    throw new RecordError(
-      "INVALID_VALUE",
-      `${schema.name} ${edge.source} ${JSON.stringify(loop)} is also its ${edge.target}: a ${type} relationship from ${JSON.stringify(scopedId(ctx, loop))} to itself` +
-        (others > 0 ? ` (the link is rejected whole, with its ${others} other ${edge.source}–${edge.target} pair${others === 1 ? "" : "s"})` : ""),
-    );
-  }
-  const { validFrom, validTo } = temporalExtent(schema, props);
-  const note = [schema.name === "UnknownLink" || !EDGE_RELATIONSHIP_TYPES[schema.name] ? schema.name : null, ...schema.caption.filter((p) => p !== "amount" && p !== "date").map((p) => props[p]?.[0])]
-    .filter(Boolean)
-    .join("; ");
-  const relProps: Record<string, PropertyValue> = {
-    note: note || null,
-    amount: number(props.amount?.[0], "amount"),
-    currency: currencyCode(props.currency?.[0], "currency"),
-    ftmSchema: schema.name,
-    ftmId: eid,
-  };
-  for (const [prop, values] of Object.entries(props)) {
-    relProps[`ftm_${prop}`] = schema.getProperty(prop).type.name === "entity" ? values.map((v) => scopedId(ctx, v)) : values;
-  }
-  const rels: RelationshipFact[] = [];
-  for (const s of sources) {
-    for (const t of targets) {
-      rels.push(
-        reportedRelationship(ctx, record, {
-          id: rels.length === 0 ? eid : `${eid}${LINK_ID_SEPARATOR}${rels.length}`,
-          type,
-          start: scopedId(ctx, s),
-          end: scopedId(ctx, t),
-          validFrom,
-          validTo,
-          props: relProps,
-        }),
-      );
-    }
-  }
-  return { entities: [], countries: [], relationships: rels, publications: [], requiredIds: [] };
-}
-
-function referenceFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, schema: FtmSchema, prop: string, values: readonly string[]): RelationshipFact[] {
-  const rule = REFERENCE_RELATIONSHIP_TYPES[`${schema.name}.${prop}`] ?? REFERENCE_RELATIONSHIP_TYPES[`*.${prop}`];
+function referenceFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, schema: FtmSchema, prop: string, values: readonly string[], props: Props): RelationshipFact[] {
+  const rule = referenceRule(schema, prop);
   const participation = schema.isA("Interval");
+  // A sanction's or risk's program and authority ride on the hop into it.
+  const linkProps = rule?.type === "SUBJECT_TO" ? Object.fromEntries(SANCTION_LINK_PROPERTIES.filter((p) => props[p]).map((p) => [`ftm_${p}`, props[p]!])) : {};
   return values.map((v) => {
-    const other = scopedId(ctx, v);
+    const other = referenceId(ctx, v);
     if (other === eid) throw new RecordError("INVALID_VALUE", `${prop}: ${JSON.stringify(v)} is the ${schema.name}'s own id; a reference joins two entities`);
     const type = rule?.type ?? (participation ? "PARTICIPATED_IN" : "RELATED_TO");
     const inward = rule ? rule.inward : participation;
@@ -198,30 +147,35 @@ function referenceFacts(ctx: MapContext, record: InputRecord<unknown>, eid: stri
       type,
       start: inward ? other : eid,
       end: inward ? eid : other,
-      props: { note: prop, ftmProperty: prop, ftmEntityId: eid },
+      props: { note: prop, ftmProperty: prop, ftmEntityId: eid, ...linkProps },
     });
   });
 }
 
-/** A customs declaration (EconomicActivity) also moves goods: SUPPLIED from each sender to each receiver, so routes follow it (marked `ftmEntityId`, no `ftmProperty`). */
+/**
+ * A customs declaration (EconomicActivity) also moves goods: SUPPLIED from each sender to each
+ * receiver, so routes follow it (marked `ftmEntityId`, no `ftmProperty`). Its money by the rule of
+ * money.ts: `customsAmount`, else `invoiceAmount`, without a currency (FtM 4's EconomicActivity
+ * names none).
+ */
 function shipmentFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, props: Props): RelationshipFact[] {
   const goods = [...(props.vedCode ?? []).map((c) => `HS ${c}`), ...(props.goodsDescription ?? [])];
   const date = isoDate(props.startDate?.[0] ?? props.date?.[0], "startDate");
   const loop = (props.sender ?? []).find((s) => (props.receiver ?? []).includes(s));
   if (loop !== undefined) throw new RecordError("INVALID_VALUE", `EconomicActivity sender ${JSON.stringify(loop)} is also its receiver: a shipment moves goods between two entities`);
+  const money = moneyOf({ amount: props.customsAmount?.[0] ?? props.invoiceAmount?.[0] }, { amount: "customsAmount" });
   return (props.sender ?? []).flatMap((s) =>
     (props.receiver ?? []).map((r) =>
       reportedRelationship(ctx, record, {
-        id: `${eid}>shipment>${scopedId(ctx, s)}>${scopedId(ctx, r)}`,
+        id: `${eid}>shipment>${referenceId(ctx, s)}>${referenceId(ctx, r)}`,
         type: "SUPPLIED",
-        start: scopedId(ctx, s),
-        end: scopedId(ctx, r),
+        start: referenceId(ctx, s),
+        end: referenceId(ctx, r),
         validFrom: date,
         validTo: date,
         props: {
           goods,
-          amount: number(props.customsAmount?.[0] ?? props.invoiceAmount?.[0], "customsAmount"),
-          currency: currencyCode(props.currency?.[0], "currency"),
+          ...moneyProps(money),
           via: (props.departureCountry ?? []).map((c) => c.toUpperCase()),
           note: `declaration ${eid}`,
           // Derived from the declaration node, not an FtM entity of its own: FtM export skips it.

@@ -8,12 +8,13 @@ import { QueryTooCostlyError } from "../errors.js";
 import { prepareFactsInSlices, type PreparedFacts } from "./batch-prepare.js";
 import { countAggregates, storedDataset, suppliedIdsUnique, writeBatch, type BatchResult, type BatchStage, type DatasetSource, type PendingRecord } from "./batch-writer.js";
 import { loadCustomsColumns } from "./customs-columns.js";
-import { checkNamespace, scopedId } from "./facts.js";
+import { checkNamespace, scopedId, type MapContext } from "./facts.js";
 import { ImportFileError, StrictRejectError } from "./import-errors.js";
 import { MAX_LINE_BYTES, readLines } from "./line-reader.js";
 import { mappedRecords } from "./mapped-records.js";
+import { hasReferents } from "./referents.js";
 import { RejectsReport } from "./rejects-report.js";
-import type { ImportFormat, Reject } from "./types.js";
+import type { ImportFormat, RecordWarning, Reject } from "./types.js";
 
 /**
  * Records per batch (one transaction each) unless `batchSize` says otherwise, per format. Each
@@ -102,6 +103,12 @@ export interface ImportSummary {
   readonly rejected: number;
   /** The first rejects; `rejectsFile` lists them all. */
   readonly rejects: readonly Reject[];
+  /**
+   * What the import kept but warns about, one entry per code and detail, in order of first line:
+   * UNKNOWN_PROPERTY for a property the FtM model of FTM_VERSION lacks (`Company.newProperty`),
+   * kept as `ftm_<name>`; `count` records, the first at `firstLine`. At most {@link MAX_WARNINGS} entries.
+   */
+  readonly warnings: readonly ImportWarning[];
   readonly rejectsFile: string | null;
   /** Wall-clock time in **seconds**. */
   readonly seconds: number;
@@ -114,6 +121,19 @@ export interface ImportSummary {
    */
   readonly batchSize: number;
 }
+
+/** One kind of warning of an import summary (see ImportSummary.warnings). */
+export interface ImportWarning {
+  readonly code: RecordWarning["code"];
+  readonly detail: string;
+  /** Records it concerns. */
+  readonly count: number;
+  /** The first one's line (1-based). */
+  readonly firstLine: number;
+}
+
+/** Most distinct warnings a summary lists (100): a file of a much newer FtM may use many new properties; each listed one is counted in full. */
+export const MAX_WARNINGS = 100;
 
 /** Rejected lines held until the batch before them is done, at most (runImport writes them in line order). */
 const REJECTS_HELD = 10_000;
@@ -143,7 +163,13 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
   const totalBytes = await fileSize(opts.path);
   const fileHash = await sha256(opts.path);
   const aggregate = opts.aggregate ?? false;
-  const ctx = { namespace, sourceId: scopedId({ namespace, sourceId: "" }, `dataset-${opts.format}-${fileHash.slice(0, 16)}`), aggregate };
+  const ctx: MapContext = {
+    namespace,
+    sourceId: scopedId({ namespace, sourceId: "" }, `dataset-${opts.format}-${fileHash.slice(0, 16)}`),
+    aggregate,
+    nativeCountries: new Set(),
+    ...(aggregate ? { declarations: new Set<string>() } : {}),
+  };
   const shipments = opts.format === "customs" ? (aggregate ? "aggregate" : "declaration") : null;
   const source: DatasetSource = { id: ctx.sourceId, name: opts.name ?? basename(opts.path), fileHash, format: opts.format, namespace, importedAt: new Date().toISOString(), shipments };
   const stored = await storedDataset(db, source.id);
@@ -161,6 +187,8 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
   // (BatchOptions.freshSupplied); not at all when this file was imported before, nor on a graph
   // without the SUPPLIED id constraint that refuses a stored id (a schema not applied).
   let freshSupplied = stored === null && !writeOpts.dryRun && (await suppliedIdsUnique(db));
+  // FtM: references are looked up among stored older ids only once there are any (referents.ts).
+  let referentsStored = opts.format === "ftm" && (await hasReferents(db));
   let read = 0;
   let bytes = 0;
   let created = 0;
@@ -168,6 +196,7 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
   let written = 0;
   let aggregated = 0;
   let batch: PendingRecord[] = [];
+  const warnings = new Map<string, { code: RecordWarning["code"]; detail: string; count: number; firstLine: number }>();
   // The batch being written while the next one is read; at most one, so batches commit in file
   // order (the statement watermarks of import-merge-relationships.cypher rely on it).
   let inFlight: Promise<void> | null = null;
@@ -197,7 +226,8 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
       return results;
     }
     try {
-      const result = await writeBatch(db, source, records, { ...writeOpts, speculate, freshSupplied }, prepared);
+      const result = await writeBatch(db, source, records, { ...writeOpts, speculate, freshSupplied, referentsStored }, prepared);
+      if (!writeOpts.dryRun && records.some((r) => (r.facts.referents?.length ?? 0) > 0)) referentsStored = true;
       if (result.partiesResolved) speculate = false;
       if (result.freshSuppliedLost) freshSupplied = false;
       return [result];
@@ -258,6 +288,12 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
         if (lineRejects.length >= REJECTS_HELD) await writeLineRejects();
         continue;
       }
+      for (const w of item.facts.warnings ?? []) {
+        const key = `${w.code}\u0000${w.detail}`;
+        const seen = warnings.get(key);
+        if (seen) seen.count += 1;
+        else if (warnings.size < MAX_WARNINGS) warnings.set(key, { ...w, count: 1, firstLine: item.line });
+      }
       batch.push(item);
       if (batch.length >= batchSize) await flush();
     }
@@ -279,6 +315,7 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     merged,
     rejected: report.count,
     rejects: report.first,
+    warnings: [...warnings.values()],
     rejectsFile: report.count > 0 ? report.file : null,
     seconds: (Date.now() - started) / 1000,
     aggregated,

@@ -1,16 +1,19 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import { runIn } from "../db/run.js";
 import { MANUFACTURER_LEG } from "./customs-mapper.js";
+import { nameKey } from "../model/name-keys.js";
 import { endpointId } from "./facts.js";
 import type { PendingRecord } from "./batch-writer.js";
 import type { RecordFacts, Reject } from "./types.js";
 
 /**
  * Links parties known only by name (customs rows) to entities already in the graph: when
- * exactly one entity other than the party's own node has the party's exact name (and the same
+ * exactly one entity other than the party's own node has the party's name, exactly or by its
+ * Latin key (nameKey, src/model/name-keys.ts: `Wuerth GmbH` for `Würth GmbH`, `OOO Vektor` for
+ * `ООО «Вектор»`; import-resolve-parties.cypher), (and the same
  * country, when both name one; within the import's namespace, when it has one), the party's
  * facts are rewritten to that entity's id and the party's own node is not written. No match or
- * several keep the party's own `party-<iso2>-<slug>` node. Exact names only, no aliases or
+ * several keep the party's own `party-<iso2>-<slug>` node. Names only (never aliases), no
  * fuzzy matching: a wrong merge would invent a route, a missed one only hides it.
  * A relationship keyed by its endpoints (customs aggregates) gets the id of its new endpoints.
  * A manufacturer → exporter hop whose two parties resolve to one entity is dropped, since a
@@ -37,8 +40,8 @@ export async function resolveParties(
   namespace: string | null,
   sourceId: string,
 ): Promise<{ records: PendingRecord[]; links: ResolvedParty[]; rejects: Reject[] }> {
-  const parties = new Map<string, { id: string; name: string; country: string | null }>();
-  for (const r of records) for (const e of r.facts.entities) if (e.matchName) parties.set(e.id, { id: e.id, ...e.matchName });
+  const parties = new Map<string, { id: string; name: string; key: string | null; country: string | null }>();
+  for (const r of records) for (const e of r.facts.entities) if (e.matchName) parties.set(e.id, { id: e.id, ...e.matchName, key: nameKey(e.matchName.name) });
   if (parties.size === 0) return { records: [...records], links: [], rejects: [] };
   const rows = await runIn(tx, "import-resolve-parties", { parties: [...parties.values()], prefix: namespace ? `${namespace}:` : null, sourceId });
   const resolved = new Map<string, string>();

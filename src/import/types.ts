@@ -36,6 +36,9 @@ export interface CountryFact {
   /** ISO 3166-1 alpha-2, upper case. */
   readonly code: string;
   readonly name: string;
+  /** Set when restoring a Country our FtM export wrote (ftm-native.ts); like the rest, only on create. */
+  readonly aliases?: readonly string[];
+  readonly description?: string | null;
 }
 
 /**
@@ -109,6 +112,47 @@ export interface RecordFacts {
   readonly publications: readonly PublicationFact[];
   /** Entity ids that must already exist (claims), else the record is rejected. */
   readonly requiredIds: readonly string[];
+  /** Identifiers the record states for an entity, its own or another's (a Passport's holder). */
+  readonly identifiers?: readonly IdentifierFact[];
+  /** What the record says about entities it only references: the kind a stub made for them gets. */
+  readonly stubs?: readonly StubFact[];
+  /** Older ids of the record's entity (OpenSanctions `referents`), each resolving to it. */
+  readonly referents?: readonly ReferentFact[];
+  /** What the import kept but warns about (a property the FtM model does not know); never a reject. */
+  readonly warnings?: readonly RecordWarning[];
+}
+
+/** An identifier of an entity: an FtM identifier property's name as `scheme` (innCode, leiCode, imoNumber, …) and its value as written. */
+export interface IdentifierFact {
+  readonly entityId: string;
+  readonly scheme: string;
+  readonly value: string;
+}
+
+/**
+ * A referenced entity that may be missing: if no record states it, a stub (placeholder) of this
+ * kind and FtM schema is made, typed by the range of the property that references it
+ * (`addressEntity` → Address, `Ownership.asset` → Asset). A record stating the entity later replaces both.
+ */
+export interface StubFact {
+  readonly id: string;
+  readonly kind: EntityKind;
+  /** The range schema, or null when not from FtM. */
+  readonly ftmSchema: string | null;
+}
+
+/** An older id (`id`) of the canonical entity `canonicalId`, both as stored (namespaced). */
+export interface ReferentFact {
+  readonly id: string;
+  readonly canonicalId: string;
+}
+
+/** Why the import kept a record but warns; counted per code and detail in the summary. */
+export interface RecordWarning {
+  /** UNKNOWN_PROPERTY: a property the FtM model of FTM_VERSION lacks, kept as `ftm_<name>`. */
+  readonly code: "UNKNOWN_PROPERTY";
+  /** What it is about, for counting: `Company.newProperty`. */
+  readonly detail: string;
 }
 
 /** A record of the input, before mapping. */

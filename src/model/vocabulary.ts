@@ -5,8 +5,9 @@
  *
  * Kinds follow FollowTheMoney's schema names where one fits (Company, Organization, Person,
  * PublicBody, Event, Document, and from imports LegalEntity, Vessel, Airplane, Vehicle, Address,
- * Sanction, EconomicActivity); the rest (Country, Product, Place, Regulation) are ours,
- * because FtM models countries and goods as property values rather than entities.
+ * Sanction, EconomicActivity, Asset, Position, Identification, Risk); the rest (Country, Product,
+ * Place, Regulation) are ours, because FtM models countries and goods as property values rather
+ * than entities, and Other holds any further FtM schema an import keeps (its `ftmSchema` says which).
  */
 
 /** What an entity is. Stored as the `kind` property of every `:Entity` node. */
@@ -28,6 +29,11 @@ export const ENTITY_KINDS = [
   "Address",
   "Sanction",
   "EconomicActivity",
+  "Asset",
+  "Position",
+  "Identification",
+  "Risk",
+  "Other",
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -116,6 +122,10 @@ export const RELATIONSHIP_TYPES = Object.freeze({
   REPRESENTS: { flow: false, description: "The start node acts as agent for the end node (FtM Representation)." },
   FAMILY_OF: { flow: false, description: "The start person is a relative of the end person (FtM Family)." },
   ASSOCIATE_OF: { flow: false, description: "The start person is an associate of the end person (FtM Associate)." },
+  CONTROLS: { flow: false, description: "The start node controls the end node other than by ownership (FtM Control)." },
+  SUCCEEDED_BY: { flow: false, description: "The end node succeeded the start node: a merger, a renaming, a takeover (FtM Succession)." },
+  EMPLOYED_BY: { flow: false, description: "The start person works for the end node (FtM Employment)." },
+  OWES: { flow: false, description: "The start node owes the end node a debt (FtM Debt)." },
 } satisfies Record<string, RelationshipTypeInfo>);
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
 

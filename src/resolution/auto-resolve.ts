@@ -1,7 +1,7 @@
 import neo4j from "neo4j-driver";
 import type { Database } from "../db/run.js";
 import { plainText } from "../db/values.js";
-import { parseIdentifier, schemeLabel } from "./identifiers.js";
+import { identifierHolders, identifierLookupKeys, parseIdentifier, schemeLabel } from "./identifiers.js";
 import { clustersOf } from "./cluster-reader.js";
 import { kindsCompatible, mergeRecords, type MatchRecord } from "./matcher.js";
 import { toMatchRecord } from "./records.js";
@@ -28,28 +28,18 @@ const CHUNK = 200;
 /** Entities fetched per identifier: more holders than this of one INN is a data error, not one actor. */
 const HOLDERS = 20;
 
-/** How addEntity and FtM imports spell each strong scheme in stored `scheme:value` identifiers. */
-const STRONG_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
-  inn: ["inn", "innCode"],
-  ogrn: ["ogrn", "ogrnCode"],
-  lei: ["lei", "leiCode"],
-  imo: ["imo", "imoNumber"],
-  bic: ["bic", "swiftBic"],
-};
-
 /**
  * The pairs among `ids` and the rest of the graph that share a valid strong identifier and may
  * be one actor. Reads the records of `ids`, then the holders of each of their strong identifiers
- * through the identifier index (entities-by-identifiers.cypher), {@link CHUNK} records a query.
+ * through the identifier index (search-identifiers.cypher, by identifierKey), {@link CHUNK} records a query.
  */
 export async function strongIdentifierPairs(db: Database, ids: readonly string[]): Promise<AutoPair[]> {
   const pairs = new Map<string, AutoPair>();
   for (let i = 0; i < ids.length; i += CHUNK) {
     const records = (await db.read("resolution-records-by-ids", { ids: ids.slice(i, i + CHUNK) })).filter((r) => r.unmatchable !== true).map(toMatchRecord);
-    const spellings = [...new Set(records.flatMap(strongSpellings))];
-    if (spellings.length === 0) continue;
-    const lucene = spellings.map((s) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(" OR ");
-    const holderIds = (await db.read("entities-by-identifiers", { lucene, limit: neo4j.int(HOLDERS * spellings.length) })).map((r) => plainText((r.entity as Record<string, string>).id));
+    const keys = [...new Set(records.flatMap(strongKeys))];
+    if (keys.length === 0) continue;
+    const holderIds = await identifierHolders(db, keys, HOLDERS);
     const holders = (await db.read("resolution-records-by-ids", { ids: [...new Set(holderIds)] })).filter((r) => r.unmatchable !== true).map(toMatchRecord);
     for (const a of records) {
       for (const b of holders) {
@@ -87,11 +77,11 @@ async function clusterChecked(db: Database, pairs: readonly AutoPair[]): Promise
   });
 }
 
-/** The stored spellings of a record's valid strong identifiers (`inn:X`, `innCode:X`). */
-function strongSpellings(r: MatchRecord): string[] {
+/** The index keys of a record's valid strong identifiers (a BIC also with its `XXX` branch). */
+function strongKeys(r: MatchRecord): string[] {
   return r.identifiers.flatMap((s) => {
     const p = parseIdentifier(s);
-    return p?.strong ? (STRONG_SPELLINGS[p.scheme] ?? []).flatMap((scheme) => [`${scheme}:${p.value}`, `${scheme}:${p.key}`]) : [];
+    return p?.strong ? identifierLookupKeys(p) : [];
   });
 }
 

@@ -1,3 +1,8 @@
+import neo4j from "neo4j-driver";
+import type { Database } from "../db/run.js";
+import { plainText, type Plain } from "../db/values.js";
+import { identifierKey } from "../model/name-keys.js";
+
 /**
  * Identifiers as entity resolution compares them. Entities hold them as `scheme:value` strings
  * (`inn:7707083893` from addEntity, `innCode:7707083893` from FtM imports); both name one
@@ -41,7 +46,7 @@ export interface ParsedIdentifier {
   readonly scheme: string;
   /** The value as stored. */
   readonly value: string;
-  /** Letters and digits of the value, NFKC, upper case. */
+  /** Letters and digits of the value, NFKC, upper case: the `identifierKey` imports index (src/model/name-keys.ts). */
   readonly key: string;
   /** True for a strong scheme whose value passes its check ({@link isValidStrong}). */
   readonly strong: boolean;
@@ -54,9 +59,9 @@ export function parseIdentifier(stored: string): ParsedIdentifier | null {
   const raw = stored.slice(0, colon).toLowerCase();
   const scheme = SCHEME_ALIASES[raw] ?? raw;
   const value = stored.slice(colon + 1);
-  let key = value.normalize("NFKC").toUpperCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  let key = identifierKey(value);
+  if (key === null) return null;
   if (scheme === "bic" && key.length === 11 && key.endsWith("XXX")) key = key.slice(0, 8);
-  if (key === "") return null;
   return { scheme, value, key, strong: STRONG_SCHEMES.has(scheme) && isValidStrong(scheme, key) };
 }
 
@@ -122,4 +127,25 @@ function mod97(key: string): number {
     for (const d of v) rest = (rest * 10 + Number(d)) % 97;
   }
   return rest;
+}
+
+/** The keys an identifier is looked up by in the identifier index: its key, and for a BIC of 8 characters also its 11-character `XXX` form. */
+export function identifierLookupKeys(p: ParsedIdentifier): string[] {
+  return p.scheme === "bic" && p.key.length === 8 ? [p.key, `${p.key}XXX`] : [p.key];
+}
+
+/**
+ * Ids of the entities holding any of `keys` (identifierKey values), through the keyword index
+ * entity_identifiers (search-identifiers.cypher), at most `perKey` a key; 500 keys a query. The
+ * index holds values without their scheme, so callers compare schemes themselves.
+ */
+export async function identifierHolders(db: Database, keys: readonly string[], perKey: number): Promise<string[]> {
+  const ids = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const chunk = keys.slice(i, i + 500);
+    // Keys hold letters and digits only, so quotes are all the escaping they need.
+    const lucene = chunk.map((k) => `"${k}"`).join(" OR ");
+    for (const row of await db.read("search-identifiers", { lucene, limit: neo4j.int(perKey * chunk.length) })) ids.add(plainText((row.entity as Record<string, Plain>).id));
+  }
+  return [...ids];
 }

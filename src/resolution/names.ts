@@ -1,4 +1,4 @@
-import anyAscii from "any-ascii";
+import { latinWordsOf } from "../model/name-keys.js";
 import { stripLegalForms } from "./legal-forms.js";
 
 /**
@@ -9,20 +9,8 @@ import { stripLegalForms } from "./legal-forms.js";
  * remove organisation types, then compare what is left.
  */
 
-/** Han, Hiragana, Katakana and Hangul: one syllable a character, written without spaces. */
-const SYLLABIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-
-/**
- * The Latin words of a name: NFKC, each syllabic character a word of its own (大疆创新 → `da jiang
- * chuang xin`, as any-ascii spells them in pinyin), transliterated by any-ascii (Россия →
- * `rossiya`), lower case. Abbreviation dots and apostrophes join what they separate (`L.L.C.` →
- * `llc`, `Co.,Ltd.` → `co ltd`, `otvetstvennost'yu` → `otvetstvennostyu`); every other character
- * that is not a letter or digit separates words.
- */
-export function latinWords(name: string): string[] {
-  const spaced = name.normalize("NFKC").replace(SYLLABIC, (c) => ` ${c} `);
-  return anyAscii(spaced).toLowerCase().replace(/[.'`]/g, "").match(/[a-z0-9]+/g) ?? [];
-}
+/** The Latin words of a name (src/model/name-keys.ts `latinWordsOf`, with the search keys). */
+export const latinWords = latinWordsOf;
 
 /** A name as the matcher holds it (see {@link prepareName}). */
 export interface PreparedName {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { latinNamesOf, nameKey } from "../model/name-keys.js";
 import { STATUS_CONFIDENCE } from "../model/vocabulary.js";
 import type { SeedClaim, SeedEntity, SeedSource } from "./seed-types.js";
 
@@ -57,7 +58,9 @@ export function emitSeedCypher(
     out.push(
       `MERGE (n:Entity {id: ${lit(e.id)}}) SET n.name = ${lit(e.name)}, n.kind = ${lit(e.kind)}, n.aliases = ${list(e.aliases)}, ` +
         `n.description = ${lit(e.description)}, n.unidentified = ${e.unidentified === true}, ` +
-        `n.country = ${e.country ? lit(e.country) : "null"}, n.date = ${dateOrNull(e.date)};`,
+        `n.country = ${e.country ? lit(e.country) : "null"}, n.date = ${dateOrNull(e.date)}, ` +
+        // Search and customs party matching by Latin spelling (src/model/name-keys.ts), as imports write them.
+        `n.latinNames = ${list(latinNamesOf([e.name, ...e.aliases]))}, n.nameKey = ${nameKey(e.name) === null ? "null" : lit(nameKey(e.name)!)};`,
     );
   }
   out.push("");

@@ -1,16 +1,15 @@
-import anyAscii from "any-ascii";
 import neo4j from "neo4j-driver";
 import type { Database } from "../db/run.js";
 import { plainText } from "../db/values.js";
 import { NotFoundError, QueryTooCostlyError } from "../errors.js";
 import { BlockIndex, compareCandidates, generateCandidates, type CandidatePair, type GenerateStats } from "../resolution/candidates.js";
-import { parseIdentifier } from "../resolution/identifiers.js";
+import { identifierHolders, identifierLookupKeys } from "../resolution/identifiers.js";
 import { kindsCompatible, mergeRecords, prepareRecord, scorePair, type MatchReason, type MatchRecord } from "../resolution/matcher.js";
 import { recordPages, toMatchRecord } from "../resolution/records.js";
 import { toJudgementRecord } from "../resolution/judgement-store.js";
 import { clustersOf } from "../resolution/cluster-reader.js";
 import type { EntityService } from "./entity.service.js";
-import { toLuceneQuery } from "./search.service.js";
+import { toSearchQuery } from "./search.service.js";
 import { entityId, intInRange, numberInRange } from "./validate.js";
 import type { EntityView } from "./views.js";
 
@@ -126,11 +125,11 @@ export class CandidateService {
     if (mineRecords.length === 0) return [];
     const mine = prepareRecord(mergeRecords(canonicalId, mineRecords));
     const found = new Set<string>();
-    const texts = [...new Set([mine.record.name, ...mine.record.aliases].flatMap((n) => [n, anyAscii(n)]))];
-    const lucene = texts.map((t) => toLuceneQuery(t)).filter((q): q is string => q !== null).map((q) => `(${q})`).join(" OR ");
+    const texts = [...new Set([mine.record.name, ...mine.record.aliases])];
+    const lucene = texts.map(toSearchQuery).filter((q): q is string => q !== null).map((q) => `(${q})`).join(" OR ");
     if (lucene) for (const row of await this.db.read("search-entities", { lucene, limit: neo4j.int(BLOCK_FETCH * Math.max(1, texts.length)) })) found.add(plainText((row.entity as Record<string, string>).id));
-    const phrases = identifierSpellings(mine.record.identifiers).map((i) => `"${i.replace(/[\\"]/g, (c) => `\\${c}`)}"`);
-    if (phrases.length > 0) for (const row of await this.db.read("entities-by-identifiers", { lucene: phrases.join(" OR "), limit: neo4j.int(BLOCK_FETCH * phrases.length) })) found.add(plainText((row.entity as Record<string, string>).id));
+    const keys = [...new Set(mine.identifiers.flatMap(identifierLookupKeys))];
+    for (const holder of await identifierHolders(this.db, keys, BLOCK_FETCH)) found.add(holder);
     const others = [...found].filter((x) => !own.has(x));
     if (others.length === 0) return [];
     const clusters = await clustersOf(this.db, others);
@@ -183,27 +182,3 @@ export class CandidateService {
     }));
   }
 }
-
-/** Every stored spelling of these identifiers' schemes with their values (`inn:X`, `innCode:X`), for the keyword identifier index. */
-function identifierSpellings(stored: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const s of stored) {
-    const p = parseIdentifier(s);
-    if (!p) continue;
-    out.add(s);
-    for (const scheme of SPELLINGS[p.scheme] ?? []) out.add(`${scheme}:${p.value}`).add(`${scheme}:${p.key}`);
-  }
-  return [...out];
-}
-
-/** How addEntity and FtM imports spell each scheme. */
-const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
-  inn: ["inn", "innCode"],
-  ogrn: ["ogrn", "ogrnCode"],
-  lei: ["lei", "leiCode"],
-  imo: ["imo", "imoNumber"],
-  bic: ["bic", "swiftBic"],
-  registration: ["registration", "registrationNumber"],
-  tax: ["tax", "taxNumber"],
-  vat: ["vat", "vatCode"],
-};

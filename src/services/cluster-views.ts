@@ -16,8 +16,9 @@ const VAGUE_KINDS = new Set(["LegalEntity", "Organization"]);
 /**
  * One entity from the records of a cluster: the canonical record's id, name, kind, description,
  * country and dates (a member's when the canonical record lacks them or no longer exists), every
- * other name of every member as an alias, the union of identifiers and topics, and `mergedIds`,
- * the other members. The kind is the canonical record's unless it is vaguer than a member's
+ * other name of every member as an alias, the union of identifiers, topics, FtM properties,
+ * referents and datasets, the earliest first_seen and latest last_seen, and `mergedIds`, the other
+ * members (OpenSanctions merges an entity's records so, statement by statement). The kind is the canonical record's unless it is vaguer than a member's
  * (LegalEntity, Organization), as FtM's merge keeps the more specific schema.
  */
 export function mergeClusterView(cluster: ClusterInfo, views: readonly EntityView[]): EntityView {
@@ -36,9 +37,23 @@ export function mergeClusterView(cluster: ClusterInfo, views: readonly EntityVie
     country: first((v) => v.country),
     date: first((v) => v.date),
     topics: [...new Set(views.flatMap((v) => v.topics))],
-    identifiers: [...new Set(views.flatMap((v) => v.identifiers))],
+    identifiers: [...new Map(views.flatMap((v) => v.identifiers).map((i) => [`${i.scheme}\u0000${i.value}`, i] as const)).values()],
     mergedIds: cluster.members.filter((m) => m !== cluster.canonicalId),
+    properties: mergeProperties(views),
+    stub: views.every((v) => v.stub),
+    referents: [...new Set(views.flatMap((v) => v.referents))],
+    datasets: [...new Set(views.flatMap((v) => v.datasets))],
+    firstSeen: views.map((v) => v.firstSeen).filter((d): d is string => d !== null).sort()[0] ?? null,
+    lastSeen: views.map((v) => v.lastSeen).filter((d): d is string => d !== null).sort().at(-1) ?? null,
+    target: views.some((v) => v.target === true) ? true : views.every((v) => v.target === null) ? null : false,
   };
+}
+
+/** Each FtM property once, with the values of every member, in member order. */
+function mergeProperties(views: readonly EntityView[]): EntityView["properties"] {
+  const byName = new Map<string, Set<string>>();
+  for (const v of views) for (const p of v.properties) byName.set(p.name, new Set([...(byName.get(p.name) ?? []), ...p.values]));
+  return [...byName].map(([name, values]) => ({ name, values: [...values] }));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Caller } from "../auth/roles.js";
 import type { Database } from "../db/run.js";
 import { runIn } from "../db/run.js";
 import { BadUserInputError } from "../errors.js";
+import { identifierKey, latinNamesOf, nameKey } from "../model/name-keys.js";
 import { ENTITY_KINDS, type EntityKind } from "../model/vocabulary.js";
 import type { EntityService } from "./entity.service.js";
 import { runMutation } from "./mutation-runner.js";
@@ -66,7 +67,7 @@ export class EntityWriteService {
         const taken = await runIn(tx, "entities-by-ids", { ids: [base] });
         const id = taken.length === 0 ? base : `${base}-${randomBytes(3).toString("hex")}`;
         const now = new Date().toISOString();
-        const props = { ...clean, id, unidentified: false, version: neo4j.int(1), createdAt: now, createdBy: who.subject };
+        const props = { ...clean, ...nameProps(clean), id, unidentified: false, version: neo4j.int(1), createdAt: now, createdBy: who.subject };
         await runIn(tx, "create-entity", { props });
         return { targetKind: "entity", targetId: id, revisions: [{ targetKind: "entity", targetId: id, version: 1, reason: null, before: null, after: { ...props, version: 1 } }] };
       },
@@ -77,22 +78,28 @@ export class EntityWriteService {
     return { entity, possibleDuplicates: await this.possibleDuplicates(entity) };
   }
 
-  /** Entities other than `entity` with an equal {@link nameKey} of a name or alias, or a shared identifier; at most 20. */
+  /**
+   * Entities other than `entity` with an equal {@link nameKey} of a name or alias (the key customs
+   * parties are matched by, src/model/name-keys.ts), or a shared identifier (equal identifierKey of
+   * its value); at most 20.
+   */
   async possibleDuplicates(entity: EntityView): Promise<EntityView[]> {
     const names = [entity.name, ...entity.aliases];
-    const keys = new Set(names.map(nameKey).filter(Boolean));
+    const keys = new Set(names.map(nameKey).filter((k): k is string => k !== null));
     const texts = [...new Set(names.flatMap((n) => [n, anyAscii(n)]))];
     const lucene = texts.map((t) => toLuceneQuery(t)).filter((q): q is string => q !== null).map((q) => `(${q})`).join(" OR ");
     const found = new Map<string, EntityView>();
     if (lucene) {
       for (const row of await this.db.read("search-entities", { lucene, limit: neo4j.int(CANDIDATES) })) {
         const other = toEntityView(row.entity);
-        if ([other.name, ...other.aliases].some((n) => keys.has(nameKey(n)))) found.set(other.id, other);
+        if ([other.name, ...other.aliases].some((n) => keys.has(nameKey(n) ?? ""))) found.set(other.id, other);
       }
     }
-    if (entity.identifiers.length > 0) {
-      const phrases = entity.identifiers.map((i) => `"${i.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(" OR ");
-      for (const row of await this.db.read("entities-by-identifiers", { lucene: phrases, limit: neo4j.int(CANDIDATES) })) {
+    const idKeys = identifierKeysOf(entity.identifiers.map((i) => `${i.scheme}:${i.value}`));
+    if (idKeys.length > 0) {
+      // identifierKeys hold letters and digits only, so quoting is all the escaping they need.
+      const phrases = idKeys.map((k) => `"${k}"`).join(" OR ");
+      for (const row of await this.db.read("search-identifiers", { lucene: phrases, limit: neo4j.int(CANDIDATES) })) {
         const other = toEntityView(row.entity);
         found.set(other.id, other);
       }
@@ -103,19 +110,27 @@ export class EntityWriteService {
 }
 
 /**
- * A name as duplicates are compared: transliterated to ASCII (any-ascii: 大疆创新 → "DaJiangChuangXin",
- * Россия → "Rossiya"), lower-cased, every run of other characters a single space.
+ * What search and customs party matching read of an entity's names and identifiers, computed as an
+ * import computes them (src/import/batch-prepare.ts): `nameKey` of its name, the `latinNames` of
+ * its name and aliases, and the `identifierKeys` of its `scheme:value` identifiers.
  */
-export function nameKey(name: string): string {
-  return anyAscii(name.normalize("NFKC"))
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+function nameProps(input: { readonly name: string; readonly aliases: readonly string[]; readonly identifiers: readonly string[] }) {
+  return { nameKey: nameKey(input.name), latinNames: latinNamesOf([input.name, ...input.aliases]), identifierKeys: identifierKeysOf(input.identifiers) };
 }
 
-/** A readable id from a name: its transliteration, lower-case, words joined by hyphens, at most 60 characters. */
+/** The identifierKey of each `scheme:value` identifier's value, each once. */
+function identifierKeysOf(identifiers: readonly string[]): string[] {
+  return [...new Set(identifiers.map((i) => identifierKey(i.slice(i.indexOf(":") + 1))).filter((k): k is string => k !== null))];
+}
+
+/** A readable id from a name: its any-ascii transliteration, lower-case, words joined by hyphens, at most 60 characters. */
 export function slug(name: string): string {
-  return nameKey(name).replace(/ /g, "-").slice(0, 60).replace(/-+$/, "");
+  return anyAscii(name.normalize("NFKC"))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+/, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
 }
 
 const COUNTRY = /^[A-Z]{2}$/;

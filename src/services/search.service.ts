@@ -1,19 +1,26 @@
 import neo4j from "neo4j-driver";
 import type { Database } from "../db/run.js";
 import { LIMITS } from "../model/limits.js";
+import { identifierKey, latinNames, searchSpellings } from "../model/name-keys.js";
 import { BadUserInputError } from "../errors.js";
 import { clusterViews } from "./cluster-views.js";
 import { intInRange } from "./validate.js";
 import { toEntityView, type EntityView } from "./views.js";
 
-/** Full-text search over entity names and aliases. */
+/** Full-text search over entity names, aliases and their Latin spellings, and exact search over identifiers. */
 export class SearchService {
   constructor(private readonly db: Database) {}
 
   /**
-   * Entities whose name or alias matches `text`, best first; records judged one actor come back
-   * once, as their entity (mergedIds). Case-insensitive; any user text
-   * is matched literally (Lucene operators such as `*`, `(`, `"`, `AND` have no effect).
+   * Entities whose name or alias matches `text`, best first. Case-insensitive; any user text
+   * is matched literally (Lucene operators such as `*`, `(`, `"`, `AND` have no effect). A name
+   * is also found by its Latin spellings (src/model/name-keys.ts: `Wuerth` and `Wurth` find
+   * Würth, `Giessner` Gießner, `Kalashnikov` Калашников) and an entity by any of its identifiers
+   * (INN, OGRN, LEI, registration, tax or IMO number, …) written exactly, case, spaces and
+   * punctuation aside. Order: identifier matches, then exact name or alias matches (in any
+   * spelling), then the rest by Lucene's score; stubs (entities only referenced by imported
+   * data, `stub`) after all others. Records judged one actor come back once, as their entity
+   * (mergedIds), at the rank of its best record.
    * @param limit default 10, cap 100.
    * @throws BadUserInputError when `text` is longer than 200 characters or `limit` is out of range.
    */
@@ -22,18 +29,36 @@ export class SearchService {
     if (text.length > LIMITS.searchTextCap) {
       throw new BadUserInputError(`text must be at most ${LIMITS.searchTextCap} characters; got ${text.length}`, { argument: "text" });
     }
-    const lucene = toLuceneQuery(text);
+    const lucene = toSearchQuery(text);
     if (lucene === null) return [];
     // Fetch a few more than asked, so an exact name or alias match ranked low by Lucene's
-    // scoring (short fields, many terms) can still be moved to the top.
-    const fetch = Math.min(LIMITS.searchLimitCap, Math.max(limit * 3, 20));
-    const rows = await this.db.read("search-entities", { lucene, limit: neo4j.int(fetch) });
-    const wanted = normalize(text);
-    const entities = rows.map((r) => toEntityView(r.entity));
-    const exact = entities.filter((e) => [e.name, ...e.aliases].some((n) => normalize(n) === wanted));
+    // scoring (short fields, many terms) can still be moved to the top, and stubs moved down.
+    const fetch = neo4j.int(Math.min(LIMITS.searchLimitCap, Math.max(limit * 3, 20)));
+    const key = identifierKey(text);
+    const [byIdentifier, byName] = await Promise.all([
+      key ? this.db.read("search-identifiers", { lucene: `"${key}"`, limit: fetch }) : Promise.resolve([]),
+      this.db.read("search-entities", { lucene, limit: fetch }),
+    ]);
+    const wanted = new Set([normalize(text), ...latinNames(text)]);
+    const exactName = (e: EntityView) => [e.name, ...e.aliases].some((n) => wanted.has(normalize(n)) || latinNames(n).some((l) => wanted.has(l)));
+    const identified = byIdentifier.map((r) => toEntityView(r.entity));
+    const seen = new Set(identified.map((e) => e.id));
+    const named = byName.map((r) => toEntityView(r.entity)).filter((e) => !seen.has(e.id));
+    const exact = named.filter(exactName);
+    const ranked = [...identified, ...exact, ...named.filter((e) => !exact.includes(e))];
     // Records judged one actor come back as one entity, at the rank of its best record (cluster-views.ts).
-    return (await clusterViews(this.db, [...exact, ...entities.filter((e) => !exact.includes(e))])).slice(0, limit);
+    return (await clusterViews(this.db, [...ranked.filter((e) => !e.stub), ...ranked.filter((e) => e.stub)])).slice(0, limit);
   }
+}
+
+/**
+ * The Lucene query of a search: {@link toLuceneQuery} of the text and of each of its Latin
+ * spellings (searchSpellings), any of them; null when the text has no letter or digit.
+ */
+export function toSearchQuery(text: string): string | null {
+  const parts = [...new Set(searchSpellings(text).map(toLuceneQuery).filter((q): q is string => q !== null))];
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0]! : parts.map((q) => `(${q})`).join(" OR ");
 }
 
 /**

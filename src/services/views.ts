@@ -24,8 +24,8 @@ export interface EntityView {
   readonly date: string | null;
   /** FollowTheMoney topics, such as `sanction` or `role.pep`, from imported datasets. */
   readonly topics: readonly string[];
-  /** Identifiers as `scheme:value` (for example `lei:5493001KJTIIGC8Y1R12`), from addEntity. */
-  readonly identifiers: readonly string[];
+  /** Identifiers from imported data (FtM `innCode`, `leiCode`, a Passport's number for its holder, …) or addEntity (`scheme:value`). */
+  readonly identifiers: readonly IdentifierView[];
   /** 1 for the stored state of the seed, an import or addEntity; each change through the API adds 1. */
   readonly version: number;
   /**
@@ -34,6 +34,28 @@ export interface EntityView {
    * entity that is one record.
    */
   readonly mergedIds: readonly string[];
+  /** Every FtM property an import stored (`ftm_<name>`), by FtM name. */
+  readonly properties: readonly PropertyView[];
+  /** True for a stub: an entity only referenced so far, named by its id (search ranks stubs last). */
+  readonly stub: boolean;
+  /** OpenSanctions: older ids of the entity (`referents`), the datasets naming it, when it was first and last seen (ISO 8601), and whether it is itself a target. */
+  readonly referents: readonly string[];
+  readonly datasets: readonly string[];
+  readonly firstSeen: string | null;
+  readonly lastSeen: string | null;
+  readonly target: boolean | null;
+}
+
+/** An identifier: its scheme (the FtM property: innCode, ogrnCode, leiCode, registrationNumber, imoNumber, taxNumber, …) and value as written. */
+export interface IdentifierView {
+  readonly scheme: string;
+  readonly value: string;
+}
+
+/** A stored property: its FtM name and its values, as written. */
+export interface PropertyView {
+  readonly name: string;
+  readonly values: readonly string[];
 }
 
 /** A document that evidence quotes come from. */
@@ -90,6 +112,17 @@ export interface RelationshipView {
   /** The source's own hedging words that set the status. */
   readonly hedge: string | null;
   readonly note: string | null;
+  /** The amount in **EUR** / **USD** as the source converted it (FtM `amountEur`, `amountUsd`), or null; `amount` is the original. */
+  readonly amountEur: number | null;
+  readonly amountUsd: number | null;
+  /** Link facts an FtM import stored: Ownership `percentage` (a number when the source wrote one, `51` or `51%`), `role`, a sanction's `program` and `authority`, a payment's `purpose`. */
+  readonly percentage: number | null;
+  readonly role: string | null;
+  readonly program: string | null;
+  readonly authority: string | null;
+  readonly purpose: string | null;
+  /** Every FtM property of the link (`ftm_<name>`), by FtM name. */
+  readonly properties: readonly PropertyView[];
   readonly evidence: readonly EvidenceView[];
   /**
    * How many records state the claim: an imported relationship's `statementCount` (its evidence
@@ -122,6 +155,38 @@ export interface SubgraphView {
 
 const str = (v: Plain | undefined): string | null => (v === null || v === undefined ? null : String(v));
 const strs = (v: Plain | undefined): string[] => (Array.isArray(v) ? v.map(String) : []);
+const num = (v: Plain | undefined): number | null => (v === null || v === undefined || v === "" || !Number.isFinite(Number(v)) ? null : Number(v));
+
+/** The `ftm_<name>` properties of a stored map, by FtM name, sorted (FtM import: src/import/ftm-mapper.ts). */
+function ftmProperties(m: Record<string, Plain>): PropertyView[] {
+  return Object.keys(m)
+    .filter((k) => k.startsWith("ftm_"))
+    .sort()
+    .map((k) => {
+      const v = m[k];
+      return { name: k.slice(4), values: (Array.isArray(v) ? v : [v]).map((x) => (typeof x === "string" ? x : JSON.stringify(x))) };
+    });
+}
+
+/** The first value of the stored FtM property `name` (`ftm_<name>`), or of a plain property of that name, or null. */
+function firstValue(m: Record<string, Plain>, name: string): string | null {
+  const v = m[`ftm_${name}`] ?? m[name];
+  return Array.isArray(v) ? str(v[0]) : str(v);
+}
+
+/** A percentage as a number: `51`, `51.5`, `51%`, `51,5 %`; null for a range or text (`25-50%`), which `properties` keeps. */
+function percentageOf(text: string | null): number | null {
+  const m = text === null ? null : /^\s*(\d+(?:[.,]\d+)?)\s*%?\s*$/.exec(text);
+  return m ? Number(m[1]!.replace(",", ".")) : null;
+}
+
+/** `scheme:value` strings as stored by import-merge-identifiers.cypher. */
+function identifiersOf(v: Plain | undefined): IdentifierView[] {
+  return strs(v).map((s) => {
+    const at = s.indexOf(":");
+    return { scheme: s.slice(0, at), value: s.slice(at + 1) };
+  });
+}
 
 /** Maps an `n {.*}` map to an EntityView. */
 export function toEntityView(m: Plain | undefined): EntityView {
@@ -136,9 +201,16 @@ export function toEntityView(m: Plain | undefined): EntityView {
     country: str(e.country),
     date: str(e.date),
     topics: strs(e.topics),
-    identifiers: strs(e.identifiers),
+    identifiers: identifiersOf(e.identifiers),
     version: typeof e.version === "number" ? e.version : 1,
     mergedIds: [],
+    properties: ftmProperties(e),
+    stub: e.placeholder === true,
+    referents: strs(e.referents),
+    datasets: strs(e.datasets),
+    firstSeen: str(e.firstSeen),
+    lastSeen: str(e.lastSeen),
+    target: typeof e.target === "boolean" ? e.target : null,
   };
 }
 
@@ -186,6 +258,14 @@ export function toRelationshipView(row: Row): RelationshipView {
     goods: strs(r.goods),
     hedge: str(r.hedge),
     note: str(r.note),
+    amountEur: num(r.amountEur),
+    amountUsd: num(r.amountUsd),
+    percentage: percentageOf(firstValue(r, "percentage")),
+    role: firstValue(r, "role"),
+    program: firstValue(r, "program"),
+    authority: firstValue(r, "authority"),
+    purpose: firstValue(r, "purpose"),
+    properties: ftmProperties(r),
     evidence,
     statementCount: typeof r.statementCount === "number" ? r.statementCount : evidence.length,
     from: toEntityView(row.startEntity),

@@ -1,4 +1,5 @@
 import type { Database } from "../../dist/src/db/run.js";
+import { identifierKey, latinNamesOf, nameKey } from "../../dist/src/model/name-keys.js";
 
 /** An entity a resolution test writes straight to the graph (as an import would), with test-unique ids. */
 export interface TestRecord {
@@ -15,7 +16,20 @@ export async function writeRecords(db: Database, records: TestRecord[], rels: [s
   await db.writeTx("test-write-records", async (tx) => {
     await tx.run(
       "UNWIND $rows AS r CREATE (n:Entity) SET n = r",
-      { rows: records.map((r) => ({ kind: "Company", aliases: [], identifiers: [], unidentified: false, ...r, country: r.country ?? null })) },
+      // The keys an import writes beside the names and identifiers (src/import/batch-prepare.ts), so search and identifier lookups find the records.
+      {
+        rows: records.map((r) => ({
+          kind: "Company",
+          aliases: [],
+          identifiers: [],
+          unidentified: false,
+          ...r,
+          country: r.country ?? null,
+          latinNames: latinNamesOf([r.name, ...(r.aliases ?? [])]),
+          nameKey: nameKey(r.name),
+          identifierKeys: (r.identifiers ?? []).map((i) => identifierKey(i.slice(i.indexOf(":") + 1))).filter((k) => k !== null),
+        })),
+      },
     );
     for (const [type, from, to, id] of rels) {
       await tx.run(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) CREATE (a)-[r:${type}]->(b) SET r.id = $id, r.status = 'REPORTED', r.confidence = 0.8, r.assertedStatus = 'REPORTED'`, { from, to, id });

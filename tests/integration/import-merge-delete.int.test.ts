@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { useTestServer } from "../helpers/test-app.js";
+import { fromFtmId } from "../../dist/src/import/ftm-ids.js";
 
 /**
  * Two import behaviours that lost data:
@@ -95,6 +96,8 @@ describe("FtM restatements merge values; import:delete keeps shared publications
           .trim()
           .split("\n")
           .map((l) => JSON.parse(l) as { id: string; schema: string; properties: Record<string, string[]> })
+          // Namespaced ids are no FtM ids: the export encodes them (src/import/ftm-ids.ts).
+          .map((e) => ({ ...e, id: fromFtmId(e.id) }))
           .filter((e) => e.id.startsWith(`${n}:`))
           .map((e) => [e.id, e]),
       );

@@ -1,3 +1,4 @@
+import { testToken } from "../helpers/auth.js";
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,7 +27,7 @@ function ftmLines(prefix: string, names: number): string {
 }
 
 describe("import caps per record", () => {
-  const server = useTestServer({ IMPORT_TOKEN: "record-caps-token-0123456789" });
+  const server = useTestServer();
   const ns = `caps${Date.now().toString(36)}`;
   let dir: string;
   beforeAll(() => {
@@ -65,7 +66,7 @@ describe("import caps per record", () => {
     for (let i = 0; i < 5; i += 1) {
       const res = await fetch(`${server().server.url}/import/ftm?namespace=${ns}h`, {
         method: "POST",
-        headers: { authorization: "Bearer record-caps-token-0123456789" },
+        headers: { authorization: `Bearer ${await testToken("record-caps-importer", "editor")}` },
         body: ftmLines("", 10_000),
       });
       expect(res.status).toBe(200);

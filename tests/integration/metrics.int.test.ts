@@ -1,3 +1,4 @@
+import { testToken } from "../helpers/auth.js";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,11 +16,12 @@ function sample(page: string, name: string, labels = ""): number | undefined {
 
 describe("GET /metrics", () => {
   let t: TestServer;
-  const token = "metrics-test-token-0123456789";
+  let token: string;
   const namespace = `metrics${Date.now().toString(36)}`;
   let dir: string;
   beforeAll(async () => {
-    t = await startTestServer({ IMPORT_TOKEN: token });
+    t = await startTestServer();
+    token = await testToken("metrics-importer", "editor");
     dir = mkdtempSync(join(tmpdir(), "metrics-"));
   });
   afterAll(async () => {

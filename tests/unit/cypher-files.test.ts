@@ -24,8 +24,8 @@ describe("splitCypherStatements", () => {
 describe("cypher/schema.cypher", () => {
   const statements = splitCypherStatements(readFileSync(new URL("../../cypher/schema.cypher", import.meta.url), "utf8"));
 
-  it("is idempotent: every statement says IF NOT EXISTS", () => {
-    for (const s of statements) expect(s).toMatch(/IF NOT EXISTS/);
+  it("is idempotent: every statement says IF NOT EXISTS (IF EXISTS for a drop)", () => {
+    for (const s of statements) expect(s).toMatch(/^DROP .* IF EXISTS$|IF NOT EXISTS/s);
   });
 
   it("has a relationship id constraint for every allow-listed type", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { foldEntities, groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries } from "../../src/import/batch-facts.js";
-import { packEntities, packFirstState, packRelationships, prepareFacts, relationshipRuns, withQuoteIndexes } from "../../src/import/batch-prepare.js";
+import { packEntities, packFirstState, packRelationships, prepareFacts, relationshipRuns, withNameKeys, withQuoteIndexes } from "../../src/import/batch-prepare.js";
 import { createRelationshipsQuery } from "../../src/import/create-query.js";
 import { isoDate } from "../../src/import/facts.js";
 import { EMPTY_LIST, FIELD, ITEM, NULL, packField } from "../../src/import/packed-rows.js";
@@ -132,12 +132,14 @@ describe("prepareFacts", () => {
     const entity = { id: "p", name: "P", kind: "Company", aliases: [], topics: [], ftmSchema: null, props: {}, matchName: { name: "P", country: "RU" } } as const;
     const facts = { entities: [entity], countries: [ru], relationships: [rel({ quote: "a" }), rel({ quote: "b", id: "f", type: "SUPPLIED", start: "p", end: "other" })], publications: [], requiredIds: [] };
     const p = prepareFacts([{ line: 2, facts }, { line: 3, facts }]);
-    expect(p.otherEndpoints).toEqual(["other"]);
+    // Not stated by the batch, with no range to type it by: a LegalEntity stub when missing.
+    expect(p.otherEndpoints).toEqual([{ id: "other", kind: "LegalEntity", ftmSchema: null }]);
     // "p" is a packed entity, linked to the Source by its own query.
     expect(p.provided).toEqual(["country-ru", "other"]);
-    // Packed: no props, so one group with no keys; aliases and topics empty, ftmSchema null.
+    // Packed: no props, so one group with no keys; aliases and topics empty, ftmSchema null, then
+    // latinNames (none: "P" is its own Latin spelling) and nameKey.
     expect(p.entities).toEqual([]);
-    expect(p.packedEntities).toEqual([{ keys: [], kinds: [], rows: [["p", "P", "Company", EMPTY_LIST, EMPTY_LIST, NULL].join(FIELD)] }]);
+    expect(p.packedEntities).toEqual([{ keys: [], kinds: [], rows: [["p", "P", "Company", EMPTY_LIST, EMPTY_LIST, NULL, EMPTY_LIST, "p"].join(FIELD)] }]);
     expect(p.countries).toEqual([ru]);
     // Both are SUPPLIED/BASED_IN: packed, one group per property signature.
     expect(p.merge).toEqual([]);
@@ -160,11 +162,14 @@ describe("packed rows", () => {
   });
 
   it("packs entities by property signature, and keeps as maps, in order, an id stated twice and a value it cannot pack", () => {
-    const e = (id: string, props: Record<string, string | number | string[] | null>, name = id.toUpperCase()) => ({ id, name, kind: "Company" as const, aliases: ["a", "b"], topics: [], ftmSchema: "Company", props });
+    const e = (id: string, props: Record<string, string | number | string[] | null>, name = id.toUpperCase()) =>
+      withNameKeys({ id, name, kind: "Company" as const, aliases: ["a", "b"], topics: [], ftmSchema: "Company", props });
     const { packed, maps } = packEntities([e("x", { country: "RU", n: 2 }), e("y", { country: "KZ", n: 3 }), e("z", { gone: null }), e("twice", {}), e("twice", { v: "2" }), e("bad", {}, "tab\u001f")]);
+    // latinNames: none, every name is its own Latin spelling; then the name's key.
+    const keyed = (id: string) => [EMPTY_LIST, id];
     expect(packed).toEqual([
-      { keys: ["country", "n"], kinds: ["s", "n"], rows: [["x", "X", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", "RU", "2"].join(FIELD), ["y", "Y", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", "KZ", "3"].join(FIELD)] },
-      { keys: ["gone"], kinds: ["z"], rows: [["z", "Z", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", NULL].join(FIELD)] },
+      { keys: ["country", "n"], kinds: ["s", "n"], rows: [["x", "X", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", ...keyed("x"), "RU", "2"].join(FIELD), ["y", "Y", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", ...keyed("y"), "KZ", "3"].join(FIELD)] },
+      { keys: ["gone"], kinds: ["z"], rows: [["z", "Z", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", ...keyed("z"), NULL].join(FIELD)] },
     ]);
     expect(maps.map((m) => [m.id, m.props])).toEqual([["twice", {}], ["twice", { v: "2" }], ["bad", {}]]);
   });

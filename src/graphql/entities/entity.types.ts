@@ -1,6 +1,24 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ClaimStatusEnum, EntityKindEnum, EvidenceRoleEnum, RelationshipTypeEnum, SourceKindEnum } from "../enums.js";
 
+@ObjectType({ description: "An identifier of an entity, from imported data." })
+export class Identifier {
+  @Field(() => String, { description: "What kind of identifier: the FollowTheMoney property it came from (innCode, ogrnCode, leiCode, registrationNumber, imoNumber, taxNumber, passportNumber, …)." })
+  scheme!: string;
+
+  @Field(() => String, { description: "The identifier as the source wrote it. `search` finds it exactly, ignoring case, spaces and punctuation." })
+  value!: string;
+}
+
+@ObjectType({ description: "A FollowTheMoney property an import stored, with every value as written." })
+export class Property {
+  @Field(() => String, { description: "FtM property name (percentage, role, program, authority, purpose, sourceUrl, …)." })
+  name!: string;
+
+  @Field(() => [String], { description: "Its values, as written (FtM values are lists of strings)." })
+  values!: string[];
+}
+
 @ObjectType({ description: "An actor, place, product, event or document named by a source." })
 export class Entity {
   @Field(() => ID, { description: "Stable id, for example `dji` or `country-ru`." })
@@ -30,8 +48,8 @@ export class Entity {
   @Field(() => [String], { description: "FollowTheMoney topics from imported datasets, such as `sanction`; empty for the article's entities." })
   topics!: string[];
 
-  @Field(() => [String], { description: "Identifiers as `scheme:value` (for example `lei:5493001KJTIIGC8Y1R12`), given to addEntity." })
-  identifiers!: string[];
+  @Field(() => [Identifier], { description: "Identifiers from imported data (INN, OGRN, LEI, registration and tax numbers, IMO, a passport's number, …); empty for the article's entities. addEntity takes them as `scheme:value`." })
+  identifiers!: Identifier[];
 
   @Field(() => Int, { description: "1 as stored by the seed, an import or addEntity; each change through the API adds 1." })
   version!: number;
@@ -40,6 +58,27 @@ export class Entity {
     description: "The other records judged to be this actor (POSITIVE judgements, docs/resolution.md): each of their ids resolves to this entity, whose aliases and relationships include theirs. Empty for an entity that is one record.",
   })
   mergedIds!: string[];
+
+  @Field(() => [Property], { description: "Every FollowTheMoney property an import stored, by name; empty for entities no FtM import stated." })
+  properties!: Property[];
+
+  @Field(() => Boolean, { description: "True for a stub: an entity imported data only references so far, named by its id and typed by the referencing property's range. Search ranks stubs last." })
+  stub!: boolean;
+
+  @Field(() => [String], { description: "OpenSanctions `referents`: older ids of this entity; a reference to one names this entity." })
+  referents!: string[];
+
+  @Field(() => [String], { description: "OpenSanctions `datasets` that name the entity." })
+  datasets!: string[];
+
+  @Field(() => String, { nullable: true, description: "OpenSanctions `first_seen`: ISO 8601 date-time the entity was first seen in its sources." })
+  firstSeen!: string | null;
+
+  @Field(() => String, { nullable: true, description: "OpenSanctions `last_seen`: ISO 8601 date-time the entity was last seen in its sources." })
+  lastSeen!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "OpenSanctions `target`: true when the entity is itself a target (sanctioned, a PEP), not only linked to one; null when not stated." })
+  target!: boolean | null;
 }
 
 @ObjectType({ description: "A document that evidence comes from." })
@@ -128,8 +167,32 @@ export class Relationship {
   @Field(() => Float, { nullable: true, description: "Value moved, in `currency` units (for example 12000000 with USD)." })
   amount!: number | null;
 
-  @Field(() => String, { nullable: true, description: "ISO 4217 currency code of amount." })
+  @Field(() => String, { nullable: true, description: "ISO 4217 currency code of amount. FtM money: the stated amount and currency first; with only `amountEur` (`amountUsd`) stated, that in EUR (USD)." })
   currency!: string | null;
+
+  @Field(() => Float, { nullable: true, description: "The amount in EUR as the source converted it (FtM `amountEur`), or null." })
+  amountEur!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "The amount in USD as the source converted it (FtM `amountUsd`), or null." })
+  amountUsd!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Share held, in percent (FtM Ownership `percentage`), when the source wrote a number; `properties` keeps any other form (`25-50%`)." })
+  percentage!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Role in the link (FtM `role`: \"General Director\", \"shareholder\")." })
+  role!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Sanctions program of a SUBJECT_TO hop (FtM Sanction `program`)." })
+  program!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Authority imposing a sanction (FtM Sanction `authority`)." })
+  authority!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Purpose of a payment (FtM Payment `purpose`)." })
+  purpose!: string | null;
+
+  @Field(() => [Property], { description: "Every FollowTheMoney property of the link, by name (references as entity ids); empty for links no FtM import stated." })
+  properties!: Property[];
 
   @Field(() => [String], { description: "What moved, for flows of goods." })
   goods!: string[];
