@@ -103,10 +103,33 @@ export function sameStrongIdentifier(a: MatchRecord, b: MatchRecord): string | n
   return null;
 }
 
-/** Ids of a dataset's entities that hold identifiers, page by page (dataset-identified-entities.cypher). */
-export async function* datasetIdentifiedEntities(db: Database, sourceId: string): AsyncGenerator<string[]> {
+/**
+ * The OpenSanctions `referents` links among `ids` and the graph (referent-pairs.cypher), in either
+ * import order: the canonical entity listing an older id that is a described entity, or an
+ * entity whose id some canonical entity lists. OpenSanctions judged these one actor; kinds that
+ * cannot be one (a data error) are left out. `left` is the canonical entity.
+ */
+export async function referentPairs(db: Database, ids: readonly string[]): Promise<AutoPair[]> {
+  const pairs = new Map<string, AutoPair>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    for (const row of await db.read("referent-pairs", { ids: ids.slice(i, i + CHUNK) })) {
+      const [canonical, older] = [plainText(row.canonical), plainText(row.older)];
+      if (!canBeOne(plainText(row.canonicalKind), plainText(row.olderKind))) continue;
+      pairs.set(`${canonical}\u0000${older}`, { left: canonical, right: older, reason: `OpenSanctions referents: ${older} is an older id of ${canonical}` });
+    }
+  }
+  return [...pairs.values()];
+}
+
+/** True when records of these kinds may be judged one: two actors that can be one (matcher.ts), or two records of one kind other than Country. */
+export function canBeOne(a: string, b: string): boolean {
+  return kindsCompatible(a, b) || (a === b && a !== "Country");
+}
+
+/** Ids of the entities automatic resolution may join, page by page: a dataset's (`sourceId`; dataset-resolvable-entities.cypher), or the whole graph's (null; resolvable-entities-page.cypher). */
+export async function* resolvableEntities(db: Database, sourceId: string | null): AsyncGenerator<string[]> {
   for (let after = ""; ; ) {
-    const rows = await db.read("dataset-identified-entities", { sourceId, after, limit: neo4j.int(5000) });
+    const rows = sourceId === null ? await db.read("resolvable-entities-page", { after, limit: neo4j.int(5000) }) : await db.read("dataset-resolvable-entities", { sourceId, after, limit: neo4j.int(5000) });
     if (rows.length === 0) return;
     const ids = rows.map((r) => plainText(r.id));
     yield ids;

@@ -7,7 +7,6 @@ import { createApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import { BadUserInputError } from "../errors.js";
 import { CANDIDATE_LIMITS } from "../services/candidate.service.js";
-import { recordPages } from "./records.js";
 
 /** Candidate pairs described (entity names read) per query while writing the CSV. */
 const DESCRIBE_PAGE = 500;
@@ -23,9 +22,9 @@ export const CANDIDATE_CSV_HEADER = ["score", "left", "left_name", "right", "rig
  *   right_name, left_record, right_record, reasons` (the reasons' details joined by ` | `).
  *   stderr gets the run's figures as JSON. A file is written as `<out>.partial-<pid>` and renamed
  *   when complete.
- * - `--auto` runs automatic resolution over every record of the graph that holds identifiers
- *   (equal valid strong identifier, no conflicting country; what each import does for its own
- *   records), and prints what it judged.
+ * - `--auto` runs automatic resolution over every record of the graph that holds identifiers or
+ *   OpenSanctions referents (equal valid strong identifier with no conflicting country, or a
+ *   referents link; what each import does for its own records), and prints what it judged.
  */
 export function registerResolveCommand(program: Command): void {
   program
@@ -34,7 +33,7 @@ export function registerResolveCommand(program: Command): void {
     .option("--candidates", "write the candidate pairs of the whole graph as CSV")
     .option("--min-score <x>", `lowest score written, in [0, 1] (default ${CANDIDATE_LIMITS.minScore})`)
     .option("--out <file>", "CSV file (default stdout)")
-    .option("--auto", "judge records with an equal valid INN, OGRN, LEI, IMO or BIC as one actor")
+    .option("--auto", "judge records with an equal valid INN, OGRN, LEI, IMO or BIC, or an OpenSanctions referents link, as one actor")
     .action(async (options: { candidates?: boolean; minScore?: string; out?: string; auto?: boolean }) => {
       if (!options.candidates && !options.auto) throw new BadUserInputError("say what to do: --candidates, --auto, or both");
       const minScore = options.minScore === undefined ? CANDIDATE_LIMITS.minScore : Number(options.minScore);
@@ -42,14 +41,8 @@ export function registerResolveCommand(program: Command): void {
       const app = createApp(loadConfig());
       try {
         if (options.auto) {
-          let total = { recordsChecked: 0, pairsFound: 0, judged: 0 };
-          for await (const page of recordPages(app.db)) {
-            const ids = page.filter((r) => r.identifiers.length > 0).map((r) => r.id);
-            if (ids.length === 0) continue;
-            const r = await app.services.resolution.autoResolve(ids);
-            total = { recordsChecked: total.recordsChecked + r.recordsChecked, pairsFound: total.pairsFound + r.pairsFound, judged: total.judged + r.judged };
-          }
-          process.stderr.write(`${JSON.stringify({ auto: total })}\n`);
+          const { recordsChecked, pairsFound, judged } = await app.services.resolution.autoResolveDataset(null);
+          process.stderr.write(`${JSON.stringify({ auto: { recordsChecked, pairsFound, judged } })}\n`);
         }
         if (options.candidates) await writeCandidates(app, minScore, options.out ?? null);
       } finally {

@@ -66,7 +66,7 @@ export class ImportService {
   constructor(
     private readonly db: Database,
     /** Automatic resolution after each import and its clean-up after a delete (ResolutionService); none when absent. */
-    private readonly resolution?: { autoResolveDataset(sourceId: string): Promise<AutoResolution>; forgetDeleted(namespace: string): Promise<number> },
+    private readonly resolution?: { autoResolveDataset(sourceId: string | null): Promise<AutoResolution>; forgetDeleted(namespace: string): Promise<number> },
   ) {}
 
   /**

@@ -7,8 +7,7 @@ import { plainText } from "../db/values.js";
 import { BadUserInputError, NotFoundError } from "../errors.js";
 import { JUDGEMENT_VALUES, type JudgementValue } from "../resolution/clusters.js";
 import { applyJudgement, dropSystemJudgements, lockResolution, toJudgementRecord, type JudgementRecord } from "../resolution/judgement-store.js";
-import { datasetIdentifiedEntities, strongIdentifierPairs, type AutoPair } from "../resolution/auto-resolve.js";
-import { kindsCompatible } from "../resolution/matcher.js";
+import { canBeOne, referentPairs, resolvableEntities, strongIdentifierPairs, type AutoPair } from "../resolution/auto-resolve.js";
 import { runMutation } from "./mutation-runner.js";
 import { recordRevision } from "./revision.service.js";
 import { entityId, intInRange } from "./validate.js";
@@ -24,9 +23,9 @@ export interface JudgeInput {
 
 /** What automatic resolution did (import summaries' `resolution`, `npx actorgraph resolve --auto`). */
 export interface AutoResolution {
-  /** Records whose identifiers were checked. */
+  /** Records whose identifiers and referents were checked. */
   readonly recordsChecked: number;
-  /** Pairs that share a valid strong identifier and may be one actor. */
+  /** Pairs joined by a referents link, or sharing a valid strong identifier with no conflicting country. */
   readonly pairsFound: number;
   /** POSITIVE judgements `system` recorded (pairs or clusters already judged are skipped). */
   readonly judged: number;
@@ -115,19 +114,27 @@ export class ResolutionService {
 
   /**
    * Automatic resolution of `ids` against the graph (resolution/auto-resolve.ts): a `system`
-   * POSITIVE judgement for each pair with an equal valid strong identifier and no conflicting
-   * country, unless a judgement already decided it.
+   * POSITIVE judgement for each pair an OpenSanctions `referents` link joins, and for each with an
+   * equal valid strong identifier and no conflicting country, unless a judgement already decided it.
    */
   async autoResolve(ids: readonly string[]): Promise<AutoResolution> {
-    const pairs = await strongIdentifierPairs(this.db, ids);
+    const byPair = new Map<string, AutoPair>();
+    for (const p of [...(await referentPairs(this.db, ids)), ...(await strongIdentifierPairs(this.db, ids))]) {
+      const key = p.left < p.right ? `${p.left}\u0000${p.right}` : `${p.right}\u0000${p.left}`;
+      if (!byPair.has(key)) byPair.set(key, p);
+    }
+    const pairs = [...byPair.values()];
     const judged = await this.recordSystemJudgements(pairs);
     return { recordsChecked: ids.length, pairsFound: pairs.length, judged, examples: pairs.slice(0, 20) };
   }
 
-  /** {@link autoResolve} over the entities a dataset provided that hold identifiers, 5 000 at a time. */
-  async autoResolveDataset(sourceId: string): Promise<AutoResolution> {
+  /**
+   * {@link autoResolve} over the entities a dataset provided that hold identifiers or referents
+   * (or that are one), 5 000 at a time; over the whole graph with `sourceId` null.
+   */
+  async autoResolveDataset(sourceId: string | null): Promise<AutoResolution> {
     let total: AutoResolution = { recordsChecked: 0, pairsFound: 0, judged: 0, examples: [] };
-    for await (const ids of datasetIdentifiedEntities(this.db, sourceId)) {
+    for await (const ids of resolvableEntities(this.db, sourceId)) {
       const r = await this.autoResolve(ids);
       total = { recordsChecked: total.recordsChecked + r.recordsChecked, pairsFound: total.pairsFound + r.pairsFound, judged: total.judged + r.judged, examples: [...total.examples, ...r.examples].slice(0, 20) };
     }
@@ -190,8 +197,3 @@ export class ResolutionService {
 
 /** Judged ids of a namespace handled per transaction by {@link ResolutionService.forgetDeleted}. */
 const FORGET_PAGE = 500;
-
-/** True when records of these kinds may be judged one: two actors that can be one (matcher.ts), or two records of one kind other than Country. */
-export function canBeOne(a: string, b: string): boolean {
-  return kindsCompatible(a, b) || (a === b && a !== "Country");
-}
