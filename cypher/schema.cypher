@@ -21,6 +21,12 @@ OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', `fulltext.
 CREATE FULLTEXT INDEX entity_identifiers IF NOT EXISTS FOR (n:Entity) ON EACH [n.identifierKeys]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false}};
 
+// Customs parties named by an alias (大疆创新 for DJI): the nameKey of each alias of an entity,
+// `aliasKeys` (src/model/name-keys.ts aliasKeysOf), one keyword term each, for an exact match
+// (src/import/party-resolver.ts, import-resolve-parties-by-alias.cypher).
+CREATE FULLTEXT INDEX entity_alias_keys IF NOT EXISTS FOR (n:Entity) ON EACH [n.aliasKeys]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false}};
+
 // Older ids of canonical entities (OpenSanctions referents; import-merge-referents.cypher).
 CREATE CONSTRAINT referent_id IF NOT EXISTS FOR (r:Referent) REQUIRE r.id IS UNIQUE;
 

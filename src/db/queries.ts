@@ -38,6 +38,7 @@ export const QUERY_NAMES = [
   "import-merge-relationships",
   "import-merge-source",
   "import-resolve-parties",
+  "import-resolve-parties-by-alias",
   "import-resolve-referents",
   "import-source-shipments",
   "import-supplied-id-unique",

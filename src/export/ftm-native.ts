@@ -12,7 +12,7 @@ import type { ExportEdge, ExportNode } from "./types.js";
  */
 const NODE_FIELDS: ReadonlySet<string> = new Set([
   "id", "name", "kind", "aliases", "topics", "description", "unidentified", "country", "date",
-  "placeholder", "importNamespace", "latinNames", "nameKey", "identifiers", "identifierKeys", "ftmSchema",
+  "placeholder", "importNamespace", "latinNames", "nameKey", "aliasKeys", "identifiers", "identifierKeys", "ftmSchema",
 ]);
 const EDGE_FIELDS: ReadonlySet<string> = new Set([
   "id", "type", "start", "end", "status", "confidence", "validFrom", "validTo", "firstSeen", "lastSeen",

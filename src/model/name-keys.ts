@@ -69,6 +69,16 @@ export function nameKey(name: string): string | null {
 }
 
 /**
+ * The {@link nameKey} of each alias that the name's own key is not, each once: stored on entities
+ * as `aliasKeys` (cypher/schema.cypher `entity_alias_keys`), so a customs party named by an alias
+ * (大疆创新 for DJI) links to the entity (party-resolver.ts). Empty when no alias adds a key.
+ */
+export function aliasKeysOf(name: string, aliases: readonly string[]): string[] {
+  const own = nameKey(name);
+  return [...new Set(aliases.map(nameKey).filter((k): k is string => k !== null && k !== own))];
+}
+
+/**
  * The key an identifier is indexed and searched by (`identifierKeys`, cypher/schema.cypher
  * `entity_identifiers`): its letters and digits only, NFKC-normalised and upper case, so
  * `7707 083893`, `7707-083893` and `7707083893` are one INN and `5493001kjtiigc8y1r12` finds the

@@ -6,7 +6,7 @@ import type { Caller } from "../auth/roles.js";
 import type { Database } from "../db/run.js";
 import { runIn } from "../db/run.js";
 import { BadUserInputError } from "../errors.js";
-import { identifierKey, latinNamesOf, nameKey } from "../model/name-keys.js";
+import { aliasKeysOf, identifierKey, latinNamesOf, nameKey } from "../model/name-keys.js";
 import { ENTITY_KINDS, type EntityKind } from "../model/vocabulary.js";
 import type { EntityService } from "./entity.service.js";
 import { runMutation } from "./mutation-runner.js";
@@ -111,11 +111,12 @@ export class EntityWriteService {
 
 /**
  * What search and customs party matching read of an entity's names and identifiers, computed as an
- * import computes them (src/import/batch-prepare.ts): `nameKey` of its name, the `latinNames` of
+ * import computes them (src/import/batch-prepare.ts): `nameKey` of its name, `aliasKeys` of its aliases, the `latinNames` of
  * its name and aliases, and the `identifierKeys` of its `scheme:value` identifiers.
  */
 function nameProps(input: { readonly name: string; readonly aliases: readonly string[]; readonly identifiers: readonly string[] }) {
-  return { nameKey: nameKey(input.name), latinNames: latinNamesOf([input.name, ...input.aliases]), identifierKeys: identifierKeysOf(input.identifiers) };
+  const aliasKeys = aliasKeysOf(input.name, input.aliases);
+  return { nameKey: nameKey(input.name), latinNames: latinNamesOf([input.name, ...input.aliases]), identifierKeys: identifierKeysOf(input.identifiers), ...(aliasKeys.length > 0 ? { aliasKeys } : {}) };
 }
 
 /** The identifierKey of each `scheme:value` identifier's value, each once. */
