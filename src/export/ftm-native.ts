@@ -56,7 +56,8 @@ export function nativeNodeToFtm(n: ExportNode): FtmEntity {
     topics: n.topics,
     props: props(n.stored, NODE_FIELDS),
   };
-  return { id, schema: schema.name, properties, actorgraph };
+  // An entity of several records (entity resolution, src/export/cluster-graph.ts) names the records it merged, as OpenSanctions does.
+  return { id, schema: schema.name, properties, ...(n.referents.length > 0 ? { referents: n.referents.map(toFtmId) } : {}), actorgraph };
 }
 
 /**

@@ -130,8 +130,12 @@ export interface RelationshipView {
    * number of evidence quotes.
    */
   readonly statementCount: number;
+  /** The start entity (an entity of several records when judged so: entity resolution, docs/resolution.md). */
   readonly from: EntityView;
   readonly to: EntityView;
+  /** Ids of the stored start and end records: `from.id` and `to.id` unless a record was merged into an entity of several (then one of its mergedIds). */
+  readonly startRecord: string;
+  readonly endRecord: string;
   /** 1 for a claim as the seed or an import stored it; each change through the API adds 1. */
   readonly version: number;
   /** The status the source's wording or an editor's setClaimStatus gave, before disputes and retraction. */
@@ -270,6 +274,8 @@ export function toRelationshipView(row: Row): RelationshipView {
     statementCount: typeof r.statementCount === "number" ? r.statementCount : evidence.length,
     from: toEntityView(row.startEntity),
     to: toEntityView(row.endEntity),
+    startRecord: plainText((row.startEntity as Record<string, Plain> | undefined)?.id ?? r.start),
+    endRecord: plainText((row.endEntity as Record<string, Plain> | undefined)?.id ?? r.end),
     version: typeof r.version === "number" ? r.version : 1,
     assertedStatus: plainText(r.assertedStatus ?? r.status),
     retracted,

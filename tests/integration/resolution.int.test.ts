@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ftmChunks } from "../../dist/src/export/ftm.js";
+import { wholeGraph } from "../../dist/src/export/graph-source.js";
+import type { ExportGraph } from "../../dist/src/export/types.js";
 import { testToken } from "../helpers/auth.js";
 import { dropResolution, writeRecords } from "../helpers/resolution.js";
 import { useTestServer } from "../helpers/test-app.js";
@@ -126,6 +129,29 @@ describe("entity resolution: judgements, clusters and candidates", () => {
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ actor: EDITOR, operation: "judge", reason: "Same Companies House number in both sources", targetKind: "judgement", version: 1 });
     expect(history[0]!.after.canonical).toEqual({ left: id("nw-gb"), right: id("nw-gb") });
+  });
+
+  it("exports the cluster as one entity: one node, every name, its relationships, the merged record as an FtM referent", async () => {
+    const mine = (ids: string[]) => ids.filter((i) => i.startsWith(tag));
+    const collect = async (graph: ExportGraph) => {
+      const nodes: { id: string; aliases: readonly string[] }[] = [];
+      const edges: { id: string; from: string; to: string; startRecord: string }[] = [];
+      for await (const page of graph.nodes()) nodes.push(...page.filter((n) => n.id.startsWith(tag)));
+      for await (const page of graph.edges()) edges.push(...page.filter((e) => e.id.startsWith(tag)).map((e) => ({ id: e.id, from: e.from.id, to: e.to.id, startRecord: e.startRecord })));
+      return { nodes, edges };
+    };
+    // Small pages, so the cluster's two records fall in different pages and it is written once.
+    const all = await collect(wholeGraph(server().app.db, 2));
+    expect(mine(all.nodes.map((n) => n.id)).sort()).toEqual([id("buyer"), id("nw-gb"), id("nw-other"), id("ru"), id("vk-a"), id("vk-b")]);
+    expect(all.nodes.find((n) => n.id === id("nw-gb"))?.aliases).toEqual([`North Wind Avia ${tag} Ltd`, `NWA ${tag}`]);
+    expect(all.edges.find((e) => e.id === id("s1"))).toEqual({ id: id("s1"), from: id("nw-gb"), to: id("buyer"), startRecord: id("nw-gb") });
+    const listed = await collect(await server().app.exports.graph({ kind: "elements", nodes: [id("nw-ltd"), id("buyer")], relationships: [{ type: "SUPPLIED", id: id("s1") }] }));
+    expect([listed.nodes.map((n) => n.id), listed.edges.map((e) => e.id)]).toEqual([[id("nw-gb"), id("buyer")], [id("s1")]]);
+    let line: { id: string; referents?: string[] } | undefined;
+    for await (const chunk of ftmChunks(await server().app.exports.graph({ kind: "elements", nodes: [id("nw-gb")], relationships: [] }))) {
+      for (const text of chunk.split("\n").filter(Boolean)) line ??= JSON.parse(text) as { id: string; referents?: string[] };
+    }
+    expect(line?.referents).toEqual([expect.stringContaining("nw-ltd") as string]);
   });
 
   it("refuses a POSITIVE between kinds that cannot be one actor, and the same record twice", async () => {

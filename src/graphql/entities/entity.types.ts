@@ -215,6 +215,12 @@ export class Relationship {
   @Field(() => Entity, { description: "End node." })
   to!: Entity;
 
+  @Field(() => ID, { description: "The stored start record's id: from.id, unless that record was judged one actor with others and merged into from (then one of from.mergedIds)." })
+  startRecord!: string;
+
+  @Field(() => ID, { description: "The stored end record's id (see startRecord)." })
+  endRecord!: string;
+
   @Field(() => Int, { description: "1 as the seed or an import stored it; each change through the API adds 1. Pass it as expectedVersion." })
   version!: number;
 
