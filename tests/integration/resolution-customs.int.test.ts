@@ -20,8 +20,11 @@ describe("customs party linking by alias: 大疆创新 (CN) is DJI", () => {
   const tmp = mkdtempSync(join(tmpdir(), "resolution-customs-"));
   const path = join(tmp, "declarations.csv");
   let summary: ImportSummary;
+  /** Country nodes this import may create (an import outside a namespace leaves them unmarked), to remove if it did. */
+  let countriesBefore: string[] = [];
 
   beforeAll(async () => {
+    countriesBefore = (await server().app.db.read("entities-by-ids", { ids: ["country-hk", "country-cn", "country-ru", "country-kz"] })).map((r) => String((r.entity as { id: string }).id));
     writeFileSync(
       path,
       [
@@ -40,6 +43,7 @@ describe("customs party linking by alias: 大疆创新 (CN) is DJI", () => {
       await tx.run("MATCH (n:Entity) WHERE n.id STARTS WITH 'party-' AND (n.name CONTAINS $tag OR n.id = 'party-hk-大疆创新') DETACH DELETE n", { tag });
       await tx.run("MATCH (s:Source {id: $sid}) DETACH DELETE s", { sid: summary.sourceId });
       await tx.run("MATCH (v:Revision {targetId: $sid}) DELETE v", { sid: summary.sourceId });
+      await tx.run("MATCH (c:Entity {kind: 'Country'}) WHERE c.id IN ['country-hk', 'country-cn', 'country-ru', 'country-kz'] AND NOT c.id IN $before AND NOT (c)--() DELETE c", { before: countriesBefore });
     });
     rmSync(tmp, { recursive: true, force: true });
   });
