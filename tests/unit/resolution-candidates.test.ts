@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { blockKeys, usableBlocks } from "../../src/resolution/blocking.js";
 import { BlockIndex, generateCandidates } from "../../src/resolution/candidates.js";
 import { chooseCanonical, clustersOf, judgementChain, type JudgementEdge } from "../../src/resolution/clusters.js";
+import { crossingPoints, describeCrossing } from "../../src/resolution/identity-crossings.js";
 import { prepareRecord, type MatchRecord } from "../../src/resolution/matcher.js";
 
 const rec = (id: string, name: string, more: Partial<MatchRecord> = {}): MatchRecord => ({
@@ -98,5 +99,31 @@ describe("clusters", () => {
     expect(judgementChain(edges, "a", "d")?.map((e) => `${e.left}=${e.right}`)).toEqual(["a=b", "b=c", "c=d"]);
     expect(judgementChain(edges, "a", "z")).toBeNull();
     expect(judgementChain(edges, "a", "a")).toEqual([]);
+  });
+});
+
+describe("identity crossings", () => {
+  const judged = (left: string, right: string, actor: string, reason: string) => ({ id: `j-${left}-${right}`, left, right, judgement: "POSITIVE" as const, actor, at: "2026-12-07T10:00:00.000Z", reason, version: 1 });
+
+  it("are where consecutive hops meet at different records, and where an asked id is another record of an end", () => {
+    const hops = [
+      { fromRecord: "a", toRecord: "x1" },
+      { fromRecord: "x2", toRecord: "b" },
+      { fromRecord: "b", toRecord: "c2" },
+    ];
+    expect(crossingPoints("a", "c1", hops)).toEqual([
+      { position: 1, from: "x1", to: "x2" },
+      { position: 3, from: "c2", to: "c1" },
+    ]);
+    expect(crossingPoints("a0", null, hops.slice(0, 1))).toEqual([{ position: 0, from: "a0", to: "a" }]);
+  });
+
+  it("say which judgements join the records, in order", () => {
+    const names = (id: string) => ({ x1: "NORTHWIND AVIA LIMITED", x2: "North Wind Avia Ltd" })[id] ?? id;
+    const direct = describeCrossing({ position: 1, from: "x1", to: "x2" }, [judged("x2", "x1", "alice", "Same registry number")], names);
+    expect(direct?.text).toBe("NORTHWIND AVIA LIMITED = North Wind Avia Ltd, judged by alice on 2026-12-07: Same registry number");
+    const chain = describeCrossing({ position: 1, from: "x1", to: "x2" }, [judged("x1", "x3", "system", "Same INN"), judged("x3", "x2", "bob", "Same address")], names);
+    expect(chain?.text).toBe("NORTHWIND AVIA LIMITED = x3, judged by system on 2026-12-07: Same INN; then x3 = North Wind Avia Ltd, judged by bob on 2026-12-07: Same address");
+    expect(describeCrossing({ position: 1, from: "x1", to: "x2" }, [], names)).toBeNull();
   });
 });
