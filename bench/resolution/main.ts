@@ -21,6 +21,7 @@ import { PLANT_KINDS, plant, type Plant } from "./plants.js";
  *
  *   npm run bench:resolution        # BENCH_COMPANIES=100000 BENCH_DECLARATIONS=10000 BENCH_PLANTS=2000 BENCH_SEED=20230321
  *   BENCH_KEEP=true npm run bench:resolution; BENCH_REUSE=true npm run bench:resolution   # import once, measure again
+ *   BENCH_REUSE=true BENCH_MAX_BLOCK=1000 npm run bench:resolution                         # larger blocks: more look-alikes compared
  *
  * Runs against the configured Neo4j (NEO4J_URI, or the local one of NEO4J_BOLT_PORT); imports
  * into namespace `benchres` and deletes it at the end (import:delete), so other data stays.
@@ -30,6 +31,8 @@ const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 100_000);
 const DECLARATIONS = Number(process.env.BENCH_DECLARATIONS ?? 10_000);
 const PLANTS = Number(process.env.BENCH_PLANTS ?? 2000);
 const MIN_SCORE = Number(process.env.BENCH_MIN_SCORE ?? 0.7);
+/** Largest block compared, both sides (default: blocking.ts MAX_BLOCK, 100); larger blocks compare more look-alikes that are not duplicates. */
+const MAX_BLOCK = process.env.BENCH_MAX_BLOCK === undefined ? undefined : Number(process.env.BENCH_MAX_BLOCK);
 const NS = "benchres";
 /** Compare phases run this many times each, in turns. */
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
@@ -74,13 +77,14 @@ async function main(): Promise<void> {
     const oursRuns: { ms: number; heap: number; value: Awaited<ReturnType<typeof generateCandidates>> }[] = [];
     const peerRuns: { ms: number; heap: number; value: ReturnType<typeof naiveCandidates> }[] = [];
     for (let i = 0; i < REPEAT; i += 1) {
-      oursRuns.push(await measured(() => generateCandidates(index, { minScore: MIN_SCORE })));
-      peerRuns.push(await measured(() => Promise.resolve(naiveCandidates(index, MIN_SCORE))));
+      oursRuns.push(await measured(() => generateCandidates(index, { minScore: MIN_SCORE, maxBlock: MAX_BLOCK })));
+      peerRuns.push(await measured(() => Promise.resolve(naiveCandidates(index, MIN_SCORE, MAX_BLOCK))));
     }
     const compare = median(oursRuns);
     const peer = median(peerRuns);
 
-    const oursPairs = new Set(ours.value.candidates.map((c) => key(c.leftRecord, c.rightRecord)));
+    // Recall of ours from the compare-only run, which uses BENCH_MAX_BLOCK as the peer does.
+    const oursPairs = new Set(compare.value.candidates.map((c) => key(c.leftRecord, c.rightRecord)));
     const recall = (found: (k: string) => boolean) => PLANT_KINDS.map((kind) => {
       const of = plants.filter((p) => p.kind === kind);
       return { kind, n: of.length, found: of.filter((p) => found(key(p.of, p.record.id))).length };
@@ -92,7 +96,7 @@ async function main(): Promise<void> {
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     const out = [
       `machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; graph: ${JSON.stringify(matchable[0])} (companies ${net.companyCount}, declarations ${DECLARATIONS}, seed ${SEED}); ${importNote}`,
-      `records compared: ${index.records.length}; blocks used: ${compare.value.stats.blocks}; planted: ${plants.length}; minScore ${MIN_SCORE}`,
+      `records compared: ${index.records.length}; blocks used: ${compare.value.stats.blocks} (largest block ${MAX_BLOCK ?? 100}); planted: ${plants.length}; minScore ${MIN_SCORE}`,
       "",
       "| side | what | time | memory | pairs scored | candidates | planted recall |",
       "|---|---|---|---|---|---|---|",

@@ -9,10 +9,10 @@ import { scorePair } from "../../src/resolution/matcher.js";
  * (src/resolution/candidates.ts), so the answers compare pair for pair.
  * @returns the best score of each pair at or above `minScore` (`left\u0000right` record ids, left < right) and how many comparisons ran.
  */
-export function naiveCandidates(index: BlockIndex, minScore: number): { found: Map<string, number>; comparisons: number } {
+export function naiveCandidates(index: BlockIndex, minScore: number, maxBlock?: number): { found: Map<string, number>; comparisons: number } {
   const found = new Map<string, number>();
   let comparisons = 0;
-  for (const block of usableBlocks(index.postings)) {
+  for (const block of usableBlocks(index.postings, maxBlock)) {
     for (let x = 0; x < block.length; x += 1) {
       for (let y = x + 1; y < block.length; y += 1) {
         const a = index.records[block[x]!]!;

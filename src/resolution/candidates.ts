@@ -13,7 +13,7 @@ export interface CandidatePair {
   /** Canonical id of one side; `left < right` in code-point order. */
   readonly left: string;
   readonly right: string;
-  /** The records that were compared: the best-scoring pair between the two clusters. */
+  /** The records compared: each side's id (a cluster is compared as one record, under its canonical id). */
   readonly leftRecord: string;
   readonly rightRecord: string;
   /** In [0, 1]. */

@@ -18,7 +18,7 @@ export interface CandidateView {
   /** The two entities (clusters), `left.id < right.id`. */
   readonly left: EntityView;
   readonly right: EntityView;
-  /** The two records compared: the best-scoring pair between the entities' records. */
+  /** The records to judge for this pair: each side's id (an entity of several records is compared as one, under its canonical id). */
   readonly leftRecord: string;
   readonly rightRecord: string;
   /** In [0, 1]. */

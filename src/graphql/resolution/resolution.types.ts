@@ -25,7 +25,7 @@ export class Judgement {
   @Field(() => ID, { description: "One record, as the judge named it." })
   left!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The other record." })
   right!: string;
 
   @Field(() => JudgementValueEnum)
@@ -61,18 +61,18 @@ export class MatchCandidate {
   @Field(() => Entity, { description: "One entity; left.id < right.id." })
   left!: Entity;
 
-  @Field(() => Entity)
+  @Field(() => Entity, { description: "The other entity." })
   right!: Entity;
 
-  @Field(() => ID, { description: "The record of `left` that was compared (its id, or one of its mergedIds)." })
+  @Field(() => ID, { description: "The record to judge for `left` (judge(left: leftRecord, …)): its id; an entity of several records is compared as one, by its canonical record." })
   leftRecord!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The record to judge for `right` (see leftRecord)." })
   rightRecord!: string;
 
   @Field(() => Float, { description: "How alike, in [0, 1]: the best main feature plus the qualifiers." })
   score!: number;
 
-  @Field(() => [MatchReason])
+  @Field(() => [MatchReason], { description: "The features that fired: the main one first, then the qualifiers." })
   reasons!: MatchReason[];
 }
