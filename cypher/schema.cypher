@@ -21,6 +21,12 @@ OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', `fulltext.
 CREATE FULLTEXT INDEX entity_identifiers IF NOT EXISTS FOR (n:Entity) ON EACH [n.identifierKeys]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false}};
 
+// Customs parties named by an alias (大疆创新 for DJI): the nameKey of each alias of an entity,
+// `aliasKeys` (src/model/name-keys.ts aliasKeysOf), one keyword term each, for an exact match
+// (src/import/party-resolver.ts, import-resolve-parties-by-alias.cypher).
+CREATE FULLTEXT INDEX entity_alias_keys IF NOT EXISTS FOR (n:Entity) ON EACH [n.aliasKeys]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false}};
+
 // Older ids of canonical entities (OpenSanctions referents; import-merge-referents.cypher).
 CREATE CONSTRAINT referent_id IF NOT EXISTS FOR (r:Referent) REQUIRE r.id IS UNIQUE;
 
@@ -77,3 +83,9 @@ CREATE INDEX revision_target IF NOT EXISTS FOR (v:Revision) ON (v.targetId);
 // Idempotency keys: one per (caller, key); swept after their lifetime by expiresAt.
 CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE k.key IS UNIQUE;
 CREATE INDEX idempotency_expires IF NOT EXISTS FOR (k:IdempotencyKey) ON (k.expiresAt);
+// Entity resolution (src/resolution, docs/resolution.md): judgements are JUDGED relationships
+// between :Identity nodes, one per judged record id, apart from the :Entity records they judge;
+// each :Identity holds its cluster's canonical id. One :ResolutionLock node serialises changes.
+CREATE CONSTRAINT identity_id IF NOT EXISTS FOR (i:Identity) REQUIRE i.id IS UNIQUE;
+CREATE INDEX identity_canonical IF NOT EXISTS FOR (i:Identity) ON (i.canonicalId);
+CREATE CONSTRAINT resolution_lock_id IF NOT EXISTS FOR (l:ResolutionLock) REQUIRE l.id IS UNIQUE;

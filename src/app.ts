@@ -5,6 +5,7 @@ import { createDriver } from "./db/driver.js";
 import { Database } from "./db/run.js";
 import { Metrics } from "./metrics.js";
 import type { Services } from "./graphql/context.js";
+import { CandidateService } from "./services/candidate.service.js";
 import { ClaimService } from "./services/claim.service.js";
 import { ConnectionsService } from "./services/connections.service.js";
 import { EntityWriteService } from "./services/entity-write.service.js";
@@ -16,6 +17,7 @@ import { NeighborhoodService } from "./services/neighborhood.service.js";
 import { AnswerCache } from "./routes/answer-cache.js";
 import { HopFetcher } from "./routes/fetch-hops.js";
 import { GraphSnapshot } from "./routes/graph-snapshot.js";
+import { ResolutionService } from "./services/resolution.service.js";
 import { RevisionService } from "./services/revision.service.js";
 import { RouteDescriber } from "./services/route-views.js";
 import { RouteService } from "./services/route.service.js";
@@ -52,6 +54,8 @@ export function createApp(config: Config): App {
   const answers = () => new AnswerCache<never>(snapshot, config.routeCacheAnswers, config.routeCacheTtlMs);
   const routes = observeRouteSearches(new RouteService(fetcher, new RouteDescriber(db), config, answers()), metrics);
   const auth = new AuthService(config);
+  const candidates = new CandidateService(db, entities);
+  const resolution = new ResolutionService(db, auth, () => candidates.invalidate());
   const services: Services = {
     entities,
     search: new SearchService(db),
@@ -60,12 +64,14 @@ export function createApp(config: Config): App {
     connections: new ConnectionsService(routes, entities, config.routeBudgetMs),
     auth,
     sources: new SourceService(db, auth),
-    entityWrites: new EntityWriteService(db, auth, entities),
+    entityWrites: new EntityWriteService(db, auth, entities, resolution),
     claims: new ClaimService(db, auth),
     revisions: new RevisionService(db),
+    resolution,
+    candidates,
   };
   const exports = new ExportService(db, services.neighborhood, routes);
-  const imports = observeImports(new ImportService(db), metrics);
+  const imports = observeImports(new ImportService(db, resolution), metrics);
   return { config, driver, db, services, admin: new GraphAdminService(db), exports, imports, metrics, close: () => driver.close() };
 }
 

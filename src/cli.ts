@@ -12,6 +12,7 @@ import { registerExportCommand } from "./export/cli-export.js";
 import { registerGenerateCommand } from "./generate/cli-generate.js";
 import { buildActorgraphSchema, printActorgraphSchema } from "./graphql/schema.js";
 import { registerImportCommand } from "./import/cli-import.js";
+import { registerResolveCommand } from "./resolution/cli-resolve.js";
 import { startLocalNeo4j } from "./local-neo4j.js";
 import { createLogger } from "./logging.js";
 import { PROJECT_ROOT } from "./paths.js";
@@ -91,6 +92,7 @@ program
 registerExportCommand(program);
 registerGenerateCommand(program);
 registerImportCommand(program);
+registerResolveCommand(program);
 registerTokenCommand(program);
 
 async function prepareDatabase(app: App, logger: Logger): Promise<void> {

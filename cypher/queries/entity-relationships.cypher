@@ -1,5 +1,7 @@
-// The relationships of one entity in both directions, strongest first, capped by $limit.
-MATCH (n:Entity {id: $id})-[r]-(:Entity)
+// The relationships of the records $ids (one entity, or the records of one cluster) in both
+// directions, strongest first, capped by $limit.
+MATCH (n:Entity)-[r]-(:Entity)
+WHERE n.id IN $ids
 WITH DISTINCT r
 ORDER BY r.confidence DESC, r.id
 LIMIT $limit

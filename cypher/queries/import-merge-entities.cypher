@@ -18,7 +18,8 @@
 // 40 000 names overflowed Neo4j's stack (issue 21). Records are capped (src/import/record-caps.ts),
 // so the nesting stays under 1 000 new values whatever the stored list holds.
 // latinNames (the Latin spellings of every name and alias, src/model/name-keys.ts) are unioned
-// like the aliases; nameKey is the key of the name the node keeps.
+// like the aliases; nameKey is the key of the name the node keeps; aliasKeys (the keys of the
+// aliases, for customs parties named by an alias) are unioned, and absent while empty.
 UNWIND $entities AS x
 CALL (x) {
 MERGE (n:Entity {id: x.id})
@@ -33,6 +34,7 @@ SET n += x.props,
     n.kind = x.kind,
     n.aliases = reduce(acc = storedAliases, a IN newAliases | CASE WHEN a = name OR a IN acc THEN acc ELSE acc + a END),
     n.latinNames = reduce(acc = coalesce(n.latinNames, []), l IN x.latinNames | CASE WHEN l IN acc THEN acc ELSE acc + l END),
+    n.aliasKeys = CASE WHEN size(x.aliasKeys) = 0 THEN n.aliasKeys ELSE reduce(acc = coalesce(n.aliasKeys, []), k IN x.aliasKeys | CASE WHEN k IN acc THEN acc ELSE acc + k END) END,
     n.topics = reduce(acc = coalesce(n.topics, []), t IN x.topics | CASE WHEN t IN acc THEN acc ELSE acc + t END),
     n.ftmSchema = coalesce(x.ftmSchema, CASE WHEN n.placeholder = true THEN null ELSE n.ftmSchema END),
     n.placeholder = false,

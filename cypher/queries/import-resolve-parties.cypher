@@ -29,6 +29,6 @@ WHERE n.kind <> 'Country' AND n.id <> p.id AND coalesce(n.placeholder, false) = 
 WITH p, collect(DISTINCT n) AS candidates
 OPTIONAL MATCH (s:Source {id: $sourceId})
 OPTIONAL MATCH (own:Entity {id: p.id})
-RETURN p.id AS partyId, [n IN candidates | n.id] AS matches,
+RETURN p.id AS partyId, [n IN candidates | n.id] AS matches, [n IN candidates | n.name] AS matchNames,
        [n IN candidates WHERE s IS NOT NULL AND EXISTS { (s)-[pr:PROVIDED]->(n) WHERE p.id IN pr.resolvedParties } | n.id] AS resolvedBefore,
        s IS NOT NULL AND own IS NOT NULL AND EXISTS { (s)-[:PROVIDED]->(own) } AS ownProvided

@@ -12,7 +12,7 @@ import type { ExportEdge, ExportNode } from "./types.js";
  */
 const NODE_FIELDS: ReadonlySet<string> = new Set([
   "id", "name", "kind", "aliases", "topics", "description", "unidentified", "country", "date",
-  "placeholder", "importNamespace", "latinNames", "nameKey", "identifiers", "identifierKeys", "ftmSchema",
+  "placeholder", "importNamespace", "latinNames", "nameKey", "aliasKeys", "identifiers", "identifierKeys", "ftmSchema",
 ]);
 const EDGE_FIELDS: ReadonlySet<string> = new Set([
   "id", "type", "start", "end", "status", "confidence", "validFrom", "validTo", "firstSeen", "lastSeen",
@@ -56,7 +56,8 @@ export function nativeNodeToFtm(n: ExportNode): FtmEntity {
     topics: n.topics,
     props: props(n.stored, NODE_FIELDS),
   };
-  return { id, schema: schema.name, properties, actorgraph };
+  // An entity of several records (entity resolution, src/export/cluster-graph.ts) names the records it merged, as OpenSanctions does.
+  return { id, schema: schema.name, properties, ...(n.referents.length > 0 ? { referents: n.referents.map(toFtmId) } : {}), actorgraph };
 }
 
 /**

@@ -3,17 +3,18 @@ import type { Database, Row } from "../db/run.js";
 import type { Plain } from "../db/values.js";
 import { isRetractedRow } from "../services/retracted.js";
 import { toEntityView, toRelationshipView, type SubgraphView } from "../services/views.js";
+import { clusteredGraph, edgeRef, recordIdsOf, storedIds } from "./cluster-graph.js";
 import { EXPORT_PAGE_SIZE, type ExportEdge, type ExportGraph, type ExportNode, type FtmReference } from "./types.js";
 
 /**
  * The whole graph, paged with keyset pagination (cypher/queries/export-*-page.cypher): each
  * page is one short read transaction of at most `pageSize` rows, so neither Neo4j nor this
  * process holds more than a page. Pages are not one snapshot: a write between pages shows up
- * if it lands after the cursor.
+ * if it lands after the cursor. Records judged one actor come out as one node (cluster-graph.ts).
  */
 export function wholeGraph(db: Database, pageSize = EXPORT_PAGE_SIZE): ExportGraph {
   const limit = neo4j.int(pageSize);
-  return {
+  return clusteredGraph(db, {
     async *nodes() {
       let after = "";
       for (;;) {
@@ -36,7 +37,7 @@ export function wholeGraph(db: Database, pageSize = EXPORT_PAGE_SIZE): ExportGra
         cursor = { afterStart: String(last.start), afterType: String(last.type), afterId: String(last.id) };
       }
     },
-  };
+  }, (ids) => readRecords(db, ids));
 }
 
 /**
@@ -45,9 +46,10 @@ export function wholeGraph(db: Database, pageSize = EXPORT_PAGE_SIZE): ExportGra
  * (LIMITS in src/model/limits.ts), so their id lists are small.
  */
 export function foundSubgraph(db: Database, subgraph: SubgraphView, pageSize = EXPORT_PAGE_SIZE): ExportGraph {
-  const ids = subgraph.nodes.map((n) => n.id);
-  const refs = subgraph.edges.map((e) => ({ id: e.id, start: e.from.id, end: e.to.id }));
-  return {
+  // An entity of several records is read by all of them, and written once (cluster-graph.ts).
+  const ids = storedIds(subgraph.nodes);
+  const refs = subgraph.edges.map(edgeRef);
+  return clusteredGraph(db, {
     async *nodes() {
       for (let i = 0; i < ids.length; i += pageSize) {
         const rows = await db.read("entities-by-ids", { ids: ids.slice(i, i + pageSize) });
@@ -60,7 +62,7 @@ export function foundSubgraph(db: Database, subgraph: SubgraphView, pageSize = E
         yield rows.map(toExportEdge);
       }
     },
-  };
+  }, (more) => readRecords(db, more));
 }
 
 /**
@@ -70,10 +72,12 @@ export function foundSubgraph(db: Database, subgraph: SubgraphView, pageSize = E
  * and caps their number (scope=elements: 5000 each), so the rows fit in memory.
  */
 export function listedElements(db: Database, nodeIds: readonly string[], relationshipRows: readonly Row[], pageSize = EXPORT_PAGE_SIZE): ExportGraph {
-  return {
+  return clusteredGraph(db, {
     async *nodes() {
-      for (let i = 0; i < nodeIds.length; i += pageSize) {
-        const ids = nodeIds.slice(i, i + pageSize);
+      // A listed entity of several records (or one of its merged ids) is read by all of them and written once.
+      const records = await recordIdsOf(db, nodeIds);
+      for (let i = 0; i < records.length; i += pageSize) {
+        const ids = records.slice(i, i + pageSize);
         const rows = await db.read("entities-by-ids", { ids });
         const byId = new Map(rows.map((r) => [String((r.entity as Record<string, Plain>).id), r.entity]));
         yield withFtmReferences(db, ids.flatMap((id) => (byId.has(id) ? [byId.get(id)] : [])));
@@ -82,7 +86,13 @@ export function listedElements(db: Database, nodeIds: readonly string[], relatio
     async *edges() {
       for (let i = 0; i < relationshipRows.length; i += pageSize) yield relationshipRows.slice(i, i + pageSize).map(toExportEdge);
     },
-  };
+  }, (more) => readRecords(db, more));
+}
+
+/** Stored records by id, as export nodes (with their FtM references). */
+async function readRecords(db: Database, ids: readonly string[]): Promise<ExportNode[]> {
+  const rows = await db.read("entities-by-ids", { ids });
+  return withFtmReferences(db, rows.map((r) => r.entity));
 }
 
 /** The page's nodes with the FtM references of those an FtM import made (one extra read per page). */

@@ -1,8 +1,10 @@
 import type { AuthService } from "../auth/auth.service.js";
 import type { Caller } from "../auth/roles.js";
+import type { CandidateService } from "../services/candidate.service.js";
 import type { ClaimService } from "../services/claim.service.js";
 import type { ConnectionsService } from "../services/connections.service.js";
 import type { EntityWriteService } from "../services/entity-write.service.js";
+import type { ResolutionService } from "../services/resolution.service.js";
 import type { RevisionService } from "../services/revision.service.js";
 import type { SourceService } from "../services/source.service.js";
 import type { EntityService } from "../services/entity.service.js";
@@ -23,6 +25,10 @@ export interface Services {
   readonly entityWrites: EntityWriteService;
   readonly claims: ClaimService;
   readonly revisions: RevisionService;
+  /** Entity resolution: judge and judgements (docs/resolution.md). */
+  readonly resolution: ResolutionService;
+  /** Entity resolution: candidate pairs. */
+  readonly candidates: CandidateService;
 }
 
 /** Per-request GraphQL context. */

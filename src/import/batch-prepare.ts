@@ -3,7 +3,7 @@ import { foldEntities, groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, unique
 import type { PendingRecord } from "./batch-writer.js";
 import { PACKABLE_KEY } from "./create-query.js";
 import { FIELD, kindOf, packField, packNumbers, type PackedKind } from "./packed-rows.js";
-import { identifierKey, latinNamesOf, nameKey } from "../model/name-keys.js";
+import { aliasKeysOf, identifierKey, latinNamesOf, nameKey } from "../model/name-keys.js";
 import type { EntityKind } from "../model/vocabulary.js";
 import type { CountryFact, EntityFact, PublicationFact, ReferentFact, StubFact } from "./types.js";
 
@@ -56,16 +56,16 @@ export interface PreparedFacts {
 
 /**
  * An entity as the merge queries take it: with the Latin spellings of its name and aliases
- * (`latinNames`) and the key of its name (`nameKey`), src/model/name-keys.ts.
+ * (`latinNames`), the key of its name (`nameKey`) and of its aliases (`aliasKeys`), src/model/name-keys.ts.
  */
-export type KeyedEntity = Omit<EntityFact, "matchName"> & { readonly latinNames: readonly string[]; readonly nameKey: string | null };
+export type KeyedEntity = Omit<EntityFact, "matchName"> & { readonly latinNames: readonly string[]; readonly nameKey: string | null; readonly aliasKeys: readonly string[] };
 
 /** An entity fact with its name keys ({@link KeyedEntity}). */
 export function withNameKeys(e: Omit<EntityFact, "matchName">): KeyedEntity {
-  return { ...e, latinNames: latinNamesOf([e.name, ...e.aliases]), nameKey: nameKey(e.name) };
+  return { ...e, latinNames: latinNamesOf([e.name, ...e.aliases]), nameKey: nameKey(e.name), aliasKeys: aliasKeysOf(e.name, e.aliases) };
 }
 
-/** Packed entities of one property signature: fields id, name, kind, aliases, topics, ftmSchema, latinNames, nameKey, then `keys` packed as `kinds`. */
+/** Packed entities of one property signature: fields id, name, kind, aliases, topics, ftmSchema, latinNames, nameKey, aliasKeys, then `keys` packed as `kinds`. */
 export interface PackedEntities {
   readonly keys: readonly string[];
   readonly kinds: readonly PackedKind[];
@@ -185,7 +185,7 @@ export function packEntities<E extends KeyedEntity>(entities: readonly E[]): { p
     const keys = Object.keys(e.props).filter((k) => e.props[k] !== undefined);
     const kinds = keys.map((k) => kindOf(e.props[k]!));
     const fields = [
-      packField(e.id), packField(e.name), packField(e.kind), packField(e.aliases), packField(e.topics), packField(e.ftmSchema), packField(e.latinNames), packField(e.nameKey),
+      packField(e.id), packField(e.name), packField(e.kind), packField(e.aliases), packField(e.topics), packField(e.ftmSchema), packField(e.latinNames), packField(e.nameKey), packField(e.aliasKeys),
       ...keys.map((k) => packField(e.props[k])),
     ];
     if (seen.get(e.id)! > 1 || fields.some((f) => f === undefined)) {

@@ -57,6 +57,8 @@ export interface BatchResult {
   readonly stages: Readonly<Partial<Record<BatchStage, number>>>;
   /** True when party resolution linked a party of the batch to an existing entity (see {@link BatchOptions.speculate}). */
   readonly partiesResolved: boolean;
+  /** The parties of the batch linked to existing entities, and how (src/resolution/party-links.ts). */
+  readonly partyLinks?: readonly ResolvedParty[];
   /** True when the batch's new SUPPLIED were written with CREATE, the bet of {@link BatchOptions.freshSupplied} won. */
   readonly freshSupplied?: boolean;
   /** True when the batch bet that its SUPPLIED ids were new and lost, and was written again without the bet. */
@@ -194,14 +196,14 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
         if (opts.strict && moved.rejects.length > 0) throw new StrictRejectError(moved.rejects[0]!);
         rejects.push(...moved.rejects);
         rejects.sort((a, b) => a.line - b.line);
-        if (opts.dryRun) return { created: 0, merged: 0, written: moved.kept.length, rejects, stages, partiesResolved: links.length > 0 };
+        if (opts.dryRun) return { created: 0, merged: 0, written: moved.kept.length, rejects, stages, partiesResolved: links.length > 0, partyLinks: links };
         kept = moved.kept;
       }
       p = prepared !== undefined && unchanged(kept) ? prepared : prepareFacts(kept);
     }
     // Every record rejected: nothing to write, not even the dataset's :Source (a claims file of
     // unknown ids only left one behind, where a customs file of bad rows, rejected while read, left none).
-    if (kept.length === 0) return { created: 0, merged: 0, written: 0, rejects, stages, partiesResolved: links.length > 0 };
+    if (kept.length === 0) return { created: 0, merged: 0, written: 0, rejects, stages, partiesResolved: links.length > 0, partyLinks: links };
     const ns = { namespace: source.namespace };
     let created = 0;
     let fresh = false;
@@ -268,7 +270,7 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     for (const params of mergeRuns(stored)) await merge(params);
     await Promise.all(queued);
     lap("relationships");
-    return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects, stages, partiesResolved: links.length > 0, freshSupplied: fresh };
+    return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects, stages, partiesResolved: links.length > 0, partyLinks: links, freshSupplied: fresh };
   };
   let stages: Partial<Record<BatchStage, number>> = {};
   const started = performance.now();

@@ -16,7 +16,7 @@ function linkEnds(rec: FtmRecord): { from: string; to: string } {
 
 /** Keys the import sets itself on a node or relationship, never restored from a line. */
 const OWN_KEYS: ReadonlySet<string> = new Set([
-  "id", "name", "kind", "aliases", "topics", "placeholder", "importNamespace", "latinNames", "nameKey", "identifiers", "identifierKeys",
+  "id", "name", "kind", "aliases", "topics", "placeholder", "importNamespace", "latinNames", "nameKey", "aliasKeys", "identifiers", "identifierKeys",
   "type", "start", "end", "status", "confidence", "validFrom", "validTo", "firstSeen", "lastSeen",
   "evidenceQuotes", "evidenceStarts", "evidenceEnds", "evidenceSourceIds", "statementCount", "statementSourceIds", "statementCounts", "statementLastLines",
 ]);

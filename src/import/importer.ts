@@ -1,3 +1,4 @@
+import type { PartyLink, PartyLinkMethod } from "../resolution/party-links.js";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -115,12 +116,31 @@ export interface ImportSummary {
   /** Aggregate relationships the file's declarations make (created or confirmed) under `aggregate`, else 0. */
   readonly aggregated: number;
   /**
+   * Customs imports: how the parties were linked to entities already in the graph (party-resolver.ts):
+   * how many by exact `name`, by `nameKey` (the name transliterated) and by `alias` (an entity's
+   * alias in the party's country), each party counted once, and the first 100 links with their
+   * reasons (`大疆创新` (CN) is the alias of DJI). Absent for the other formats.
+   */
+  readonly partyLinks?: PartyLinksSummary;
+  /**
    * Records per transaction at the end of the import: the one asked for (or the format's
    * default, DEFAULT_BATCH_SIZES), or less when Neo4j refused batches for its transaction
    * memory cap and they were split (see runImport).
    */
   readonly batchSize: number;
 }
+
+/** ImportSummary.partyLinks. */
+export interface PartyLinksSummary {
+  readonly name: number;
+  readonly nameKey: number;
+  readonly alias: number;
+  /** The first {@link MAX_PARTY_LINKS} links, in file order. */
+  readonly links: readonly PartyLink[];
+}
+
+/** Links an import summary lists (its counts count them all). */
+export const MAX_PARTY_LINKS = 100;
 
 /** One kind of warning of an import summary (see ImportSummary.warnings). */
 export interface ImportWarning {
@@ -195,6 +215,9 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
   let merged = 0;
   let written = 0;
   let aggregated = 0;
+  // Each linked party once (its first link), for the summary's counts; the first links with their reasons.
+  const partyLinks = new Map<string, PartyLinkMethod>();
+  const linkExamples: PartyLink[] = [];
   let batch: PendingRecord[] = [];
   const warnings = new Map<string, { code: RecordWarning["code"]; detail: string; count: number; firstLine: number }>();
   // The batch being written while the next one is read; at most one, so batches commit in file
@@ -260,6 +283,11 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
         else if (result.freshSupplied && bet === "none") bet = "won";
         created += result.created;
         merged += result.merged;
+        for (const link of result.partyLinks ?? []) {
+          if (partyLinks.has(link.party)) continue;
+          partyLinks.set(link.party, link.by);
+          if (linkExamples.length < MAX_PARTY_LINKS) linkExamples.push(link);
+        }
         readRejects.push(...result.rejects);
         for (const [stage, ms] of Object.entries(result.stages) as [BatchStage, number][]) stages[stage] = (stages[stage] ?? 0) + ms;
       }
@@ -319,8 +347,15 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     rejectsFile: report.count > 0 ? report.file : null,
     seconds: (Date.now() - started) / 1000,
     aggregated,
+    ...(opts.format === "customs" ? { partyLinks: summarizeLinks(partyLinks, linkExamples) } : {}),
     batchSize,
   };
+}
+
+function summarizeLinks(links: ReadonlyMap<string, PartyLinkMethod>, examples: readonly PartyLink[]): PartyLinksSummary {
+  const counts = { name: 0, nameKey: 0, alias: 0 };
+  for (const by of links.values()) counts[by] += 1;
+  return { ...counts, links: examples };
 }
 
 async function fileSize(path: string): Promise<number> {

@@ -1,7 +1,9 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import { runIn } from "../db/run.js";
+import { plainText } from "../db/values.js";
 import { MANUFACTURER_LEG } from "./customs-mapper.js";
 import { nameKey } from "../model/name-keys.js";
+import { aliasLinks, nameLink, sendAliasLookups, type PartyLink, type PartyName } from "../resolution/party-links.js";
 import { endpointId } from "./facts.js";
 import type { PendingRecord } from "./batch-writer.js";
 import type { RecordFacts, Reject } from "./types.js";
@@ -11,10 +13,14 @@ import type { RecordFacts, Reject } from "./types.js";
  * exactly one entity other than the party's own node has the party's name, exactly or by its
  * Latin key (nameKey, src/model/name-keys.ts: `Wuerth GmbH` for `Würth GmbH`, `OOO Vektor` for
  * `ООО «Вектор»`; import-resolve-parties.cypher), (and the same
- * country, when both name one; within the import's namespace, when it has one), the party's
- * facts are rewritten to that entity's id and the party's own node is not written. No match or
- * several keep the party's own `party-<iso2>-<slug>` node. Names only (never aliases), no
- * fuzzy matching: a wrong merge would invent a route, a missed one only hides it.
+ * country, when both name one; within the import's namespace, when it has one), or, when none
+ * does, exactly one entity has it as an alias by the same key in the party's own country
+ * (`大疆创新` (CN) for DJI; src/resolution/party-links.ts, entity resolution's rule for name-only
+ * records), the party's facts are rewritten to that entity's id and the party's own node is
+ * not written; each link says how it was made (`by`, `reason`: the import summary's
+ * `partyLinks`, and `resolvedReasons` on the dataset's PROVIDED link). No match or several keep
+ * the party's own `party-<iso2>-<slug>` node. No fuzzy matching: a wrong merge would invent a
+ * route, a missed one only hides it.
  * A relationship keyed by its endpoints (customs aggregates) gets the id of its new endpoints.
  * A manufacturer → exporter hop whose two parties resolve to one entity is dropped, since a
  * declaration whose manufacturer is its exporter has no such hop (customs-mapper.ts).
@@ -40,21 +46,31 @@ export async function resolveParties(
   namespace: string | null,
   sourceId: string,
 ): Promise<{ records: PendingRecord[]; links: ResolvedParty[]; rejects: Reject[] }> {
-  const parties = new Map<string, { id: string; name: string; key: string | null; country: string | null }>();
+  const parties = new Map<string, PartyName>();
   for (const r of records) for (const e of r.facts.entities) if (e.matchName) parties.set(e.id, { id: e.id, ...e.matchName, key: nameKey(e.matchName.name) });
   if (parties.size === 0) return { records: [...records], links: [], rejects: [] };
-  const rows = await runIn(tx, "import-resolve-parties", { parties: [...parties.values()], prefix: namespace ? `${namespace}:` : null, sourceId });
-  const resolved = new Map<string, string>();
+  const prefix = namespace ? `${namespace}:` : null;
+  const sent = runIn(tx, "import-resolve-parties", { parties: [...parties.values()], prefix, sourceId });
+  // Sent now too, before the batch's writes, though only parties no name matches need its answer.
+  const lookups = sendAliasLookups(tx, [...parties.values()], prefix, sourceId);
+  const rows = await sent;
+  const links: PartyLink[] = [];
+  const named = new Set<string>();
   for (const row of rows) {
+    const party = parties.get(plainText(row.partyId))!;
     const matches = row.matches as string[];
+    const names = row.matchNames as string[];
     const before = row.resolvedBefore as string[];
+    named.add(party.id);
     // The recorded link first: the dataset can also have PROVIDED the party's own node without
     // keeping the party on it (a stored declaration moved there, see relationship-ids.ts).
-    if (before.length === 1) resolved.set(String(row.partyId), before[0]!);
-    else if (row.ownProvided !== true && matches.length === 1) resolved.set(String(row.partyId), matches[0]!);
+    const entity = before.length === 1 ? before[0]! : row.ownProvided !== true && matches.length === 1 ? matches[0]! : null;
+    if (entity !== null) links.push(nameLink(party, entity, names[matches.indexOf(entity)] ?? party.name));
   }
-  if (resolved.size === 0) return { records: [...records], links: [], rejects: [] };
-  const links = [...resolved].map(([party, entity]) => ({ party, entity }));
+  // A party no entity names may be an entity's alias, in the same country (大疆创新 for DJI).
+  links.push(...(await aliasLinks(lookups, [...parties.values()].filter((p) => !named.has(p.id)))));
+  if (links.length === 0) return { records: [...records], links: [], rejects: [] };
+  const resolved = new Map(links.map((l) => [l.party, l.entity] as const));
   const to = (id: string) => resolved.get(id) ?? id;
   const rejects: Reject[] = [];
   const out = records.flatMap((r): PendingRecord[] => {
@@ -83,8 +99,5 @@ export async function resolveParties(
   return { records: out, links, rejects };
 }
 
-/** A customs party id linked to an existing entity's id by {@link resolveParties}. */
-export interface ResolvedParty {
-  readonly party: string;
-  readonly entity: string;
-}
+/** A customs party id linked to an existing entity's id by {@link resolveParties}, with how (src/resolution/party-links.ts). */
+export type ResolvedParty = PartyLink;

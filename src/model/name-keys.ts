@@ -69,6 +69,16 @@ export function nameKey(name: string): string | null {
 }
 
 /**
+ * The {@link nameKey} of each alias that the name's own key is not, each once: stored on entities
+ * as `aliasKeys` (cypher/schema.cypher `entity_alias_keys`), so a customs party named by an alias
+ * (大疆创新 for DJI) links to the entity (party-resolver.ts). Empty when no alias adds a key.
+ */
+export function aliasKeysOf(name: string, aliases: readonly string[]): string[] {
+  const own = nameKey(name);
+  return [...new Set(aliases.map(nameKey).filter((k): k is string => k !== null && k !== own))];
+}
+
+/**
  * The key an identifier is indexed and searched by (`identifierKeys`, cypher/schema.cypher
  * `entity_identifiers`): its letters and digits only, NFKC-normalised and upper case, so
  * `7707 083893`, `7707-083893` and `7707083893` are one INN and `5493001kjtiigc8y1r12` finds the
@@ -77,4 +87,18 @@ export function nameKey(name: string): string | null {
 export function identifierKey(value: string): string | null {
   const key = value.normalize("NFKC").toUpperCase().replace(/[^\p{L}\p{N}]+/gu, "");
   return key === "" ? null : key;
+}
+
+/**
+ * The Latin words of one name as entity resolution compares them (src/resolution/names.ts): NFKC,
+ * each syllabic character a word of its own (大疆创新 → `da jiang chuang xin`), transliterated by
+ * any-ascii, lower case; abbreviation dots and apostrophes join what they separate (`L.L.C.` →
+ * `llc`, `Co.,Ltd.` → `co ltd`, `otvetstvennost'yu` → `otvetstvennostyu`), every other character
+ * that is not a letter or digit separates words.
+ */
+export function latinWordsOf(name: string): string[] {
+  const spaced = name.normalize("NFKC").replace(SYLLABIC, (c) => ` ${c} `);
+  SYLLABIC.lastIndex = 0;
+  const joined = words(anyAscii(spaced).replace(/[.'`]/g, ""));
+  return joined === "" ? [] : joined.split(" ");
 }

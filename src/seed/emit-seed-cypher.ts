@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { latinNamesOf, nameKey } from "../model/name-keys.js";
+import { aliasKeysOf, latinNamesOf, nameKey } from "../model/name-keys.js";
 import { STATUS_CONFIDENCE } from "../model/vocabulary.js";
 import type { SeedClaim, SeedEntity, SeedSource } from "./seed-types.js";
 
@@ -60,7 +60,7 @@ export function emitSeedCypher(
         `n.description = ${lit(e.description)}, n.unidentified = ${e.unidentified === true}, ` +
         `n.country = ${e.country ? lit(e.country) : "null"}, n.date = ${dateOrNull(e.date)}, ` +
         // Search and customs party matching by Latin spelling (src/model/name-keys.ts), as imports write them.
-        `n.latinNames = ${list(latinNamesOf([e.name, ...e.aliases]))}, n.nameKey = ${nameKey(e.name) === null ? "null" : lit(nameKey(e.name)!)};`,
+        `n.latinNames = ${list(latinNamesOf([e.name, ...e.aliases]))}, n.nameKey = ${nameKey(e.name) === null ? "null" : lit(nameKey(e.name)!)}, n.aliasKeys = ${aliasKeysOf(e.name, e.aliases).length === 0 ? "null" : list(aliasKeysOf(e.name, e.aliases))};`,
     );
   }
   out.push("");

@@ -6,7 +6,7 @@ import type { Caller } from "../auth/roles.js";
 import type { Database, Row } from "../db/run.js";
 import { runIn } from "../db/run.js";
 import { BadUserInputError } from "../errors.js";
-import { identifierKey, latinNamesOf, nameKey } from "../model/name-keys.js";
+import { aliasKeysOf, identifierKey, latinNamesOf, nameKey } from "../model/name-keys.js";
 import { ENTITY_KINDS, type EntityKind } from "../model/vocabulary.js";
 import type { EntityService } from "./entity.service.js";
 import { runMutation } from "./mutation-runner.js";
@@ -41,6 +41,8 @@ export class EntityWriteService {
     private readonly db: Database,
     private readonly auth: AuthService,
     private readonly entities: EntityService,
+    /** Automatic resolution of a new entity's strong identifiers (ResolutionService.autoResolve); none when absent. */
+    private readonly resolution?: { autoResolve(ids: readonly string[]): Promise<unknown> },
   ) {}
 
   /**
@@ -70,6 +72,8 @@ export class EntityWriteService {
         return { targetKind: "entity", targetId: id, revisions: [{ targetKind: "entity", targetId: id, version: 1, reason: null, before: null, after: { ...props, version: 1 } }] };
       },
     });
+    // An equal valid INN, OGRN, LEI, IMO or BIC makes it one entity with the holder (docs/resolution.md).
+    if (clean.identifiers.length > 0 && !result.replayed) await this.resolution?.autoResolve([result.targetId]);
     const entity = await this.entities.getEntity(result.targetId);
     return { entity, possibleDuplicates: await this.possibleDuplicates(entity) };
   }
@@ -131,11 +135,12 @@ const PHRASES_PER_QUERY = 200;
 
 /**
  * What search and customs party matching read of an entity's names and identifiers, computed as an
- * import computes them (src/import/batch-prepare.ts): `nameKey` of its name, the `latinNames` of
+ * import computes them (src/import/batch-prepare.ts): `nameKey` of its name, `aliasKeys` of its aliases, the `latinNames` of
  * its name and aliases, and the `identifierKeys` of its `scheme:value` identifiers.
  */
 function nameProps(input: { readonly name: string; readonly aliases: readonly string[]; readonly identifiers: readonly string[] }) {
-  return { nameKey: nameKey(input.name), latinNames: latinNamesOf([input.name, ...input.aliases]), identifierKeys: identifierKeysOf(input.identifiers) };
+  const aliasKeys = aliasKeysOf(input.name, input.aliases);
+  return { nameKey: nameKey(input.name), latinNames: latinNamesOf([input.name, ...input.aliases]), identifierKeys: identifierKeysOf(input.identifiers), ...(aliasKeys.length > 0 ? { aliasKeys } : {}) };
 }
 
 /** The identifierKey of each `scheme:value` identifier's value, each once. */

@@ -3,6 +3,8 @@ import neo4j from "neo4j-driver";
 import type { Database } from "../db/run.js";
 import { NotFoundError } from "../errors.js";
 import { LIMITS } from "../model/limits.js";
+import { clustersOf, type ClusterInfo } from "../resolution/cluster-reader.js";
+import { clusterRelationships, clusterViews } from "./cluster-views.js";
 import { isRetractedRow } from "./retracted.js";
 import { entityId, intInRange } from "./validate.js";
 import type { Plain } from "../db/values.js";
@@ -42,12 +44,24 @@ export class EntityService {
     return entity;
   }
 
-  /** Entities by id, in the order given; unknown ids are skipped. */
+  /**
+   * Entities by id, in the order given, each shown as its cluster's entity when judged one
+   * actor with other records (cluster-views.ts; a merged id resolves to its cluster, which
+   * comes once); unknown ids are skipped.
+   */
   async getEntities(ids: readonly string[]): Promise<EntityView[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.read("entities-by-ids", { ids });
     const byId = new Map(rows.map((r) => [String((r.entity as Record<string, unknown>).id), toEntityView(r.entity)]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    const missing = ids.filter((id) => !byId.has(id));
+    // A merged record deleted since (import:delete) still resolves to the rest of its cluster.
+    const clusters = missing.length > 0 ? await clustersOf(this.db, missing) : new Map<string, ClusterInfo>();
+    if (clusters.size > 0) {
+      const members = [...new Set([...clusters.values()].flatMap((c) => c.members))];
+      for (const row of await this.db.read("entities-by-ids", { ids: members })) byId.set(String((row.entity as Record<string, unknown>).id), toEntityView(row.entity));
+    }
+    const records = ids.flatMap((id) => byId.get(id) ?? clusters.get(id)?.members.flatMap((m) => byId.get(m) ?? []).slice(0, 1) ?? []);
+    return clusterViews(this.db, records);
   }
 
   /**
@@ -62,13 +76,15 @@ export class EntityService {
   }
 
   /**
-   * The relationships of an entity in both directions, strongest first; retracted claims only
+   * The relationships of an entity (all its cluster's records') in both directions, strongest first; retracted claims only
    * with `includeRetracted` (then fewer than `limit` may come back).
    * @param limit default 50, cap 500.
    */
   async getRelationships(id: string, limit: number = LIMITS.relationshipLimitDefault, includeRetracted = false): Promise<RelationshipView[]> {
     intInRange("limit", limit, 1, LIMITS.relationshipLimitCap);
-    const rows = await this.db.read("entity-relationships", { id, limit: neo4j.int(limit) });
-    return rows.filter((row) => includeRetracted || !isRetractedRow(row)).map(toRelationshipView);
+    // A cluster's relationships are its members' (cluster-views.ts), each endpoint shown as its entity.
+    const ids = (await clustersOf(this.db, [id])).get(id)?.members ?? [id];
+    const rows = await this.db.read("entity-relationships", { ids, limit: neo4j.int(limit) });
+    return clusterRelationships(this.db, rows.filter((row) => includeRetracted || !isRetractedRow(row)).map(toRelationshipView));
   }
 }

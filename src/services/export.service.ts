@@ -1,5 +1,6 @@
 import type { Database } from "../db/run.js";
 import { AppError, BadUserInputError, ErrorCode, UnreachableCaseError } from "../errors.js";
+import { recordIdsOf } from "../export/cluster-graph.js";
 import { foundSubgraph, listedElements, wholeGraph } from "../export/graph-source.js";
 import type { ExportScope, RelationshipKey } from "../export/scope.js";
 import type { ExportGraph } from "../export/types.js";
@@ -74,7 +75,8 @@ export class ExportService {
         { ids: missing },
       );
     }
-    const rows = byKey.size === 0 ? [] : await this.db.read("relationships-by-keys", { ids: nodes, keys: idsByType(byKey.values()) });
+    // Listed entities of several records (entity resolution) hold the relationships of all their records.
+    const rows = byKey.size === 0 ? [] : await this.db.read("relationships-by-keys", { ids: await recordIdsOf(this.db, nodes), keys: idsByType(byKey.values()) });
     for (const row of rows) {
       const rel = row.rel as Record<string, unknown>;
       byKey.delete(`${String(rel.type)}:${String(rel.id)}`);

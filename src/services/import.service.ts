@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import neo4j from "neo4j-driver";
 import { SYSTEM_ACTOR } from "../auth/roles.js";
 import type { Plain } from "../db/values.js";
+import type { AutoResolution } from "./resolution.service.js";
 import { recordRevision } from "./revision.service.js";
 import type { QueryName } from "../db/queries.js";
 import type { AutoCommitResult, Database, Row } from "../db/run.js";
@@ -48,6 +49,11 @@ export interface DeleteNamespaceSummary {
    * moved to a namespace that cites them, and are not counted). Not in `nodesDeleted`.
    */
   readonly sourcesDeleted: number;
+  /**
+   * Automatic (`system`) judgements deleted because a record they judged is gone
+   * (ResolutionService.forgetDeleted); judgements people made are always kept.
+   */
+  readonly judgementsDeleted: number;
   /** Wall-clock time in **seconds**. */
   readonly seconds: number;
 }
@@ -57,7 +63,11 @@ export interface DeleteNamespaceSummary {
  * namespace's imports made. Used by `actorgraph import` and `POST /import/:format`.
  */
 export class ImportService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Automatic resolution after each import and its clean-up after a delete (ResolutionService); none when absent. */
+    private readonly resolution?: { autoResolveDataset(sourceId: string | null): Promise<AutoResolution>; forgetDeleted(namespace: string): Promise<number> },
+  ) {}
 
   /**
    * Imports one file; see {@link runImport} for batching, idempotency and the summary. An import
@@ -65,12 +75,16 @@ export class ImportService {
    * `summary.sourceId`): actor `system`, operation `import`, the summary as `after`, and who
    * asked (`requestedBy`, the HTTP caller's token subject, or the CLI) in its reason. One per
    * import, written after the last batch commits, so the bulk path is not slowed; a dry run or an
-   * import that wrote nothing leaves none.
+   * import that wrote nothing leaves none. Then automatic resolution runs over the dataset's
+   * entities that hold identifiers, and the summary's `resolution` says what it judged.
    * @throws ImportFileError (bad file or options; nothing written), StrictRejectError.
    */
-  async importFile(options: ImportOptions, provenance: { readonly requestedBy?: string } = {}): Promise<ImportSummary> {
-    const summary = await runImport(this.db, options);
-    if (!options.dryRun && summary.read - summary.rejected > 0) {
+  async importFile(options: ImportOptions, provenance: { readonly requestedBy?: string } = {}): Promise<ImportSummary & { readonly resolution?: AutoResolution }> {
+    const imported = await runImport(this.db, options);
+    const wrote = !options.dryRun && imported.read - imported.rejected > 0;
+    // Records that share a valid strong identifier with others become one entity (docs/resolution.md).
+    const summary = wrote && this.resolution ? { ...imported, resolution: await this.resolution.autoResolveDataset(imported.sourceId) } : imported;
+    if (wrote) {
       const by = provenance.requestedBy ? `POST /import/${options.format} by ${provenance.requestedBy}` : `actorgraph import ${options.format}`;
       await this.db.writeTx("import-revision", (tx) =>
         recordRevision(tx, {
@@ -102,7 +116,8 @@ export class ImportService {
    *    still cited (…-citations, skipped for a namespace without publications); those stay, and
    *    take the namespace of one that cites them, so that its delete removes them in turn;
    * 4. Country nodes an import created that nothing links to any more (…-countries);
-   * 5. the import revisions of its datasets (…-revisions; see importFile).
+   * 5. the import revisions of its datasets (…-revisions; see importFile);
+   * 6. the automatic judgements that named its deleted records (docs/resolution.md).
    * Seed data stays. Idempotent: a delete that was interrupted or failed half-way (timeout,
    * memory limit, lost connection) keeps the batches it committed, and running it again
    * removes the rest; on a namespace with nothing left it deletes nothing and reports zeros.
@@ -133,11 +148,13 @@ export class ImportService {
     const sources = (await run("import-delete-namespace-sources", nodeBatch, "Source nodes", citations)).counters;
     const countries = (await run("import-delete-namespace-countries", nodeBatch, "Country nodes")).counters;
     await run("import-delete-namespace-revisions", nodeBatch, "revisions");
+    const judgementsDeleted = (await this.resolution?.forgetDeleted(namespace)) ?? 0;
     return {
       namespace,
       relationshipsDeleted: [relationships, entities, sources, countries].reduce((sum, step) => sum + step.relationshipsDeleted, 0),
       nodesDeleted: entities.nodesDeleted + countries.nodesDeleted,
       sourcesDeleted: sources.nodesDeleted,
+      judgementsDeleted,
       seconds: (Date.now() - started) / 1000,
     };
   }

@@ -5,8 +5,8 @@ import { runIn } from "../db/run.js";
 import { plainText, type Plain } from "../db/values.js";
 import { intInRange, entityId } from "./validate.js";
 
-/** What a revision is about. */
-export type RevisionTarget = "entity" | "claim" | "source";
+/** What a revision is about; `judgement` for entity resolution's judgements (history(id) takes a judgement id). */
+export type RevisionTarget = "entity" | "claim" | "source" | "judgement";
 
 /** One change to record, written by {@link recordRevision} in the change's own transaction. */
 export interface RevisionInput {

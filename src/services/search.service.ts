@@ -3,6 +3,7 @@ import type { Database } from "../db/run.js";
 import { LIMITS } from "../model/limits.js";
 import { identifierKey, latinNames, searchSpellings } from "../model/name-keys.js";
 import { BadUserInputError } from "../errors.js";
+import { clusterViews } from "./cluster-views.js";
 import { intInRange } from "./validate.js";
 import { toEntityView, type EntityView } from "./views.js";
 
@@ -18,7 +19,8 @@ export class SearchService {
    * (INN, OGRN, LEI, registration, tax or IMO number, …) written exactly, case, spaces and
    * punctuation aside. Order: identifier matches, then exact name or alias matches (in any
    * spelling), then the rest by Lucene's score; stubs (entities only referenced by imported
-   * data, `stub`) after all others.
+   * data, `stub`) after all others. Records judged one actor come back once, as their entity
+   * (mergedIds), at the rank of its best record.
    * @param limit default 10, cap 100.
    * @throws BadUserInputError when `text` is longer than 200 characters or `limit` is out of range.
    */
@@ -44,7 +46,8 @@ export class SearchService {
     const named = byName.map((r) => toEntityView(r.entity)).filter((e) => !seen.has(e.id));
     const exact = named.filter(exactName);
     const ranked = [...identified, ...exact, ...named.filter((e) => !exact.includes(e))];
-    return [...ranked.filter((e) => !e.stub), ...ranked.filter((e) => e.stub)].slice(0, limit);
+    // Records judged one actor come back as one entity, at the rank of its best record (cluster-views.ts).
+    return (await clusterViews(this.db, [...ranked.filter((e) => !e.stub), ...ranked.filter((e) => e.stub)])).slice(0, limit);
   }
 }
 

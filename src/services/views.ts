@@ -28,6 +28,12 @@ export interface EntityView {
   readonly identifiers: readonly IdentifierView[];
   /** 1 for the stored state of the seed, an import or addEntity; each change through the API adds 1. */
   readonly version: number;
+  /**
+   * The other records judged to be this actor (entity resolution, docs/resolution.md): their ids
+   * resolve to this entity, whose names, aliases and relationships include theirs. Empty for an
+   * entity that is one record.
+   */
+  readonly mergedIds: readonly string[];
   /** Every FtM property an import stored (`ftm_<name>`), by FtM name. */
   readonly properties: readonly PropertyView[];
   /** True for a stub: an entity only referenced so far, named by its id (search ranks stubs last). */
@@ -124,8 +130,12 @@ export interface RelationshipView {
    * number of evidence quotes.
    */
   readonly statementCount: number;
+  /** The start entity (an entity of several records when judged so: entity resolution, docs/resolution.md). */
   readonly from: EntityView;
   readonly to: EntityView;
+  /** Ids of the stored start and end records: `from.id` and `to.id` unless a record was merged into an entity of several (then one of its mergedIds). */
+  readonly startRecord: string;
+  readonly endRecord: string;
   /** 1 for a claim as the seed or an import stored it; each change through the API adds 1. */
   readonly version: number;
   /** The status the source's wording or an editor's setClaimStatus gave, before disputes and retraction. */
@@ -197,6 +207,7 @@ export function toEntityView(m: Plain | undefined): EntityView {
     topics: strs(e.topics),
     identifiers: identifiersOf(e.identifiers),
     version: typeof e.version === "number" ? e.version : 1,
+    mergedIds: [],
     properties: ftmProperties(e),
     stub: e.placeholder === true,
     referents: strs(e.referents),
@@ -263,6 +274,8 @@ export function toRelationshipView(row: Row): RelationshipView {
     statementCount: typeof r.statementCount === "number" ? r.statementCount : evidence.length,
     from: toEntityView(row.startEntity),
     to: toEntityView(row.endEntity),
+    startRecord: plainText((row.startEntity as Record<string, Plain> | undefined)?.id ?? r.start),
+    endRecord: plainText((row.endEntity as Record<string, Plain> | undefined)?.id ?? r.end),
     version: typeof r.version === "number" ? r.version : 1,
     assertedStatus: plainText(r.assertedStatus ?? r.status),
     retracted,

@@ -77,14 +77,14 @@ describe("actorgraph import:delete", () => {
     expect(made).toEqual(CREATED);
 
     const summary = await imports().deleteNamespace(ns);
-    expect(summary).toEqual({ namespace: ns, ...CREATED, seconds: expect.any(Number) });
+    expect(summary).toEqual({ namespace: ns, ...CREATED, judgementsDeleted: 0, seconds: expect.any(Number) });
     expect(summary.seconds).toBeGreaterThan(0);
     expect(await leftOf(ns)).toEqual(nothingLeft);
     expect(await snapshot()).toEqual(seed);
   });
 
   it("deletes nothing and reports zeros when run again, or for a namespace that never existed", async () => {
-    expect(await imports().deleteNamespace(ns)).toEqual({ namespace: ns, relationshipsDeleted: 0, nodesDeleted: 0, sourcesDeleted: 0, seconds: expect.any(Number) });
+    expect(await imports().deleteNamespace(ns)).toEqual({ namespace: ns, relationshipsDeleted: 0, nodesDeleted: 0, sourcesDeleted: 0, judgementsDeleted: 0, seconds: expect.any(Number) });
     expect(await imports().deleteNamespace(`${ns}-never`)).toMatchObject({ relationshipsDeleted: 0, nodesDeleted: 0, sourcesDeleted: 0 });
     expect(await snapshot()).toEqual(seed);
   });
@@ -200,11 +200,11 @@ describe("actorgraph import:delete", () => {
       const first = await cli(`${ns}-cli`, "--batch-size", "2");
       expect(first).toMatchObject({ code: 0, stderr: "" });
       expect(first.stdout).toMatch(/^\{[^\n]*\}\n$/);
-      expect(JSON.parse(first.stdout)).toEqual({ namespace: `${ns}-cli`, ...CREATED, seconds: expect.any(Number) });
+      expect(JSON.parse(first.stdout)).toEqual({ namespace: `${ns}-cli`, ...CREATED, judgementsDeleted: 0, seconds: expect.any(Number) });
       expect(await leftOf(`${ns}-cli`)).toEqual(nothingLeft);
       const again = await cli(`${ns}-cli`);
       expect(again.code).toBe(0);
-      expect(JSON.parse(again.stdout)).toEqual({ namespace: `${ns}-cli`, relationshipsDeleted: 0, nodesDeleted: 0, sourcesDeleted: 0, seconds: expect.any(Number) });
+      expect(JSON.parse(again.stdout)).toEqual({ namespace: `${ns}-cli`, relationshipsDeleted: 0, nodesDeleted: 0, sourcesDeleted: 0, judgementsDeleted: 0, seconds: expect.any(Number) });
       expect(await snapshot()).toEqual(seed);
     });
 

@@ -321,7 +321,7 @@ describe("actorgraph import", () => {
       expect(a.props.length).toBeGreaterThan(6);
       expect(a.props.map(([k, t]) => [k, t]).sort()).toEqual(b.props.map(([k, t]) => [k, t]).sort());
       // Values too, but for those naming the entity itself.
-      const own = ["ftmId", "ftm_alias", "ftm_name", "latinNames", "nameKey"];
+      const own = ["ftmId", "ftm_alias", "ftm_name", "latinNames", "nameKey", "aliasKeys"];
       expect(a.props.filter(([k]) => !own.includes(k!)).sort()).toEqual(b.props.filter(([k]) => !own.includes(k!)).sort());
       expect(a).toMatchObject({ name: "Pack ent-a", aliases: ["Пак ent-a", "Alias A"], topics: ["sanction"] });
       // A second file restating ent-a (packed) with another alias, topic and notes: the ftm_ lists are unioned (FtM merges fragments so), the description takes the newer notes.

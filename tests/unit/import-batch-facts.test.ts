@@ -137,9 +137,9 @@ describe("prepareFacts", () => {
     // "p" is a packed entity, linked to the Source by its own query.
     expect(p.provided).toEqual(["country-ru", "other"]);
     // Packed: no props, so one group with no keys; aliases and topics empty, ftmSchema null, then
-    // latinNames (none: "P" is its own Latin spelling) and nameKey.
+    // latinNames (none: "P" is its own Latin spelling), nameKey and aliasKeys (none: no alias).
     expect(p.entities).toEqual([]);
-    expect(p.packedEntities).toEqual([{ keys: [], kinds: [], rows: [["p", "P", "Company", EMPTY_LIST, EMPTY_LIST, NULL, EMPTY_LIST, "p"].join(FIELD)] }]);
+    expect(p.packedEntities).toEqual([{ keys: [], kinds: [], rows: [["p", "P", "Company", EMPTY_LIST, EMPTY_LIST, NULL, EMPTY_LIST, "p", EMPTY_LIST].join(FIELD)] }]);
     expect(p.countries).toEqual([ru]);
     // Both are SUPPLIED/BASED_IN: packed, one group per property signature.
     expect(p.merge).toEqual([]);
@@ -166,7 +166,8 @@ describe("packed rows", () => {
       withNameKeys({ id, name, kind: "Company" as const, aliases: ["a", "b"], topics: [], ftmSchema: "Company", props });
     const { packed, maps } = packEntities([e("x", { country: "RU", n: 2 }), e("y", { country: "KZ", n: 3 }), e("z", { gone: null }), e("twice", {}), e("twice", { v: "2" }), e("bad", {}, "tab\u001f")]);
     // latinNames: none, every name is its own Latin spelling; then the name's key.
-    const keyed = (id: string) => [EMPTY_LIST, id];
+    // latinNames, nameKey, then aliasKeys: the keys of the aliases "a" and "b".
+    const keyed = (id: string) => [EMPTY_LIST, id, `a${ITEM}b`];
     expect(packed).toEqual([
       { keys: ["country", "n"], kinds: ["s", "n"], rows: [["x", "X", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", ...keyed("x"), "RU", "2"].join(FIELD), ["y", "Y", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", ...keyed("y"), "KZ", "3"].join(FIELD)] },
       { keys: ["gone"], kinds: ["z"], rows: [["z", "Z", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", ...keyed("z"), NULL].join(FIELD)] },

@@ -54,6 +54,11 @@ export class Entity {
   @Field(() => Int, { description: "1 as stored by the seed, an import or addEntity; each change through the API adds 1." })
   version!: number;
 
+  @Field(() => [ID], {
+    description: "The other records judged to be this actor (POSITIVE judgements, docs/resolution.md): each of their ids resolves to this entity, whose aliases and relationships include theirs. Empty for an entity that is one record.",
+  })
+  mergedIds!: string[];
+
   @Field(() => [Property], { description: "Every FollowTheMoney property an import stored, by name; empty for entities no FtM import stated." })
   properties!: Property[];
 
@@ -209,6 +214,12 @@ export class Relationship {
 
   @Field(() => Entity, { description: "End node." })
   to!: Entity;
+
+  @Field(() => ID, { description: "The stored start record's id: from.id, unless that record was judged one actor with others and merged into from (then one of from.mergedIds)." })
+  startRecord!: string;
+
+  @Field(() => ID, { description: "The stored end record's id (see startRecord)." })
+  endRecord!: string;
 
   @Field(() => Int, { description: "1 as the seed or an import stored it; each change through the API adds 1. Pass it as expectedVersion." })
   version!: number;

@@ -3,7 +3,7 @@ import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from "type-grap
 import { HISTORY_LIMIT } from "../../services/revision.service.js";
 import type { GraphQLContext } from "../context.js";
 
-@ObjectType({ description: "One change to an entity, claim or source, written in the same transaction as the change." })
+@ObjectType({ description: "One change to an entity, claim, source or judgement, written in the same transaction as the change." })
 export class Revision {
   @Field(() => ID)
   id!: string;
@@ -14,13 +14,13 @@ export class Revision {
   @Field(() => String, { description: "Who: the token's subject, or `system` for imports." })
   actor!: string;
 
-  @Field(() => String, { description: "What: addSource, addEntity, addClaim, corroborate, disputeClaim, setClaimStatus, retractClaim, import." })
+  @Field(() => String, { description: "What: addSource, addEntity, addClaim, corroborate, disputeClaim, setClaimStatus, retractClaim, import, judge, autoResolve (automatic resolution), import:delete (an automatic judgement whose records were deleted)." })
   operation!: string;
 
   @Field(() => String, { nullable: true, description: "Why, as the editor said it (retraction reason, dispute note, status reason); null when none was asked." })
   reason!: string | null;
 
-  @Field(() => String, { description: "entity, claim or source." })
+  @Field(() => String, { description: "entity, claim, source or judgement." })
   targetKind!: string;
 
   @Field(() => ID)
@@ -39,7 +39,7 @@ export class Revision {
 /** history(id): a one-line call into RevisionService. */
 @Resolver()
 export class HistoryResolver {
-  @Query(() => [Revision], { description: "Every revision of an entity, claim or source with this id, oldest first. Errors: BAD_USER_INPUT (limit)." })
+  @Query(() => [Revision], { description: "Every revision of an entity, claim, source or judgement (Judgement.id) with this id, oldest first. Errors: BAD_USER_INPUT (limit)." })
   history(
     @Arg("id", () => ID) id: string,
     @Arg("limit", () => Int, { defaultValue: HISTORY_LIMIT.default, description: `Default ${HISTORY_LIMIT.default}, from 1 to ${HISTORY_LIMIT.cap}.` }) limit: number,

@@ -1,6 +1,6 @@
 import { editorToken } from "./token";
-import type { ClaimStatus, Entity, Relationship, Revision, RouteSearch, Subgraph } from "./types";
-import { ADD_CLAIM_MUTATION, ADD_SOURCE_MUTATION, EXPOSURE_QUERY, HISTORY_QUERY, ME_QUERY, NEIGHBORHOOD_QUERY, RETRACT_CLAIM_MUTATION, ROUTES_QUERY, SEARCH_QUERY } from "./queries";
+import type { ClaimStatus, Entity, Judgement, MatchCandidate, Relationship, Revision, RouteSearch, Subgraph } from "./types";
+import { ADD_CLAIM_MUTATION, ADD_SOURCE_MUTATION, CANDIDATES_QUERY, ENTITY_QUERY, EXPOSURE_QUERY, HISTORY_QUERY, JUDGE_MUTATION, ME_QUERY, NEIGHBORHOOD_QUERY, RETRACT_CLAIM_MUTATION, ROUTES_QUERY, SEARCH_QUERY } from "./queries";
 
 /**
  * A failed call to the API, ready to show: `code` is the API's `extensions.code` (BAD_USER_INPUT,
@@ -154,4 +154,22 @@ export async function addClaim(input: NewClaim): Promise<Relationship> {
 /** Retracts a claim with a reason (Mutation.retractClaim; editor token), at the version shown. */
 export async function retractClaim(id: string, reason: string, version: number): Promise<Relationship> {
   return (await gql<{ retractClaim: Relationship }>(RETRACT_CLAIM_MUTATION, { id, reason, version })).retractClaim;
+}
+
+/** One entity by id (Query.entity); a merged id resolves to its entity. */
+export async function entityById(id: string): Promise<Entity> {
+  return (await gql<{ entity: Entity }>(ENTITY_QUERY, { id })).entity;
+}
+
+/** The possible duplicates of an entity, best first (Query.candidates, score 0.5 or more, at most 10). */
+export async function candidatesOf(id: string): Promise<MatchCandidate[]> {
+  return (await gql<{ candidates: MatchCandidate[] }>(CANDIDATES_QUERY, { id })).candidates;
+}
+
+/** What a judgement says: same actor, different actors, or undecided. */
+export type JudgementValue = "POSITIVE" | "NEGATIVE" | "UNSURE";
+
+/** Judges two records with a reason (Mutation.judge; editor token). */
+export async function judge(left: string, right: string, judgement: JudgementValue, reason: string): Promise<Judgement> {
+  return (await gql<{ judge: Judgement }>(JUDGE_MUTATION, { left, right, judgement, reason })).judge;
 }

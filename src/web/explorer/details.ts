@@ -85,8 +85,12 @@ function quoteItem(e: Evidence): HTMLElement {
   );
 }
 
-/** Shows one entity (kind, id, aliases, description, FtM topics) with buttons to route from or to it, to expand it, and to ask how close it is to a sanctioned party. */
-export function renderEntity(root: HTMLElement, e: Entity, actions: EntityActions): void {
+/**
+ * Shows one entity (kind, id, aliases, description, FtM topics, the records merged into it) with
+ * buttons to route from or to it, to expand it, and to ask how close it is to a sanctioned party;
+ * `extra` (the possible duplicates, duplicates-panel.ts) goes at the end.
+ */
+export function renderEntity(root: HTMLElement, e: Entity, actions: EntityActions, ...extra: Child[]): void {
   const button = (label: string, run: () => void, cls = "") => {
     const b = h("button", { type: "button", class: cls }, label);
     b.addEventListener("click", run);
@@ -102,6 +106,7 @@ export function renderEntity(root: HTMLElement, e: Entity, actions: EntityAction
       ...(e.country ? row("Country", e.country) : []),
       ...(e.topics.length > 0 ? row("Topics", e.topics.join(" · ")) : []),
       ...(e.unidentified ? row("Members", "a group the source does not name") : []),
+      ...(e.mergedIds.length > 0 ? row("Same actor as", h("span", { class: "merged-ids" }, e.mergedIds.join(" · ")), h("div", { class: "muted" }, "records judged one actor with this one")) : []),
     ),
     h("div", { class: "actions" },
       button("Expand neighbourhood", () => actions.expand(e), "primary"),
@@ -109,5 +114,6 @@ export function renderEntity(root: HTMLElement, e: Entity, actions: EntityAction
       button("Route to here", () => actions.routeTo(e)),
       button("How close to a sanctioned party?", () => actions.exposure(e), "exposure"),
     ),
+    ...extra,
   );
 }

@@ -4,10 +4,11 @@
  * (search, routes, neighborhood) and `POST /export/graphml`.
  */
 import type cytoscape from "cytoscape";
-import { exposure, findRoutes, neighborhood, toApiError } from "./api";
+import { entityById, exposure, findRoutes, neighborhood, toApiError } from "./api";
 import { claimSections } from "./claim-panel";
 import { renderDetailsPlaceholder, renderEntity, renderRelationship } from "./details";
 import { byId, count } from "./dom";
+import { duplicatesSection } from "./duplicates-panel";
 import { registerExportButtons } from "./export-buttons";
 import { GraphView } from "./graph";
 import { renderLegend } from "./legend";
@@ -37,9 +38,7 @@ const graph = new GraphView(byId("graph"), {
     showClaim(rel);
     routes.markHop(edgeKey(rel));
   },
-  onNode(entity) {
-    renderEntity(details, entity, { routeFrom: (e) => form.from.set(e), routeTo: (e) => form.to.set(e), expand: (e) => void expand(e), exposure: (e) => void runExposure(e) });
-  },
+  onNode: (entity) => showEntity(entity),
   onExpand: (entity) => void expand(entity),
   onChange(view) {
     stats.textContent = view.nodes === 0 ? "Empty view" : `${count(view.nodes, "entity", "entities")} · ${count(view.edges, "relationship", "relationships")} in view`;
@@ -52,6 +51,23 @@ const routes = new RouteList(byId("results"), {
   selectRoute: (route) => graph.highlightRoute(route),
   selectHop: (key) => graph.selectEdge(key),
 });
+
+/** Shows an entity in the panel, with its possible duplicates and (with a token) the forms to judge them. */
+function showEntity(entity: Entity): void {
+  renderEntity(details, entity, { routeFrom: (e) => form.from.set(e), routeTo: (e) => form.to.set(e), expand: (e) => void expand(e), exposure: (e) => void runExposure(e) }, duplicatesSection(entity, (judged, summary) => void onJudged(judged, summary)));
+}
+
+/** After a judgement: the last route search runs again (a POSITIVE pair is now one entity), then the panel shows the entity as it now is. */
+async function onJudged(entity: Entity, summary: string): Promise<void> {
+  if (lastReading) await runRoutes(lastReading);
+  notice.show("info", summary);
+  try {
+    showEntity(await entityById(entity.id));
+  } catch (err) {
+    const e = toApiError(err);
+    notice.show("error", `Could not reload ${entity.name}: ${e.message}`, e.code);
+  }
+}
 
 /** Shows a claim in the evidence panel, with its history and (with a token) the retract form. */
 function showClaim(rel: Relationship): void {

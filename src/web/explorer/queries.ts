@@ -4,7 +4,7 @@
  * hub does not flood the view.
  */
 
-const ENTITY_FIELDS = "id name kind aliases description country unidentified topics";
+const ENTITY_FIELDS = "id name kind aliases description country unidentified topics mergedIds";
 
 const RELATIONSHIP_FIELDS = `id type status confidence validFrom validTo hedge note amount currency goods
   from { id } to { id }
@@ -56,4 +56,17 @@ export const ADD_CLAIM_MUTATION = `mutation ExplorerAddClaim($input: ClaimInput!
 /** Mutation.retractClaim: `$id`, `$reason`, `$version` → the retracted claim. */
 export const RETRACT_CLAIM_MUTATION = `mutation ExplorerRetractClaim($id: ID!, $reason: String!, $version: Int!) {
   retractClaim(claimId: $id, reason: $reason, expectedVersion: $version) { ${RELATIONSHIP_FIELDS} }
+}`;
+
+/** Query.entity: `$id` (a merged id resolves to its entity) → `{entity: Entity}`. */
+export const ENTITY_QUERY = `query ExplorerEntity($id: ID!) { entity(id: $id) { ${ENTITY_FIELDS} } }`;
+
+/** Query.candidates of one entity, score 0.5 or more, at most 10. */
+export const CANDIDATES_QUERY = `query ExplorerCandidates($id: ID!) {
+  candidates(id: $id, minScore: 0.5, limit: 10) { left { ${ENTITY_FIELDS} } right { ${ENTITY_FIELDS} } leftRecord rightRecord score reasons { feature weight detail } }
+}`;
+
+/** Mutation.judge of two records with a reason. */
+export const JUDGE_MUTATION = `mutation ExplorerJudge($left: ID!, $right: ID!, $judgement: JudgementValue!, $reason: String!) {
+  judge(left: $left, right: $right, judgement: $judgement, reason: $reason) { id left right judgement actor at reason }
 }`;

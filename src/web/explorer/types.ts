@@ -23,6 +23,39 @@ export interface Entity {
   unidentified: boolean;
   /** FollowTheMoney topics, such as `sanction` (schema.graphql `Entity.topics`). */
   topics: string[];
+  /** The other records judged to be this actor; their ids resolve to this entity. */
+  mergedIds: string[];
+}
+
+/** One feature of a candidate's score (schema.graphql `MatchReason`). */
+export interface MatchReason {
+  feature: string;
+  weight: number;
+  detail: string;
+}
+
+/** Two entities that may be one actor (schema.graphql `MatchCandidate`), `left.id < right.id`. */
+export interface MatchCandidate {
+  left: Entity;
+  right: Entity;
+  /** The records compared, to judge. */
+  leftRecord: string;
+  rightRecord: string;
+  /** In [0, 1]. */
+  score: number;
+  reasons: MatchReason[];
+}
+
+/** A judgement as Mutation.judge returns it. */
+export interface Judgement {
+  id: string;
+  left: string;
+  right: string;
+  judgement: string;
+  actor: string;
+  /** ISO 8601 date-time. */
+  at: string;
+  reason: string;
 }
 
 /** A document that evidence quotes come from. */
