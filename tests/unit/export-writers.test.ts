@@ -9,6 +9,7 @@ import { graphmlChunks } from "../../src/export/graphml.js";
 import type { ExportEdge, ExportGraph, ExportNode } from "../../src/export/types.js";
 import { fromFtmId } from "../../src/import/ftm-ids.js";
 import { ftmProblems } from "../support/ftm-check.js";
+import { asyncItems } from "../support/async-items.js";
 
 const NASTY = `A & B <"Ltd"> 'x', y\nline\u0001`;
 const node = (id: string, over: Partial<ExportNode> = {}): ExportNode => ({
@@ -30,8 +31,8 @@ const EDGES = [EDGE, { ...EDGE, id: "r1", type: "PAID", from: NODES[1]!, to: NOD
 
 /** A graph served in pages of one, as the streamed export reads it. */
 const graph: ExportGraph = {
-  async *nodes() { for (const n of NODES) yield [n]; },
-  async *edges() { for (const e of EDGES) yield [e]; },
+  nodes: () => asyncItems(NODES.map((n) => [n])),
+  edges: () => asyncItems(EDGES.map((e) => [e])),
 };
 const collect = async (chunks: AsyncIterable<string>) => { let s = ""; for await (const c of chunks) s += c; return s; };
 
@@ -52,8 +53,8 @@ describe("export writers", () => {
   });
 
   it("write CSV that parses back to the same values", async () => {
-    const nodes = parseCsv(await collect(nodesCsvChunks(graph)), { columns: true }) as Record<string, string>[];
-    const edges = parseCsv(await collect(edgesCsvChunks(graph)), { columns: true }) as Record<string, string>[];
+    const nodes = parseCsv<Record<string, string>>(await collect(nodesCsvChunks(graph)), { columns: true });
+    const edges = parseCsv<Record<string, string>>(await collect(edgesCsvChunks(graph)), { columns: true });
     expect(nodes[0]).toMatchObject({ id: "a&<b>", label: NASTY, country: "CN", unidentified: "false", description: "", stub: "false" });
     expect(JSON.parse(nodes[0]!.aliases!)).toEqual(["x|y", 'q"uote']);
     // Topics (Gephi partitions on them) and identifiers, JSON-encoded.
@@ -65,13 +66,13 @@ describe("export writers", () => {
 
   it("write CSV cells that start a spreadsheet formula with a leading quote, numbers and other text as they are", async () => {
     const formulas: ExportGraph = {
-      async *nodes() { yield [node("=1+1", { name: "+SUM(A1)", description: "@cmd", country: "-CN", aliases: ["=x"] }), node("tab", { name: "\tx", description: "\rx" })]; },
-      async *edges() { yield [{ ...EDGE, amount: -1.5, note: "=HYPERLINK(1)", hedge: "\uFF1Dwide" }]; },
+      nodes: () => asyncItems([[node("=1+1", { name: "+SUM(A1)", description: "@cmd", country: "-CN", aliases: ["=x"] }), node("tab", { name: "\tx", description: "\rx" })]]),
+      edges: () => asyncItems([[{ ...EDGE, amount: -1.5, note: "=HYPERLINK(1)", hedge: "\uFF1Dwide" }]]),
     };
-    const nodes = parseCsv(await collect(nodesCsvChunks(formulas)), { columns: true }) as Record<string, string>[];
+    const nodes = parseCsv<Record<string, string>>(await collect(nodesCsvChunks(formulas)), { columns: true });
     expect(nodes[0]).toMatchObject({ id: "'=1+1", label: "'+SUM(A1)", description: "'@cmd", country: "'-CN", aliases: '["=x"]' });
     expect(nodes[1]).toMatchObject({ id: "tab", label: "'\tx", description: "'\rx" });
-    const [edge] = parseCsv(await collect(edgesCsvChunks(formulas)), { columns: true }) as Record<string, string>[];
+    const [edge] = parseCsv<Record<string, string>>(await collect(edgesCsvChunks(formulas)), { columns: true });
     expect(edge).toMatchObject({ amount: "-1.5", note: "'=HYPERLINK(1)", hedge: "'\uFF1Dwide", confidence: "0.8" });
   });
 
