@@ -76,7 +76,7 @@ describe("GET /export/:format", () => {
         status: data.status,
         validFrom: data.validFrom,
       });
-      expect(JSON.parse(row.evidence)).toEqual(data.evidence);
+      expect(JSON.parse(row.evidence!)).toEqual(data.evidence);
     }
   });
 
@@ -218,7 +218,7 @@ describe("actorgraph export", () => {
     const edges = parseCsv<Record<string, string>>(readFileSync(join(out, "edges.csv")), { columns: true });
     expect(nodes[0]?.id).toBe("dji");
     expect(edges.length).toBeGreaterThan(0);
-    for (const e of edges) expect(JSON.parse(e.evidence).length).toBeGreaterThan(0);
+    for (const e of edges) expect(JSON.parse(e.evidence!).length).toBeGreaterThan(0);
   });
 
   it("leaves no file behind, and keeps an earlier export, when the database cannot be reached", async () => {

@@ -14,7 +14,7 @@ import { asyncItems } from "../support/async-items.js";
 const NASTY = `A & B <"Ltd"> 'x', y\nline\u0001`;
 const node = (id: string, over: Partial<ExportNode> = {}): ExportNode => ({
   id, name: id, kind: "Company", aliases: [], description: null, unidentified: false, country: null, date: null, topics: [], identifiers: [], properties: [], stub: false,
-  referents: [], datasets: [], firstSeen: null, lastSeen: null, target: null, stored: {}, ...over,
+  referents: [], datasets: [], firstSeen: null, lastSeen: null, target: null, version: 1, mergedIds: [], stored: {}, ...over,
 });
 const NODES = [
   node("a&<b>", { name: NASTY, aliases: ["x|y", 'q"uote'], country: "CN" }),
@@ -24,10 +24,11 @@ const NODES = [
 const EDGE: ExportEdge = {
   id: "r1", type: "SUPPLIED", confidence: 0.8, status: "REPORTED", validFrom: "2022-09-14", validTo: null, amount: 1.5, currency: "USD", goods: ["HS 8806"], hedge: null, note: NASTY,
   amountEur: null, amountUsd: null, percentage: null, role: null, program: null, authority: null, purpose: null, properties: [],
-  evidence: [{ quote: NASTY, start: 3, end: 9, source: { id: "s1", title: "T", titleInferred: false, publisher: "P", url: null, publishedAt: "2023-03", cites: [] } }],
+  evidence: [{ quote: NASTY, start: 3, end: 9, source: { id: "s1", title: "T", titleInferred: false, publisher: "P", url: null, publishedAt: "2023-03", cites: [], kind: null, version: 1 }, role: "CORROBORATING", note: null }],
   statementCount: 1, from: NODES[0]!, to: NODES[1]!, stored: {},
+  startRecord: "a&<b>", endRecord: "c d", version: 1, assertedStatus: "REPORTED", retracted: false, retraction: null, disputed: false, warnings: [],
 };
-const EDGES = [EDGE, { ...EDGE, id: "r1", type: "PAID", from: NODES[1]!, to: NODES[2]! }];
+const EDGES = [EDGE, { ...EDGE, id: "r1", type: "PAID", from: NODES[1]!, to: NODES[2]!, startRecord: "c d", endRecord: "ftm-1" }];
 
 /** A graph served in pages of one, as the streamed export reads it. */
 const graph: ExportGraph = {
