@@ -28,7 +28,7 @@ if (!password) {
   process.exit(1);
 }
 
-let exitCode = 1;
+let exitCode;
 let driver;
 try {
   driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
@@ -46,20 +46,20 @@ try {
   let line = `bolt-ping: ok ${uri}`;
   if (args.has('--version')) {
     const res = await driver.executeQuery(
-      'CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition',
+      'CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition',
       {},
       { database, routing: neo4j.routing.READ },
     );
     const kernel = res.records.find((r) => r.get('name') === 'Neo4j Kernel') ?? res.records[0];
-    const version = `${kernel.get('versions')[0]} ${kernel.get('edition')}`;
+    const version = `${kernel.get('version')} ${kernel.get('edition')}`;
     console.log(version);
     line += ` (Neo4j ${version})`;
   }
   if (!args.has('--quiet')) console.error(line);
   exitCode = 0;
 } catch (err) {
-  const code = err && typeof err === 'object' && 'code' in err ? ` [${err.code}]` : '';
-  console.error(`bolt-ping: ${uri} as ${user}: ${err?.message ?? err}${code}`);
+  const code = err && typeof err === 'object' && 'code' in err ? ` [${String(err.code)}]` : '';
+  console.error(`bolt-ping: ${uri} as ${user}: ${err instanceof Error ? err.message : String(err)}${code}`);
   exitCode = 1;
 } finally {
   if (driver) {

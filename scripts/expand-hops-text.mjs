@@ -390,6 +390,7 @@ RETURN rel.id AS id, type(rel) AS type, startNode(rel).id AS start, endNode(rel)
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { writeFileSync } = await import("node:fs");
+  /** @type {typeof import("../src/model/vocabulary.js")} */
   const voc = await import("../dist/src/model/vocabulary.js");
   const v = { flow: voc.FLOW_RELATIONSHIP_TYPES, route: voc.ROUTE_RELATIONSHIP_TYPES, context: voc.CONTEXT_RELATIONSHIP_TYPES };
   const { directed, any } = expandHopsQueries(v);

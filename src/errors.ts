@@ -156,7 +156,7 @@ export function formatError(
   log: (err: unknown) => void,
 ): GraphQLFormattedError {
   const cause = unwrapResolverError(original);
-  const code = String(formatted.extensions?.code ?? "");
+  const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "";
   const isOurs = cause instanceof AppError;
   // Request errors arise before execution, so they carry no path; a resolver's error always does.
   const isRequestError = !isOurs && REQUEST_ERROR_CODES.has(code) && formatted.path === undefined;

@@ -128,6 +128,14 @@ export function notFoundOrWrongMethod(expressApp: Express): RequestHandler {
   };
 }
 
+/** The fields of an http-errors error (as express and body-parser throw them) that httpErrorAsJson reads. */
+interface HttpErrorFields {
+  readonly status?: unknown;
+  readonly type?: unknown;
+  readonly expose?: unknown;
+  readonly message?: unknown;
+}
+
 /** Messages for the errors body-parser raises, by their `type` (https://github.com/expressjs/body-parser#errors). */
 const BODY_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   "entity.parse.failed": "the body is not valid JSON",
@@ -153,16 +161,17 @@ const BODY_ERROR_MESSAGES: Readonly<Record<string, string>> = {
  */
 export function httpErrorAsJson(logger: Logger): ErrorRequestHandler {
   const codes: Readonly<Record<number, string>> = { 400: "BAD_REQUEST", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "BAD_REQUEST", 415: "BAD_REQUEST" };
-  return (err, _req, res, next) => {
+  return (err: unknown, _req, res, next) => {
     if (res.headersSent) return next(err);
-    const status = typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const e: HttpErrorFields = typeof err === "object" && err !== null ? err : {};
+    const status = typeof e.status === "number" && e.status >= 400 && e.status < 500 ? e.status : 500;
     if (status === 500) {
       logger.error({ err }, "unexpected HTTP error");
       return sendHttpError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error");
     }
-    const bodyProblem = typeof err.type === "string" ? BODY_ERROR_MESSAGES[err.type] : undefined;
+    const bodyProblem = typeof e.type === "string" ? BODY_ERROR_MESSAGES[e.type] : undefined;
     if (bodyProblem) return sendHttpError(res, status, "BAD_REQUEST", `Bad request: ${bodyProblem}`);
-    const message = err.expose === true && typeof err.message === "string" && err.message ? err.message : (STATUS_CODES[status] ?? "Client error");
+    const message = e.expose === true && typeof e.message === "string" && e.message ? e.message : (STATUS_CODES[status] ?? "Client error");
     sendHttpError(res, status, codes[status] ?? `HTTP_${status}`, message);
   };
 }

@@ -137,12 +137,13 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
     "/graphql",
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        services: app.services,
-        deadline: Date.now() + config.routeBudgetMs,
-        gate: pLimit(DB_CALLS_PER_REQUEST),
-        caller: requestCaller(req),
-      }),
+      context: ({ req }) =>
+        Promise.resolve({
+          services: app.services,
+          deadline: Date.now() + config.routeBudgetMs,
+          gate: pLimit(DB_CALLS_PER_REQUEST),
+          caller: requestCaller(req),
+        }),
     }),
   );
   expressApp.use("/export", requireReader(app.services.auth));
@@ -170,10 +171,11 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
  */
 function complexityLimit(schema: GraphQLSchema, max: number): ApolloServerPlugin<GraphQLContext> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, operation }) {
-          if (!operation) return;
+    requestDidStart() {
+      // As graphql-guards.ts's plugins: the hook throws, and Apollo reports the error.
+      return Promise.resolve({
+        didResolveOperation({ request, document, operation }) {
+          if (!operation) return Promise.resolve();
           let complexity: number;
           try {
             complexity = getComplexity({
@@ -187,7 +189,7 @@ function complexityLimit(schema: GraphQLSchema, max: number): ApolloServerPlugin
             if (/maximum allowed number of nodes/i.test(String((err as Error).message))) {
               throw new QueryTooCostlyError("The query has more than 10000 fields after expanding fragments.", { http: { status: 400 } });
             }
-            return;
+            return Promise.resolve();
           }
           if (complexity > max) {
             throw new QueryTooCostlyError(`Query cost ${complexity} exceeds the limit of ${max}; ask for fewer results or fewer nested fields.`, {
@@ -196,8 +198,9 @@ function complexityLimit(schema: GraphQLSchema, max: number): ApolloServerPlugin
               http: { status: 400 },
             });
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -1,6 +1,5 @@
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 
 /**
  * A deterministic synthetic supply-chain graph for the route benchmark, held in compact
@@ -37,7 +36,7 @@ export const COUNTRY_COUNT = 60;
 /** A deterministic stream of floats in [0, 1) (pure-rand's xoroshiro128+). */
 export function randomStream(seed: number): () => number {
   const rng = xoroshiro128plus(seed);
-  return () => uniformFloat64(rng as RandomGenerator);
+  return () => uniformFloat64(rng);
 }
 
 /** Node id of index i as stored in Neo4j. */
@@ -58,7 +57,7 @@ export function generateBenchGraph(seed: number, companies: number, meanOutDegre
   tierStart.push(companyCount + COUNTRY_COUNT);
   const nodeCount = companyCount + COUNTRY_COUNT;
   const tier = new Uint8Array(nodeCount);
-  for (let t = 0; t < 8; t += 1) tier.fill(t, tierStart[t]!, tierStart[t + 1]!);
+  for (let t = 0; t < 8; t += 1) tier.fill(t, tierStart[t], tierStart[t + 1]);
 
   const capacity = Math.ceil(companyCount * (meanOutDegree + 2.5)) + 1024;
   const relStart = new Int32Array(capacity);

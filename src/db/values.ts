@@ -11,13 +11,13 @@ export type Plain = null | boolean | number | string | Plain[] | { [key: string]
  */
 export function toPlain(value: unknown): Plain {
   if (value === null || value === undefined) return null;
-  if (isInt(value)) return intToNumber(value as Integer);
+  if (isInt(value)) return intToNumber(value);
   if (typeof value === "bigint") return Number(value);
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (isDate(value as object) || isDateTime(value as object) || isLocalDateTime(value as object) || isTime(value as object) || isLocalTime(value as object) || isDuration(value as object)) {
-    return String(value);
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+    return value.toString();
   }
-  if (isPoint(value as object)) {
+  if (isPoint(value)) {
     const p = value as { srid: unknown; x: number; y: number; z?: number };
     return { srid: toPlain(p.srid), x: p.x, y: p.y, ...(p.z === undefined ? {} : { z: p.z }) };
   }
@@ -46,4 +46,12 @@ export function plainText(value: Plain | undefined): string {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return JSON.stringify(value);
+}
+
+/**
+ * A plain value as `String()` prints it (null → "null", undefined → "undefined"), except that lists
+ * and maps print as JSON instead of "[object Object]". For ids, types and cursors read from rows.
+ */
+export function plainString(value: Plain | undefined): string {
+  return value !== null && typeof value === "object" ? JSON.stringify(value) : String(value);
 }

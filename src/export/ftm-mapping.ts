@@ -1,6 +1,5 @@
 import type { Plain } from "../db/values.js";
 import { findSchema, type FtmSchema } from "../import/ftm-model.js";
-import type { RelationshipType } from "../model/vocabulary.js";
 
 /**
  * How our model maps onto FollowTheMoney (https://followthemoney.tech/explorer/schemata/).
@@ -42,7 +41,7 @@ export interface FtmLink {
 }
 
 /** The interval schema per relationship type; any other type becomes an UnknownLink with `role` = type. */
-export const TYPE_LINK: Readonly<Partial<Record<RelationshipType | string, FtmLink>>> = Object.freeze({
+export const TYPE_LINK: Readonly<Partial<Record<string, FtmLink>>> = Object.freeze({
   SUPPLIED: { schema: "EconomicActivity", from: "sender", to: "receiver" },
   PAID: { schema: "Payment", from: "payer", to: "beneficiary" },
   FINANCED: { schema: "Payment", from: "payer", to: "beneficiary" },

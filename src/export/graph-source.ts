@@ -1,6 +1,6 @@
 import neo4j from "neo4j-driver";
 import type { Database, Row } from "../db/run.js";
-import type { Plain } from "../db/values.js";
+import { plainString, type Plain } from "../db/values.js";
 import { isRetractedRow } from "../services/retracted.js";
 import { toEntityView, toRelationshipView, type SubgraphView } from "../services/views.js";
 import { clusteredGraph, edgeRef, recordIdsOf, storedIds } from "./cluster-graph.js";
@@ -21,7 +21,7 @@ export function wholeGraph(db: Database, pageSize = EXPORT_PAGE_SIZE): ExportGra
         const rows = await db.read("export-entities-page", { after, limit });
         if (rows.length > 0) yield withFtmReferences(db, rows.map((r) => r.entity));
         if (rows.length < pageSize) return;
-        after = String((rows[rows.length - 1]!.entity as Record<string, Plain>).id);
+        after = plainString((rows[rows.length - 1]!.entity as Record<string, Plain>).id);
       }
     },
     async *edges() {
@@ -34,7 +34,7 @@ export function wholeGraph(db: Database, pageSize = EXPORT_PAGE_SIZE): ExportGra
         if (kept.length > 0) yield kept.map(toExportEdge);
         if (rows.length < pageSize) return;
         const last = rows[rows.length - 1]!.rel as Record<string, Plain>;
-        cursor = { afterStart: String(last.start), afterType: String(last.type), afterId: String(last.id) };
+        cursor = { afterStart: plainString(last.start), afterType: plainString(last.type), afterId: plainString(last.id) };
       }
     },
   }, (ids) => readRecords(db, ids));
@@ -79,10 +79,11 @@ export function listedElements(db: Database, nodeIds: readonly string[], relatio
       for (let i = 0; i < records.length; i += pageSize) {
         const ids = records.slice(i, i + pageSize);
         const rows = await db.read("entities-by-ids", { ids });
-        const byId = new Map(rows.map((r) => [String((r.entity as Record<string, Plain>).id), r.entity]));
+        const byId = new Map(rows.map((r) => [plainString((r.entity as Record<string, Plain>).id), r.entity]));
         yield withFtmReferences(db, ids.flatMap((id) => (byId.has(id) ? [byId.get(id)] : [])));
       }
     },
+    // eslint-disable-next-line @typescript-eslint/require-await -- the rows are already read, but ExportGraph pages are an AsyncIterable
     async *edges() {
       for (let i = 0; i < relationshipRows.length; i += pageSize) yield relationshipRows.slice(i, i + pageSize).map(toExportEdge);
     },
@@ -97,9 +98,9 @@ async function readRecords(db: Database, ids: readonly string[]): Promise<Export
 
 /** The page's nodes with the FtM references of those an FtM import made (one extra read per page). */
 async function withFtmReferences(db: Database, entities: readonly (Plain | undefined)[]): Promise<ExportNode[]> {
-  const ids = entities.map((e) => String((e as Record<string, Plain>).id));
+  const ids = entities.map((e) => plainString((e as Record<string, Plain>).id));
   const refs = new Map<string, FtmReference[]>();
-  for (const row of await db.read("export-ftm-references", { ids })) refs.set(String(row.id), row.references as unknown as FtmReference[]);
+  for (const row of await db.read("export-ftm-references", { ids })) refs.set(plainString(row.id), row.references as unknown as FtmReference[]);
   return entities.map((entity) => {
     const node = toEntityView(entity);
     return { ...node, stored: (entity ?? {}) as Record<string, Plain>, ftmReferences: refs.get(node.id) ?? [] };

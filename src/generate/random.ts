@@ -1,6 +1,5 @@
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 
 /** A stream of floats in [0, 1). */
 export type Rand = () => number;
@@ -12,7 +11,7 @@ export type Rand = () => number;
  */
 export function recordRand(seed: number, stream: number, index: number): Rand {
   const rng = xoroshiro128plus(mix(mix(mix(seed) ^ stream) ^ index));
-  return () => uniformFloat64(rng as RandomGenerator);
+  return () => uniformFloat64(rng);
 }
 
 function mix(x: number): number {

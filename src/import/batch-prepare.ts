@@ -1,5 +1,5 @@
 import { EDITOR_PROPERTIES } from "../model/vocabulary.js";
-import { foldEntities, groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries, type BatchRelationship } from "./batch-facts.js";
+import { foldEntities, groupRelationships, uniqueCountries, type BatchRelationship } from "./batch-facts.js";
 import type { PendingRecord } from "./batch-writer.js";
 import { PACKABLE_KEY } from "./create-query.js";
 import { FIELD, kindOf, packField, packNumbers, type PackedKind } from "./packed-rows.js";

@@ -1,7 +1,8 @@
 import { Neo4jError, type ManagedTransaction } from "neo4j-driver";
 import type { QueryName } from "../db/queries.js";
 import { query } from "../db/queries.js";
-import { runIn, type Database, type Row } from "../db/run.js";
+import { runIn, type Database } from "../db/run.js";
+import { plainString } from "../db/values.js";
 import { EDITOR_PROPERTIES } from "../model/vocabulary.js";
 import { MAX_EVIDENCE_PER_RELATIONSHIP, type BatchRelationship } from "./batch-facts.js";
 import { mergeRuns, prepareFacts, relationshipRuns, type PreparedFacts, type RelationshipRun } from "./batch-prepare.js";
@@ -312,8 +313,8 @@ async function withStoredEndpoints(tx: ManagedTransaction, records: readonly Pen
   const graphNames = new Map<string, string>();
   const name = (v: unknown) => (typeof v === "string" ? v : undefined);
   for (const row of await runIn(tx, "import-stored-endpoints", { rels: [...rels.values()] })) {
-    const key = heldKey(String(row.type), String(row.id));
-    held.set(key, { start: String(row.start), end: String(row.end), startName: name(row.startName), endName: name(row.endName) });
+    const key = heldKey(plainString(row.type), plainString(row.id));
+    held.set(key, { start: plainString(row.start), end: plainString(row.end), startName: name(row.startName), endName: name(row.endName) });
     const stated = rels.get(key)!;
     if (name(row.batchStartName) !== undefined) graphNames.set(stated.start, name(row.batchStartName)!);
     if (name(row.batchEndName) !== undefined) graphNames.set(stated.end, name(row.batchEndName)!);
@@ -371,10 +372,10 @@ async function checkAgainstGraph(tx: ManagedTransaction, records: readonly Pendi
   const stored = new Map<string, string>();
   if (ftmIds.length > 0) {
     for (const row of await runIn(tx, "import-entity-schemata", { ids: ftmIds })) {
-      if (row.country === true) countries.add(String(row.id));
+      if (row.country === true) countries.add(plainString(row.id));
       else {
-        schemata.set(String(row.id), String(row.schema));
-        stored.set(String(row.id), String(row.schema));
+        schemata.set(plainString(row.id), plainString(row.schema));
+        stored.set(plainString(row.id), plainString(row.schema));
       }
     }
   }

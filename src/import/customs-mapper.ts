@@ -80,7 +80,7 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
   const exporter = party("exporterName", "exporterCountry", "exporter");
   const importer = party("importerName", "importerCountry", "importer");
   if (!exporter || !importer) throw new RecordError("INVALID_VALUE", "exporterName and importerName are required");
-  if (exporter.id === importer.id) throw new RecordError("INVALID_VALUE", `exporter and importer are one party (${JSON.stringify(exporter.name)}, ${exporter.props.country ?? "no country"}): a declaration moves goods between two`);
+  if (exporter.id === importer.id) throw new RecordError("INVALID_VALUE", `exporter and importer are one party (${JSON.stringify(exporter.name)}, ${typeof exporter.props.country === "string" ? exporter.props.country : "no country"}): a declaration moves goods between two`);
   const manufacturer = party("manufacturerName", "manufacturerCountry", "manufacturer");
   const via = get("transitCountries")
     .split(/[;|,]/)

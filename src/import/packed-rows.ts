@@ -18,6 +18,7 @@ export const NULL = "\u0018";
 export const EMPTY_LIST = "\u001a";
 
 /** Characters a packed value may not contain: the markers above and their neighbours. */
+// eslint-disable-next-line no-control-regex -- the markers are control characters by design, so a value may not hold them
 const RESERVED = /[\u0018-\u001f]/;
 
 /**

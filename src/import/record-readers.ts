@@ -93,7 +93,7 @@ function quotes(text: string): number {
  */
 function parseOne(text: string, line: number): string[] | { readonly error: string } {
   try {
-    const rows = parseSync(text, CSV_OPTIONS) as string[][];
+    const rows = parseSync(text, CSV_OPTIONS);
     return rows.length === 1 ? rows[0]! : { error: `${rows.length} records where one was expected` };
   } catch (err) {
     if ((err as { code?: string }).code === "CSV_QUOTE_NOT_CLOSED") return { error: "a quote opened on this line is not closed on it" };
@@ -220,11 +220,11 @@ export async function* csvRecords(lines: AsyncIterable<LineItem>): AsyncGenerato
       if (run.length === 0) return;
       let rows: string[][] | undefined;
       try {
-        rows = parseSync(run.map((r) => r.text).join("\n"), CSV_OPTIONS) as string[][];
+        rows = parseSync(run.map((r) => r.text).join("\n"), CSV_OPTIONS);
       } catch {
         rows = undefined;
       }
-      if (rows && rows.length === run.length) run.forEach((r, i) => items.push(item(r, rows![i]!)));
+      if (rows && rows.length === run.length) run.forEach((r, i) => items.push(item(r, rows[i]!)));
       else
         for (const r of run) {
           const fields = parseOne(r.text, r.line);
@@ -233,10 +233,10 @@ export async function* csvRecords(lines: AsyncIterable<LineItem>): AsyncGenerato
       run = [];
     };
     for (const entry of out) {
-      if ("text" in entry && !("value" in entry)) run.push(entry as RawRecord);
+      if ("text" in entry && !("value" in entry)) run.push(entry);
       else {
         flushRun();
-        items.push(entry as CsvItem);
+        items.push(entry);
       }
     }
     flushRun();

@@ -112,7 +112,7 @@ function repeatsAnId(records: readonly PendingRecord[]): boolean {
   for (const r of records) {
     for (const rel of r.facts.relationships) {
       let ids = byType.get(rel.type);
-      if (ids === undefined) byType.set(rel.type, (ids = new Map()));
+      if (ids === undefined) byType.set(rel.type, (ids = new Map<string, { start: string; end: string }>()));
       const at = ids.get(rel.id);
       if (at === undefined) ids.set(rel.id, rel);
       else if (at.start !== rel.start || at.end !== rel.end) return true;

@@ -1,4 +1,4 @@
-import { plainText, type Plain } from "../db/values.js";
+import { plainString, plainText, type Plain } from "../db/values.js";
 import type { Row } from "../db/run.js";
 import type { EvidenceRole } from "../claims/corroboration.js";
 import { RETRACTED_STATUS } from "../model/vocabulary.js";
@@ -157,7 +157,7 @@ export interface SubgraphView {
   readonly truncated: boolean;
 }
 
-const str = (v: Plain | undefined): string | null => (v === null || v === undefined ? null : String(v));
+const str = (v: Plain | undefined): string | null => (v === null || v === undefined ? null : plainString(v));
 const strs = (v: Plain | undefined): string[] => (Array.isArray(v) ? v.map(String) : []);
 const num = (v: Plain | undefined): number | null => (v === null || v === undefined || v === "" || !Number.isFinite(Number(v)) ? null : Number(v));
 
@@ -196,9 +196,9 @@ function identifiersOf(v: Plain | undefined): IdentifierView[] {
 export function toEntityView(m: Plain | undefined): EntityView {
   const e = (m ?? {}) as Record<string, Plain>;
   return {
-    id: String(e.id),
-    name: String(e.name ?? e.id),
-    kind: String(e.kind ?? "Organization"),
+    id: plainString(e.id),
+    name: plainString(e.name ?? e.id),
+    kind: plainString(e.kind ?? "Organization"),
     aliases: strs(e.aliases),
     description: str(e.description),
     unidentified: e.unidentified === true,
@@ -223,9 +223,9 @@ export function toRelationshipView(row: Row): RelationshipView {
   const r = row.rel as Record<string, Plain>;
   const sources = new Map<string, SourceView>();
   for (const s of (row.sources ?? []) as Record<string, Plain>[]) {
-    sources.set(String(s.id), {
-      id: String(s.id),
-      title: String(s.title ?? s.id),
+    sources.set(plainString(s.id), {
+      id: plainString(s.id),
+      title: plainString(s.title ?? s.id),
       titleInferred: s.titleInferred === true,
       publisher: str(s.publisher),
       url: str(s.url),
@@ -251,10 +251,10 @@ export function toRelationshipView(row: Row): RelationshipView {
   }));
   const retracted = r.status === RETRACTED_STATUS;
   return {
-    id: String(r.id),
-    type: String(r.type),
+    id: plainString(r.id),
+    type: plainString(r.type),
     confidence: Number(r.confidence),
-    status: String(r.status),
+    status: plainString(r.status),
     validFrom: str(r.validFrom),
     validTo: str(r.validTo),
     amount: r.amount === null || r.amount === undefined ? null : Number(r.amount),

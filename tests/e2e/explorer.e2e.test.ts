@@ -103,7 +103,7 @@ describe("GET /explorer", () => {
     const view = await viewIds(page);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "GraphML" }).click()]);
     expect(download.suggestedFilename()).toBe("actorgraph-view.graphml");
-    const text = readFileSync((await download.path())!, "utf8");
+    const text = readFileSync((await download.path()), "utf8");
     expect(XMLValidator.validate(text)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name, _p, _l, isAttr) => !isAttr && ["key", "node", "edge", "data"].includes(name) }).parse(text);
     const names = new Map<string, string>(doc.graphml.key.map((k: any) => [k.id, k["attr.name"]]));
@@ -119,7 +119,7 @@ describe("GET /explorer", () => {
     expect(JSON.parse(front.evidence).map((e: any) => e.quote)).toContain(FRONT_QUOTE);
     const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "PNG" }).click()]);
     expect(png.suggestedFilename()).toBe("actorgraph-view.png");
-    const picture = readFileSync((await png.path())!);
+    const picture = readFileSync(await png.path());
     expect(picture.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     // Non-empty, and drawn at the page's 2× scale within the 4096 px cap (explorer-big-view.e2e.test.ts covers a view past it).
     const { width, height } = pngDimensions(picture);

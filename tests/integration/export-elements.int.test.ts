@@ -2,7 +2,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { query } from "../../dist/src/db/queries.js";
-import { dropFixtureGraph, loadFixtureGraph } from "../helpers/fixture-graph.js";
+import { dropFixtureGraph } from "../helpers/fixture-graph.js";
 import { loadHubGraph } from "../helpers/hub-graph.js";
 import { useTestServer } from "../helpers/test-app.js";
 
@@ -69,7 +69,7 @@ describe("POST /export/:format with scope=elements", () => {
     expect(alone.nodes.map((n: any) => n.id)).toEqual(["dji", "uavs"]);
     expect(alone.edges).toEqual([]);
     const res = await fetch(`${server().server.url}/export/csv/edges.csv?scope=elements&nodes=dji,uavs&relationships=PRODUCES:dji-produces-uavs`);
-    const rows = parseCsv(await res.text(), { columns: true }) as Record<string, string>[];
+    const rows = parseCsv<Record<string, string>>(await res.text(), { columns: true });
     expect(rows.map((r) => [r.id, r.source, r.target])).toEqual([["PRODUCES:dji-produces-uavs", "dji", "uavs"]]);
   });
 

@@ -57,10 +57,10 @@ describe("GET /export/:format", () => {
   });
 
   it("exports the whole graph as nodes.csv and edges.csv that parse back to the Cytoscape.js export's values", async () => {
-    const nodes = parseCsv(await (await get("/export/csv/nodes.csv")).text(), { columns: true }) as Record<string, string>[];
+    const nodes = parseCsv<Record<string, string>>(await (await get("/export/csv/nodes.csv")).text(), { columns: true });
     const edgesRes = await get("/export/csv/edges.csv?scope=all");
     expect(edgesRes.headers.get("content-type")).toMatch(/^text\/csv/);
-    const edges = parseCsv(await edgesRes.text(), { columns: true }) as Record<string, string>[];
+    const edges = parseCsv<Record<string, string>>(await edgesRes.text(), { columns: true });
     const cy = ((await (await get("/export/cytoscape")).json()) as any).elements;
     expect(nodes.map((n) => n.id)).toEqual(cy.nodes.map((n: any) => n.data.id));
     expect(nodes.find((n) => n.id === "dji")).toMatchObject({ label: "DJI", kind: "Company", country: "CN", unidentified: "false" });
@@ -76,7 +76,7 @@ describe("GET /export/:format", () => {
         status: data.status,
         validFrom: data.validFrom,
       });
-      expect(JSON.parse(row.evidence)).toEqual(data.evidence);
+      expect(JSON.parse(row.evidence!)).toEqual(data.evidence);
     }
   });
 
@@ -181,10 +181,10 @@ describe("GET /export/csv/:file and spreadsheets", () => {
   it("prefixes cells a spreadsheet would run as a formula with a quote, and leaves other values as they are", async () => {
     const base = `${server().server.url}/export/csv`;
     const query = `scope=elements&nodes=${id},${id}-b&relationships=PRODUCES:${id}`;
-    const nodes = parseCsv(await (await fetch(`${base}/nodes.csv?${query}`)).text(), { columns: true }) as Record<string, string>[];
+    const nodes = parseCsv<Record<string, string>>(await (await fetch(`${base}/nodes.csv?${query}`)).text(), { columns: true });
     expect(nodes[0]).toMatchObject({ id, label: "'=1+1", description: "'@SUM(A1:A9)", country: "'+CN", aliases: '["-2+3"]' });
     expect(nodes[1]).toMatchObject({ id: `${id}-b`, label: "plain name", kind: "Product" });
-    const [edge] = parseCsv(await (await fetch(`${base}/edges.csv?${query}`)).text(), { columns: true }) as Record<string, string>[];
+    const [edge] = parseCsv<Record<string, string>>(await (await fetch(`${base}/edges.csv?${query}`)).text(), { columns: true });
     expect(edge).toMatchObject({ id: `PRODUCES:${id}`, note: `'=HYPERLINK("http://x")`, hedge: "'\tcmd", confidence: "0.8" });
   });
 });
@@ -214,11 +214,11 @@ describe("actorgraph export", () => {
     const out = mkdtempSync(join(tmpdir(), "actorgraph-export-"));
     const cli = join(import.meta.dirname, "..", "..", "dist", "src", "cli.js");
     await promisify(execFile)("node", [cli, "export", "csv", "--out", out, "--scope", "neighborhood", "--id", "dji"], { env: { ...process.env, ...testEnv() } });
-    const nodes = parseCsv(readFileSync(join(out, "nodes.csv")), { columns: true }) as Record<string, string>[];
-    const edges = parseCsv(readFileSync(join(out, "edges.csv")), { columns: true }) as Record<string, string>[];
+    const nodes = parseCsv<Record<string, string>>(readFileSync(join(out, "nodes.csv")), { columns: true });
+    const edges = parseCsv<Record<string, string>>(readFileSync(join(out, "edges.csv")), { columns: true });
     expect(nodes[0]?.id).toBe("dji");
     expect(edges.length).toBeGreaterThan(0);
-    for (const e of edges) expect(JSON.parse(e.evidence).length).toBeGreaterThan(0);
+    for (const e of edges) expect(JSON.parse(e.evidence!).length).toBeGreaterThan(0);
   });
 
   it("leaves no file behind, and keeps an earlier export, when the database cannot be reached", async () => {

@@ -39,7 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       database: process.env.NEO4J_DATABASE ?? "neo4j",
       via: "env",
     };
-  } else if (await dockerAnswers()) {
+  } else if (dockerAnswers()) {
     const { Neo4jContainer } = await import("@testcontainers/neo4j");
     const container = await new Neo4jContainer("neo4j:5.26-community").withPassword("actorgraph-test").start();
     target = { uri: container.getBoltUri(), user: "neo4j", password: "actorgraph-test", database: "neo4j", via: "testcontainers" };
@@ -70,7 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return teardown;
 }
 
-async function dockerAnswers(): Promise<boolean> {
+function dockerAnswers(): boolean {
   if (!process.env.DOCKER_HOST && !existsSync("/var/run/docker.sock")) return false;
   try {
     execFileSync("docker", ["info"], { stdio: "ignore", timeout: 5_000 });

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { capSubgraph, VIEW_LIMITS, type ShownView } from "../../src/web/explorer/view-cap.js";
 import type { Entity, Relationship, Subgraph } from "../../src/web/explorer/types.js";
 
-const entity = (id: string): Entity => ({ id, name: id, kind: "Company", aliases: [], description: null, country: null, unidentified: false });
+const entity = (id: string): Entity => ({ id, name: id, kind: "Company", aliases: [], description: null, country: null, unidentified: false, topics: [], mergedIds: [] });
 const rel = (id: string, from: string, to: string, confidence: number): Relationship => ({
   id, type: "SUPPLIED", status: "REPORTED", confidence, validFrom: null, validTo: null, hedge: null, note: null,
-  amount: null, currency: null, goods: [], from: { id: from }, to: { id: to }, evidence: [],
+  amount: null, currency: null, goods: [], from: { id: from }, to: { id: to }, evidence: [], version: 1, retracted: false, retraction: null, disputed: false, warnings: [],
 });
 const view = (nodes: string[], edges: string[] = []): ShownView => ({
   hasNode: (id) => nodes.includes(id),

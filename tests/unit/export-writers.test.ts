@@ -9,11 +9,12 @@ import { graphmlChunks } from "../../src/export/graphml.js";
 import type { ExportEdge, ExportGraph, ExportNode } from "../../src/export/types.js";
 import { fromFtmId } from "../../src/import/ftm-ids.js";
 import { ftmProblems } from "../support/ftm-check.js";
+import { asyncItems } from "../support/async-items.js";
 
 const NASTY = `A & B <"Ltd"> 'x', y\nline\u0001`;
 const node = (id: string, over: Partial<ExportNode> = {}): ExportNode => ({
   id, name: id, kind: "Company", aliases: [], description: null, unidentified: false, country: null, date: null, topics: [], identifiers: [], properties: [], stub: false,
-  referents: [], datasets: [], firstSeen: null, lastSeen: null, target: null, stored: {}, ...over,
+  referents: [], datasets: [], firstSeen: null, lastSeen: null, target: null, version: 1, mergedIds: [], stored: {}, ...over,
 });
 const NODES = [
   node("a&<b>", { name: NASTY, aliases: ["x|y", 'q"uote'], country: "CN" }),
@@ -23,15 +24,16 @@ const NODES = [
 const EDGE: ExportEdge = {
   id: "r1", type: "SUPPLIED", confidence: 0.8, status: "REPORTED", validFrom: "2022-09-14", validTo: null, amount: 1.5, currency: "USD", goods: ["HS 8806"], hedge: null, note: NASTY,
   amountEur: null, amountUsd: null, percentage: null, role: null, program: null, authority: null, purpose: null, properties: [],
-  evidence: [{ quote: NASTY, start: 3, end: 9, source: { id: "s1", title: "T", titleInferred: false, publisher: "P", url: null, publishedAt: "2023-03", cites: [] } }],
+  evidence: [{ quote: NASTY, start: 3, end: 9, source: { id: "s1", title: "T", titleInferred: false, publisher: "P", url: null, publishedAt: "2023-03", cites: [], kind: null, version: 1 }, role: "CORROBORATING", note: null }],
   statementCount: 1, from: NODES[0]!, to: NODES[1]!, stored: {},
+  startRecord: "a&<b>", endRecord: "c d", version: 1, assertedStatus: "REPORTED", retracted: false, retraction: null, disputed: false, warnings: [],
 };
-const EDGES = [EDGE, { ...EDGE, id: "r1", type: "PAID", from: NODES[1]!, to: NODES[2]! }];
+const EDGES = [EDGE, { ...EDGE, id: "r1", type: "PAID", from: NODES[1]!, to: NODES[2]!, startRecord: "c d", endRecord: "ftm-1" }];
 
 /** A graph served in pages of one, as the streamed export reads it. */
 const graph: ExportGraph = {
-  async *nodes() { for (const n of NODES) yield [n]; },
-  async *edges() { for (const e of EDGES) yield [e]; },
+  nodes: () => asyncItems(NODES.map((n) => [n])),
+  edges: () => asyncItems(EDGES.map((e) => [e])),
 };
 const collect = async (chunks: AsyncIterable<string>) => { let s = ""; for await (const c of chunks) s += c; return s; };
 
@@ -52,8 +54,8 @@ describe("export writers", () => {
   });
 
   it("write CSV that parses back to the same values", async () => {
-    const nodes = parseCsv(await collect(nodesCsvChunks(graph)), { columns: true }) as Record<string, string>[];
-    const edges = parseCsv(await collect(edgesCsvChunks(graph)), { columns: true }) as Record<string, string>[];
+    const nodes = parseCsv<Record<string, string>>(await collect(nodesCsvChunks(graph)), { columns: true });
+    const edges = parseCsv<Record<string, string>>(await collect(edgesCsvChunks(graph)), { columns: true });
     expect(nodes[0]).toMatchObject({ id: "a&<b>", label: NASTY, country: "CN", unidentified: "false", description: "", stub: "false" });
     expect(JSON.parse(nodes[0]!.aliases!)).toEqual(["x|y", 'q"uote']);
     // Topics (Gephi partitions on them) and identifiers, JSON-encoded.
@@ -65,13 +67,13 @@ describe("export writers", () => {
 
   it("write CSV cells that start a spreadsheet formula with a leading quote, numbers and other text as they are", async () => {
     const formulas: ExportGraph = {
-      async *nodes() { yield [node("=1+1", { name: "+SUM(A1)", description: "@cmd", country: "-CN", aliases: ["=x"] }), node("tab", { name: "\tx", description: "\rx" })]; },
-      async *edges() { yield [{ ...EDGE, amount: -1.5, note: "=HYPERLINK(1)", hedge: "\uFF1Dwide" }]; },
+      nodes: () => asyncItems([[node("=1+1", { name: "+SUM(A1)", description: "@cmd", country: "-CN", aliases: ["=x"] }), node("tab", { name: "\tx", description: "\rx" })]]),
+      edges: () => asyncItems([[{ ...EDGE, amount: -1.5, note: "=HYPERLINK(1)", hedge: "\uFF1Dwide" }]]),
     };
-    const nodes = parseCsv(await collect(nodesCsvChunks(formulas)), { columns: true }) as Record<string, string>[];
+    const nodes = parseCsv<Record<string, string>>(await collect(nodesCsvChunks(formulas)), { columns: true });
     expect(nodes[0]).toMatchObject({ id: "'=1+1", label: "'+SUM(A1)", description: "'@cmd", country: "'-CN", aliases: '["=x"]' });
     expect(nodes[1]).toMatchObject({ id: "tab", label: "'\tx", description: "'\rx" });
-    const [edge] = parseCsv(await collect(edgesCsvChunks(formulas)), { columns: true }) as Record<string, string>[];
+    const [edge] = parseCsv<Record<string, string>>(await collect(edgesCsvChunks(formulas)), { columns: true });
     expect(edge).toMatchObject({ amount: "-1.5", note: "'=HYPERLINK(1)", hedge: "'\uFF1Dwide", confidence: "0.8" });
   });
 

@@ -65,7 +65,7 @@ describe("generate writers", () => {
   });
 
   it("writes a customs CSV with the importer's default columns", () => {
-    const rows = parseCsv(text(customsCsv(net)), { columns: true }) as Record<string, string>[];
+    const rows = parseCsv<Record<string, string>>(text(customsCsv(net)), { columns: true });
     expect(rows).toHaveLength(600);
     const columns = CustomsColumnsSchema.parse({});
     for (const field of REQUIRED_CUSTOMS_FIELDS) expect(rows[0]).toHaveProperty(columns[field]);
@@ -73,7 +73,7 @@ describe("generate writers", () => {
   });
 
   it("writes the same claims as CSV and JSONL, with the claim importer's fields", () => {
-    const csv = parseCsv(text(claimsCsv(net)), { columns: true }) as Record<string, string>[];
+    const csv = parseCsv<Record<string, string>>(text(claimsCsv(net)), { columns: true });
     const jsonl = text(claimsJsonl(net)).trim().split("\n").map((l) => JSON.parse(l));
     expect(csv.length).toBeGreaterThan(0);
     expect(csv).toEqual(jsonl);

@@ -13,7 +13,7 @@ const rel = (over: Partial<RelationshipFact> & { quote: string }): RelationshipF
 
 describe("groupRelationships", () => {
   it("folds one relationship's facts into one, evidence in record order without repeats", () => {
-    const out = groupRelationships([rel({ quote: "a", props: { x: 1, y: 2 } }), rel({ quote: "b", props: { y: null }, status: "CONFIRMED" }), rel({ quote: "a" })]);
+    const out = groupRelationships([rel({ quote: "a", props: { x: 1, y: 2 } }), rel({ quote: "b", props: { y: null }, status: "LIKELY" }), rel({ quote: "a" })]);
     expect(out).toHaveLength(1);
     expect(out[0]!.evidence.map((e) => e.quote)).toEqual(["a", "b"]);
     expect(out[0]!.props).toEqual({ x: 1, y: null });

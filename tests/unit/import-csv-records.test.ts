@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { LineItem } from "../../src/import/line-reader.js";
 import { csvRecords } from "../../src/import/record-readers.js";
+import { asyncItems } from "../support/async-items.js";
 
 /** `text` as the line reader gives it; `unterminated`: the file ends without a newline. */
-async function* linesOf(text: string, unterminated = false): AsyncGenerator<LineItem> {
+function linesOf(text: string, unterminated = false): AsyncGenerator<LineItem> {
   const lines = text.split("\n");
   if (!unterminated) lines.pop();
-  for (const [i, line] of lines.entries()) yield { line: i + 1, text: line, unterminated: unterminated && i === lines.length - 1 };
+  return asyncItems(lines.map((line, i) => ({ line: i + 1, text: line, unterminated: unterminated && i === lines.length - 1 })));
 }
 
 /** Each item as `<line> <first field>` for a record, `<line> <code>` for a reject. */
@@ -84,24 +85,26 @@ describe("csvRecords", () => {
   });
 
   it("ends a record at a line the reader rejected, and refuses a header that does not parse", async () => {
-    async function* withBadLine(): AsyncGenerator<LineItem> {
-      yield { line: 1, text: `\uFEFF${HEADER}`, unterminated: false };
-      yield { line: 2, text: 'r1,"open,HK', unterminated: false };
-      yield { reject: { line: 3, code: "INVALID_UTF8", reason: "line 3: not UTF-8" } };
-      yield { line: 4, text: "r2,Beta,RU", unterminated: false };
-    }
+    const withBadLine = () =>
+      asyncItems<LineItem>([
+        { line: 1, text: `\uFEFF${HEADER}`, unterminated: false },
+        { line: 2, text: 'r1,"open,HK', unterminated: false },
+        { reject: { line: 3, code: "INVALID_UTF8", reason: "line 3: not UTF-8" } },
+        { line: 4, text: "r2,Beta,RU", unterminated: false },
+      ]);
     const out: string[] = [];
     for await (const item of csvRecords(withBadLine())) out.push("header" in item ? item.header.join("|") : "reject" in item ? `${item.reject.line} ${item.reject.code}` : `${item.line} ${item.value[0]}`);
     expect(out).toEqual(["id|name|country", "2 MALFORMED_CSV", "3 INVALID_UTF8", "4 r2"]);
     // Two open quotes before the unreadable line: both rejected before it, in line order.
-    async function* twoOpen(): AsyncGenerator<LineItem> {
-      yield { line: 1, text: HEADER, unterminated: false };
-      yield { line: 2, text: 'r1,"open,HK', unterminated: false };
-      yield { line: 3, text: 'r2,"open too,HK', unterminated: false };
-      yield { line: 4, text: 'r3,"and three,HK', unterminated: false };
-      yield { reject: { line: 5, code: "INVALID_UTF8", reason: "line 5: not UTF-8" } };
-      yield { line: 6, text: "r4,Delta,HK", unterminated: false };
-    }
+    const twoOpen = () =>
+      asyncItems<LineItem>([
+        { line: 1, text: HEADER, unterminated: false },
+        { line: 2, text: 'r1,"open,HK', unterminated: false },
+        { line: 3, text: 'r2,"open too,HK', unterminated: false },
+        { line: 4, text: 'r3,"and three,HK', unterminated: false },
+        { reject: { line: 5, code: "INVALID_UTF8", reason: "line 5: not UTF-8" } },
+        { line: 6, text: "r4,Delta,HK", unterminated: false },
+      ]);
     const lines2: string[] = [];
     for await (const item of csvRecords(twoOpen())) if (!("header" in item)) lines2.push("reject" in item ? `${item.reject.line} ${item.reject.code}` : `${item.line} ${item.value[0]}`);
     expect(lines2).toEqual(["2 MALFORMED_CSV", "3 MALFORMED_CSV", "4 MALFORMED_CSV", "5 INVALID_UTF8", "6 r4"]);

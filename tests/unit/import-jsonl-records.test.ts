@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { LineItem } from "../../src/import/line-reader.js";
 import { jsonlRecords } from "../../src/import/record-readers.js";
+import { asyncItems } from "../support/async-items.js";
 
 async function read(...texts: string[]) {
-  async function* lines(): AsyncGenerator<LineItem> {
-    let line = 0;
-    for (const text of texts) yield { line: ++line, text } as LineItem;
-  }
+  const lines = () => asyncItems(texts.map((text, i) => ({ line: i + 1, text }) as LineItem));
   const out = [];
   for await (const item of jsonlRecords(lines())) out.push(item);
   return out;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { readLines, type LineItem } from "../../src/import/line-reader.js";
+import { asyncItems } from "../support/async-items.js";
 
 async function collect(chunks: (string | Buffer)[], max = 16): Promise<LineItem[]> {
   const out: LineItem[] = [];
-  for await (const item of readLines((async function* () { yield* chunks; })(), max)) out.push(item);
+  for await (const item of readLines(asyncItems(chunks), max)) out.push(item);
   return out;
 }
 

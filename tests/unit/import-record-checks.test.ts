@@ -4,13 +4,14 @@ import { currencyCode, isHsChapter, MAX_ENTITY_ID_LENGTH, nonNegative } from "..
 import type { LineItem } from "../../src/import/line-reader.js";
 import { claimsHeader, mappedRecords, type MappedItem } from "../../src/import/mapped-records.js";
 import type { ImportFormat } from "../../src/import/types.js";
+import { asyncItems } from "../support/async-items.js";
 
 const ctx = { namespace: null, sourceId: "dataset-test", aggregate: false };
 
-async function* linesOf(text: string): AsyncGenerator<LineItem> {
+function linesOf(text: string): AsyncGenerator<LineItem> {
   const lines = text.split("\n");
   if (lines.at(-1) === "") lines.pop();
-  for (const [i, line] of lines.entries()) yield { line: i + 1, text: line, unterminated: false };
+  return asyncItems(lines.map((line, i) => ({ line: i + 1, text: line, unterminated: false })));
 }
 
 async function mapAll(format: ImportFormat, text: string, namespace: string | null = null): Promise<MappedItem[]> {

@@ -14,6 +14,10 @@ export const QUIET_UNTIL_ZOOM = 1.25;
 /** Milliseconds after the last zoom step before labels are resized. */
 const RESCALE_DELAY_MS = 60;
 
+/** The node or edge an event on "node" or "edge" fired on (Cytoscape types `target` as any). */
+const nodeOf = (e: cytoscape.EventObject) => e.target as cytoscape.NodeSingular;
+const edgeOf = (e: cytoscape.EventObject) => e.target as cytoscape.EdgeSingular;
+
 /**
  * Keeps the graph's labels legible: hover and selection classes (see graph-stylesheet.ts), the
  * `quiet` class on busy views, and label sizes that hold their screen size when the view is
@@ -30,14 +34,14 @@ export class GraphLabels {
   }
 
   constructor(private readonly cy: cytoscape.Core) {
-    cy.on("mouseover", "edge", (e) => void e.target.addClass("hover"));
-    cy.on("mouseout", "edge", (e) => void e.target.removeClass("hover"));
+    cy.on("mouseover", "edge", (e) => void edgeOf(e).addClass("hover"));
+    cy.on("mouseout", "edge", (e) => void edgeOf(e).removeClass("hover"));
     // A hovered node stands out with its edges (at full opacity, labels stay as they are).
-    cy.on("mouseover", "node", (e) => void e.target.addClass("hover").connectedEdges().addClass("near-hover"));
-    cy.on("mouseout", "node", (e) => void e.target.removeClass("hover").connectedEdges().removeClass("near-hover"));
+    cy.on("mouseover", "node", (e) => void nodeOf(e).addClass("hover").connectedEdges().addClass("near-hover"));
+    cy.on("mouseout", "node", (e) => void nodeOf(e).removeClass("hover").connectedEdges().removeClass("near-hover"));
     // The selected node's edges stand out (not labelled: a hub's labels would pile up on it).
-    cy.on("select", "node", (e) => void e.target.connectedEdges().addClass("near-selected"));
-    cy.on("unselect", "node", (e) => void e.target.connectedEdges().removeClass("near-selected"));
+    cy.on("select", "node", (e) => void nodeOf(e).connectedEdges().addClass("near-selected"));
+    cy.on("unselect", "node", (e) => void nodeOf(e).connectedEdges().removeClass("near-selected"));
     cy.on("zoom", () => {
       window.clearTimeout(this.timer);
       this.timer = window.setTimeout(() => {

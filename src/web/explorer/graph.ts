@@ -59,15 +59,15 @@ export class GraphView {
     this.labels = new GraphLabels(this.cy);
     this.container.dataset.layout = "done";
     this.cy.on("tap", "edge", (e) => {
-      const rel = this.relationships.get(e.target.id());
+      const rel = this.relationships.get((e.target as cytoscape.EdgeSingular).id());
       if (rel) handlers.onEdge(rel);
     });
     this.cy.on("tap", "node", (e) => {
-      const entity = this.entities.get(e.target.id());
+      const entity = this.entities.get((e.target as cytoscape.NodeSingular).id());
       if (entity) handlers.onNode(entity);
     });
     this.cy.on("dbltap", "node", (e) => {
-      const entity = this.entities.get(e.target.id());
+      const entity = this.entities.get((e.target as cytoscape.NodeSingular).id());
       if (entity) handlers.onExpand(entity);
     });
   }

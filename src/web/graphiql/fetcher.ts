@@ -1,5 +1,5 @@
 import type { GraphiQLProps } from "graphiql";
-import { Kind, parse } from "graphql";
+import { Kind, parse, type ExecutionResult } from "graphql";
 
 /**
  * GraphiQL's fetcher: POSTs `{query, operationName, variables}` as JSON to this server's
@@ -19,7 +19,7 @@ export const sameOriginFetcher: GraphiQLProps["fetcher"] = async (params, opts) 
   });
   const body = await response.text();
   try {
-    return JSON.parse(body);
+    return JSON.parse(body) as ExecutionResult;
   } catch {
     return { errors: [{ message: `HTTP ${response.status} ${response.statusText}: ${body.slice(0, 500)}` }] };
   }
