@@ -17,24 +17,33 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const url = `${process.env.ACTORGRAPH_URL ?? "http://127.0.0.1:4000"}/graphql`;
 const token =
-  process.env.TOKEN ?? execFileSync(process.execPath, [join(root, "dist/src/cli.js"), "token", "--subject", "alice", "--role", "editor"], { cwd: root, encoding: "utf8" }).trim();
+  process.env.TOKEN ??
+  execFileSync(process.execPath, [join(root, "dist/src/cli.js"), "token", "--subject", "alice", "--role", "editor"], { cwd: root, encoding: "utf8" }).trim();
 const text = readFileSync(join(root, "tests/fixtures/writes/steppe-ledger-2024.txt"), "utf8");
 
-/** One GraphQL request with the editor token; prints the operation and its answer. */
+/** @typedef {{ data?: Record<string, unknown> | null, errors?: { message: string, extensions?: { code?: string } }[] }} GraphQLBody */
+
+/**
+ * One GraphQL request with the editor token; prints the operation and its answer.
+ * @param {string} label @param {string} query @param {Record<string, unknown>} [variables]
+ * @param {{ allow?: string[] }} [options] error codes that are not a failure (CONFLICT on a second run)
+ * @returns {Promise<Record<string, unknown> | null>} the answer's data, null on an allowed error
+ */
 async function gql(label, query, variables = {}, { allow = [] } = {}) {
   const res = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = await res.json();
+  const body = /** @type {GraphQLBody} */ (await res.json());
   const error = body.errors?.[0];
-  if (error && !allow.includes(error.extensions?.code)) {
-    process.stderr.write(`${label}: ${error.extensions?.code ?? res.status} ${error.message}\n`);
+  const code = error?.extensions?.code;
+  if (error && !(code && allow.includes(code))) {
+    process.stderr.write(`${label}: ${code ?? res.status} ${error.message}\n`);
     process.exit(1);
   }
-  process.stdout.write(`# ${label}\n${JSON.stringify(error ? { errors: [{ code: error.extensions?.code, message: error.message }] } : body.data)}\n`);
-  return body;
+  process.stdout.write(`# ${label}\n${JSON.stringify(error ? { errors: [{ code, message: error.message }] } : body.data)}\n`);
+  return error ? null : (body.data ?? null);
 }
 
 const source = await gql(
@@ -42,10 +51,10 @@ const source = await gql(
   `mutation($text: String!) { addSource(input: {title: "Steppe Logistics re-exported DJI drones (fictional)", publisher: "The Steppe Ledger", text: $text}) { id } }`,
   { text },
 );
-const sourceId = source.data.addSource.id;
+const sourceId = /** @type {{ addSource: { id: string } }} */ (source).addSource.id;
 
 const existing = await gql("entity", `{ entity(id: "steppe-logistics-llp-fictional") { id } }`, {}, { allow: ["NOT_FOUND"] });
-if (!existing.data?.entity) {
+if (!existing?.entity) {
   await gql("addEntity", `mutation { addEntity(input: {name: "Steppe Logistics LLP (fictional)", kind: Company, country: "KZ"}) { entity { id } } }`);
 }
 
@@ -55,13 +64,23 @@ const claim = `mutation($from: ID!, $to: ID!, $sourceId: ID!, $quote: String!) {
 await gql(
   "addClaim (the forwarder bought from the intermediaries)",
   claim,
-  { from: "small-intermediaries-and-exporters", to: "steppe-logistics-llp-fictional", sourceId, quote: "Steppe Logistics LLP, a freight forwarder in Almaty, bought DJI drones from small intermediaries and exporters in China in 2023" },
+  {
+    from: "small-intermediaries-and-exporters",
+    to: "steppe-logistics-llp-fictional",
+    sourceId,
+    quote: "Steppe Logistics LLP, a freight forwarder in Almaty, bought DJI drones from small intermediaries and exporters in China in 2023",
+  },
   { allow: ["CONFLICT"] },
 );
 await gql(
   "addClaim (the forwarder re-exported to Russia)",
   claim,
-  { from: "steppe-logistics-llp-fictional", to: "country-ru", sourceId, quote: "Steppe Logistics LLP re-exported the drones to Russia through the Kazakh–Russian border" },
+  {
+    from: "steppe-logistics-llp-fictional",
+    to: "country-ru",
+    sourceId,
+    quote: "Steppe Logistics LLP re-exported the drones to Russia through the Kazakh–Russian border",
+  },
   { allow: ["CONFLICT"] },
 );
 await gql("routes", `{ routes(from: "dji", to: "russian-front-lines", limit: 3) { exhausted reason routes { rank confidence summary } } }`);
