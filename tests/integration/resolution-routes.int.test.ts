@@ -138,6 +138,10 @@ describe("routes through a judged cluster (entity resolution)", () => {
     const connected = await connections([id("maker"), id("front")]);
     expect(connected.unconnected).toEqual([]);
     expect(connected.routes.map((r) => r.identityCrossings.map((c) => c.to))).toEqual([[id("ftm")]]);
+    // Two records of one entity among the ids: joined by their judgement, not by a route.
+    const withBoth = await connections([id("party"), id("ftm"), id("front")]);
+    expect(withBoth.unconnected).toEqual([]);
+    expect(withBoth.routes.map(ends)).toEqual([[`${id("ftm")}>${id("buyer")}`, `${id("buyer")}>${id("front")}`]]);
   });
 
   it("restores exactly the routes of before when a NEGATIVE judgement splits the cluster", async () => {
