@@ -52,9 +52,15 @@ describe("routes through a judged cluster (entity resolution)", () => {
   const routes = (from: string, to: string, more: Record<string, unknown> = {}) => ask<{ routes: Search }>(ROUTES, { from, to, ...more }).then((d) => d.routes);
   const exposure = (of: string) => ask<{ exposure: Search }>(EXPOSURE, { id: of }).then((d) => d.exposure);
   const connections = (of: string[]) => ask<{ connections: { unconnected: string[]; routes: Route[] } }>(CONNECTIONS, { ids: of }).then((d) => d.connections);
+  /** Commits this process's Database reported: each one empties the route answer caches (app.ts, GraphSnapshot). */
+  let commits = 0;
   const judge = async (j: string, reason: string) => {
+    const seen = commits;
     const res = await server().gql<{ judge: { judgement: string; actor: string; reason: string } }>(JUDGE, { l: id("party"), r: id("ftm"), j, reason }, editor);
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    // The judgement committed through Database.writeTx, so the kept answers were dropped at once
+    // (not only when a later round trip sees other node counts).
+    expect(commits).toBeGreaterThan(seen);
     return res.data!.judge;
   };
   const ends = (r: Route) => r.hops.map((h) => `${h.from.id}>${h.to.id}`);
@@ -63,6 +69,7 @@ describe("routes through a judged cluster (entity resolution)", () => {
 
   beforeAll(async () => {
     editor = await testToken(EDITOR, "editor");
+    server().app.db.onCommit(() => (commits += 1));
     await writeRecords(
       server().app.db,
       [
