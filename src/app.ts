@@ -53,7 +53,7 @@ export function createApp(config: Config): App {
   db.onCommit(() => snapshot.invalidate());
   const fetcher = new HopFetcher(db, snapshot, config.routeHubDegree);
   const answers = () => new AnswerCache<never>(snapshot, config.routeCacheAnswers, config.routeCacheTtlMs);
-  const routes = observeRouteSearches(new RouteService(fetcher, new RouteDescriber(db), config, answers(), new RouteClusters(db, fetcher)), metrics);
+  const routes = observeRouteSearches(new RouteService(fetcher, new RouteDescriber(db), config, answers(), new RouteClusters(db, fetcher, snapshot, config.routeCacheTtlMs)), metrics);
   const auth = new AuthService(config);
   const candidates = new CandidateService(db, entities);
   const resolution = new ResolutionService(db, auth, () => candidates.invalidate());

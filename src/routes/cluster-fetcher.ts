@@ -47,15 +47,23 @@ export class ClusterFetcher implements RouteFetcher {
   ) {}
 
   /**
-   * Opens the layer for one search: reads whether any cluster exists and the clusters of `ids`
-   * (the ids the search names) in at most two small queries.
+   * Opens the layer for one search: the clusters of `ids` (the ids the search names), in one
+   * small query when the graph holds some cluster (`clustered`, see {@link hasClusters}).
    * @throws DatabaseUnavailableError when Neo4j is down.
    */
-  static async open(inner: HopFetcher, db: Database, ids: readonly string[]): Promise<ClusterFetcher> {
-    const [row] = await db.readAutoCommit("identities-clustered-any", {});
-    const layer = new ClusterFetcher(inner, db, row?.clustered === true);
-    if (layer.clustered) await layer.learn(ids);
+  static async open(inner: HopFetcher, db: Database, ids: readonly string[], clustered: boolean): Promise<ClusterFetcher> {
+    const layer = new ClusterFetcher(inner, db, clustered);
+    if (clustered) await layer.learn(ids);
     return layer;
+  }
+
+  /**
+   * True when the graph holds some cluster of two or more records (identities-clustered-any.cypher).
+   * @throws DatabaseUnavailableError when Neo4j is down.
+   */
+  static async hasClusters(db: Database): Promise<boolean> {
+    const [row] = await db.readAutoCommit("identities-clustered-any", {});
+    return row?.clustered === true;
   }
 
   /** The canonical id of a record (itself when it is in no cluster of two or more, or was never looked up). */

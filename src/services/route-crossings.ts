@@ -6,6 +6,7 @@ import { crossingPoints, describeCrossing, type IdentityCrossing } from "../reso
 import { toJudgementRecord } from "../resolution/judgement-store.js";
 import { ClusterFetcher } from "../routes/cluster-fetcher.js";
 import type { HopFetcher, HopFilter } from "../routes/fetch-hops.js";
+import type { GraphSnapshot } from "../routes/graph-snapshot.js";
 import type { ResolvedSearch } from "./route-query.js";
 import type { RouteView } from "./route-views.js";
 
@@ -31,10 +32,28 @@ export interface ClusterSearch {
  * record of an entity to another, with the POSITIVE judgements that join them.
  */
 export class RouteClusters {
+  /** Whether the graph holds some cluster, and when that was read (`Date.now()` ms); null when unknown. */
+  private clustered: { value: boolean; at: number } | null = null;
+  /** Changes the snapshot reported: an answer read across one is not kept. */
+  private changes = 0;
+
+  /**
+   * @param snapshot empties the kept "some cluster exists" answer when this process commits a
+   *   write (a judgement) or a round trip sees other counts, like the route answer caches.
+   * @param ttlMs that answer is read again after this many **milliseconds** (ROUTE_CACHE_TTL_MS;
+   *   0 reads it for every search), which bounds how long a judgement by another process goes unseen.
+   */
   constructor(
     private readonly db: Database,
     private readonly fetcher: HopFetcher,
-  ) {}
+    snapshot: GraphSnapshot,
+    private readonly ttlMs: number,
+  ) {
+    snapshot.onChange(() => {
+      this.clustered = null;
+      this.changes += 1;
+    });
+  }
 
   /**
    * The layer and canonical ids of a search, in one or two small queries.
@@ -43,7 +62,7 @@ export class RouteClusters {
    */
   async open(q: ResolvedSearch, filter: HopFilter): Promise<ClusterSearch> {
     const asked = [q.from, ...(q.to === null ? [] : [q.to]), ...q.via, ...q.avoid];
-    const layer = await ClusterFetcher.open(this.fetcher, this.db, asked);
+    const layer = await ClusterFetcher.open(this.fetcher, this.db, asked, await this.anyCluster());
     const c = (id: string) => layer.canonicalOf(id);
     const from = c(q.from);
     const to = q.to === null ? null : c(q.to);
@@ -64,6 +83,16 @@ export class RouteClusters {
       filter: { ...filter, avoid: records(avoid), via: records(via) },
       check: [...new Set([from, ...(to === null ? [] : [to]), ...via, ...avoid])],
     };
+  }
+
+  /** Whether some cluster exists: the kept answer while fresh, else one small query. */
+  private async anyCluster(): Promise<boolean> {
+    const kept = this.clustered;
+    if (kept !== null && Date.now() - kept.at <= this.ttlMs) return kept.value;
+    const [at, changes] = [Date.now(), this.changes];
+    const value = await ClusterFetcher.hasClusters(this.db);
+    if (changes === this.changes) this.clustered = { value, at };
+    return value;
   }
 
   /**
