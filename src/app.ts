@@ -20,6 +20,7 @@ import { GraphSnapshot } from "./routes/graph-snapshot.js";
 import { ResolutionService } from "./services/resolution.service.js";
 import { RevisionService } from "./services/revision.service.js";
 import { RouteDescriber } from "./services/route-views.js";
+import { RouteClusters } from "./services/route-crossings.js";
 import { RouteService } from "./services/route.service.js";
 import { SearchService } from "./services/search.service.js";
 import { SourceService } from "./services/source.service.js";
@@ -52,7 +53,7 @@ export function createApp(config: Config): App {
   db.onCommit(() => snapshot.invalidate());
   const fetcher = new HopFetcher(db, snapshot, config.routeHubDegree);
   const answers = () => new AnswerCache<never>(snapshot, config.routeCacheAnswers, config.routeCacheTtlMs);
-  const routes = observeRouteSearches(new RouteService(fetcher, new RouteDescriber(db), config, answers()), metrics);
+  const routes = observeRouteSearches(new RouteService(fetcher, new RouteDescriber(db), config, answers(), new RouteClusters(db, fetcher, snapshot, config.routeCacheTtlMs)), metrics);
   const auth = new AuthService(config);
   const candidates = new CandidateService(db, entities);
   const resolution = new ResolutionService(db, auth, () => candidates.invalidate());

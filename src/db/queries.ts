@@ -73,6 +73,7 @@ export const QUERY_NAMES = [
   "update-relationship",
   "dataset-resolvable-entities",
   "identities-by-ids",
+  "identities-clustered-any",
   "identities-delete-unjudged",
   "identities-orphaned",
   "identities-page",

@@ -1,4 +1,5 @@
-import { typeSet, type BallsRequest, type ExpandItem, type FetchedBalls, type FetchedHops, type HopFetcher, type HopFilter } from "./fetch-hops.js";
+import { typeSet, type BallsRequest, type ExpandItem, type FetchedBalls, type FetchedHops, type HopFilter } from "./fetch-hops.js";
+import type { RouteFetcher } from "./cluster-fetcher.js";
 import { completeGraph } from "./complete-graph.js";
 import { HopStore, reverseWalk, type Walk } from "./hop-store.js";
 import { searchRoutes, type SearchGraph, type SuccessorsNeed } from "./top-k-routes.js";
@@ -96,7 +97,7 @@ const PATHS_TIMEOUT_MS = 500;
  * When a limit cuts the search short, the routes found in what was fetched are returned (real,
  * perhaps not the best) with `stop` set.
  */
-export async function runRouteSearch(fetcher: HopFetcher, spec: RouteSearchSpec, limits: RouteSearchLimits): Promise<RouteSearchResult> {
+export async function runRouteSearch(fetcher: RouteFetcher, spec: RouteSearchSpec, limits: RouteSearchLimits): Promise<RouteSearchResult> {
   return new Engine(fetcher, spec, limits).run();
 }
 
@@ -120,7 +121,7 @@ class Engine implements SearchGraph {
   private subgraphComplete = false;
 
   constructor(
-    private readonly fetcher: HopFetcher,
+    private readonly fetcher: RouteFetcher,
     private readonly spec: RouteSearchSpec,
     private readonly limits: RouteSearchLimits,
   ) {

@@ -72,16 +72,27 @@ export class ConnectionsService {
     const pairs: { a: number; b: number; route: RouteView }[] = [];
     const hubs = new Map<string, SkippedHubView>();
     let stop: RouteSearchReason | null = null;
+    const joined: { a: number; b: number }[] = [];
     for (let a = 0; a < terminals.length; a += 1) {
       for (let b = a + 1; b < terminals.length; b += 1) {
         if (Date.now() >= until) {
           stop = "TIMED_OUT";
           continue;
         }
-        const found = await this.routes.findRoutes(
-          { from: terminals[a]!, to: terminals[b]!, maxHops, limit: 1, direction, relationshipTypes: filters.types, statuses: options.statuses, includeRetracted: options.includeRetracted, minConfidence: filters.minConfidence, asOf: filters.asOf, avoid: filters.avoid },
-          { deadline: until },
-        );
+        const found = await this.routes
+          .findRoutes(
+            { from: terminals[a]!, to: terminals[b]!, maxHops, limit: 1, direction, relationshipTypes: filters.types, statuses: options.statuses, includeRetracted: options.includeRetracted, minConfidence: filters.minConfidence, asOf: filters.asOf, avoid: filters.avoid },
+            { deadline: until },
+          )
+          .catch((err: unknown) => {
+            // Two records of one entity (judged the same actor) are joined already, by no route.
+            if (err instanceof BadUserInputError && err.extensions.reason === "SAME_ENTITY") return null;
+            throw err;
+          });
+        if (found === null) {
+          joined.push({ a, b });
+          continue;
+        }
         if (found.truncated) stop = found.reason;
         if (found.routes[0]) pairs.push({ a, b, route: found.routes[0] });
         for (const hub of found.skippedHubs) hubs.set(hub.entity.id, hub);
@@ -91,6 +102,7 @@ export class ConnectionsService {
     const parent = terminals.map((_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
     const kept: RouteView[] = [];
+    for (const { a, b } of joined) parent[find(a)] = find(b);
     for (const { a, b, route } of pairs) {
       const [ra, rb] = [find(a), find(b)];
       if (ra === rb) continue;

@@ -1,4 +1,5 @@
 import type { Database } from "../db/run.js";
+import type { IdentityCrossing } from "../resolution/identity-crossings.js";
 import type { FoundRoute, RouteStop } from "../routes/types.js";
 import { toEntityView, toRelationshipView, type EntityView, type RelationshipView, type SubgraphView } from "./views.js";
 
@@ -33,6 +34,12 @@ export interface RouteView {
    */
   readonly summary: string;
   readonly hops: readonly HopView[];
+  /**
+   * Where the route passes from one record of an entity to another (entity resolution,
+   * docs/resolution.md), with the POSITIVE judgements that make them one actor; in route order,
+   * empty when it crosses none.
+   */
+  readonly identityCrossings: readonly IdentityCrossing[];
 }
 
 /** A hub a search did not walk through. */
@@ -114,7 +121,7 @@ function toRouteView(route: FoundRoute, rank: number, byKey: ReadonlyMap<string,
     return { from: ends[0]!, to: ends[1]!, relationship, relationships, confidence: hop.chosen.edge.confidence, reversed: hop.chosen.reversed };
   });
   const summary = hops.reduce((text, h) => `${text} ${h.reversed ? "←" : "→"} ${h.to.name}`, hops[0]!.from.name);
-  return { rank, confidence: roundConfidence(route.confidence), length: hops.length, summary, hops };
+  return { rank, confidence: roundConfidence(route.confidence), length: hops.length, summary, hops, identityCrossings: [] };
 }
 
 /**

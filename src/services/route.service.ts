@@ -13,6 +13,7 @@ import {
   type ResolvedSearch,
   type RouteQuery,
 } from "./route-query.js";
+import type { RouteClusters } from "./route-crossings.js";
 import { routesSubgraph, type RouteDescriber, type RouteSearchReason, type RouteSearchView, type SkippedHubView } from "./route-views.js";
 
 export type { RouteDirection, RouteQuery, ExposureQuery } from "./route-query.js";
@@ -42,6 +43,8 @@ export class RouteService {
     private readonly config: Pick<Config, "routeBudgetMs" | "routeMaxRelationships" | "routeHubDegree">,
     /** Complete answers of recent searches, served after one round trip confirms nothing changed. */
     private readonly answers: AnswerCache<RouteSearchView>,
+    /** Entity resolution: a cluster of records is one entity of the search, and routes show where they cross between its records. */
+    private readonly clusters: RouteClusters,
   ) {}
 
   /**
@@ -93,24 +96,28 @@ export class RouteService {
       const kept = this.answers.get(key);
       if (kept) return { ...kept, elapsedMs: Date.now() - started };
     }
+    const filter = hopFilter(q, q.direction);
+    const cs = await this.clusters.open(q, filter);
     const found = await runRouteSearch(
-      this.fetcher,
+      cs.layer,
       {
-        from: q.from,
-        to: q.to,
+        from: cs.from,
+        to: cs.to,
         maxHops: q.maxHops,
         limit: q.limit,
         minConfidence: q.minConfidence,
-        via: q.via,
+        via: cs.via,
         timeRespecting: q.timeRespecting,
         walk: walkOf(q.direction),
-        filter: hopFilter(q, q.direction),
-        check,
+        filter: cs.filter,
+        check: cs.check,
       },
       { maxRelationships: this.config.routeMaxRelationships, deadline, maxExpansions: LIMITS.maxExpansions, degreeCap: this.config.routeHubDegree },
     );
-    if (found.missing.length > 0) throw new NotFoundError(found.missing);
-    const [routes, skippedHubs] = await Promise.all([this.describer.describe(found.routes), this.describer.hubs(found.skippedHubs)]);
+    if (found.missing.length > 0) throw new NotFoundError(check.filter((id) => found.missing.includes(cs.layer.canonicalOf(id))));
+    const [described, skippedHubs] = await Promise.all([this.describer.describe(found.routes.map((r) => cs.layer.lower(r))), this.describer.hubs(found.skippedHubs)]);
+    const crossings = await this.clusters.crossings(described, q.from, q.to);
+    const routes = described.map((r, i) => ({ ...r, identityCrossings: crossings[i]! }));
     const reason = found.stop ?? (routes.length === 0 ? "NO_PATH_WITHIN_HOPS" : null);
     const view: RouteSearchView = {
       routes,

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Entity, Relationship, Subgraph } from "../entities/entity.types.js";
 import { RouteSearchReasonEnum } from "../enums.js";
+import { Judgement } from "../resolution/resolution.types.js";
 
 @ObjectType({ description: "One hop of a route: from one entity to the next, with every relationship between them in the route's direction." })
 export class Hop {
@@ -36,6 +37,27 @@ export class SkippedHub {
   degree!: number;
 }
 
+@ObjectType({
+  description:
+    "Where a route passes from one record of an entity to another: the two records were judged one actor (entity resolution, docs/resolution.md), so the route may arrive at one and leave from the other. The judgements complete the route's evidence chain.",
+})
+export class IdentityCrossing {
+  @Field(() => Int, { description: "Index of the entity in the route where it crosses: 0 is the start, the route's length is its end." })
+  position!: number;
+
+  @Field(() => ID, { description: "The record the route arrives at (at position 0: the id the search was asked from)." })
+  from!: string;
+
+  @Field(() => ID, { description: "The record it leaves from (at the last position: the id the search was asked for)." })
+  to!: string;
+
+  @Field(() => [Judgement], { description: "The POSITIVE judgements that join the two records, in order from `from` to `to` (one when they were judged directly)." })
+  judgements!: Judgement[];
+
+  @Field(() => String, { description: 'One sentence per judgement: "NORTHWIND AVIA LIMITED = North Wind Avia Ltd, judged by alice on 2026-12-07: Same Companies House number".' })
+  text!: string;
+}
+
 @ObjectType({ description: "A simple path of entities between two entities, ranked by confidence; no two routes of an answer have the same entities in the same order." })
 export class Route {
   @Field(() => Int, { description: "1-based position in the ranking." })
@@ -50,8 +72,11 @@ export class Route {
   @Field(() => String, { description: "One line: entity names in route order joined by → (← where a hop runs against the relationship's stored direction)." })
   summary!: string;
 
-  @Field(() => [Hop])
+  @Field(() => [Hop], { description: "The hops in route order; each hop's entities and relationships are the records as stored." })
   hops!: Hop[];
+
+  @Field(() => [IdentityCrossing], { description: "Where the route passes from one record of an entity to another, with the judgements that make them one actor; empty when it crosses none." })
+  identityCrossings!: IdentityCrossing[];
 }
 
 @ObjectType({ description: "The answer to a route question, honest about its completeness." })

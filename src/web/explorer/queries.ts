@@ -21,7 +21,8 @@ export const ROUTES_QUERY = `query ExplorerRoutes($from: ID!, $to: ID!, $maxHops
   routes(from: $from, to: $to, maxHops: $maxHops, minConfidence: $minConfidence, statuses: $statuses, direction: $direction) {
     exhausted truncated hasMore reason hint elapsedMs
     routes { rank confidence length summary
-      hops { reversed from { id name } to { id name } relationship { id type status confidence } } }
+      hops { reversed from { id name } to { id name } relationship { id type status confidence } }
+      identityCrossings { position text } }
     subgraph { truncated nodes { ${ENTITY_FIELDS} } edges { ${RELATIONSHIP_FIELDS} } }
   }
 }`;
@@ -31,7 +32,8 @@ export const EXPOSURE_QUERY = `query ExplorerExposure($id: ID!) {
   exposure(id: $id, topics: ["sanction"]) {
     exhausted truncated hasMore reason hint elapsedMs
     routes { rank confidence length summary
-      hops { reversed from { id name } to { id name } relationship { id type status confidence } } }
+      hops { reversed from { id name } to { id name } relationship { id type status confidence } }
+      identityCrossings { position text } }
     subgraph { truncated nodes { ${ENTITY_FIELDS} } edges { ${RELATIONSHIP_FIELDS} } }
   }
 }`;

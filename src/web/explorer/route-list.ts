@@ -139,7 +139,9 @@ export class RouteList {
       this.select(route.rank);
       this.handlers.selectRoute(route);
     });
-    return h("li", { class: `route${current ? " current" : ""}`, "data-rank": route.rank }, main, current ? this.hops(route) : null);
+    // Where the route crosses between two records judged one actor: one line each, with the judgement.
+    const crossings = route.identityCrossings.map((c) => h("p", { class: "crossing muted" }, `Same actor: ${c.text}`));
+    return h("li", { class: `route${current ? " current" : ""}`, "data-rank": route.rank }, main, ...crossings, current ? this.hops(route) : null);
   }
 
   private hops(route: Route): HTMLElement {

@@ -134,6 +134,8 @@ export interface Route {
   length: number;
   summary: string;
   hops: Hop[];
+  /** Where the route passes from one record of an entity to another (judged one actor), with the judgements' sentence. */
+  identityCrossings: { position: number; text: string }[];
 }
 
 /** Nodes and edges for the graph view. */
