@@ -2,11 +2,18 @@ import type { Database, Row } from "../db/run.js";
 import { QueryTooCostlyError } from "../errors.js";
 import neo4j from "neo4j-driver";
 import { ballsParams, expandParams, nonEmpty, NONE, pathParams, text, toHopRow } from "./fetch-params.js";
-import type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, HopFilter, HopRow } from "./fetch-types.js";
+import type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, FetchedPaths, HopFilter, HopRow } from "./fetch-types.js";
 import type { GraphSnapshot } from "./graph-snapshot.js";
 import type { Walk } from "./hop-store.js";
 
-export type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, HopFilter, HopRow } from "./fetch-types.js";
+export type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, FetchedPaths, HopFilter, HopRow } from "./fetch-types.js";
+
+/**
+ * Most relationships whose evidence expand-paths-flow.cypher brings along (a few routes' worth):
+ * beyond it, loading evidence for relationships no top-k route uses costs more than the round
+ * trip it saves.
+ */
+export const EVIDENCE_CAP = 64;
 export { cypherDate, typeSet } from "./fetch-params.js";
 
 /**
@@ -102,13 +109,16 @@ export class HopFetcher {
   }
   /**
    * Every path of at most `maxHops` hops from `from` to `to` over the flow types that passes the
-   * filter and enters no hub (expand-paths-flow.cypher), for a FLOW search with a hub at one end.
-   * @returns the relationships of those paths, or null when there are more than `pathBudget` paths
-   *   or the query outlasts `timeoutMs` **milliseconds** (the caller then runs the general engine).
+   * filter and enters no hub (expand-paths-flow.cypher), the first round trip of a FLOW search
+   * between two entities. With at most {@link EVIDENCE_CAP} relationships found, their evidence
+   * comes along, so that a short answer needs no other round trip.
+   * @returns the relationships of those paths and the hubs that blocked one, or null when either
+   *   end is missing, there are more than `pathBudget` paths, or the query outlasts `timeoutMs`
+   *   **milliseconds** (the caller then runs the general engine).
    * @throws DatabaseUnavailableError when Neo4j is down.
    */
-  async paths(from: string, to: string, maxHops: number, filter: HopFilter, pathBudget: number, timeoutMs: number): Promise<HopRow[] | null> {
-    const params = { ...pathParams(filter, this.degreeCap), from, to, named: [from, to], maxHops: neo4j.int(maxHops), pathBudget: neo4j.int(pathBudget) };
+  async paths(from: string, to: string, maxHops: number, filter: HopFilter, pathBudget: number, timeoutMs: number): Promise<FetchedPaths | null> {
+    const params = { ...pathParams(filter, this.degreeCap), from, to, named: [from, to], maxHops: neo4j.int(maxHops), pathBudget: neo4j.int(pathBudget), evidenceCap: neo4j.int(EVIDENCE_CAP) };
     let found: Row[];
     try {
       found = await this.db.readAutoCommit("expand-paths-flow", params, { timeoutMs: Math.max(timeoutMs, 50) });
@@ -118,7 +128,11 @@ export class HopFetcher {
     }
     const row = found[0];
     if (!row || Number(row.paths) >= pathBudget) return null;
-    return ((row.rows ?? []) as Row[]).map((r) => toHopRow({ ...r, node: null }));
+    return {
+      rows: ((row.rows ?? []) as Row[]).map((r) => toHopRow({ ...r, node: null })),
+      hubs: ((row.hubs ?? []) as Row[]).map((h) => ({ id: text(h.id), degree: Number(h.degree) })),
+      evidence: (row.evidence ?? []) as Row[],
+    };
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { Row } from "../db/run.js";
 import type { Walk } from "./hop-store.js";
 import type { GraphEdge } from "./types.js";
 
@@ -108,3 +109,15 @@ export interface FetchedBalls {
   readonly done: { readonly f2: boolean; readonly b2: boolean; readonly skipped: number; readonly complete: boolean };
 }
 
+
+/** What expand-paths-flow.cypher found: every route's relationships between two entities. */
+export interface FetchedPaths {
+  readonly rows: readonly HopRow[];
+  /** Hubs that blocked a path (id, relationships leaving it). */
+  readonly hubs: readonly { id: string; degree: number }[];
+  /**
+   * The relationships with their evidence, sources and entities (rows as relationships-by-ids.cypher
+   * returns them), when few enough came back to bring them in the same round trip; else empty.
+   */
+  readonly evidence: readonly Row[];
+}

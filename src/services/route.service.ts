@@ -110,7 +110,7 @@ export class RouteService {
       { maxRelationships: this.config.routeMaxRelationships, deadline, maxExpansions: LIMITS.maxExpansions, degreeCap: this.config.routeHubDegree },
     );
     if (found.missing.length > 0) throw new NotFoundError(found.missing);
-    const [routes, skippedHubs] = await Promise.all([this.describer.describe(found.routes), this.describer.hubs(found.skippedHubs)]);
+    const [routes, skippedHubs] = await Promise.all([this.describer.describe(found.routes, found.evidence), this.describer.hubs(found.skippedHubs)]);
     const reason = found.stop ?? (routes.length === 0 ? "NO_PATH_WITHIN_HOPS" : null);
     const view: RouteSearchView = {
       routes,
