@@ -72,6 +72,7 @@ export const QUERY_NAMES = [
   "update-relationship",
   "search-identifiers",
   "warm-up-entity",
+  "warm-up-flow-pair",
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -1,19 +1,14 @@
 import type { Database, Row } from "../db/run.js";
 import { QueryTooCostlyError } from "../errors.js";
 import neo4j from "neo4j-driver";
+import { CLAIM_STATUSES, FLOW_RELATIONSHIP_TYPES } from "../model/vocabulary.js";
 import { ballsParams, expandParams, nonEmpty, NONE, pathParams, text, toHopRow } from "./fetch-params.js";
-import type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, FetchedPaths, HopFilter, HopRow } from "./fetch-types.js";
+import type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, FetchedPaths, HopFilter, HopRow, PathsBudget } from "./fetch-types.js";
 import type { GraphSnapshot } from "./graph-snapshot.js";
 import type { Walk } from "./hop-store.js";
 
-export type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, FetchedPaths, HopFilter, HopRow } from "./fetch-types.js";
+export type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, FetchedPaths, HopFilter, HopRow, PathsBudget } from "./fetch-types.js";
 
-/**
- * Most relationships whose evidence expand-paths-flow.cypher brings along (a few routes' worth):
- * beyond it, loading evidence for relationships no top-k route uses costs more than the round
- * trip it saves.
- */
-export const EVIDENCE_CAP = 64;
 export { cypherDate, typeSet } from "./fetch-params.js";
 
 /**
@@ -110,15 +105,18 @@ export class HopFetcher {
   /**
    * Every path of at most `maxHops` hops from `from` to `to` over the flow types that passes the
    * filter and enters no hub (expand-paths-flow.cypher), the first round trip of a FLOW search
-   * between two entities. With at most {@link EVIDENCE_CAP} relationships found, their evidence
-   * comes along, so that a short answer needs no other round trip.
+   * between two entities. The evidence of the relationships of the `evidenceRoutes` best entity
+   * sequences (by their best path's confidence product) comes along, so that an answer usually
+   * needs no other round trip. With `budget.keepRoutes`, only the relationships of the entity
+   * sequences that can rank among the first `keepRoutes` routes come back (see the query).
    * @returns the relationships of those paths and the hubs that blocked one, or null when either
    *   end is missing, there are more than `pathBudget` paths, or the query outlasts `timeoutMs`
    *   **milliseconds** (the caller then runs the general engine).
    * @throws DatabaseUnavailableError when Neo4j is down.
    */
-  async paths(from: string, to: string, maxHops: number, filter: HopFilter, pathBudget: number, timeoutMs: number): Promise<FetchedPaths | null> {
-    const params = { ...pathParams(filter, this.degreeCap), from, to, named: [from, to], maxHops: neo4j.int(maxHops), pathBudget: neo4j.int(pathBudget), evidenceCap: neo4j.int(EVIDENCE_CAP) };
+  async paths(from: string, to: string, maxHops: number, filter: HopFilter, budget: PathsBudget, timeoutMs: number): Promise<FetchedPaths | null> {
+    const { pathBudget, keepRoutes, evidenceRoutes } = budget;
+    const params = { ...pathParams(filter, this.degreeCap), from, to, named: [from, to], maxHops: neo4j.int(maxHops), pathBudget: neo4j.int(pathBudget), keepRoutes: neo4j.int(keepRoutes ?? 1), trim: keepRoutes !== null, evidenceRoutes: neo4j.int(evidenceRoutes) };
     let found: Row[];
     try {
       found = await this.db.readAutoCommit("expand-paths-flow", params, { timeoutMs: Math.max(timeoutMs, 50) });
@@ -206,7 +204,12 @@ export class HopFetcher {
         for (const walk of ["out", "both"] as const) {
           await this.balls({ from: id, to: id, walk, fLevels: 2, bLevels: 2, maxHops: 6, levelBudget: 100, pathBudget: 10 }, filter, 60_000);
         }
-        await this.paths(id, id, 2, filter, 10, 60_000);
+        // Rows must flow through the default branches of the FLOW path query (bare and filtered).
+        const [pair] = await this.db.readAutoCommit("warm-up-flow-pair", { types: [...FLOW_RELATIONSHIP_TYPES] });
+        const [from, to] = typeof pair?.from === "string" && typeof pair.to === "string" ? [pair.from, pair.to] : [id, id];
+        for (const statuses of [CLAIM_STATUSES, ["REPORTED"]]) {
+          await this.paths(from, to, 6, { ...filter, types: FLOW_RELATIONSHIP_TYPES, statuses }, { pathBudget: 10, keepRoutes: 2, evidenceRoutes: 1 }, 60_000);
+        }
         await this.exposurePaths(id, 2, { ...filter, topics: ["sanction"] }, 10, 60_000);
         await this.shortest(id, id, 2, filter, 2_000);
       }

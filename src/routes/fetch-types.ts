@@ -116,8 +116,22 @@ export interface FetchedPaths {
   /** Hubs that blocked a path (id, relationships leaving it). */
   readonly hubs: readonly { id: string; degree: number }[];
   /**
-   * The relationships with their evidence, sources and entities (rows as relationships-by-ids.cypher
-   * returns them), when few enough came back to bring them in the same round trip; else empty.
+   * Relationships of the likely top routes with their evidence, sources and entities (rows as
+   * relationships-by-ids.cypher returns them), brought in the same round trip.
    */
   readonly evidence: readonly Row[];
+}
+
+/** Limits of expand-paths-flow.cypher. */
+export interface PathsBudget {
+  /** Most paths read; past it the answer is null. */
+  readonly pathBudget: number;
+  /**
+   * Routes the caller ranks (its limit + 1, to tell whether there are more), or null to return
+   * every path's relationships (a time-respecting search, whose routes' confidence is not their
+   * best path's product).
+   */
+  readonly keepRoutes: number | null;
+  /** Best entity sequences whose relationships' evidence comes along. */
+  readonly evidenceRoutes: number;
 }

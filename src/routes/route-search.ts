@@ -63,6 +63,17 @@ const LEVEL_BUDGET = 10_000;
 const PATH_BUDGET = 50_000;
 /** Longest the fast first round trip may take, in **milliseconds**, before the general engine takes over. */
 const BALLS_TIMEOUT_MS = 500;
+/**
+ * Entity sequences per requested route whose evidence the FLOW path enumeration brings along:
+ * the top routes are among the best sequences by path product, with room for ties.
+ */
+const EVIDENCE_ROUTES = 2;
+/**
+ * Longest the FLOW path enumeration may take, in **milliseconds**, and at most 60% of the time
+ * left: it is the naive query's own plan, and when it takes that long (a hub at an end, many
+ * paths) the general engine, which reads a round trip at a time, seldom finishes in the rest.
+ */
+const FLOW_PATHS_TIMEOUT_MS = 1200;
 /** Longest the path enumeration for a hub at one end may take, in **milliseconds**, before the general engine takes over. */
 const PATHS_TIMEOUT_MS = 500;
 
@@ -138,7 +149,7 @@ class Engine implements SearchGraph {
     const plan = this.fastPlan();
     // FLOW: Neo4j enumerates the paths between the ends as the naive query does, reading only
     // relationship types as it expands, and brings a short answer's evidence along.
-    const paths = plan?.walk === "out" ? await this.fetcher.paths(spec.from, spec.to!, spec.maxHops, spec.filter, PATH_BUDGET, Math.min(PATHS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3)) : null;
+    const paths = plan?.walk === "out" ? await this.fetcher.paths(spec.from, spec.to!, spec.maxHops, spec.filter, { pathBudget: PATH_BUDGET, keepRoutes: spec.timeRespecting ? null : spec.limit + 1, evidenceRoutes: EVIDENCE_ROUTES * spec.limit }, Math.min(FLOW_PATHS_TIMEOUT_MS, (limits.deadline - Date.now()) * 0.6)) : null;
     // A pathological first round trip (huge joining paths) must leave time for the general engine.
     const balls = plan && !paths ? await this.fetcher.balls(plan, spec.filter, Math.min(BALLS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3)) : null;
     if (balls && balls.missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing: balls.missing, evidence: [] };
