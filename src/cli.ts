@@ -119,6 +119,15 @@ async function serve(app: App, logger: Logger): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  // Have Neo4j plan the route queries now (seconds on a busy machine), so the first search does not
+  // wait for it; requests that arrive meanwhile wait for the same warm-up. Neo4j down: logged, retried by the first search.
+  const warmStart = Date.now();
+  try {
+    await app.services.routes.ready();
+    logger.info({ ms: Date.now() - warmStart }, "route queries planned");
+  } catch (err) {
+    logger.warn({ err }, "could not plan the route queries yet; the first route search will");
+  }
   process.stdout.write(
     `\nactorgraph API ready at ${server.url}/graphql (health: ${server.url}/health)\n` +
       `Route explorer: ${server.url}/explorer · GraphiQL: ${server.url}/graphiql\n` +

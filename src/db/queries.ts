@@ -91,6 +91,7 @@ export const QUERY_NAMES = [
   "set-identity-canonicals",
   "search-identifiers",
   "warm-up-entity",
+  "warm-up-flow-pair",
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

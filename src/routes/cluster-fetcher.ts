@@ -1,6 +1,6 @@
 import type { Database } from "../db/run.js";
 import { clustersOf } from "../resolution/cluster-reader.js";
-import type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, HopFetcher, HopFilter, HopRow } from "./fetch-hops.js";
+import type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, FetchedPaths, HopFetcher, HopFilter, HopRow, PathsBudget } from "./fetch-hops.js";
 import { edgeKey } from "./hops.js";
 import type { FoundRoute, GraphEdge, RouteHop, RouteStep } from "./types.js";
 
@@ -108,8 +108,8 @@ export class ClusterFetcher implements RouteFetcher {
     return rows.some((r) => this.members.has(this.canonicalOf(r.edge.start)) || this.members.has(this.canonicalOf(r.edge.end))) ? null : balls;
   }
 
-  async paths(from: string, to: string, maxHops: number, filter: HopFilter, pathBudget: number, timeoutMs: number): Promise<HopRow[] | null> {
-    return this.clustered ? null : this.inner.paths(from, to, maxHops, filter, pathBudget, timeoutMs);
+  async paths(from: string, to: string, maxHops: number, filter: HopFilter, budget: PathsBudget, timeoutMs: number): Promise<FetchedPaths | null> {
+    return this.clustered ? null : this.inner.paths(from, to, maxHops, filter, budget, timeoutMs);
   }
 
   async exposurePaths(from: string, maxHops: number, filter: HopFilter, pathBudget: number, timeoutMs: number): Promise<{ rows: HopRow[]; targets: string[] } | null> {

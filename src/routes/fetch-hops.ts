@@ -1,18 +1,28 @@
 import type { Database, Row } from "../db/run.js";
 import { QueryTooCostlyError } from "../errors.js";
 import neo4j from "neo4j-driver";
+import { CLAIM_STATUSES, FLOW_RELATIONSHIP_TYPES } from "../model/vocabulary.js";
 import { ballsParams, expandParams, nonEmpty, NONE, pathParams, text, toHopRow } from "./fetch-params.js";
-import type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, HopFilter, HopRow } from "./fetch-types.js";
+import type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, FetchedPaths, HopFilter, HopRow, PathsBudget } from "./fetch-types.js";
 import type { GraphSnapshot } from "./graph-snapshot.js";
 import type { Walk } from "./hop-store.js";
 
-export type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, HopFilter, HopRow } from "./fetch-types.js";
+export type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, FetchedPaths, HopFilter, HopRow, PathsBudget } from "./fetch-types.js";
+
 export { cypherDate, typeSet } from "./fetch-params.js";
 
 /**
  * Reads relationships around entities for the route engine, one auto-commit round trip per
  * call (expand-hops-directed or expand-hops-any; expand-balls-* for a search's first).
  */
+/**
+ * Time limit of each warm-up query, in **milliseconds**. Warming up is Neo4j planning the large
+ * expansion queries: 0.3–0.4 s each on a quiet 2-core machine, but 4–10 s each when the machine
+ * is busy (measured 2026-12-07 with EXPLAIN at load 8–10), more than QUERY_TIMEOUT_MS. The work
+ * itself is bounded: one entity, budgets of 10–100 rows.
+ */
+const WARM_UP_TIMEOUT_MS = 120_000;
+
 export class HopFetcher {
   private warm: Promise<void> | undefined;
 
@@ -102,13 +112,19 @@ export class HopFetcher {
   }
   /**
    * Every path of at most `maxHops` hops from `from` to `to` over the flow types that passes the
-   * filter and enters no hub (expand-paths-flow.cypher), for a FLOW search with a hub at one end.
-   * @returns the relationships of those paths, or null when there are more than `pathBudget` paths
-   *   or the query outlasts `timeoutMs` **milliseconds** (the caller then runs the general engine).
+   * filter and enters no hub (expand-paths-flow.cypher), the first round trip of a FLOW search
+   * between two entities. The evidence of the relationships of the `evidenceRoutes` best entity
+   * sequences (by their best path's confidence product) comes along, so that an answer usually
+   * needs no other round trip. With `budget.keepRoutes`, only the relationships of the entity
+   * sequences that can rank among the first `keepRoutes` routes come back (see the query).
+   * @returns the relationships of those paths and the hubs that blocked one, or null when either
+   *   end is missing, there are more than `pathBudget` paths, or the query outlasts `timeoutMs`
+   *   **milliseconds** (the caller then runs the general engine).
    * @throws DatabaseUnavailableError when Neo4j is down.
    */
-  async paths(from: string, to: string, maxHops: number, filter: HopFilter, pathBudget: number, timeoutMs: number): Promise<HopRow[] | null> {
-    const params = { ...pathParams(filter, this.degreeCap), from, to, named: [from, to], maxHops: neo4j.int(maxHops), pathBudget: neo4j.int(pathBudget) };
+  async paths(from: string, to: string, maxHops: number, filter: HopFilter, budget: PathsBudget, timeoutMs: number): Promise<FetchedPaths | null> {
+    const { pathBudget, keepRoutes, evidenceRoutes } = budget;
+    const params = { ...pathParams(filter, this.degreeCap), from, to, named: [from, to], maxHops: neo4j.int(maxHops), pathBudget: neo4j.int(pathBudget), keepRoutes: neo4j.int(keepRoutes ?? 1), trim: keepRoutes !== null, evidenceRoutes: neo4j.int(evidenceRoutes) };
     let found: Row[];
     try {
       found = await this.db.readAutoCommit("expand-paths-flow", params, { timeoutMs: Math.max(timeoutMs, 50) });
@@ -118,7 +134,11 @@ export class HopFetcher {
     }
     const row = found[0];
     if (!row || Number(row.paths) >= pathBudget) return null;
-    return ((row.rows ?? []) as Row[]).map((r) => toHopRow({ ...r, node: null }));
+    return {
+      rows: ((row.rows ?? []) as Row[]).map((r) => toHopRow({ ...r, node: null })),
+      hubs: ((row.hubs ?? []) as Row[]).map((h) => ({ id: text(h.id), degree: Number(h.degree) })),
+      evidence: (row.evidence ?? []) as Row[],
+    };
   }
 
   /**
@@ -180,21 +200,26 @@ export class HopFetcher {
     this.warm ??= (async () => {
       // Neo4j compiles a query's expressions the first time rows flow through them: run each
       // query on a real entity (to itself), not only on none.
-      const [found] = await this.db.readAutoCommit("warm-up-entity", {});
+      const [found] = await this.db.readAutoCommit("warm-up-entity", {}, { timeoutMs: WARM_UP_TIMEOUT_MS });
       const id = typeof found?.id === "string" ? found.id : NONE;
       const idle: HopFilter = { types: ["SUPPLIED"], viaTypes: [], via: [], statuses: ["REPORTED"], minConfidence: 0, asOf: null, avoid: [], topics: [] };
       for (const dated of [null, "2000-01-01"]) {
         const filter = { ...idle, asOf: dated };
         for (const walk of ["out", "in", "both"] as const) {
           const params = expandParams([id], walk === "out" ? [{ id, force: true }] : [], walk === "in" ? [{ id, force: true }] : [], walk === "both" ? [{ id, force: true }] : [], filter, this.degreeCap, 100);
-          await this.db.readAutoCommit(walk === "both" ? "expand-hops-any" : "expand-hops-directed", params);
+          await this.db.readAutoCommit(walk === "both" ? "expand-hops-any" : "expand-hops-directed", params, { timeoutMs: WARM_UP_TIMEOUT_MS });
         }
         for (const walk of ["out", "both"] as const) {
-          await this.balls({ from: id, to: id, walk, fLevels: 2, bLevels: 2, maxHops: 6, levelBudget: 100, pathBudget: 10 }, filter, 60_000);
+          await this.balls({ from: id, to: id, walk, fLevels: 2, bLevels: 2, maxHops: 6, levelBudget: 100, pathBudget: 10 }, filter, WARM_UP_TIMEOUT_MS);
         }
-        await this.paths(id, id, 2, filter, 10, 60_000);
-        await this.exposurePaths(id, 2, { ...filter, topics: ["sanction"] }, 10, 60_000);
-        await this.shortest(id, id, 2, filter, 2_000);
+        // Rows must flow through the default branches of the FLOW path query (bare and filtered).
+        const [pair] = await this.db.readAutoCommit("warm-up-flow-pair", { types: [...FLOW_RELATIONSHIP_TYPES] }, { timeoutMs: WARM_UP_TIMEOUT_MS });
+        const [from, to] = typeof pair?.from === "string" && typeof pair.to === "string" ? [pair.from, pair.to] : [id, id];
+        for (const statuses of [CLAIM_STATUSES, ["REPORTED"]]) {
+          await this.paths(from, to, 6, { ...filter, types: FLOW_RELATIONSHIP_TYPES, statuses }, { pathBudget: 10, keepRoutes: 2, evidenceRoutes: 1 }, WARM_UP_TIMEOUT_MS);
+        }
+        await this.exposurePaths(id, 2, { ...filter, topics: ["sanction"] }, 10, WARM_UP_TIMEOUT_MS);
+        await this.shortest(id, id, 2, filter, WARM_UP_TIMEOUT_MS);
       }
       await this.confirm([id]);
     })().catch((err: unknown) => {

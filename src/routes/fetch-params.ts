@@ -1,7 +1,7 @@
 import neo4j from "neo4j-driver";
 import type { Row } from "../db/run.js";
 import type { Plain } from "../db/values.js";
-import { FLOW_RELATIONSHIP_TYPES, ROUTE_RELATIONSHIP_TYPES } from "../model/vocabulary.js";
+import { CLAIM_STATUSES, FLOW_RELATIONSHIP_TYPES, ROUTE_RELATIONSHIP_TYPES } from "../model/vocabulary.js";
 import type { BallsRequest, HopFilter, HopRow } from "./fetch-types.js";
 
 /**
@@ -116,9 +116,11 @@ export function ballsParams(request: BallsRequest, filter: HopFilter, cap: numbe
   };
 }
 
-/** The filter parameters of expand-paths-flow.cypher. */
+/** The filter parameters of expand-paths-flow.cypher and its kin. */
 export function pathParams(filter: HopFilter, cap: number): Record<string, unknown> {
   return {
+    // Check the hop filters while expanding only when they leave out more than retracted claims.
+    inline: filter.minConfidence > 0 || filter.asOf !== null || !CLAIM_STATUSES.every((s) => filter.statuses.includes(s)) || !FLOW_RELATIONSHIP_TYPES.every((t) => filter.types.includes(t)),
     types: nonEmpty(filter.types, NONE),
     statuses: nonEmpty(filter.statuses, NONE),
     minConfidence: filter.minConfidence,

@@ -1,3 +1,4 @@
+import type { Row } from "../db/run.js";
 import type { Walk } from "./hop-store.js";
 import type { GraphEdge } from "./types.js";
 
@@ -108,3 +109,29 @@ export interface FetchedBalls {
   readonly done: { readonly f2: boolean; readonly b2: boolean; readonly skipped: number; readonly complete: boolean };
 }
 
+
+/** What expand-paths-flow.cypher found: every route's relationships between two entities. */
+export interface FetchedPaths {
+  readonly rows: readonly HopRow[];
+  /** Hubs that blocked a path (id, relationships leaving it). */
+  readonly hubs: readonly { id: string; degree: number }[];
+  /**
+   * Relationships of the likely top routes with their evidence, sources and entities (rows as
+   * relationships-by-ids.cypher returns them), brought in the same round trip.
+   */
+  readonly evidence: readonly Row[];
+}
+
+/** Limits of expand-paths-flow.cypher. */
+export interface PathsBudget {
+  /** Most paths read; past it the answer is null. */
+  readonly pathBudget: number;
+  /**
+   * Routes the caller ranks (its limit + 1, to tell whether there are more), or null to return
+   * every path's relationships (a time-respecting search, whose routes' confidence is not their
+   * best path's product).
+   */
+  readonly keepRoutes: number | null;
+  /** Best entity sequences whose relationships' evidence comes along. */
+  readonly evidenceRoutes: number;
+}

@@ -1,3 +1,4 @@
+import type { Row } from "../db/run.js";
 import { typeSet, type BallsRequest, type ExpandItem, type FetchedBalls, type FetchedHops, type HopFilter } from "./fetch-hops.js";
 import type { RouteFetcher } from "./cluster-fetcher.js";
 import { completeGraph } from "./complete-graph.js";
@@ -44,6 +45,8 @@ export interface RouteSearchResult {
   readonly skippedHubs: readonly SkippedHub[];
   /** Checked ids that name no entity (the search did not run when any is missing). */
   readonly missing: readonly string[];
+  /** Evidence rows (relationships-by-ids.cypher's shape) the first round trip brought along, for some or all of the routes' relationships. */
+  readonly evidence: readonly Row[];
 }
 
 /** Skipped hubs listed in an answer at most. */
@@ -61,6 +64,17 @@ const LEVEL_BUDGET = 10_000;
 const PATH_BUDGET = 50_000;
 /** Longest the fast first round trip may take, in **milliseconds**, before the general engine takes over. */
 const BALLS_TIMEOUT_MS = 500;
+/**
+ * Entity sequences per requested route whose evidence the FLOW path enumeration brings along:
+ * the top routes are among the best sequences by path product, with room for ties.
+ */
+const EVIDENCE_ROUTES = 2;
+/**
+ * Longest the FLOW path enumeration may take, in **milliseconds**, and at most 60% of the time
+ * left: it is the naive query's own plan, and when it takes that long (a hub at an end, many
+ * paths) the general engine, which reads a round trip at a time, seldom finishes in the rest.
+ */
+const FLOW_PATHS_TIMEOUT_MS = 1200;
 /** Longest the path enumeration for a hub at one end may take, in **milliseconds**, before the general engine takes over. */
 const PATHS_TIMEOUT_MS = 500;
 
@@ -68,11 +82,12 @@ const PATHS_TIMEOUT_MS = 500;
  * Finds the exact top-k routes (top-k-routes.ts) while fetching only what that search needs, one
  * round trip at a time (fetch-hops.ts):
  *
- * 1. The first round trip, between two ends over the default kind of types, fetches two levels
- *    from each end and the paths joining them in Neo4j (expand-balls-*.cypher); up to six hops
- *    that usually holds every route's relationships, and nothing more is fetched. When an end is
- *    a hub (FLOW), Neo4j enumerates the paths between the ends instead (expand-paths-flow.cypher),
- *    within a path budget. Otherwise the first round trip checks the ids and expands both ends.
+ * 1. The first round trip, between two ends over the default kind of types: for FLOW, Neo4j
+ *    enumerates the paths between the ends within a path budget (expand-paths-flow.cypher, the
+ *    naive query's plan, bringing a short answer's evidence along); for ANY, or past that
+ *    budget, it fetches two levels from each end and the paths joining them
+ *    (expand-balls-*.cypher); up to six hops that usually holds every route's relationships, and
+ *    nothing more is fetched. Otherwise the first round trip checks the ids and expands both ends.
  *    A long ANY search (over six hops) is seeded with the few shortest routes, which Neo4j's
  *    bidirectional shortest-path search finds (find-shortest-any.cypher), so that an answer cut
  *    short still offers routes.
@@ -119,6 +134,7 @@ class Engine implements SearchGraph {
   private msPerRow = 0.05;
   /** True when the fetched relationships include every relationship of every route within maxHops. */
   private subgraphComplete = false;
+  private evidence: readonly Row[] = [];
 
   constructor(
     private readonly fetcher: RouteFetcher,
@@ -132,33 +148,37 @@ class Engine implements SearchGraph {
   async run(): Promise<RouteSearchResult> {
     const { spec, limits } = this;
     const plan = this.fastPlan();
+    // FLOW: Neo4j enumerates the paths between the ends as the naive query does, reading only
+    // relationship types as it expands, and brings a short answer's evidence along.
+    const paths = plan?.walk === "out" ? await this.fetcher.paths(spec.from, spec.to!, spec.maxHops, spec.filter, { pathBudget: PATH_BUDGET, keepRoutes: spec.timeRespecting ? null : spec.limit + 1, evidenceRoutes: EVIDENCE_ROUTES * spec.limit }, Math.min(FLOW_PATHS_TIMEOUT_MS, (limits.deadline - Date.now()) * 0.6)) : null;
     // A pathological first round trip (huge joining paths) must leave time for the general engine.
-    const balls = plan ? await this.fetcher.balls(plan, spec.filter, Math.min(BALLS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3)) : null;
-    if (balls && balls.missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing: balls.missing };
-    const paths = !balls && plan?.walk === "out" ? await this.fetcher.paths(spec.from, spec.to!, spec.maxHops, spec.filter, PATH_BUDGET, Math.min(PATHS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3)) : null;
+    const balls = plan && !paths ? await this.fetcher.balls(plan, spec.filter, Math.min(BALLS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3)) : null;
+    if (balls && balls.missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing: balls.missing, evidence: [] };
     const exposure = this.exposurePlan() ? await this.fetcher.exposurePaths(spec.from, spec.maxHops, spec.filter, PATH_BUDGET, Math.min(PATHS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3)) : null;
     if (exposure) {
       // Every exposure route's relationships, from the paths Neo4j enumerated.
       for (const row of exposure.rows) this.store.add(row.edge);
       for (const id of exposure.targets) this.store.targets.add(id);
       const missing = spec.check.length > 1 ? await this.fetcher.confirm(spec.check) : [];
-      if (missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing };
+      if (missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing, evidence: [] };
       this.subgraphComplete = true;
+    } else if (paths) {
+      // Every route's relationships, from the paths Neo4j enumerated; the ends exist (else no row), the rest is checked.
+      for (const row of paths.rows) this.store.add(row.edge);
+      for (const hub of paths.hubs) this.skipped.set(hub.id, hub.degree);
+      const missing = spec.check.length > 2 ? await this.fetcher.confirm(spec.check) : [];
+      if (missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing, evidence: [] };
+      this.subgraphComplete = true;
+      this.evidence = paths.evidence;
     } else if (balls) {
       this.seed(balls);
-    } else if (paths) {
-      // Every route's relationships, from the paths Neo4j enumerated; the first round trip checked nothing else.
-      for (const row of paths) this.store.add(row.edge);
-      const missing = spec.check.length > 2 ? await this.fetcher.confirm(spec.check) : [];
-      if (missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing };
-      this.subgraphComplete = true;
     } else {
       const first: ExpandItem[] = [{ id: spec.from, walk: spec.walk, force: false }];
       if (spec.to !== null) first.push({ id: spec.to, walk: this.back, force: false });
       const fetched = await this.fetch(first, spec.check);
-      if (fetched.stop) return { routes: [], hasMore: false, stop: fetched.stop, skippedHubs: [], missing: [] };
+      if (fetched.stop) return { routes: [], hasMore: false, stop: fetched.stop, skippedHubs: [], missing: [], evidence: [] };
       const missing = spec.check.filter((id) => fetched.checks.get(id)?.exists !== true);
-      if (missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing };
+      if (missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing, evidence: [] };
       if (spec.to !== null) this.startBall(spec.to);
     }
     // Too long to finish exactly in most graphs: seed the search with the few shortest routes,
@@ -178,7 +198,7 @@ class Engine implements SearchGraph {
       if (found.routes.length >= result.routes.length) result = { ...found, stop: result.stop };
     }
     const hubs = [...this.skipped].map(([id, degree]) => ({ id, degree })).sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1));
-    return { routes: result.routes, hasMore: result.hasMore, ...(result.stop ? { stop: result.stop } : {}), skippedHubs: hubs.slice(0, MAX_SKIPPED_HUBS), missing: [] };
+    return { routes: result.routes, hasMore: result.hasMore, ...(result.stop ? { stop: result.stop } : {}), skippedHubs: hubs.slice(0, MAX_SKIPPED_HUBS), missing: [], evidence: this.evidence };
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Database } from "../db/run.js";
+import type { Database, Row } from "../db/run.js";
 import type { IdentityCrossing } from "../resolution/identity-crossings.js";
 import type { FoundRoute, RouteStop } from "../routes/types.js";
 import { toEntityView, toRelationshipView, type EntityView, type RelationshipView, type SubgraphView } from "./views.js";
@@ -77,15 +77,22 @@ export class RouteDescriber {
   constructor(private readonly db: Database) {}
 
   /**
-   * Views of `found`, ranked from 1 in the order given.
+   * Views of `found`, ranked from 1 in the order given; relationships whose rows `evidence` holds
+   * (relationships-by-ids.cypher's shape, brought by the search) are not read again.
    * @throws Error when a relationship vanished between the search and this read (a concurrent delete).
    */
-  async describe(found: readonly FoundRoute[]): Promise<RouteView[]> {
+  async describe(found: readonly FoundRoute[], evidence: readonly Row[] = []): Promise<RouteView[]> {
+    const byKey = new Map<string, RelationshipView>();
+    for (const row of evidence) {
+      const rel = toRelationshipView(row);
+      byKey.set(relKey(rel.type, rel.id), rel);
+    }
     const wanted = new Map<string, { id: string; start: string; end: string }>();
     for (const route of found) {
-      for (const hop of route.hops) for (const s of hop.steps) wanted.set(relKey(s.edge.type, s.edge.id), { id: s.edge.id, start: s.edge.start, end: s.edge.end });
+      for (const hop of route.hops) {
+        for (const s of hop.steps) if (!byKey.has(relKey(s.edge.type, s.edge.id))) wanted.set(relKey(s.edge.type, s.edge.id), { id: s.edge.id, start: s.edge.start, end: s.edge.end });
+      }
     }
-    const byKey = new Map<string, RelationshipView>();
     if (wanted.size > 0) {
       for (const row of await this.db.readAutoCommit("relationships-by-ids", { refs: [...wanted.values()] })) {
         const rel = toRelationshipView(row);

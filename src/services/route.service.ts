@@ -87,8 +87,13 @@ export class RouteService {
     const budgetEnd = Math.min(started + this.config.routeBudgetMs, (options.deadline ?? Number.POSITIVE_INFINITY) + (started - arrived));
     // Stop searching a little early, so loading the evidence of what was found still ends within the budget.
     const deadline = budgetEnd - Math.min(DESCRIBE_RESERVE_MS, this.config.routeBudgetMs / 10);
-    if (started >= deadline) return cutShort(q, started);
     const check = [...new Set([q.from, ...(q.to === null ? [] : [q.to]), ...q.via, ...q.avoid])];
+    if (started >= deadline) {
+      // No time left to search, but an unknown id is still NOT_FOUND, never an empty answer.
+      const missing = await this.fetcher.confirm(check);
+      if (missing.length > 0) throw new NotFoundError(missing);
+      return cutShort(q, started);
+    }
     const key = JSON.stringify(q);
     if (this.answers.get(key)) {
       const missing = await this.fetcher.confirm(check);
@@ -115,7 +120,7 @@ export class RouteService {
       { maxRelationships: this.config.routeMaxRelationships, deadline, maxExpansions: LIMITS.maxExpansions, degreeCap: this.config.routeHubDegree },
     );
     if (found.missing.length > 0) throw new NotFoundError(check.filter((id) => found.missing.includes(cs.layer.canonicalOf(id))));
-    const [described, skippedHubs] = await Promise.all([this.describer.describe(found.routes.map((r) => cs.layer.lower(r))), this.describer.hubs(found.skippedHubs)]);
+    const [described, skippedHubs] = await Promise.all([this.describer.describe(found.routes.map((r) => cs.layer.lower(r)), found.evidence), this.describer.hubs(found.skippedHubs)]);
     const crossings = await this.clusters.crossings(described, q.from, q.to);
     const routes = described.map((r, i) => ({ ...r, identityCrossings: crossings[i]! }));
     const reason = found.stop ?? (routes.length === 0 ? "NO_PATH_WITHIN_HOPS" : null);
