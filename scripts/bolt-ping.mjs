@@ -14,17 +14,17 @@
 // stderr). With --version it also runs `CALL dbms.components()` and prints
 // "<version> <edition>" of the Neo4j Kernel on stdout. --quiet suppresses the success line.
 // Uses the neo4j-driver already installed in the repo's node_modules.
-import neo4j from 'neo4j-driver';
+import neo4j from "neo4j-driver";
 
 const args = new Set(process.argv.slice(2));
-const uri = process.env.NEO4J_URI || 'bolt://127.0.0.1:7687';
-const user = process.env.NEO4J_USER || 'neo4j';
+const uri = process.env.NEO4J_URI || "bolt://127.0.0.1:7687";
+const user = process.env.NEO4J_USER || "neo4j";
 const password = process.env.NEO4J_PASSWORD;
 const database = process.env.NEO4J_DATABASE || undefined;
-const timeoutMs = Number.parseInt(process.env.BOLT_PING_TIMEOUT_MS || '3000', 10);
+const timeoutMs = Number.parseInt(process.env.BOLT_PING_TIMEOUT_MS || "3000", 10);
 
 if (!password) {
-  console.error('bolt-ping: NEO4J_PASSWORD is not set');
+  console.error("bolt-ping: NEO4J_PASSWORD is not set");
   process.exit(1);
 }
 
@@ -39,26 +39,26 @@ try {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 2,
   });
-  const { records } = await driver.executeQuery('RETURN 1 AS one', {}, { database });
-  if (records.length !== 1 || records[0].get('one') !== 1) {
+  const { records } = await driver.executeQuery("RETURN 1 AS one", {}, { database });
+  if (records.length !== 1 || records[0].get("one") !== 1) {
     throw new Error(`unexpected answer to RETURN 1: ${JSON.stringify(records.map((r) => r.toObject()))}`);
   }
   let line = `bolt-ping: ok ${uri}`;
-  if (args.has('--version')) {
+  if (args.has("--version")) {
     const res = await driver.executeQuery(
-      'CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition',
+      "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition",
       {},
       { database, routing: neo4j.routing.READ },
     );
-    const kernel = res.records.find((r) => r.get('name') === 'Neo4j Kernel') ?? res.records[0];
-    const version = `${kernel.get('version')} ${kernel.get('edition')}`;
+    const kernel = res.records.find((r) => r.get("name") === "Neo4j Kernel") ?? res.records[0];
+    const version = `${kernel.get("version")} ${kernel.get("edition")}`;
     console.log(version);
     line += ` (Neo4j ${version})`;
   }
-  if (!args.has('--quiet')) console.error(line);
+  if (!args.has("--quiet")) console.error(line);
   exitCode = 0;
 } catch (err) {
-  const code = err && typeof err === 'object' && 'code' in err ? ` [${String(err.code)}]` : '';
+  const code = err && typeof err === "object" && "code" in err ? ` [${String(err.code)}]` : "";
   console.error(`bolt-ping: ${uri} as ${user}: ${err instanceof Error ? err.message : String(err)}${code}`);
   exitCode = 1;
 } finally {

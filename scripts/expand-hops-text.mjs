@@ -84,9 +84,12 @@ ${typed(d, viaContext)}${viaContext ? viaBranches(d) : ""}
             WHEN $typeSet = 'flow' THEN COUNT { (x)${arrowIn}[${FLOW}]${arrowOut}() }
             WHEN $typeSet = 'route' THEN COUNT { (x)${arrowIn}[${ROUTE}]${arrowOut}() }
             ELSE COUNT { (x)${arrowIn}${arrowOut}() } END`;
-    if (directed) return `       ${count("-", "->")} AS degree,
+    if (directed)
+      return `       ${count("-", "->")} AS degree,
        ${count("<-", "-")} AS inDegree,`;
-    const context = viaContext ? `\n         + CASE WHEN x IS NOT NULL AND $typeSet <> 'all' AND $viaWalk AND x.id IN $via THEN COUNT { (x)-[${CONTEXT}]-() } ELSE 0 END` : "";
+    const context = viaContext
+      ? `\n         + CASE WHEN x IS NOT NULL AND $typeSet <> 'all' AND $viaWalk AND x.id IN $via THEN COUNT { (x)-[${CONTEXT}]-() } ELSE 0 END`
+      : "";
     return `       ${count("-", "-")}${context} AS degree,
        ${count("-", "-")}${context} AS inDegree,`;
   };
@@ -179,7 +182,8 @@ export function expandBallsQueries(v) {
       AND (NOT $dated OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo >= $asOf)))
       AND NOT ${b}.id IN $avoid AND startNode(${r}) <> endNode(${r})`;
     /** @param {string} r @param {string} b */
-    const row = (r, b) => `{id: ${r}.id, type: type(${r}), start: startNode(${r}).id, end: endNode(${r}).id, confidence: ${r}.confidence, status: ${r}.status, validFrom: ${r}.validFrom, other: ${b}.id, degree: ${deg(b)}, inDegree: ${inDeg(b)}}`;
+    const row = (r, b) =>
+      `{id: ${r}.id, type: type(${r}), start: startNode(${r}).id, end: endNode(${r}).id, confidence: ${r}.confidence, status: ${r}.status, validFrom: ${r}.validFrom, other: ${b}.id, degree: ${deg(b)}, inDegree: ${inDeg(b)}}`;
     /** @param {string} name @param {typeof fwd} side @param {string} out @param {string} frontier @param {string} go */
     const level = (name, side, out, frontier, go) => `CALL (s, t, ${frontier}, ${go}) {
   WITH s, t, ${frontier} WHERE ${go}
@@ -193,7 +197,8 @@ export function expandBallsQueries(v) {
     /** @param {string} x */
     const hub = (x) => `${deg(x)} <= $cap`;
     /** @param {string} r @param {string} b */
-    const step = (r, b) => `{id: ${r}.id, type: type(${r}), start: startNode(${r}).id, end: endNode(${r}).id, confidence: ${r}.confidence, status: ${r}.status, validFrom: ${r}.validFrom, other: ${b}.id, degree: 0, inDegree: 0}`;
+    const step = (r, b) =>
+      `{id: ${r}.id, type: type(${r}), start: startNode(${r}).id, end: endNode(${r}).id, confidence: ${r}.confidence, status: ${r}.status, validFrom: ${r}.validFrom, other: ${b}.id, degree: 0, inDegree: 0}`;
     /** @param {number} k */
     const pathsOf = (k) => {
       const nodes = ["u", ...Array.from({ length: k - 1 }, (_, i) => `m${i + 1}`), "w"];
@@ -460,7 +465,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const v = { flow: voc.FLOW_RELATIONSHIP_TYPES, route: voc.ROUTE_RELATIONSHIP_TYPES, context: voc.CONTEXT_RELATIONSHIP_TYPES };
   const { directed, any } = expandHopsQueries(v);
   const balls = expandBallsQueries(v);
-  const files = { "expand-hops-directed": directed, "expand-hops-any": any, "expand-balls-flow": balls.flow, "expand-balls-route": balls.route, "expand-paths-flow": expandPathsQuery(v), "expand-exposure-route": expandExposureQuery(v), "find-shortest-any": findShortestQuery(v) };
+  const files = {
+    "expand-hops-directed": directed,
+    "expand-hops-any": any,
+    "expand-balls-flow": balls.flow,
+    "expand-balls-route": balls.route,
+    "expand-paths-flow": expandPathsQuery(v),
+    "expand-exposure-route": expandExposureQuery(v),
+    "find-shortest-any": findShortestQuery(v),
+  };
   for (const [name, text] of Object.entries(files)) writeFileSync(new URL(`../cypher/queries/${name}.cypher`, import.meta.url), text);
-  process.stdout.write(`wrote ${Object.keys(files).map((f) => `cypher/queries/${f}.cypher`).join(", ")}\n`);
+  process.stdout.write(
+    `wrote ${Object.keys(files)
+      .map((f) => `cypher/queries/${f}.cypher`)
+      .join(", ")}\n`,
+  );
 }

@@ -53,7 +53,10 @@ export function createApp(config: Config): App {
   db.onCommit(() => snapshot.invalidate());
   const fetcher = new HopFetcher(db, snapshot, config.routeHubDegree);
   const answers = () => new AnswerCache<never>(snapshot, config.routeCacheAnswers, config.routeCacheTtlMs);
-  const routes = observeRouteSearches(new RouteService(fetcher, new RouteDescriber(db), config, answers(), new RouteClusters(db, fetcher, snapshot, config.routeCacheTtlMs)), metrics);
+  const routes = observeRouteSearches(
+    new RouteService(fetcher, new RouteDescriber(db), config, answers(), new RouteClusters(db, fetcher, snapshot, config.routeCacheTtlMs)),
+    metrics,
+  );
   const auth = new AuthService(config);
   const candidates = new CandidateService(db, entities);
   const resolution = new ResolutionService(db, auth, () => candidates.invalidate());
@@ -94,14 +97,17 @@ function observeImports(imports: ImportService, metrics: Metrics): ImportService
     metrics.importsInProgress.inc();
     let read = 0;
     try {
-      const summary = await importFile({
-        ...options,
-        onProgress: (p) => {
-          metrics.importRecordsRead.inc(p.read - read);
-          read = p.read;
-          options.onProgress?.(p);
+      const summary = await importFile(
+        {
+          ...options,
+          onProgress: (p) => {
+            metrics.importRecordsRead.inc(p.read - read);
+            read = p.read;
+            options.onProgress?.(p);
+          },
         },
-      }, provenance);
+        provenance,
+      );
       metrics.importEnded(summary);
       return summary;
     } finally {

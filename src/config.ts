@@ -20,9 +20,7 @@ export function localNeo4j(env: NodeJS.ProcessEnv = process.env): { stateDir: st
  */
 const HOST_NAME = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*|\[[0-9a-f:.]+\])$/;
 
-const bool = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 /**
  * Every setting, its environment variable, default and meaning. The README's configuration
@@ -72,7 +70,12 @@ const ConfigSchema = z.object({
   corsOrigins: z
     .string()
     .default("")
-    .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   /**
    * `ALLOWED_HOSTS`: comma-separated host names (or IP addresses; IPv6 in brackets, `[fd00::1]`)
    * that requests may name in their `Host` header, without port, spaces trimmed, case-insensitive.
@@ -83,8 +86,22 @@ const ConfigSchema = z.object({
   allowedHosts: z
     .string()
     .default("")
-    .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
-    .pipe(z.array(z.string().regex(HOST_NAME, "each entry must be a host name or IP address without scheme, port or path (IPv6 in brackets), such as api.example.org or [fd00::1]"))),
+    .transform((s) =>
+      s
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            HOST_NAME,
+            "each entry must be a host name or IP address without scheme, port or path (IPv6 in brackets), such as api.example.org or [fd00::1]",
+          ),
+      ),
+    ),
   /** `LOG_LEVEL`: pino level. Default `info`. */
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** `NODE_ENV`: `development` shows stack traces in errors; anything else hides them. */
@@ -202,8 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(
-      `Invalid configuration: ${problems}. ` +
-        (password === undefined ? "Set NEO4J_PASSWORD or run `npm run db:start` to create .neo4j/password. " : ""),
+      `Invalid configuration: ${problems}. ` + (password === undefined ? "Set NEO4J_PASSWORD or run `npm run db:start` to create .neo4j/password. " : ""),
     );
   }
   return Object.freeze(parsed.data);

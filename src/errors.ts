@@ -149,12 +149,7 @@ export function publicExtensions<T extends Record<string, unknown> | undefined>(
  * `extensions.requestId` (src/request-context.ts) when served for a request, the id its log lines carry.
  * Model: apollo-server `errorNormalize.ts`.
  */
-export function formatError(
-  formatted: GraphQLFormattedError,
-  original: unknown,
-  development: boolean,
-  log: (err: unknown) => void,
-): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, original: unknown, development: boolean, log: (err: unknown) => void): GraphQLFormattedError {
   const cause = unwrapResolverError(original);
   const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "";
   const isOurs = cause instanceof AppError;

@@ -77,7 +77,10 @@ export function wellFormedStringsPlugin(): ApolloServerPlugin {
         didResolveOperation({ request }) {
           const where = loneSurrogateIn(request.variables);
           if (where) {
-            throw new BadUserInputError(`${where} holds half a character (a lone UTF-16 surrogate); send whole characters.`, { reason: "LONE_SURROGATE", http: { status: 400 } });
+            throw new BadUserInputError(`${where} holds half a character (a lone UTF-16 surrogate); send whole characters.`, {
+              reason: "LONE_SURROGATE",
+              http: { status: 400 },
+            });
           }
           return Promise.resolve();
         },
@@ -124,7 +127,9 @@ export function mutationCountPlugin(max = MAX_MUTATIONS_PER_OPERATION): ApolloSe
       return Promise.resolve({
         didResolveOperation({ operation, document }) {
           if (operation?.operation !== OperationTypeNode.MUTATION) return Promise.resolve();
-          const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+          const fragments = new Map(
+            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+          );
           const mutations = rootFieldCount(operation.selectionSet, fragments, new Map());
           if (mutations > max) {
             throw new QueryTooCostlyError(`This operation runs ${mutations} mutations; one operation runs at most ${max}. Send the rest in further requests.`, {

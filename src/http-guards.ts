@@ -39,7 +39,10 @@ export function singleHostSource(logger: Logger): RequestHandler {
     for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === "host") hosts += 1;
     const originForm = req.originalUrl.startsWith("/");
     if (hosts <= 1 && originForm) return next();
-    const problem = hosts > 1 ? `${hosts} Host headers; send exactly one` : "a request target that is not a path; send the path only (origin form, /graphql) with the name in the Host header";
+    const problem =
+      hosts > 1
+        ? `${hosts} Host headers; send exactly one`
+        : "a request target that is not a path; send the path only (origin form, /graphql) with the name in the Host header";
     logger.warn({ target: clip(req.originalUrl, 200), hosts }, "refused a request whose Host is ambiguous");
     sendHttpError(res, 400, "BAD_REQUEST", `Bad request: ${problem}.`);
   };
@@ -74,7 +77,10 @@ export function hostAllowList(bindHost: string, allowed: readonly string[], logg
     if (!enforced) return next();
     const name = hostName(req.headers.host);
     if (name !== null && names.has(name)) return next();
-    logger.warn({ host: clip(req.headers.host ?? "", 200), path: clip(req.path, 200) }, "refused a request for a host this server does not serve (DNS rebinding?)");
+    logger.warn(
+      { host: clip(req.headers.host ?? "", 200), path: clip(req.path, 200) },
+      "refused a request for a host this server does not serve (DNS rebinding?)",
+    );
     sendHttpError(
       res,
       421,
@@ -94,7 +100,10 @@ function sendHttpError(res: Response, status: number, code: string, message: str
  * read from Express's router, so a route added anywhere (src/export, src/import) is covered.
  */
 function methodsFor(expressApp: Express, path: string): string[] {
-  interface RouteLayer { route?: { methods: Record<string, boolean> }; match(path: string): boolean }
+  interface RouteLayer {
+    route?: { methods: Record<string, boolean> };
+    match(path: string): boolean;
+  }
   const stack = (expressApp as unknown as { router?: { stack: RouteLayer[] } }).router?.stack ?? [];
   const methods = new Set<string>();
   for (const layer of stack) {
@@ -160,7 +169,14 @@ const BODY_ERROR_MESSAGES: Readonly<Record<string, string>> = {
  * INTERNAL_SERVER_ERROR with no details.
  */
 export function httpErrorAsJson(logger: Logger): ErrorRequestHandler {
-  const codes: Readonly<Record<number, string>> = { 400: "BAD_REQUEST", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "BAD_REQUEST", 415: "BAD_REQUEST" };
+  const codes: Readonly<Record<number, string>> = {
+    400: "BAD_REQUEST",
+    403: "FORBIDDEN",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    413: "BAD_REQUEST",
+    415: "BAD_REQUEST",
+  };
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) return next(err);
     const e: HttpErrorFields = typeof err === "object" && err !== null ? err : {};

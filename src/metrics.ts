@@ -31,7 +31,12 @@ export interface ImportOutcome {
  */
 export class Metrics {
   readonly registry = new Registry();
-  readonly requests = new Counter({ name: "actorgraph_requests_total", help: "Requests answered, by operation and outcome (ok or error code).", labelNames: ["operation", "outcome"], registers: [this.registry] });
+  readonly requests = new Counter({
+    name: "actorgraph_requests_total",
+    help: "Requests answered, by operation and outcome (ok or error code).",
+    labelNames: ["operation", "outcome"],
+    registers: [this.registry],
+  });
   readonly latency = new Histogram({
     name: "actorgraph_request_duration_seconds",
     help: "Request latency in seconds, by operation.",
@@ -39,11 +44,25 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
-  readonly routeSearches = new Counter({ name: "actorgraph_route_searches_total", help: "Route searches, by outcome (ROUTES_FOUND or the search's reason).", labelNames: ["outcome"], registers: [this.registry] });
+  readonly routeSearches = new Counter({
+    name: "actorgraph_route_searches_total",
+    help: "Route searches, by outcome (ROUTES_FOUND or the search's reason).",
+    labelNames: ["outcome"],
+    registers: [this.registry],
+  });
   readonly exportsInProgress = new Gauge({ name: "actorgraph_exports_in_progress", help: "Exports streaming now.", registers: [this.registry] });
   readonly importsInProgress = new Gauge({ name: "actorgraph_imports_in_progress", help: "Imports running now.", registers: [this.registry] });
-  readonly importRecordsRead = new Gauge({ name: "actorgraph_import_records_read", help: "Records read so far by the imports running now.", registers: [this.registry] });
-  readonly importRecords = new Counter({ name: "actorgraph_import_records_total", help: "Records of finished imports, by format and outcome (imported, rejected).", labelNames: ["format", "outcome"], registers: [this.registry] });
+  readonly importRecordsRead = new Gauge({
+    name: "actorgraph_import_records_read",
+    help: "Records read so far by the imports running now.",
+    registers: [this.registry],
+  });
+  readonly importRecords = new Counter({
+    name: "actorgraph_import_records_total",
+    help: "Records of finished imports, by format and outcome (imported, rejected).",
+    labelNames: ["format", "outcome"],
+    registers: [this.registry],
+  });
 
   /** @param sessionsInUse reads the driver sessions open now (src/db/run.ts Database.sessionsInUse). */
   constructor(sessionsInUse: () => number) {

@@ -69,7 +69,10 @@ function finishErrorBodies(res: Response, context: RequestContext, development: 
   res.json = (body: unknown) => {
     const errors = (body as { errors?: unknown } | null)?.errors;
     if (!Array.isArray(errors)) return json(body);
-    const tagged = errors.map((e: { extensions?: Record<string, unknown> }) => ({ ...e, extensions: { ...publicExtensions(e.extensions, development), requestId: context.id } }));
+    const tagged = errors.map((e: { extensions?: Record<string, unknown> }) => ({
+      ...e,
+      extensions: { ...publicExtensions(e.extensions, development), requestId: context.id },
+    }));
     const code = (tagged[0]?.extensions as Record<string, unknown> | undefined)?.code;
     if (typeof code === "string") context.outcome ??= code;
     return json({ ...(body as object), errors: tagged });

@@ -29,8 +29,9 @@ import { registerWebClients } from "./web/serve.js";
 // graphql-query-complexity's ESM build imports `graphql/index.mjs`, while Node resolves every
 // other `import "graphql"` (Apollo, type-graphql, ours) to the CommonJS `graphql/index.js`.
 // Two graphql realms break schema checks, so load its CommonJS build, which shares ours.
-const { fieldExtensionsEstimator, getComplexity, simpleEstimator } =
-  createRequire(import.meta.url)("graphql-query-complexity") as typeof import("graphql-query-complexity");
+const { fieldExtensionsEstimator, getComplexity, simpleEstimator } = createRequire(import.meta.url)(
+  "graphql-query-complexity",
+) as typeof import("graphql-query-complexity");
 
 /**
  * Limits on an operation's shape, checked before anything runs (GraphQL Armor validation rules):
@@ -161,7 +162,6 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   return { url, port, stop: () => apollo.stop() };
 }
-
 
 /**
  * Rejects operations whose estimated cost exceeds `max` with QUERY_TOO_COSTLY (HTTP 400),

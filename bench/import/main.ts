@@ -79,7 +79,8 @@ async function main(): Promise<void> {
       "MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n, sum(coalesce(r.statementCount, 0)) AS statements, sum(size(coalesce(r.evidenceQuotes, []))) AS evidence ORDER BY type",
     );
     const types: GraphShape["types"] = {};
-    for (const r of rows.records) types[String(r.get("type"))] = { n: Number(r.get("n")), statements: Number(r.get("statements")), evidence: Number(r.get("evidence")) };
+    for (const r of rows.records)
+      types[String(r.get("type"))] = { n: Number(r.get("n")), statements: Number(r.get("statements")), evidence: Number(r.get("evidence")) };
     return { nodes, relationships: Object.values(types).reduce((a, t) => a + t.n, 0), types };
   };
   try {
@@ -97,8 +98,15 @@ async function main(): Promise<void> {
       await app.imports.importFile({ format: "customs", path: warmFile, rejectsFile: null, batchSize: BATCH_SIZE });
       const w1 = performance.now();
       await clear();
-      await run(PEER_LOAD_CSV, { url: "file:///warmup/customs.csv", sourceId: "dataset-customs-peer", maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP, rowsPerTransaction: neo4j.int(PEER_BATCH) });
-      log(`warm-up on ${WARMUP.toLocaleString("en-US")} declarations: ours ${((w1 - w0) / 1000).toFixed(1)} s, peer ${((performance.now() - w1) / 1000).toFixed(1)} s`);
+      await run(PEER_LOAD_CSV, {
+        url: "file:///warmup/customs.csv",
+        sourceId: "dataset-customs-peer",
+        maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP,
+        rowsPerTransaction: neo4j.int(PEER_BATCH),
+      });
+      log(
+        `warm-up on ${WARMUP.toLocaleString("en-US")} declarations: ours ${((w1 - w0) / 1000).toFixed(1)} s, peer ${((performance.now() - w1) / 1000).toFixed(1)} s`,
+      );
     }
 
     await clear();
@@ -109,7 +117,10 @@ async function main(): Promise<void> {
     const bets = { won: 0, lost: 0, none: 0 };
     const t0 = performance.now();
     const summary = await app.imports.importFile({
-      format: "customs", path: file, rejectsFile: null, batchSize: BATCH_SIZE,
+      format: "customs",
+      path: file,
+      rejectsFile: null,
+      batchSize: BATCH_SIZE,
       onProgress: (p) => {
         sampler.batch(p.written, p.batch.ms);
         for (const [stage, ms] of Object.entries(p.batch.stages)) stageMs.set(stage, (stageMs.get(stage) ?? 0) + ms);
@@ -120,8 +131,12 @@ async function main(): Promise<void> {
     const oursCpuS = oursCpu();
     const memory = sampler.stop();
     const ours = await shape();
-    log(`ours: ${summary.read} read, ${summary.created} created, ${summary.rejected} rejected in ${oursS.toFixed(1)} s (${(rows / oursS).toFixed(0)} rows/s), peak RSS ${(memory.peak / 2 ** 20).toFixed(0)} MiB`);
-    log(`ours deciles: ${JSON.stringify(oursDeciles(memory.batches, rows).map((d) => [d.decile, d.rows, +d.atS.toFixed(1), Math.round(d.batchMsMean!), Math.round(d.rssMax! / 2 ** 20)]))}`);
+    log(
+      `ours: ${summary.read} read, ${summary.created} created, ${summary.rejected} rejected in ${oursS.toFixed(1)} s (${(rows / oursS).toFixed(0)} rows/s), peak RSS ${(memory.peak / 2 ** 20).toFixed(0)} MiB`,
+    );
+    log(
+      `ours deciles: ${JSON.stringify(oursDeciles(memory.batches, rows).map((d) => [d.decile, d.rows, +d.atS.toFixed(1), Math.round(d.batchMsMean!), Math.round(d.rssMax! / 2 ** 20)]))}`,
+    );
     const batches = memory.batches.length;
     const stages = `${[...stageMs].map(([stage, ms]) => `${stage} ${Math.round(ms / batches)}`).join(", ")}; batches whose new SUPPLIED were bet new (BatchOptions.freshSupplied): won ${bets.won}, lost ${bets.lost}, not bet ${bets.none}`;
     log(`ours stages, mean ms per batch: ${stages}`);
@@ -141,7 +156,12 @@ async function main(): Promise<void> {
         .catch(() => undefined);
     }, 2000);
     try {
-      await run(PEER_LOAD_CSV, { url: "file:///customs.csv", sourceId: "dataset-customs-peer", maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP, rowsPerTransaction: neo4j.int(PEER_BATCH) });
+      await run(PEER_LOAD_CSV, {
+        url: "file:///customs.csv",
+        sourceId: "dataset-customs-peer",
+        maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP,
+        rowsPerTransaction: neo4j.int(PEER_BATCH),
+      });
     } finally {
       clearInterval(poll);
     }
@@ -169,14 +189,23 @@ async function main(): Promise<void> {
       "",
       `ours/peer throughput: ${(oursRate / peerRate).toFixed(2)}x`,
       `same graph (nodes, and per type: relationships, summed statementCount, evidence entries): ${sameShape ? "yes" : "NO"}`,
-      ...Object.keys({ ...ours.types, ...peer.types }).sort().map((t) => `  ${t}: ours ${fmt(ours.types[t])}, peer ${fmt(peer.types[t])}`),
+      ...Object.keys({ ...ours.types, ...peer.types })
+        .sort()
+        .map((t) => `  ${t}: ours ${fmt(ours.types[t])}, peer ${fmt(peer.types[t])}`),
       `ours peak RSS: ${mib(memory.peak)}`,
       `ours stages, mean ms per batch: ${stages}`,
       `CPU seconds, ours: ${cpuText(oursCpuS)}; peer: ${cpuText(peerCpuS)}`,
       "",
       "| decile | rows | ours s | ours rows/s | ours batch ms mean / max | ours RSS max | peer s | peer rows/s |",
       "|---|---|---|---|---|---|---|---|",
-      ...Array.from({ length: 10 }, (_, i) => decileRow(i + 1, od.find((d) => d.decile === i + 1), pd.find((d) => d.decile === i + 1), mib)),
+      ...Array.from({ length: 10 }, (_, i) =>
+        decileRow(
+          i + 1,
+          od.find((d) => d.decile === i + 1),
+          pd.find((d) => d.decile === i + 1),
+          mib,
+        ),
+      ),
       "",
       first && last
         ? `ours first vs last decile: batch ${first.batchMsMean!.toFixed(0)} → ${last.batchMsMean!.toFixed(0)} ms (x${(last.batchMsMean! / first.batchMsMean!).toFixed(2)}), RSS ${mib(first.rssMax!)} → ${mib(last.rssMax!)}`
@@ -188,7 +217,14 @@ async function main(): Promise<void> {
     writeFileSync(
       join(PROJECT_ROOT, "bench", "results", "import.json"),
       JSON.stringify(
-        { seed: SEED, declarations: rows, batchSize: BATCH_SIZE, peerBatch: PEER_BATCH, ours: { seconds: oursS, rowsPerSecond: oursRate, ...ours, peakRss: memory.peak, deciles: od, batches: memory.batches }, peer: { seconds: peerS, rowsPerSecond: peerRate, ...peer, deciles: pd } },
+        {
+          seed: SEED,
+          declarations: rows,
+          batchSize: BATCH_SIZE,
+          peerBatch: PEER_BATCH,
+          ours: { seconds: oursS, rowsPerSecond: oursRate, ...ours, peakRss: memory.peak, deciles: od, batches: memory.batches },
+          peer: { seconds: peerS, rowsPerSecond: peerRate, ...peer, deciles: pd },
+        },
         null,
         1,
       ),
@@ -204,7 +240,9 @@ function fmt(t: { n: number; statements: number; evidence: number } | undefined)
 }
 
 function decileRow(d: number, o: Decile | undefined, p: Decile | undefined, mib: (b: number) => string): string {
-  const ours = o ? `${o.atS.toFixed(1)} | ${o.rowsPerS.toFixed(0)} | ${o.batchMsMean!.toFixed(0)} / ${o.batchMsMax!.toFixed(0)} | ${mib(o.rssMax!)}` : "– | – | – | –";
+  const ours = o
+    ? `${o.atS.toFixed(1)} | ${o.rowsPerS.toFixed(0)} | ${o.batchMsMean!.toFixed(0)} / ${o.batchMsMax!.toFixed(0)} | ${mib(o.rssMax!)}`
+    : "– | – | – | –";
   const peer = p ? `${p.atS.toFixed(1)} | ${p.rowsPerS.toFixed(0)}` : "– | –";
   return `| ${d * 10}% | ${(o?.rows ?? p?.rows ?? 0).toLocaleString("en-US")} | ${ours} | ${peer} |`;
 }
@@ -212,7 +250,11 @@ function decileRow(d: number, o: Decile | undefined, p: Decile | undefined, mib:
 /** Writes customs.csv (and the generator's other files) into `dir` with `actorgraph generate`, in a child process so its memory is not ours. */
 function generate(dir: string, declarations = DECLARATIONS): string {
   const t = performance.now();
-  const res = spawnSync(process.execPath, [join(PROJECT_ROOT, "dist", "src", "cli.js"), "generate", "--out", dir, "--declarations", String(declarations), "--seed", String(SEED)], { stdio: ["ignore", "ignore", "inherit"] });
+  const res = spawnSync(
+    process.execPath,
+    [join(PROJECT_ROOT, "dist", "src", "cli.js"), "generate", "--out", dir, "--declarations", String(declarations), "--seed", String(SEED)],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
   if (res.status !== 0) throw new Error("actorgraph generate failed");
   log(`generated ${declarations.toLocaleString("en-US")} declarations in ${Math.round((performance.now() - t) / 1000)} s`);
   return join(dir, "customs.csv");

@@ -85,10 +85,11 @@ async function main(): Promise<void> {
 
     // Recall of ours from the compare-only run, which uses BENCH_MAX_BLOCK as the peer does.
     const oursPairs = new Set(compare.value.candidates.map((c) => key(c.leftRecord, c.rightRecord)));
-    const recall = (found: (k: string) => boolean) => PLANT_KINDS.map((kind) => {
-      const of = plants.filter((p) => p.kind === kind);
-      return { kind, n: of.length, found: of.filter((p) => found(key(p.of, p.record.id))).length };
-    });
+    const recall = (found: (k: string) => boolean) =>
+      PLANT_KINDS.map((kind) => {
+        const of = plants.filter((p) => p.kind === kind);
+        return { kind, n: of.length, found: of.filter((p) => found(key(p.of, p.record.id))).length };
+      });
     const oursRecall = recall((k) => oursPairs.has(k));
     const peerRecall = recall((k) => peer.value.found.has(k));
     const total = (r: { n: number; found: number }[]) => `${r.reduce((s, x) => s + x.found, 0)}/${r.reduce((s, x) => s + x.n, 0)}`;
@@ -118,7 +119,8 @@ async function main(): Promise<void> {
 function plantDuplicates(net: TradeNetwork): Plant[] {
   const step = Math.max(1, Math.floor(net.companyCount / PLANTS));
   const plants: Plant[] = [];
-  for (let i = 0; plants.length < PLANTS && i < net.companyCount; i += step) plants.push(plant(net.company(i), PLANT_KINDS[plants.length % PLANT_KINDS.length]!, NS));
+  for (let i = 0; plants.length < PLANTS && i < net.companyCount; i += step)
+    plants.push(plant(net.company(i), PLANT_KINDS[plants.length % PLANT_KINDS.length]!, NS));
   return plants;
 }
 
@@ -127,7 +129,9 @@ async function writePlants(app: ReturnType<typeof createApp>, plants: readonly P
   await app.db.writeTx("bench-plants", async (tx) => {
     await tx.run("UNWIND $rows AS r CREATE (n:Entity) SET n = r", { rows: plants.map((p) => p.record) });
     await tx.run("UNWIND $rows AS r MATCH (n:Entity {id: r.id}) SET n.identifiers = r.identifiers, n.identifierKeys = r.keys", {
-      rows: plants.filter((p) => p.originalIdentifiers.length > 0).map((p) => ({ id: p.of, identifiers: p.originalIdentifiers, keys: p.originalIdentifiers.map((i) => identifierKey(i.slice(i.indexOf(":") + 1))) })),
+      rows: plants
+        .filter((p) => p.originalIdentifiers.length > 0)
+        .map((p) => ({ id: p.of, identifiers: p.originalIdentifiers, keys: p.originalIdentifiers.map((i) => identifierKey(i.slice(i.indexOf(":") + 1))) })),
     });
   });
 }

@@ -15,14 +15,39 @@ export type PlantKind = (typeof PLANT_KINDS)[number];
 export interface Plant {
   readonly kind: PlantKind;
   readonly of: string;
-  readonly record: { id: string; name: string; kind: string; country: string; aliases: string[]; identifiers: string[]; identifierKeys: string[]; latinNames: string[]; nameKey: string | null; unidentified: boolean };
+  readonly record: {
+    id: string;
+    name: string;
+    kind: string;
+    country: string;
+    aliases: string[];
+    identifiers: string[];
+    identifierKeys: string[];
+    latinNames: string[];
+    nameKey: string | null;
+    unidentified: boolean;
+  };
   /** Set on the original company too (registration plants). */
   readonly originalIdentifiers: string[];
 }
 
 const CYRILLIC: Readonly<Record<string, string>> = {
-  Sky: "Скай", Falcon: "Фалкон", Steppe: "Степ", Golden: "Голден", Silk: "Силк", Vector: "Вектор", Aero: "Аэро", Orion: "Орион",
-  Pioneer: "Пионер", Delta: "Дельта", Zenith: "Зенит", Nova: "Нова", Polar: "Полар", Amber: "Эмбер", Harbor: "Харбор", Crest: "Крест",
+  Sky: "Скай",
+  Falcon: "Фалкон",
+  Steppe: "Степ",
+  Golden: "Голден",
+  Silk: "Силк",
+  Vector: "Вектор",
+  Aero: "Аэро",
+  Orion: "Орион",
+  Pioneer: "Пионер",
+  Delta: "Дельта",
+  Zenith: "Зенит",
+  Nova: "Нова",
+  Polar: "Полар",
+  Amber: "Эмбер",
+  Harbor: "Харбор",
+  Crest: "Крест",
 };
 
 const LEGAL_FORM_SWAPS: readonly [RegExp, string][] = [
@@ -49,10 +74,16 @@ export function plant(c: Company, kind: PlantKind, ns: string): Plant {
       break;
     }
     case "spacing":
-      name = words[0] === "OOO" || words[0] === "LLC" || words[0] === "JSC" ? `${words[0]} ${words[1]}${words[2]} ${words.slice(3).join(" ")}` : `${words[0]}${words[1]} ${words.slice(2).join(" ")}`;
+      name =
+        words[0] === "OOO" || words[0] === "LLC" || words[0] === "JSC"
+          ? `${words[0]} ${words[1]}${words[2]} ${words.slice(3).join(" ")}`
+          : `${words[0]}${words[1]} ${words.slice(2).join(" ")}`;
       break;
     case "cyrillic":
-      name = `ООО «${words.map((w) => CYRILLIC[w] ?? w).filter((w) => !["OOO", "LLC", "JSC"].includes(w)).join(" ")}»`;
+      name = `ООО «${words
+        .map((w) => CYRILLIC[w] ?? w)
+        .filter((w) => !["OOO", "LLC", "JSC"].includes(w))
+        .join(" ")}»`;
       break;
     case "typo": {
       const w = words.findIndex((x) => x.length >= 5);

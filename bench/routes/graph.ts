@@ -82,7 +82,7 @@ export function generateBenchGraph(seed: number, companies: number, meanOutDegre
     return tierStart[t]! + Math.min(size - 1, Math.floor(size * rand() ** skew));
   };
   /** Heavy-tailed out-degree (Pareto, shape 2) with the given mean. */
-  const degree = (mean: number) => Math.min(500, Math.floor((mean / 2) / Math.sqrt(1 - rand())));
+  const degree = (mean: number) => Math.min(500, Math.floor(mean / 2 / Math.sqrt(1 - rand())));
 
   for (let s = 0; s < companyCount; s += 1) {
     const t = tier[s]!;

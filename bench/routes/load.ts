@@ -3,10 +3,13 @@ import { nodeId, REL_TYPES, relId, STATUS_CONFIDENCE, STATUSES, TIER_NAMES, type
 
 /** One CREATE per allow-listed type: the type is never spliced from data. */
 const CREATE_RELS: Record<(typeof REL_TYPES)[number], string> = {
-  SUPPLIED: "UNWIND $rels AS x MATCH (a:Entity {id: x.s}) MATCH (b:Entity {id: x.e}) CREATE (a)-[:SUPPLIED {id: x.id, confidence: x.c, status: x.st, validFrom: date(x.vf), evidenceQuotes: [], evidenceStarts: [], evidenceEnds: [], evidenceSourceIds: []}]->(b)",
+  SUPPLIED:
+    "UNWIND $rels AS x MATCH (a:Entity {id: x.s}) MATCH (b:Entity {id: x.e}) CREATE (a)-[:SUPPLIED {id: x.id, confidence: x.c, status: x.st, validFrom: date(x.vf), evidenceQuotes: [], evidenceStarts: [], evidenceEnds: [], evidenceSourceIds: []}]->(b)",
   PAID: "UNWIND $rels AS x MATCH (a:Entity {id: x.s}) MATCH (b:Entity {id: x.e}) CREATE (a)-[:PAID {id: x.id, confidence: x.c, status: x.st, validFrom: date(x.vf), evidenceQuotes: [], evidenceStarts: [], evidenceEnds: [], evidenceSourceIds: []}]->(b)",
-  PART_OF: "UNWIND $rels AS x MATCH (a:Entity {id: x.s}) MATCH (b:Entity {id: x.e}) CREATE (a)-[:PART_OF {id: x.id, confidence: x.c, status: x.st, validFrom: date(x.vf), evidenceQuotes: [], evidenceStarts: [], evidenceEnds: [], evidenceSourceIds: []}]->(b)",
-  BASED_IN: "UNWIND $rels AS x MATCH (a:Entity {id: x.s}) MATCH (b:Entity {id: x.e}) CREATE (a)-[:BASED_IN {id: x.id, confidence: x.c, status: x.st, validFrom: date(x.vf), evidenceQuotes: [], evidenceStarts: [], evidenceEnds: [], evidenceSourceIds: []}]->(b)",
+  PART_OF:
+    "UNWIND $rels AS x MATCH (a:Entity {id: x.s}) MATCH (b:Entity {id: x.e}) CREATE (a)-[:PART_OF {id: x.id, confidence: x.c, status: x.st, validFrom: date(x.vf), evidenceQuotes: [], evidenceStarts: [], evidenceEnds: [], evidenceSourceIds: []}]->(b)",
+  BASED_IN:
+    "UNWIND $rels AS x MATCH (a:Entity {id: x.s}) MATCH (b:Entity {id: x.e}) CREATE (a)-[:BASED_IN {id: x.id, confidence: x.c, status: x.st, validFrom: date(x.vf), evidenceQuotes: [], evidenceStarts: [], evidenceEnds: [], evidenceSourceIds: []}]->(b)",
 };
 
 const DAY_MS = 86_400_000;
@@ -17,7 +20,13 @@ const EPOCH = Date.UTC(2020, 0, 1);
  * `:BenchMeta` node recording the seed and size so a later run can reuse it.
  * @param onProgress called after each batch with (done, total) relationships.
  */
-export async function loadBenchGraph(driver: Driver, database: string, g: BenchGraph, seed: number, onProgress: (done: number, total: number) => void): Promise<void> {
+export async function loadBenchGraph(
+  driver: Driver,
+  database: string,
+  g: BenchGraph,
+  seed: number,
+  onProgress: (done: number, total: number) => void,
+): Promise<void> {
   const session = driver.session({ database });
   try {
     const nodeBatch = 20_000;

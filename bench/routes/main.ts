@@ -10,7 +10,17 @@ import { flowAdjacency, flowDistances, generateBenchGraph, nodeId, randomStream,
 import { loadBenchGraph, loadedBenchMeta } from "./load.js";
 import { applyRealShape, realShape } from "./real-shaped.js";
 import { report, type Sample, type ThroughputFamily } from "./report.js";
-import { ask, measureThroughput, NEIGHBORHOOD_CENTER, NEIGHBORHOOD_FIELDS_QUERY, ourNeighborhood, OUR_ROUTES, peerNeighborhood, PEER_ROUTES, startServerProcess } from "./throughput.js";
+import {
+  ask,
+  measureThroughput,
+  NEIGHBORHOOD_CENTER,
+  NEIGHBORHOOD_FIELDS_QUERY,
+  ourNeighborhood,
+  OUR_ROUTES,
+  peerNeighborhood,
+  PEER_ROUTES,
+  startServerProcess,
+} from "./throughput.js";
 
 /**
  * Route benchmark: actorgraph's route engine against a peer, the naive Cypher that
@@ -69,7 +79,9 @@ async function main(): Promise<void> {
     await app.admin.applySchema();
     const meta = await loadedBenchMeta(driver, database);
     if (meta && (meta.seed !== SEED || meta.nodes !== g.nodeCount)) {
-      throw new Error(`.neo4j-bench holds another graph (seed ${meta.seed}, ${meta.nodes} nodes); delete .neo4j-bench/ or set BENCH_SEED/BENCH_COMPANIES to match`);
+      throw new Error(
+        `.neo4j-bench holds another graph (seed ${meta.seed}, ${meta.nodes} nodes); delete .neo4j-bench/ or set BENCH_SEED/BENCH_COMPANIES to match`,
+      );
     }
     if (!meta) {
       const t1 = performance.now();
@@ -97,8 +109,14 @@ async function main(): Promise<void> {
         }
       });
       samples.push({
-        family, label, oursMs: o.ms, peerMs: p.ms, peerTimedOut,
-        oursRoutes: o.value.routes, oursReason: o.value.reason, withinBudget: o.ms <= BUDGET_MS + GRACE_MS,
+        family,
+        label,
+        oursMs: o.ms,
+        peerMs: p.ms,
+        peerTimedOut,
+        oursRoutes: o.value.routes,
+        oursReason: o.value.reason,
+        withinBudget: o.ms <= BUDGET_MS + GRACE_MS,
       });
     };
     const routes = (from: number, to: number, maxHops: number, direction: "FLOW" | "ANY") => async () => {
@@ -106,9 +124,14 @@ async function main(): Promise<void> {
       return { routes: r.routes.length, reason: r.reason };
     };
     const peer = (q: keyof typeof PEER, from: number, to: number) => () =>
-      driver.executeQuery(PEER[q] + PEER_TAIL, { from: nodeId(from), to: nodeId(to), k: neo4j.int(5) }, {
-        database, transactionConfig: { timeout: PEER_TIMEOUT_MS },
-      });
+      driver.executeQuery(
+        PEER[q] + PEER_TAIL,
+        { from: nodeId(from), to: nodeId(to), k: neo4j.int(5) },
+        {
+          database,
+          transactionConfig: { timeout: PEER_TIMEOUT_MS },
+        },
+      );
 
     // Warm the page cache and the query plans once, unmeasured.
     const adj = flowAdjacency(g);
@@ -154,7 +177,12 @@ async function main(): Promise<void> {
           const r = await app.services.routes.exposure({ id: nodeId(from), topics: ["sanction"], limit: 5 });
           return { routes: r.routes.length, reason: r.reason };
         },
-        () => driver.executeQuery(PEER.exposure4 + PEER_TAIL, { from: nodeId(from), k: neo4j.int(5) }, { database, transactionConfig: { timeout: PEER_TIMEOUT_MS } }),
+        () =>
+          driver.executeQuery(
+            PEER.exposure4 + PEER_TAIL,
+            { from: nodeId(from), k: neo4j.int(5) },
+            { database, transactionConfig: { timeout: PEER_TIMEOUT_MS } },
+          ),
       );
     }
     log(`exposure: ${EXPOSURE} companies measured`);

@@ -19,7 +19,9 @@ import { RELATIONSHIP_TYPE_NAMES } from "../../src/model/vocabulary.js";
 const kind = process.argv[2];
 const uri = process.env.NEO4J_URI ?? "neo4j://127.0.0.1:7690";
 noDelayForPort(boltPort(uri));
-const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? "neo4j", process.env.NEO4J_PASSWORD ?? ""), { logging: { level: "error", logger: () => undefined } });
+const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? "neo4j", process.env.NEO4J_PASSWORD ?? ""), {
+  logging: { level: "error", logger: () => undefined },
+});
 
 /** The newcomer's route query: every path up to six hops over the flow types, sorted by the product of confidences. */
 const NAIVE_ROUTES =

@@ -43,7 +43,9 @@ export async function applyRealShape(driver: Driver, database: string, g: BenchG
         ),
       );
     }
-    await session.executeWrite((tx) => tx.run("UNWIND $ids AS id MATCH (c:Entity {id: id}) SET c.topics = ['sanction']", { ids: shape.sanctioned.map(nodeId) }));
+    await session.executeWrite((tx) =>
+      tx.run("UNWIND $ids AS id MATCH (c:Entity {id: id}) SET c.topics = ['sanction']", { ids: shape.sanctioned.map(nodeId) }),
+    );
     await session.executeWrite((tx) => tx.run("MATCH (m:BenchMeta) SET m.realShaped = $v", { v: REAL_SHAPE_VERSION }));
   } finally {
     await session.close();

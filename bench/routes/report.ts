@@ -29,7 +29,9 @@ export function report(header: string, samples: readonly Sample[], throughput: r
   const families = [...new Set(samples.map((s) => s.family))];
   const rows: string[] = [header, ""];
   const fmt = (s: Summary) => `${s.p50} / ${s.p95} / ${s.p99}`;
-  rows.push("| family | n | ours p50 / p95 / p99 (ms) | peer p50 / p95 / p99 (ms) | ours/peer p50 | ours/peer p95 | ours/peer p99 | peer timeouts | ours within budget |");
+  rows.push(
+    "| family | n | ours p50 / p95 / p99 (ms) | peer p50 / p95 / p99 (ms) | ours/peer p50 | ours/peer p95 | ours/peer p99 | peer timeouts | ours within budget |",
+  );
   rows.push("|---|---|---|---|---|---|---|---|---|");
   const json: Record<string, unknown> = {};
   for (const family of families) {
@@ -47,13 +49,21 @@ export function report(header: string, samples: readonly Sample[], throughput: r
   for (const label of [...new Set(samples.map((s) => `${s.family}: ${s.label}`))]) {
     const ls = samples.filter((s) => `${s.family}: ${s.label}` === label);
     const reasons = [...new Set(ls.map((s) => s.oursReason ?? "complete"))].join(", ");
-    rows.push(`  ${label}: n=${ls.length}, ours p95 ${summarize(ls.map((s) => s.oursMs)).p95}, peer p95 ${summarize(ls.map((s) => s.peerMs)).p95}, routes found ${ls.filter((s) => s.oursRoutes > 0).length}/${ls.length}, ${reasons}`);
+    rows.push(
+      `  ${label}: n=${ls.length}, ours p95 ${summarize(ls.map((s) => s.oursMs)).p95}, peer p95 ${summarize(ls.map((s) => s.peerMs)).p95}, routes found ${ls.filter((s) => s.oursRoutes > 0).length}/${ls.length}, ${reasons}`,
+    );
   }
   if (throughput.length > 0) {
-    rows.push("", "| throughput, 16 connections | ours req/s (p50 / p99 ms) | ours, cache off | peer req/s (p50 / p99 ms) | ours/peer | errors ours / peer |", "|---|---|---|---|---|---|");
+    rows.push(
+      "",
+      "| throughput, 16 connections | ours req/s (p50 / p99 ms) | ours, cache off | peer req/s (p50 / p99 ms) | ours/peer | errors ours / peer |",
+      "|---|---|---|---|---|---|",
+    );
     for (const t of throughput) {
       const cell = (r: ThroughputResult) => `${r.rps} (${r.p50} / ${r.p99})`;
-      rows.push(`| ${t.family} | ${cell(t.ours)} | ${cell(t.oursCold)} | ${t.peer.label}: ${cell(t.peer)} | ${(t.ours.rps / t.peer.rps).toFixed(2)} | ${t.ours.errors + t.oursCold.errors} / ${t.peer.errors} |`);
+      rows.push(
+        `| ${t.family} | ${cell(t.ours)} | ${cell(t.oursCold)} | ${t.peer.label}: ${cell(t.peer)} | ${(t.ours.rps / t.peer.rps).toFixed(2)} | ${t.ours.errors + t.oursCold.errors} / ${t.peer.errors} |`,
+      );
     }
   }
   process.stdout.write(`${rows.join("\n")}\n`);

@@ -45,7 +45,9 @@ export function ourNeighborhood(depth: number): string {
 export function peerNeighborhood(depth: number, fields: readonly (readonly string[])[]): string {
   const level = (d: number): string => {
     const inner = d + 1 < depth ? ` ${level(d + 1)}` : "";
-    return (fields[d] ?? []).map((f) => `${f}Connection { edges { properties { id status confidence evidenceQuotes } node { id name kind${inner} } } }`).join(" ");
+    return (fields[d] ?? [])
+      .map((f) => `${f}Connection { edges { properties { id status confidence evidenceQuotes } node { id name kind${inner} } } }`)
+      .join(" ");
   };
   return `{ entities(where: { id: { eq: "${NEIGHBORHOOD_CENTER}" } }) { id name kind ${level(0)} } }`;
 }
@@ -57,7 +59,11 @@ export const NEIGHBORHOOD_FIELDS_QUERY = `
   CALL (around) { UNWIND around AS n MATCH (n)-[r]-(y) RETURN collect(DISTINCT type(r) + CASE WHEN startNode(r) = n THEN '_out' ELSE '_in' END) AS second }
   RETURN first, second`;
 /** Starts a server process and resolves with its GraphQL URL once it answers. */
-export async function startServerProcess(kind: "ours" | "naive" | "neo4j-graphql", env: NodeJS.ProcessEnv, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startServerProcess(
+  kind: "ours" | "naive" | "neo4j-graphql",
+  env: NodeJS.ProcessEnv,
+  port: number,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const script = kind === "ours" ? join(PROJECT_ROOT, "dist", "src", "cli.js") : join(PROJECT_ROOT, "dist", "bench", "routes", "peer-server.js");
   const args = kind === "ours" ? [script, "serve"] : [script, kind];
   const child: ChildProcess = spawn(process.execPath, args, { env: { ...env, PORT: String(port), LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "inherit"] });
@@ -94,5 +100,12 @@ export async function measureThroughput(label: string, url: string, query: strin
   const headers = { "content-type": "application/json" };
   await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: 2 });
   const r = await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, duration: SECONDS });
-  return { label, rps: Math.round(r.requests.average * 10) / 10, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors: r.non2xx + r.errors };
+  return {
+    label,
+    rps: Math.round(r.requests.average * 10) / 10,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    errors: r.non2xx + r.errors,
+  };
 }

@@ -52,7 +52,11 @@ function row(label: string, window: readonly Sample[], seconds: number, rss: num
   const s = summarize(window.map((w) => w.ms));
   const errors = new Map<string, number>();
   for (const w of window) if (w.outcome !== "ok") errors.set(w.outcome, (errors.get(w.outcome) ?? 0) + 1);
-  const codes = [...errors].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(", ") || "none";
+  const codes =
+    [...errors]
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, n]) => `${c} ${n}`)
+      .join(", ") || "none";
   return `| ${label} | ${window.length} | ${(window.length / seconds).toFixed(1)} | ${s.p50} | ${s.p99} | ${codes} | ${rss} |`;
 }
 
@@ -63,14 +67,28 @@ async function main(): Promise<void> {
   await app.admin.applySchema();
   await app.admin.applySeed();
   const leaves = Array.from({ length: HUB_LEAVES }, (_, i) => `${PREFIX}l${i}`);
-  await app.db.writeTx("soak-hub", async (tx) => {
-    await tx.run("MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n", { p: PREFIX });
-    await tx.run("UNWIND $ids AS id CREATE (:Entity {id: id, name: id, kind: 'Company'})", { ids: [hubId, ...leaves] });
-    await tx.run("MATCH (h:Entity {id: $hub}) UNWIND $ids AS id MATCH (l:Entity {id: id}) CREATE (h)-[:SUPPLIED {id: $hub + '>' + id, status: 'REPORTED', confidence: 0.8}]->(l)", { hub: hubId, ids: leaves });
-  }, { timeoutMs: 120_000 });
+  await app.db.writeTx(
+    "soak-hub",
+    async (tx) => {
+      await tx.run("MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n", { p: PREFIX });
+      await tx.run("UNWIND $ids AS id CREATE (:Entity {id: id, name: id, kind: 'Company'})", { ids: [hubId, ...leaves] });
+      await tx.run(
+        "MATCH (h:Entity {id: $hub}) UNWIND $ids AS id MATCH (l:Entity {id: id}) CREATE (h)-[:SUPPLIED {id: $hub + '>' + id, status: 'REPORTED', confidence: 0.8}]->(l)",
+        { hub: hubId, ids: leaves },
+      );
+    },
+    { timeoutMs: 120_000 },
+  );
 
   const api = spawn("node", [join(PROJECT_ROOT, "dist", "src", "cli.js"), "serve"], {
-    env: { ...process.env, NEO4J_URI: config.neo4jUri, NEO4J_PASSWORD: config.neo4jPassword, PORT: process.env.SOAK_PORT ?? "0", LOG_LEVEL: "warn", AUTO_START_DB: "false" },
+    env: {
+      ...process.env,
+      NEO4J_URI: config.neo4jUri,
+      NEO4J_PASSWORD: config.neo4jPassword,
+      PORT: process.env.SOAK_PORT ?? "0",
+      LOG_LEVEL: "warn",
+      AUTO_START_DB: "false",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let out = "";
@@ -103,7 +121,14 @@ async function main(): Promise<void> {
   let from = 0;
   const reporter = setInterval(() => {
     const to = Math.round((performance.now() - started) / 1000);
-    process.stdout.write(`${row(`${from}–${to} s`, samples.filter((s) => s.at >= from * 1000 && s.at < to * 1000), to - from, rssMb(api.pid!))}\n`);
+    process.stdout.write(
+      `${row(
+        `${from}–${to} s`,
+        samples.filter((s) => s.at >= from * 1000 && s.at < to * 1000),
+        to - from,
+        rssMb(api.pid!),
+      )}\n`,
+    );
     from = to;
   }, REPORT_SECONDS * 1000);
   await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
@@ -111,7 +136,15 @@ async function main(): Promise<void> {
   const elapsed = (performance.now() - started) / 1000;
   process.stdout.write(`${row(`all ${Math.round(elapsed)} s`, samples, elapsed, rssMb(api.pid!))}\n\n`);
   process.stdout.write("| kind | requests | req/s | p50 ms | p99 ms | errors by code | API RSS MB |\n|---|---|---|---|---|---|---|\n");
-  for (const r of mix) process.stdout.write(`${row(r.kind, samples.filter((s) => s.kind === r.kind), elapsed, rssMb(api.pid!))}\n`);
+  for (const r of mix)
+    process.stdout.write(
+      `${row(
+        r.kind,
+        samples.filter((s) => s.kind === r.kind),
+        elapsed,
+        rssMb(api.pid!),
+      )}\n`,
+    );
   api.kill("SIGTERM");
   await new Promise((r) => api.once("exit", r));
   await app.db.writeTx("soak-drop", (tx) => tx.run("MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n", { p: PREFIX }), { timeoutMs: 120_000 });

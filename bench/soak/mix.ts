@@ -46,7 +46,10 @@ export function soakMix(hubId: string): SoakRequest[] {
       send: (base, pick) => {
         const [from, to] = ROUTE_PAIRS[pick(ROUTE_PAIRS.length)]!;
         const direction = pick(2) === 0 ? "" : ", direction: ANY, maxHops: 4";
-        return gql(base, `{ routes(from: "${from}", to: "${to}"${direction}) { exhausted reason routes { confidence summary hops { relationship { status evidence { quote } } } } } }`);
+        return gql(
+          base,
+          `{ routes(from: "${from}", to: "${to}"${direction}) { exhausted reason routes { confidence summary hops { relationship { status evidence { quote } } } } } }`,
+        );
       },
     },
     { kind: "search", weight: 30, send: (base, pick) => gql(base, `{ search(text: "${SEARCH_TEXTS[pick(SEARCH_TEXTS.length)]}") { id name aliases } }`) },
@@ -54,13 +57,22 @@ export function soakMix(hubId: string): SoakRequest[] {
       kind: "neighbourhood",
       weight: 15,
       send: (base, pick) =>
-        gql(base, pick(2) === 0 ? '{ neighborhood(id: "dji", depth: 2) { nodes { id name } edges { id type } } }' : `{ neighborhood(id: "${hubId}", depth: 2, limit: 500) { nodes { id } edges { id } truncated } }`),
+        gql(
+          base,
+          pick(2) === 0
+            ? '{ neighborhood(id: "dji", depth: 2) { nodes { id name } edges { id type } } }'
+            : `{ neighborhood(id: "${hubId}", depth: 2, limit: 500) { nodes { id } edges { id } truncated } }`,
+        ),
     },
     {
       kind: "export",
       weight: 15,
       send: (base, pick) => {
-        const paths = ["/export/graphml?scope=neighborhood&id=dji&depth=2", "/export/csv/edges.csv?scope=routes&from=dji&to=russian-front-lines", `/export/cytoscape?scope=neighborhood&id=${hubId}&depth=2&limit=500`];
+        const paths = [
+          "/export/graphml?scope=neighborhood&id=dji&depth=2",
+          "/export/csv/edges.csv?scope=routes&from=dji&to=russian-front-lines",
+          `/export/cytoscape?scope=neighborhood&id=${hubId}&depth=2&limit=500`,
+        ];
         return fetch(`${base}${paths[pick(paths.length)]!}`).then(outcome);
       },
     },

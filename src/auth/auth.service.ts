@@ -54,7 +54,9 @@ export class AuthService {
       } else if (this.jwks) {
         payload = (await jwtVerify(token, this.jwks, { ...options, algorithms: JWKS_ALGORITHMS })).payload;
       } else {
-        throw new UnauthenticatedError(`Tokens signed with ${String(alg)} are not accepted here; this server verifies HS256 tokens signed with its AUTH_SECRET.`);
+        throw new UnauthenticatedError(
+          `Tokens signed with ${String(alg)} are not accepted here; this server verifies HS256 tokens signed with its AUTH_SECRET.`,
+        );
       }
     } catch (err) {
       if (err instanceof UnauthenticatedError) throw err;
@@ -73,7 +75,8 @@ export class AuthService {
   require(caller: Caller | null, role: Role, action: string): Caller {
     if (!caller) {
       throw new UnauthenticatedError(
-        `To ${action} send Authorization: Bearer <token> with the ${role} role` + (this.enabled ? "; `npx actorgraph token --subject <you> --role editor` prints one." : "; this server verifies no tokens (set AUTH_SECRET)."),
+        `To ${action} send Authorization: Bearer <token> with the ${role} role` +
+          (this.enabled ? "; `npx actorgraph token --subject <you> --role editor` prints one." : "; this server verifies no tokens (set AUTH_SECRET)."),
       );
     }
     if (!hasRole(caller, role)) {

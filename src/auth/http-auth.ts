@@ -29,7 +29,10 @@ export function authenticateRequests(auth: AuthService): RequestHandler {
     if (header === undefined || header.trim() === "") return next();
     const token = /^Bearer ([^\s]+)$/i.exec(header.trim())?.[1];
     const refuse = (message: string) => {
-      res.set("WWW-Authenticate", 'Bearer realm="actorgraph"').status(401).json({ errors: [{ message, extensions: { code: "UNAUTHENTICATED" } }] });
+      res
+        .set("WWW-Authenticate", 'Bearer realm="actorgraph"')
+        .status(401)
+        .json({ errors: [{ message, extensions: { code: "UNAUTHENTICATED" } }] });
     };
     if (!token) return refuse("The Authorization header must be `Bearer <token>`.");
     auth.verify(token).then(

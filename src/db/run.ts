@@ -1,10 +1,5 @@
 import { Neo4jError, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from "neo4j-driver";
-import {
-  AppError,
-  DatabaseUnavailableError,
-  QueryTooCostlyError,
-  ServerBusyError,
-} from "../errors.js";
+import { AppError, DatabaseUnavailableError, QueryTooCostlyError, ServerBusyError } from "../errors.js";
 import { toPlain, type Plain } from "./values.js";
 import { MAX_CONNECTION_POOL_SIZE } from "./driver.js";
 import { splitCypherStatements } from "./cypher-script.js";
@@ -85,7 +80,10 @@ export class Database {
   async readAutoCommit(name: QueryName, params: Record<string, unknown>, options: RunOptions = {}): Promise<Row[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: "READ" });
     try {
-      const result = await session.run(query(name), params, { timeout: options.timeoutMs ?? this.queryTimeoutMs, metadata: { app: "actorgraph", query: name } });
+      const result = await session.run(query(name), params, {
+        timeout: options.timeoutMs ?? this.queryTimeoutMs,
+        metadata: { app: "actorgraph", query: name },
+      });
       return result.records.map(toRow);
     } catch (err) {
       throw mapNeo4jError(err);

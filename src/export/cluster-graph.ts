@@ -20,7 +20,10 @@ export function clusteredGraph(db: Database, graph: ExportGraph, readRecords: (i
   return {
     async *nodes() {
       for await (const page of graph.nodes()) {
-        const clusters = await clustersOf(db, page.map((n) => n.id));
+        const clusters = await clustersOf(
+          db,
+          page.map((n) => n.id),
+        );
         if (clusters.size === 0) {
           yield page;
           continue;
@@ -39,7 +42,10 @@ export function clusteredGraph(db: Database, graph: ExportGraph, readRecords: (i
     },
     async *edges() {
       for await (const page of graph.edges()) {
-        const clusters = await clustersOf(db, page.flatMap((e) => [e.startRecord, e.endRecord]));
+        const clusters = await clustersOf(
+          db,
+          page.flatMap((e) => [e.startRecord, e.endRecord]),
+        );
         if (clusters.size === 0) {
           yield page;
           continue;
@@ -72,7 +78,9 @@ function mergeNode(c: ClusterInfo, records: readonly ExportNode[]): ExportNode {
   }
   // Names of the other records, as FtM aliases where the canonical record is an FtM one.
   if (typeof stored.ftmId === "string") {
-    const names = new Set([...(Array.isArray(stored.ftm_name) ? stored.ftm_name : []), ...(Array.isArray(stored.ftm_alias) ? stored.ftm_alias : [])].map((v) => plainText(v)));
+    const names = new Set(
+      [...(Array.isArray(stored.ftm_name) ? stored.ftm_name : []), ...(Array.isArray(stored.ftm_alias) ? stored.ftm_alias : [])].map((v) => plainText(v)),
+    );
     stored.ftm_alias = [...(Array.isArray(stored.ftm_alias) ? stored.ftm_alias : []), ...view.aliases.filter((a) => !names.has(a))];
   }
   const refs = new Map(records.flatMap((r) => r.ftmReferences ?? []).map((f) => [`${f.property}\u0000${f.value}`, f] as const));

@@ -11,12 +11,43 @@ import type { ExportEdge, ExportNode } from "./types.js";
  * `actorgraph.props` (src/import/ftm-native.ts OWN_KEYS lists what it never restores).
  */
 const NODE_FIELDS: ReadonlySet<string> = new Set([
-  "id", "name", "kind", "aliases", "topics", "description", "unidentified", "country", "date",
-  "placeholder", "importNamespace", "latinNames", "nameKey", "aliasKeys", "identifiers", "identifierKeys", "ftmSchema",
+  "id",
+  "name",
+  "kind",
+  "aliases",
+  "topics",
+  "description",
+  "unidentified",
+  "country",
+  "date",
+  "placeholder",
+  "importNamespace",
+  "latinNames",
+  "nameKey",
+  "aliasKeys",
+  "identifiers",
+  "identifierKeys",
+  "ftmSchema",
 ]);
 const EDGE_FIELDS: ReadonlySet<string> = new Set([
-  "id", "type", "start", "end", "status", "confidence", "validFrom", "validTo", "firstSeen", "lastSeen",
-  "evidenceQuotes", "evidenceStarts", "evidenceEnds", "evidenceSourceIds", "statementCount", "statementSourceIds", "statementCounts", "statementLastLines",
+  "id",
+  "type",
+  "start",
+  "end",
+  "status",
+  "confidence",
+  "validFrom",
+  "validTo",
+  "firstSeen",
+  "lastSeen",
+  "evidenceQuotes",
+  "evidenceStarts",
+  "evidenceEnds",
+  "evidenceSourceIds",
+  "statementCount",
+  "statementSourceIds",
+  "statementCounts",
+  "statementLastLines",
 ]);
 
 /** Stored properties as JSON values, `skip` left out. */
@@ -35,7 +66,12 @@ export function nativeNodeToFtm(n: ExportNode): FtmEntity {
   const schema = schemaOr(n.stored.ftmSchema, kindSchema(n.kind));
   const id = toFtmId(n.id);
   if (n.stub) {
-    return { id, schema: schema.name, properties: {}, actorgraph: { native: true, stub: true, kind: n.kind, ...(typeof n.stored.ftmSchema === "string" ? { ftmSchema: n.stored.ftmSchema } : {}) } };
+    return {
+      id,
+      schema: schema.name,
+      properties: {},
+      actorgraph: { native: true, stub: true, kind: n.kind, ...(typeof n.stored.ftmSchema === "string" ? { ftmSchema: n.stored.ftmSchema } : {}) },
+    };
   }
   const properties: Record<string, string[]> = { name: [n.name] };
   const has = (p: string) => schema.hasProperty(p);

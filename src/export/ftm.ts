@@ -81,7 +81,11 @@ export function edgeToFtm(e: ExportEdge): FtmEntity {
 }
 
 /** `actorgraph` with `properties`: the stored `ftm_<name>` lists the schema lacks, for our import to read back; omitted when empty and nothing else rides along. */
-function withUnknown(schema: FtmSchema, stored: Readonly<Record<string, Plain>>, actorgraph: Record<string, unknown>): { actorgraph?: Record<string, unknown> } {
+function withUnknown(
+  schema: FtmSchema,
+  stored: Readonly<Record<string, Plain>>,
+  actorgraph: Record<string, unknown>,
+): { actorgraph?: Record<string, unknown> } {
   const unknown: Record<string, string[]> = {};
   for (const [key, value] of Object.entries(stored)) {
     const name = key.slice(4);

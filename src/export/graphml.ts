@@ -10,8 +10,10 @@ import type { ExportGraph } from "./types.js";
  */
 export async function* graphmlChunks(graph: ExportGraph): AsyncIterable<string> {
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-  yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
-    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
+  yield (
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+  );
   yield keys("node", "n", NODE_ATTRIBUTES) + keys("edge", "e", EDGE_ATTRIBUTES);
   yield '  <graph id="actorgraph" edgedefault="directed">\n';
   for await (const page of graph.nodes()) {
@@ -26,9 +28,7 @@ export async function* graphmlChunks(graph: ExportGraph): AsyncIterable<string> 
 }
 
 function keys<T>(domain: "node" | "edge", prefix: string, attributes: readonly Attribute<T>[]): string {
-  return attributes
-    .map((a, i) => `  <key id="${prefix}${i}" for="${domain}" attr.name="${a.name}" attr.type="${a.type}"/>\n`)
-    .join("");
+  return attributes.map((a, i) => `  <key id="${prefix}${i}" for="${domain}" attr.name="${a.name}" attr.type="${a.type}"/>\n`).join("");
 }
 
 function data<T>(prefix: string, attributes: readonly Attribute<T>[], item: T): string {

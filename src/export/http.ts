@@ -141,9 +141,12 @@ function scopeParams(req: Request): RawParams {
     );
   }
   if (Object.keys(body).length === 0) {
-    throw new BadUserInputError('POST /export/… takes its parameters from the JSON body, which is empty; send for example {"scope": "elements", "nodes": ["dji"]} or {"scope": "all"}', {
-      argument: "body",
-    });
+    throw new BadUserInputError(
+      'POST /export/… takes its parameters from the JSON body, which is empty; send for example {"scope": "elements", "nodes": ["dji"]} or {"scope": "all"}',
+      {
+        argument: "body",
+      },
+    );
   }
   return body as RawParams;
 }
@@ -178,7 +181,9 @@ async function streamExport(app: App, slots: ExportSlots, logger: Logger, file: 
 function asOverload(err: AppError, res: Response): AppError {
   if (!(err instanceof QueryTooCostlyError) || err.extensions.neo4jCode === undefined) return err;
   res.set("Retry-After", String(LIMITS.exportRetryAfterSeconds));
-  return new ServerBusyError(`The database ran out of time or memory for this export, which is within its caps: the server is busy; retry in ${LIMITS.exportRetryAfterSeconds} seconds.`);
+  return new ServerBusyError(
+    `The database ran out of time or memory for this export, which is within its caps: the server is busy; retry in ${LIMITS.exportRetryAfterSeconds} seconds.`,
+  );
 }
 
 function sendHeaders(res: Response, file: ExportFile): Response {

@@ -116,7 +116,8 @@ function one(params: RawParams, name: string): string | number | boolean | undef
 
 function text(params: RawParams, name: string): string | undefined {
   const value = one(params, name);
-  if (value !== undefined && typeof value !== "string") throw new BadUserInputError(`${name} must be a string; got ${JSON.stringify(value)}`, { argument: name });
+  if (value !== undefined && typeof value !== "string")
+    throw new BadUserInputError(`${name} must be a string; got ${JSON.stringify(value)}`, { argument: name });
   return value;
 }
 

@@ -39,7 +39,9 @@ export function registerGenerateCommand(program: Command): void {
       for (const [file, chunks] of Object.entries(GENERATED_FILES)) {
         await pipeline(Readable.from(chunks(net)), createWriteStream(join(options.out, file)));
       }
-      process.stdout.write(`${JSON.stringify({ out: options.out, seed: net.seed, companies: net.companyCount, declarations: net.declarationCount, files: Object.keys(GENERATED_FILES) })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ out: options.out, seed: net.seed, companies: net.companyCount, declarations: net.declarationCount, files: Object.keys(GENERATED_FILES) })}\n`,
+      );
     });
 }
 

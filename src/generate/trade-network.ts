@@ -24,14 +24,36 @@ const GOODS: Readonly<Record<string, string>> = {
 };
 /** Share of non-importer companies on a sanctions list (importers: twice this). */
 export const SANCTIONED_SHARE = 0.03;
-const WORDS = ["Sky", "Falcon", "Steppe", "Golden", "Silk", "Vector", "Aero", "Orion", "Pioneer", "Delta", "Zenith", "Nova", "Polar", "Amber", "Harbor", "Crest"];
+const WORDS = [
+  "Sky",
+  "Falcon",
+  "Steppe",
+  "Golden",
+  "Silk",
+  "Vector",
+  "Aero",
+  "Orion",
+  "Pioneer",
+  "Delta",
+  "Zenith",
+  "Nova",
+  "Polar",
+  "Amber",
+  "Harbor",
+  "Crest",
+];
 const SUFFIX: Readonly<Record<Role, readonly string[]>> = {
   manufacturer: ["UAV Technology Co., Ltd.", "Intelligent Technology Co., Ltd.", "Electronics Co., Ltd."],
   intermediary: ["Trading Limited", "Import Export LLP", "General Trading FZE"],
   shell: ["Holdings Ltd", "Ventures LLC", "Consulting LLP"],
   importer: ["OOO", "LLC", "JSC"],
 };
-const ROLE_COUNTRIES: Readonly<Record<Role, readonly string[]>> = { manufacturer: ["cn"], intermediary: ["hk", "cn", ...TRANSIT_COUNTRIES], shell: ["hk", "ae", "tr", "kz", "am"], importer: ["ru"] };
+const ROLE_COUNTRIES: Readonly<Record<Role, readonly string[]>> = {
+  manufacturer: ["cn"],
+  intermediary: ["hk", "cn", ...TRANSIT_COUNTRIES],
+  shell: ["hk", "ae", "tr", "kz", "am"],
+  importer: ["ru"],
+};
 const DAY_MS = 86_400_000;
 const FIRST_DAY = Date.UTC(2022, 2, 1);
 const DAYS = 670;

@@ -26,11 +26,19 @@ function companyFtm(net: TradeNetwork, c: Company): object[] {
     },
   ];
   if (c.sanctioned) {
-    out.push({ id: `gen-sanction-${c.index}`, schema: "Sanction", properties: { entity: [c.id], authority: [AUTHORITY], reason: ["Supply of UAVs for military end use (synthetic)"] } });
+    out.push({
+      id: `gen-sanction-${c.index}`,
+      schema: "Sanction",
+      properties: { entity: [c.id], authority: [AUTHORITY], reason: ["Supply of UAVs for military end use (synthetic)"] },
+    });
   }
   if (c.role === "shell") {
     const owner = net.pick(net.ownerRand(c.index), "intermediary");
-    out.push({ id: `gen-own-${c.index}`, schema: "Ownership", properties: { owner: [owner.id], asset: [c.id], percentage: ["100"], startDate: [c.incorporationDate] } });
+    out.push({
+      id: `gen-own-${c.index}`,
+      schema: "Ownership",
+      properties: { owner: [owner.id], asset: [c.id], percentage: ["100"], startDate: [c.incorporationDate] },
+    });
   }
   return out;
 }
@@ -55,25 +63,61 @@ function declarationFtm(d: Declaration): object[] {
     },
   ];
   if (d.index % 3 === 0) {
-    out.push({ id: `gen-pay-${d.index}`, schema: "Payment", properties: { payer: [d.importer.id], beneficiary: [d.exporter.id], amount: [d.valueUsd.toFixed(2)], currency: ["usd"], date: [d.date] } });
+    out.push({
+      id: `gen-pay-${d.index}`,
+      schema: "Payment",
+      properties: { payer: [d.importer.id], beneficiary: [d.exporter.id], amount: [d.valueUsd.toFixed(2)], currency: ["usd"], date: [d.date] },
+    });
   }
   return out;
 }
 
 /** The customs CSV header (src/import/customs-columns.ts defaults). */
 export const CUSTOMS_HEADER = [
-  "record_id", "date", "exporter_name", "exporter_country", "importer_name", "importer_country", "manufacturer_name", "manufacturer_country",
-  "origin_country", "transit_countries", "destination_country", "hs_code", "goods_description", "quantity", "value", "currency", "source",
+  "record_id",
+  "date",
+  "exporter_name",
+  "exporter_country",
+  "importer_name",
+  "importer_country",
+  "manufacturer_name",
+  "manufacturer_country",
+  "origin_country",
+  "transit_countries",
+  "destination_country",
+  "hs_code",
+  "goods_description",
+  "quantity",
+  "value",
+  "currency",
+  "source",
 ] as const;
 
 /** Customs declarations as CSV, one row per declaration, header first. */
 export function* customsCsv(net: TradeNetwork): Iterable<string> {
   yield stringify([CUSTOMS_HEADER]);
   for (const rows of batches(net.declarations())) {
-    yield stringify(rows.map((d) => [
-      d.id, d.date, d.exporter.name, up(d.exporter.country), d.importer.name, up(d.importer.country), d.manufacturer.name, up(d.manufacturer.country),
-      up(d.manufacturer.country), up(d.transit), "RU", d.hsCode, d.goodsDescription, d.quantity, d.valueUsd.toFixed(2), "USD", SOURCE_URL,
-    ]));
+    yield stringify(
+      rows.map((d) => [
+        d.id,
+        d.date,
+        d.exporter.name,
+        up(d.exporter.country),
+        d.importer.name,
+        up(d.importer.country),
+        d.manufacturer.name,
+        up(d.manufacturer.country),
+        up(d.manufacturer.country),
+        up(d.transit),
+        "RU",
+        d.hsCode,
+        d.goodsDescription,
+        d.quantity,
+        d.valueUsd.toFixed(2),
+        "USD",
+        SOURCE_URL,
+      ]),
+    );
   }
 }
 
@@ -126,5 +170,9 @@ function* batches<T>(items: Iterable<T>): Iterable<T[]> {
 }
 
 function* chunked<T>(items: Iterable<T>, toObjects: (item: T) => object[]): Iterable<string> {
-  for (const batch of batches(items)) yield batch.flatMap(toObjects).map((o) => `${JSON.stringify(o)}\n`).join("");
+  for (const batch of batches(items))
+    yield batch
+      .flatMap(toObjects)
+      .map((o) => `${JSON.stringify(o)}\n`)
+      .join("");
 }

@@ -3,8 +3,7 @@ import { ROLES } from "../auth/roles.js";
 import { EVIDENCE_ROLES } from "../claims/corroboration.js";
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, STORED_CLAIM_STATUSES } from "../model/vocabulary.js";
 
-const asEnum = <T extends string>(values: readonly T[]): Record<T, T> =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+const asEnum = <T extends string>(values: readonly T[]): Record<T, T> => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
 /** GraphQL enum of relationship types: the allow-list, so unknown types fail validation. */
 export const RelationshipTypeEnum = asEnum(RELATIONSHIP_TYPE_NAMES);
@@ -20,11 +19,14 @@ registerEnumType(ClaimStatusEnum, {
   name: "ClaimStatus",
   description: "How sure the source is, from its own hedging. Default confidence: REPORTED 0.8, LIKELY 0.6, POSSIBLE 0.3, UNCONFIRMED 0.2.",
   valuesConfig: {
-    REPORTED: { description: "Stated as fact by the source or attributed to official data (\"citing official customs data\")." },
-    LIKELY: { description: "The source says \"likely\"." },
-    POSSIBLE: { description: "The source says \"there is a possibility\" or \"may\"." },
-    UNCONFIRMED: { description: "The source says the claim is \"difficult to confirm\" or to identify." },
-    RETRACTED: { description: "An editor retracted the claim (retractClaim). Left out of routes, neighbourhoods, connections and exports unless includeRetracted is true; assertedStatus keeps the status before." },
+    REPORTED: { description: 'Stated as fact by the source or attributed to official data ("citing official customs data").' },
+    LIKELY: { description: 'The source says "likely".' },
+    POSSIBLE: { description: 'The source says "there is a possibility" or "may".' },
+    UNCONFIRMED: { description: 'The source says the claim is "difficult to confirm" or to identify.' },
+    RETRACTED: {
+      description:
+        "An editor retracted the claim (retractClaim). Left out of routes, neighbourhoods, connections and exports unless includeRetracted is true; assertedStatus keeps the status before.",
+    },
   },
 });
 

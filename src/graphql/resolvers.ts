@@ -11,4 +11,13 @@ import { SourceResolver } from "./sources/source.resolver.js";
  * Every resolver class of the API, one per area (src/graphql/<area>/<area>.resolver.ts), as
  * buildSchema takes them. A new area adds its resolver here.
  */
-export const RESOLVERS = [EntityResolver, RouteResolver, EntityWriteResolver, SourceResolver, ClaimResolver, HistoryResolver, MeResolver, ResolutionResolver] as const;
+export const RESOLVERS = [
+  EntityResolver,
+  RouteResolver,
+  EntityWriteResolver,
+  SourceResolver,
+  ClaimResolver,
+  HistoryResolver,
+  MeResolver,
+  ResolutionResolver,
+] as const;

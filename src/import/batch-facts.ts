@@ -150,11 +150,22 @@ export function restateProps(target: Record<string, PropertyValue>, stated: Read
  * stored name before any row's write, so the last spelling won and the others were lost ("A&B Ltd", "A+B Ltd": one slug).
  */
 export function foldEntities<T extends Omit<EntityFact, "matchName">>(entities: readonly T[]): T[] {
-  const byId = new Map<string, { first: T; kind: T["kind"]; ftmSchema: string | null; names: Set<string>; topics: Set<string>; props: Record<string, PropertyValue>; versions: number }>();
+  const byId = new Map<
+    string,
+    { first: T; kind: T["kind"]; ftmSchema: string | null; names: Set<string>; topics: Set<string>; props: Record<string, PropertyValue>; versions: number }
+  >();
   for (const e of entities) {
     const f = byId.get(e.id);
     if (!f) {
-      byId.set(e.id, { first: e, kind: e.kind, ftmSchema: e.ftmSchema, names: new Set([...e.aliases]), topics: new Set(e.topics), props: { ...e.props }, versions: 1 });
+      byId.set(e.id, {
+        first: e,
+        kind: e.kind,
+        ftmSchema: e.ftmSchema,
+        names: new Set([...e.aliases]),
+        topics: new Set(e.topics),
+        props: { ...e.props },
+        versions: 1,
+      });
       continue;
     }
     f.versions += 1;

@@ -58,7 +58,11 @@ export interface PreparedFacts {
  * An entity as the merge queries take it: with the Latin spellings of its name and aliases
  * (`latinNames`), the key of its name (`nameKey`) and of its aliases (`aliasKeys`), src/model/name-keys.ts.
  */
-export type KeyedEntity = Omit<EntityFact, "matchName"> & { readonly latinNames: readonly string[]; readonly nameKey: string | null; readonly aliasKeys: readonly string[] };
+export type KeyedEntity = Omit<EntityFact, "matchName"> & {
+  readonly latinNames: readonly string[];
+  readonly nameKey: string | null;
+  readonly aliasKeys: readonly string[];
+};
 
 /** An entity fact with its name keys ({@link KeyedEntity}). */
 export function withNameKeys(e: Omit<EntityFact, "matchName">): KeyedEntity {
@@ -185,7 +189,15 @@ export function packEntities<E extends KeyedEntity>(entities: readonly E[]): { p
     const keys = Object.keys(e.props).filter((k) => e.props[k] !== undefined);
     const kinds = keys.map((k) => kindOf(e.props[k]!));
     const fields = [
-      packField(e.id), packField(e.name), packField(e.kind), packField(e.aliases), packField(e.topics), packField(e.ftmSchema), packField(e.latinNames), packField(e.nameKey), packField(e.aliasKeys),
+      packField(e.id),
+      packField(e.name),
+      packField(e.kind),
+      packField(e.aliases),
+      packField(e.topics),
+      packField(e.ftmSchema),
+      packField(e.latinNames),
+      packField(e.nameKey),
+      packField(e.aliasKeys),
       ...keys.map((k) => packField(e.props[k])),
     ];
     if (seen.get(e.id)! > 1 || fields.some((f) => f === undefined)) {
@@ -214,7 +226,23 @@ export function creatable(r: BatchRelationship): boolean {
  * own property of the same name would be overwritten by them (as in the general query, which
  * sets them after `r += x.props`), so it is not packed.
  */
-const FIXED_PROPERTIES = new Set(["id", "status", "confidence", "validFrom", "validTo", "firstSeen", "lastSeen", "evidenceQuotes", "evidenceStarts", "evidenceEnds", "evidenceSourceIds", "statementCount", "statementSourceIds", "statementCounts", "statementLastLines"]);
+const FIXED_PROPERTIES = new Set([
+  "id",
+  "status",
+  "confidence",
+  "validFrom",
+  "validTo",
+  "firstSeen",
+  "lastSeen",
+  "evidenceQuotes",
+  "evidenceStarts",
+  "evidenceEnds",
+  "evidenceSourceIds",
+  "statementCount",
+  "statementSourceIds",
+  "statementCounts",
+  "statementLastLines",
+]);
 
 /**
  * Packs the creatable relationships ({@link creatable}) by property signature (the keys of
@@ -295,11 +323,21 @@ export function packFirstState(r: BatchRelationship, keys: readonly string[]): s
     if (lastSeen === null || s.date > lastSeen) lastSeen = s.date;
   }
   const fields = [
-    packField(r.type), packField(r.id), packField(r.status), packField(r.confidence),
-    packField(r.validFrom), packField(r.validTo), packField(firstSeen), packField(lastSeen),
-    packField(r.evidence.map((e) => e.quote)), packNumbers(r.evidence.map((e) => e.start)), packNumbers(r.evidence.map((e) => e.end)),
+    packField(r.type),
+    packField(r.id),
+    packField(r.status),
+    packField(r.confidence),
+    packField(r.validFrom),
+    packField(r.validTo),
+    packField(firstSeen),
+    packField(lastSeen),
+    packField(r.evidence.map((e) => e.quote)),
+    packNumbers(r.evidence.map((e) => e.start)),
+    packNumbers(r.evidence.map((e) => e.end)),
     packField(r.evidence.map((e) => e.sourceId)),
-    String(r.statements.length), String(r.statements[r.statements.length - 1]!.line), String(firstLine),
+    String(r.statements.length),
+    String(r.statements[r.statements.length - 1]!.line),
+    String(firstLine),
     ...keys.map((k) => packField(r.props[k])),
   ];
   return fields.some((f) => f === undefined) ? undefined : fields.join(FIELD);
@@ -357,9 +395,14 @@ export function mergeRuns(relationships: readonly BatchRelationship[]): Relation
  */
 export function withQuoteIndexes(relationships: readonly BatchRelationship[]): RelationshipRun {
   const texts = distinctIndex();
-  return { relationships: relationships.map((r) => ({ ...r, evidence: r.evidence.map((e) => ({ quote: texts.at(e.quote), start: e.start, end: e.end, sourceId: e.sourceId })) })), texts: texts.values };
+  return {
+    relationships: relationships.map((r) => ({
+      ...r,
+      evidence: r.evidence.map((e) => ({ quote: texts.at(e.quote), start: e.start, end: e.end, sourceId: e.sourceId })),
+    })),
+    texts: texts.values,
+  };
 }
-
 
 /** Distinct strings in first-seen order: `at(v)` is v's index in `values`, added on first sight. */
 function distinctIndex(): { at: (value: string) => number; values: string[] } {

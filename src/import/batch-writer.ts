@@ -141,7 +141,13 @@ export type BatchStage = "checks" | "parties" | "nodes" | "relationships" | "com
  * party resolution changed the records. In a dry run the same checks
  * run in a read transaction and nothing is written.
  */
-export async function writeBatch(db: Database, source: DatasetSource, records: readonly PendingRecord[], opts: BatchOptions, prepared?: PreparedFacts): Promise<BatchResult> {
+export async function writeBatch(
+  db: Database,
+  source: DatasetSource,
+  records: readonly PendingRecord[],
+  opts: BatchOptions,
+  prepared?: PreparedFacts,
+): Promise<BatchResult> {
   const work = async (tx: ManagedTransaction): Promise<BatchResult> => {
     stages = {};
     let t0 = performance.now();
@@ -157,7 +163,11 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     let graphChecked = schemaChecked;
     if (source.format === "ftm") {
       const failed = new Set(rejects.map((r) => r.line));
-      const referred = await resolveReferents(tx, schemaChecked.filter((r) => !failed.has(r.line)), opts.referentsStored === true);
+      const referred = await resolveReferents(
+        tx,
+        schemaChecked.filter((r) => !failed.has(r.line)),
+        opts.referentsStored === true,
+      );
       graphChecked = referred.records;
       rejects.push(...referred.rejects);
     }
@@ -165,7 +175,10 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     // A relationship id stated twice in the batch between other endpoints: moved or rejected
     // here, as the graph's stored ids are on a retry (keepStoredEndpoints), since the second
     // would fail the whole transaction on the id constraint.
-    const aligned = alignRelationshipIds(graphChecked.filter((r) => !rejected.has(r.line)), new Map());
+    const aligned = alignRelationshipIds(
+      graphChecked.filter((r) => !rejected.has(r.line)),
+      new Map(),
+    );
     rejects.push(...aligned.rejects);
     rejects.sort((a, b) => a.line - b.line);
     // --strict stops at the batch's first bad line, whichever check found it.
@@ -234,7 +247,9 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     for (const { keys, kinds, rows } of p.packedEntities) {
       await queue(
         // Its relationships are PROVIDED links, which `created` does not count.
-        tx.run(query("import-merge-entities-packed"), { ...ns, keys, kinds, rows, sourceId: source.id }).then((res) => void (created += res.summary.counters.updates().nodesCreated)),
+        tx
+          .run(query("import-merge-entities-packed"), { ...ns, keys, kinds, rows, sourceId: source.id })
+          .then((res) => void (created += res.summary.counters.updates().nodesCreated)),
       );
     }
     if (p.entities.length > 0) await count("import-merge-entities", { entities: p.entities });
@@ -255,14 +270,17 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
       const freshRun = opts.freshSupplied === true && relationships.every((r) => r.type === "SUPPLIED");
       fresh ||= freshRun;
       await queue(
-        tx.run(createRelationshipsQuery(keys, kinds, freshRun), { rows, ids, endpoints, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP }).then((res) => {
-          created += res.summary.counters.updates().relationshipsCreated;
-          const ids = new Set((res.records[0]?.get("matched") ?? []) as string[]);
-          if (ids.size > 0) stored.push(...relationships.filter((r) => ids.has(r.id)));
-        }),
+        tx
+          .run(createRelationshipsQuery(keys, kinds, freshRun), { rows, ids, endpoints, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP })
+          .then((res) => {
+            created += res.summary.counters.updates().relationshipsCreated;
+            const ids = new Set((res.records[0]?.get("matched") ?? []) as string[]);
+            if (ids.size > 0) stored.push(...relationships.filter((r) => ids.has(r.id)));
+          }),
       );
     }
-    const merge = (params: RelationshipRun) => count("import-merge-relationships", { ...params, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP, editorKeys: EDITOR_PROPERTIES });
+    const merge = (params: RelationshipRun) =>
+      count("import-merge-relationships", { ...params, datasetId: source.id, maxEvidence: MAX_EVIDENCE_PER_RELATIONSHIP, editorKeys: EDITOR_PROPERTIES });
     for (const params of split.merge) await merge(params);
     if (p.provided.length > 0) await queue(runIn(tx, "import-link-provenance", { sourceId: source.id, ids: p.provided }));
     if (links.length > 0) await queue(runIn(tx, "import-link-resolutions", { sourceId: source.id, links }));
@@ -271,21 +289,34 @@ export async function writeBatch(db: Database, source: DatasetSource, records: r
     for (const params of mergeRuns(stored)) await merge(params);
     await Promise.all(queued);
     lap("relationships");
-    return { created, merged: Math.max(0, p.stated - created), written: kept.length, rejects, stages, partiesResolved: links.length > 0, partyLinks: links, freshSupplied: fresh };
+    return {
+      created,
+      merged: Math.max(0, p.stated - created),
+      written: kept.length,
+      rejects,
+      stages,
+      partiesResolved: links.length > 0,
+      partyLinks: links,
+      freshSupplied: fresh,
+    };
   };
   let stages: Partial<Record<BatchStage, number>> = {};
   const started = performance.now();
   let result: BatchResult;
   try {
-    result = opts.dryRun ? await db.readTx("import-dry-run", work, { timeoutMs: BATCH_TIMEOUT_MS }) : await db.writeTx("import-batch", work, { timeoutMs: BATCH_TIMEOUT_MS });
+    result = opts.dryRun
+      ? await db.readTx("import-dry-run", work, { timeoutMs: BATCH_TIMEOUT_MS })
+      : await db.writeTx("import-batch", work, { timeoutMs: BATCH_TIMEOUT_MS });
   } catch (err) {
     // Rolled back: the bet lost. The same batch again, resolution first.
     if (err instanceof PartiesResolved) return writeBatch(db, source, records, { ...opts, speculate: false }, prepared);
     // Rolled back: a SUPPLIED id bet to be new is stored (or stored between other endpoints,
     // which the general queries then handle as below). The same batch again, without the bet.
-    if (opts.freshSupplied && isRelationshipIdConflict(err)) return { ...(await writeBatch(db, source, records, { ...opts, freshSupplied: false }, prepared)), freshSuppliedLost: true };
+    if (opts.freshSupplied && isRelationshipIdConflict(err))
+      return { ...(await writeBatch(db, source, records, { ...opts, freshSupplied: false }, prepared)), freshSuppliedLost: true };
     // Rolled back: a relationship id is stored between other endpoints (see keepStoredEndpoints). Once more, keeping them.
-    if (isRelationshipIdConflict(err) && !opts.keepStoredEndpoints) return writeBatch(db, source, records, { ...opts, speculate: false, keepStoredEndpoints: true });
+    if (isRelationshipIdConflict(err) && !opts.keepStoredEndpoints)
+      return writeBatch(db, source, records, { ...opts, speculate: false, keepStoredEndpoints: true });
     throw err;
   }
   // What the work did not spend: beginning the transaction and committing it.
@@ -307,7 +338,8 @@ function isRelationshipIdConflict(err: unknown): boolean {
  */
 async function withStoredEndpoints(tx: ManagedTransaction, records: readonly PendingRecord[]): Promise<{ kept: PendingRecord[]; rejects: Reject[] }> {
   const rels = new Map<string, { type: string; id: string; start: string; end: string }>();
-  for (const r of records) for (const rel of r.facts.relationships) rels.set(heldKey(rel.type, rel.id), { type: rel.type, id: rel.id, start: rel.start, end: rel.end });
+  for (const r of records)
+    for (const rel of r.facts.relationships) rels.set(heldKey(rel.type, rel.id), { type: rel.type, id: rel.id, start: rel.start, end: rel.end });
   if (rels.size === 0) return { kept: [...records], rejects: [] };
   const held = new Map<string, HeldEndpoints>();
   const graphNames = new Map<string, string>();
@@ -385,17 +417,29 @@ async function checkAgainstGraph(tx: ManagedTransaction, records: readonly Pendi
   for (const record of records) {
     const country = record.facts.entities.find((e) => e.ftmSchema && countries.has(e.id));
     if (country) {
-      rejects.push({ line: record.line, code: "CONFLICTING_SCHEMA", reason: `line ${record.line}: id ${country.id} is a Country node, not a ${country.ftmSchema}; import the file with --namespace to keep its ids apart` });
+      rejects.push({
+        line: record.line,
+        code: "CONFLICTING_SCHEMA",
+        reason: `line ${record.line}: id ${country.id} is a Country node, not a ${country.ftmSchema}; import the file with --namespace to keep its ids apart`,
+      });
       continue;
     }
     const conflict = record.facts.entities.find((e) => e.ftmSchema && schemata.has(e.id) && !compatibleSchemata(schemata.get(e.id)!, e.ftmSchema));
     if (conflict) {
-      rejects.push({ line: record.line, code: "CONFLICTING_SCHEMA", reason: `line ${record.line}: id ${conflict.id} is already a ${schemata.get(conflict.id)}, not a ${conflict.ftmSchema}` });
+      rejects.push({
+        line: record.line,
+        code: "CONFLICTING_SCHEMA",
+        reason: `line ${record.line}: id ${conflict.id} is already a ${schemata.get(conflict.id)}, not a ${conflict.ftmSchema}`,
+      });
       continue;
     }
     const unknown = record.facts.requiredIds.filter((id) => missing.has(id));
     if (unknown.length > 0) {
-      rejects.push({ line: record.line, code: "UNKNOWN_ENTITY", reason: `line ${record.line}: no entity with id ${unknown.map((i) => JSON.stringify(i)).join(", ")}` });
+      rejects.push({
+        line: record.line,
+        code: "UNKNOWN_ENTITY",
+        reason: `line ${record.line}: no entity with id ${unknown.map((i) => JSON.stringify(i)).join(", ")}`,
+      });
       continue;
     }
     for (const e of record.facts.entities) if (e.ftmSchema && !schemata.has(e.id)) schemata.set(e.id, e.ftmSchema);

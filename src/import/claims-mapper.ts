@@ -40,9 +40,11 @@ export function mapClaim(ctx: MapContext, record: InputRecord<ClaimRow>): Record
   const type = text("type").toUpperCase();
   if (!isRelationshipType(type)) throw new RecordError("INVALID_VALUE", `type: ${JSON.stringify(text("type"))} is not an allowed relationship type`);
   const status = text("status").toUpperCase() as ClaimStatus;
-  if (!CLAIM_STATUSES.includes(status)) throw new RecordError("INVALID_VALUE", `status: ${JSON.stringify(text("status"))} is not one of ${CLAIM_STATUSES.join(", ")}`);
+  if (!CLAIM_STATUSES.includes(status))
+    throw new RecordError("INVALID_VALUE", `status: ${JSON.stringify(text("status"))} is not one of ${CLAIM_STATUSES.join(", ")}`);
   const confidence = text("confidence") === "" ? STATUS_CONFIDENCE[status] : number(text("confidence"), "confidence")!;
-  if (!Number.isFinite(confidence) || confidence < 0 || confidence > 1) throw new RecordError("INVALID_VALUE", `confidence: ${JSON.stringify(text("confidence"))} is not a number in [0, 1]`);
+  if (!Number.isFinite(confidence) || confidence < 0 || confidence > 1)
+    throw new RecordError("INVALID_VALUE", `confidence: ${JSON.stringify(text("confidence"))} is not a number in [0, 1]`);
   const url = text("source_url") || null;
   if (url && !/^https?:\/\/\S+$/i.test(url)) throw new RecordError("INVALID_VALUE", `source_url: ${JSON.stringify(url)} is not an http(s) URL`);
   const publications: PublicationFact[] = url ? [{ id: `url-${digest(url)}`, title: text("source_title") || url, url }] : [];

@@ -52,8 +52,12 @@ export function registerImportCommand(program: Command): void {
     .option("--name <name>", "dataset name for the Source node (default: the file name)", once)
     .option("--strict", "stop at the first bad record (exit 1) instead of skipping it")
     .option("--dry-run", "validate and report; write nothing")
-    .option("--batch-size <n>", "records per transaction (default 20000 for customs, 10000 for ftm and claims; halved when Neo4j refuses a batch for its transaction memory cap)", once)
-    .option("--columns <file.json>", "customs: column mapping, e.g. {\"exporterName\": \"Shipper\"}", once)
+    .option(
+      "--batch-size <n>",
+      "records per transaction (default 20000 for customs, 10000 for ftm and claims; halved when Neo4j refuses a batch for its transaction memory cap)",
+      once,
+    )
+    .option("--columns <file.json>", 'customs: column mapping, e.g. {"exporterName": "Shipper"}', once)
     .option("--aggregate", "customs: write one SUPPLIED per (exporter, importer, HS heading) with summed values instead of one per declaration")
     .option("--rejects <file>", "rejects report, JSON Lines (default: <file>.rejects.jsonl in the working directory)", once)
     .action(async (format: string, file: string, options: CliOptions) => {
@@ -66,7 +70,11 @@ export function registerImportCommand(program: Command): void {
         "Prints a JSON summary {namespace, relationshipsDeleted, nodesDeleted, sourcesDeleted, seconds}; run it again to finish an interrupted delete.",
     )
     .argument("<namespace>")
-    .option("--batch-size <n>", "relationships per transaction (default 10000; nodes a tenth as many); smaller when Neo4j refuses a batch for its transaction memory cap", once)
+    .option(
+      "--batch-size <n>",
+      "relationships per transaction (default 10000; nodes a tenth as many); smaller when Neo4j refuses a batch for its transaction memory cap",
+      once,
+    )
     .action(async (namespace: string, options: { batchSize?: string }) => {
       const app = createApp(loadConfig());
       try {
@@ -84,7 +92,9 @@ async function runImportCommand(format: string, file: string, options: CliOption
   if (!isImportFormat(format)) return fail(IMPORT_EXIT.BAD_FILE, `unknown format ${JSON.stringify(format)}; formats: ${IMPORT_FORMATS.join(", ")}`);
   let spool: string | undefined;
   const app = createApp(loadConfig());
-  const bar = process.stderr.isTTY ? new SingleBar({ format: "{bar} {percentage}% | {read} records | {rate} records/s | ETA {eta_formatted}", stream: process.stderr }) : undefined;
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ format: "{bar} {percentage}% | {read} records | {rate} records/s | ETA {eta_formatted}", stream: process.stderr })
+    : undefined;
   const started = Date.now();
   try {
     let path = file;
@@ -107,7 +117,9 @@ async function runImportCommand(format: string, file: string, options: CliOption
       rejectsFile: options.rejects ?? `${file === "-" ? "stdin" : basename(file)}.rejects.jsonl`,
       onProgress: bar ? (p: ImportProgress) => updateBar(bar, p, started) : undefined,
       onBatchSplit: ({ records, batchSize }) =>
-        process.stderr.write(`actorgraph import: Neo4j refused a batch of ${records} records for its transaction memory cap (db.memory.transaction.max); going on in batches of ${batchSize}\n`),
+        process.stderr.write(
+          `actorgraph import: Neo4j refused a batch of ${records} records for its transaction memory cap (db.memory.transaction.max); going on in batches of ${batchSize}\n`,
+        ),
     });
     bar?.stop();
     printSummary(summary);

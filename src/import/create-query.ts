@@ -34,7 +34,9 @@ export function createRelationshipsQuery(keys: readonly string[], kinds: readonl
     const entries = keys.map((key, i) => {
       if (!PACKABLE_KEY.test(key)) throw new Error(`property key ${JSON.stringify(key)} cannot go into a generated query`);
       const f = `f[${FIRST_PROP_FIELD + i}]`;
-      const value = { s: f, n: `toFloat(${f})`, b: `${f} = 'true'`, z: "null", l: `CASE ${f} WHEN '\\u001A' THEN [] ELSE split(${f}, '\\u001E') END` }[kinds[i]!];
+      const value = { s: f, n: `toFloat(${f})`, b: `${f} = 'true'`, z: "null", l: `CASE ${f} WHEN '\\u001A' THEN [] ELSE split(${f}, '\\u001E') END` }[
+        kinds[i]!
+      ];
       return `\`${key}\`: ${value}`;
     });
     const parts = query(name).split(MARKER);

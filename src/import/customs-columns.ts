@@ -34,7 +34,15 @@ export type CustomsColumns = z.infer<typeof CustomsColumnsSchema>;
 export type CustomsField = keyof CustomsColumns;
 
 /** Fields a customs CSV must have; the others may be absent. */
-export const REQUIRED_CUSTOMS_FIELDS: readonly CustomsField[] = ["date", "exporterName", "exporterCountry", "importerName", "importerCountry", "hsCode", "recordId"];
+export const REQUIRED_CUSTOMS_FIELDS: readonly CustomsField[] = [
+  "date",
+  "exporterName",
+  "exporterCountry",
+  "importerName",
+  "importerCountry",
+  "hsCode",
+  "recordId",
+];
 
 /**
  * Reads a column mapping from a JSON file (fields not named keep their defaults).
@@ -47,12 +55,19 @@ export function loadCustomsColumns(file: string | undefined): CustomsColumns {
   try {
     columns = CustomsColumnsSchema.parse(JSON.parse(readFileSync(file, "utf8")));
   } catch (err) {
-    throw new ImportFileError("BAD_COLUMN_CONFIG", `column mapping ${file}: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (err as Error).message}`);
+    throw new ImportFileError(
+      "BAD_COLUMN_CONFIG",
+      `column mapping ${file}: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : (err as Error).message}`,
+    );
   }
   const byColumn = new Map<string, CustomsField>();
   for (const [field, name] of Object.entries(columns) as [CustomsField, string][]) {
     const other = byColumn.get(columnKey(name));
-    if (other) throw new ImportFileError("BAD_COLUMN_CONFIG", `column mapping ${file}: ${other} and ${field} both read column ${JSON.stringify(name)}; give each field its own column`);
+    if (other)
+      throw new ImportFileError(
+        "BAD_COLUMN_CONFIG",
+        `column mapping ${file}: ${other} and ${field} both read column ${JSON.stringify(name)}; give each field its own column`,
+      );
     byColumn.set(columnKey(name), field);
   }
   return columns;
@@ -74,10 +89,15 @@ export function indexColumns(columns: CustomsColumns, header: readonly string[])
   const index: Partial<Record<CustomsField, number>> = {};
   for (const [field, name] of Object.entries(columns) as [CustomsField, string][]) {
     const at = positions.get(columnKey(name));
-    if (at && at.length > 1) throw new ImportFileError("AMBIGUOUS_COLUMNS", `the CSV header has column ${JSON.stringify(name)} ${at.length} times (columns ${at.map((i) => i + 1).join(", ")}); ${field} must read one`);
+    if (at && at.length > 1)
+      throw new ImportFileError(
+        "AMBIGUOUS_COLUMNS",
+        `the CSV header has column ${JSON.stringify(name)} ${at.length} times (columns ${at.map((i) => i + 1).join(", ")}); ${field} must read one`,
+      );
     if (at) index[field] = at[0]!;
   }
   const missing = REQUIRED_CUSTOMS_FIELDS.filter((f) => index[f] === undefined).map((f) => columns[f]);
-  if (missing.length > 0) throw new ImportFileError("MISSING_COLUMNS", `the CSV header lacks required columns: ${missing.join(", ")} (map other names with --columns)`);
+  if (missing.length > 0)
+    throw new ImportFileError("MISSING_COLUMNS", `the CSV header lacks required columns: ${missing.join(", ")} (map other names with --columns)`);
   return index;
 }

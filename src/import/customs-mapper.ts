@@ -48,7 +48,8 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
   const date = isoDate(required("date"), "date");
   const hsCode = required("hsCode").replace(/[.\s]/g, "");
   if (!/^\d{4,10}$/.test(hsCode)) throw new RecordError("INVALID_VALUE", `hsCode: ${JSON.stringify(get("hsCode"))} is not an HS code of 4 to 10 digits`);
-  if (!isHsChapter(hsCode)) throw new RecordError("INVALID_VALUE", `hsCode: ${JSON.stringify(get("hsCode"))} has no HS chapter ${hsCode.slice(0, 2)} (chapters are 01 to 97)`);
+  if (!isHsChapter(hsCode))
+    throw new RecordError("INVALID_VALUE", `hsCode: ${JSON.stringify(get("hsCode"))} has no HS chapter ${hsCode.slice(0, 2)} (chapters are 01 to 97)`);
   const countries: CountryFact[] = [];
   const entities: EntityFact[] = [];
   const rels: RelationshipFact[] = [];
@@ -80,7 +81,11 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
   const exporter = party("exporterName", "exporterCountry", "exporter");
   const importer = party("importerName", "importerCountry", "importer");
   if (!exporter || !importer) throw new RecordError("INVALID_VALUE", "exporterName and importerName are required");
-  if (exporter.id === importer.id) throw new RecordError("INVALID_VALUE", `exporter and importer are one party (${JSON.stringify(exporter.name)}, ${typeof exporter.props.country === "string" ? exporter.props.country : "no country"}): a declaration moves goods between two`);
+  if (exporter.id === importer.id)
+    throw new RecordError(
+      "INVALID_VALUE",
+      `exporter and importer are one party (${JSON.stringify(exporter.name)}, ${typeof exporter.props.country === "string" ? exporter.props.country : "no country"}): a declaration moves goods between two`,
+    );
   const manufacturer = party("manufacturerName", "manufacturerCountry", "manufacturer");
   const via = get("transitCountries")
     .split(/[;|,]/)
@@ -90,7 +95,13 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
   const origin = get("originCountry") ? countryFact(get("originCountry"), "originCountry").code : null;
   const destination = get("destinationCountry") ? countryFact(get("destinationCountry"), "destinationCountry").code : null;
   const goods = [`HS ${hsCode}`, get("goodsDescription")].filter(Boolean);
-  const note = [`customs record ${recordId}`, get("source") && `source ${get("source")}`, origin && `origin ${origin}`, via.length > 0 && `via ${via.join(", ")}`, destination && `to ${destination}`]
+  const note = [
+    `customs record ${recordId}`,
+    get("source") && `source ${get("source")}`,
+    origin && `origin ${origin}`,
+    via.length > 0 && `via ${via.join(", ")}`,
+    destination && `to ${destination}`,
+  ]
     .filter(Boolean)
     .join("; ");
   const quantity = nonNegative(get("quantity"), "quantity");
@@ -103,9 +114,19 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
     ctx.declarations?.add(declaration);
     const statement: ShipmentStatement = { recordId, amount, currency, quantity, via };
     const aggregate = (idPrefix: string, start: string, end: string, leg: string) =>
-      reportedRelationship(ctx, record, { id: endpointId(idPrefix, start, end), idPrefix, type: "SUPPLIED", start, end, statedOn: date, shipment: statement, props: { aggregate: true, hsHeading: heading, goods: [`HS ${heading}`], leg } });
+      reportedRelationship(ctx, record, {
+        id: endpointId(idPrefix, start, end),
+        idPrefix,
+        type: "SUPPLIED",
+        start,
+        end,
+        statedOn: date,
+        shipment: statement,
+        props: { aggregate: true, hsHeading: heading, goods: [`HS ${heading}`], leg },
+      });
     rels.push(aggregate(scopedId(ctx, `customs-agg-${heading}`), exporter.id, importer.id, "exporter-importer"));
-    if (manufacturer && manufacturer.id !== exporter.id) rels.push(aggregate(scopedId(ctx, `customs-agg-mfr-${heading}`), manufacturer.id, exporter.id, MANUFACTURER_LEG));
+    if (manufacturer && manufacturer.id !== exporter.id)
+      rels.push(aggregate(scopedId(ctx, `customs-agg-mfr-${heading}`), manufacturer.id, exporter.id, MANUFACTURER_LEG));
     return { entities, countries, relationships: rels, publications: [], requiredIds: [] };
   }
   const shipment = {
@@ -124,9 +145,31 @@ export function mapCustomsRow(ctx: MapContext, record: InputRecord<string[]>, in
     leg: "exporter-importer",
   };
   const id = scopedId(ctx, `customs-${digest(get("source"), recordId)}`);
-  rels.push(reportedRelationship(ctx, record, { id, type: "SUPPLIED", start: exporter.id, end: importer.id, validFrom: date, validTo: date, statedOn: date, props: shipment }));
+  rels.push(
+    reportedRelationship(ctx, record, {
+      id,
+      type: "SUPPLIED",
+      start: exporter.id,
+      end: importer.id,
+      validFrom: date,
+      validTo: date,
+      statedOn: date,
+      props: shipment,
+    }),
+  );
   if (manufacturer && manufacturer.id !== exporter.id) {
-    rels.push(reportedRelationship(ctx, record, { id: `${id}-mfr`, type: "SUPPLIED", start: manufacturer.id, end: exporter.id, validFrom: date, validTo: date, statedOn: date, props: { ...shipment, leg: MANUFACTURER_LEG, note: `manufacturer of the goods in ${note}` } }));
+    rels.push(
+      reportedRelationship(ctx, record, {
+        id: `${id}-mfr`,
+        type: "SUPPLIED",
+        start: manufacturer.id,
+        end: exporter.id,
+        validFrom: date,
+        validTo: date,
+        statedOn: date,
+        props: { ...shipment, leg: MANUFACTURER_LEG, note: `manufacturer of the goods in ${note}` },
+      }),
+    );
   }
   return { entities, countries, relationships: rels, publications: [], requiredIds: [] };
 }

@@ -2,7 +2,15 @@ import { createHash } from "node:crypto";
 import { ImportFileError } from "./import-errors.js";
 import { STATUS_CONFIDENCE, type ClaimStatus, type RelationshipType } from "../model/vocabulary.js";
 import { countryName } from "./ftm-model.js";
-import { RecordError, type CountryFact, type EvidenceFact, type InputRecord, type PropertyValue, type RelationshipFact, type ShipmentStatement } from "./types.js";
+import {
+  RecordError,
+  type CountryFact,
+  type EvidenceFact,
+  type InputRecord,
+  type PropertyValue,
+  type RelationshipFact,
+  type ShipmentStatement,
+} from "./types.js";
 
 /** What every mapper needs besides the record: where ids live and which Source the evidence cites. */
 export interface MapContext {
@@ -79,10 +87,16 @@ export function entityId(raw: unknown, field: string, maxLength: number = MAX_EN
   // Trimmed, as every other value is (an FtM id " p15 " and a reference "p15" were two nodes).
   const value = raw.trim();
   if (value.length > maxLength) {
-    throw new RecordError("INVALID_VALUE", `${field}: an entity id of ${value.length} characters (${JSON.stringify(value.slice(0, 40) + "…")}); ids are at most ${maxLength} characters`);
+    throw new RecordError(
+      "INVALID_VALUE",
+      `${field}: an entity id of ${value.length} characters (${JSON.stringify(value.slice(0, 40) + "…")}); ids are at most ${maxLength} characters`,
+    );
   }
   if (value.includes(LINK_ID_SEPARATOR)) {
-    throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)}: "#" is not allowed in an entity id (FollowTheMoney ids are letters, digits, "." and "-"; actorgraph numbers a link's relationships with "#")`);
+    throw new RecordError(
+      "INVALID_VALUE",
+      `${field}: ${JSON.stringify(value)}: "#" is not allowed in an entity id (FollowTheMoney ids are letters, digits, "." and "-"; actorgraph numbers a link's relationships with "#")`,
+    );
   }
   return value;
 }
@@ -163,13 +177,21 @@ export function isoDate(value: string | undefined | null, field: string): string
  * @throws RecordError INVALID_VALUE for a date {@link isoDate} refuses, or "valid from … is after
  * valid to …" when the start's first day is after the end's last day.
  */
-export function interval(fromText: string | undefined | null, toText: string | undefined | null, fromField: string, toField: string): { validFrom: string | null; validTo: string | null } {
+export function interval(
+  fromText: string | undefined | null,
+  toText: string | undefined | null,
+  fromField: string,
+  toField: string,
+): { validFrom: string | null; validTo: string | null } {
   const from = parseDate(fromText, fromField);
   const to = parseDate(toText, toField);
   // ISO 8601 dates (YYYY-MM-DD), so string order is date order.
   if (from && to && from.first > to.last) {
     const end = to.precision === "day" ? "" : `, the last day of that ${to.precision}`;
-    throw new RecordError("INVALID_VALUE", `valid from ${from.first} (${fromField} ${JSON.stringify(fromText)}) is after valid to ${to.last} (${toField} ${JSON.stringify(toText)}${end})`);
+    throw new RecordError(
+      "INVALID_VALUE",
+      `valid from ${from.first} (${fromField} ${JSON.stringify(fromText)}) is after valid to ${to.last} (${toField} ${JSON.stringify(toText)}${end})`,
+    );
   }
   return { validFrom: from?.first ?? null, validTo: to?.last ?? null };
 }
@@ -217,7 +239,8 @@ export function number(value: string | undefined | null, field: string): number 
   if (value === undefined || value === null || value.trim() === "") return null;
   const text = value.trim();
   const n = DECIMAL.test(text) ? Number(text.replace(/[,\s]/g, "")) : NaN;
-  if (!Number.isFinite(n)) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not a decimal number (digits, optional thousands commas, a decimal point)`);
+  if (!Number.isFinite(n))
+    throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not a decimal number (digits, optional thousands commas, a decimal point)`);
   return n;
 }
 
@@ -244,7 +267,8 @@ const CURRENCY_CODES = new Set([...Intl.supportedValuesOf("currency"), "XXX"]);
 export function currencyCode(value: string | undefined | null, field: string): string | null {
   const code = (value ?? "").trim().toUpperCase();
   if (code === "") return null;
-  if (!CURRENCY_CODES.has(code)) throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not an ISO 4217 currency code (USD, EUR, CNY, …)`);
+  if (!CURRENCY_CODES.has(code))
+    throw new RecordError("INVALID_VALUE", `${field}: ${JSON.stringify(value)} is not an ISO 4217 currency code (USD, EUR, CNY, …)`);
   return code;
 }
 

@@ -41,7 +41,7 @@ export function fromFtmId(ftmId: string): string {
   if (!ftmId.startsWith(ENCODED_PREFIX)) return ftmId;
   const body = ftmId.slice(ENCODED_PREFIX.length);
   let out = "";
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const c = body[i]!;
     if (c !== ".") {
       out += c;

@@ -8,7 +8,8 @@ import { RecordError, type InputRecord, type PropertyValue, type RecordFacts, ty
 /** `ftm_<prop>` lists of `props` and of `unknown`, references as graph ids. */
 function ftmProps(ctx: MapContext, schema: FtmSchema, props: Props, unknown: Props): Record<string, PropertyValue> {
   const out: Record<string, PropertyValue> = {};
-  for (const [prop, values] of Object.entries(props)) out[`ftm_${prop}`] = schema.getProperty(prop)!.type === "entity" ? values.map((v) => referenceId(ctx, v)) : values;
+  for (const [prop, values] of Object.entries(props))
+    out[`ftm_${prop}`] = schema.getProperty(prop)!.type === "entity" ? values.map((v) => referenceId(ctx, v)) : values;
   for (const [prop, values] of Object.entries(unknown)) out[`ftm_${prop}`] = values;
   return out;
 }
@@ -44,10 +45,15 @@ export function edgeFacts(ctx: MapContext, record: InputRecord<unknown>, rec: Ft
     );
   }
   const { validFrom, validTo } = temporalExtent(schema, props);
-  const note = [schema.name === "UnknownLink" || !EDGE_RELATIONSHIP_TYPES[schema.name] ? schema.name : null, ...schema.caption.filter((p) => !["amount", "date"].includes(p)).map((p) => props[p]?.[0])]
+  const note = [
+    schema.name === "UnknownLink" || !EDGE_RELATIONSHIP_TYPES[schema.name] ? schema.name : null,
+    ...schema.caption.filter((p) => !["amount", "date"].includes(p)).map((p) => props[p]?.[0]),
+  ]
     .filter(Boolean)
     .join("; ");
-  const money = schema.isA("Value") ? moneyOf({ amount: props.amount?.[0], currency: props.currency?.[0], amountEur: props.amountEur?.[0], amountUsd: props.amountUsd?.[0] }) : null;
+  const money = schema.isA("Value")
+    ? moneyOf({ amount: props.amount?.[0], currency: props.currency?.[0], amountEur: props.amountEur?.[0], amountUsd: props.amountUsd?.[0] })
+    : null;
   const relProps: Record<string, PropertyValue> = {
     note: note || null,
     ...(money ? moneyProps(money) : { amount: null, currency: null }),
@@ -78,4 +84,3 @@ export function edgeFacts(ctx: MapContext, record: InputRecord<unknown>, rec: Ft
   });
   return { entities: [], countries: [], relationships: rels, publications: [], requiredIds: [], stubs };
 }
-

@@ -59,7 +59,11 @@ export function mapFtmEntity(ctx: MapContext, record: InputRecord<Record<string,
 function nodeFacts(ctx: MapContext, record: InputRecord<unknown>, rec: FtmRecord): RecordFacts {
   const { schema, props } = rec;
   const kind = nodeKind(schema);
-  if (!kind) throw new RecordError("UNSUPPORTED_SCHEMA", `FtM schema ${schema.name} is valid but not imported (an annotation of documents or of matching, not an entity)`);
+  if (!kind)
+    throw new RecordError(
+      "UNSUPPORTED_SCHEMA",
+      `FtM schema ${schema.name} is valid but not imported (an annotation of documents or of matching, not an entity)`,
+    );
   const eid = scopedId(ctx, rec.id);
   // `name` first: its first value is the entity's name, every other name of the entity an alias.
   const nameProps = [...schema.getProperties().values()].filter((p) => p.type === "name" && isOwnName(p.name)).map((p) => p.name);
@@ -81,20 +85,30 @@ function nodeFacts(ctx: MapContext, record: InputRecord<unknown>, rec: FtmRecord
         const home = HOME_COUNTRY_PROPERTIES.has(prop);
         const relType: RelationshipType = !home ? "RELATED_TO" : kind === "Address" || kind === "Event" ? "LOCATED_IN" : "BASED_IN";
         const marks = { ftmProperty: prop, ftmEntityId: eid };
-        rels.push(reportedRelationship(ctx, record, { id: `${eid}>${prop}>${c.id}`, type: relType, start: eid, end: c.id, props: home ? marks : { note: prop, ...marks } }));
+        rels.push(
+          reportedRelationship(ctx, record, {
+            id: `${eid}>${prop}>${c.id}`,
+            type: relType,
+            start: eid,
+            end: c.id,
+            props: home ? marks : { note: prop, ...marks },
+          }),
+        );
       }
     } else if (property.type === "entity") {
       rels.push(...referenceFacts(ctx, record, eid, schema, prop, values, props));
       stubs.push(...values.map((v) => ({ id: referenceId(ctx, v), ...stubType(property.range) })));
     } else if (prop !== "topics") {
       extra[`ftm_${prop}`] = values;
-      if (property.type === "identifier" && !CLASSIFICATION_PROPERTIES.has(prop)) identifiers.push(...values.map((value) => ({ entityId: eid, scheme: prop, value })));
+      if (property.type === "identifier" && !CLASSIFICATION_PROPERTIES.has(prop))
+        identifiers.push(...values.map((value) => ({ entityId: eid, scheme: prop, value })));
     }
   }
   for (const [prop, values] of Object.entries(rec.unknown)) extra[`ftm_${prop}`] = values;
   if (schema.isA("Identification")) {
     const numbers = [...new Set([...(props.number ?? []), ...(props.passportNumber ?? [])])];
-    for (const holder of props.holder ?? []) identifiers.push(...numbers.map((value) => ({ entityId: referenceId(ctx, holder), scheme: holderScheme(schema), value })));
+    for (const holder of props.holder ?? [])
+      identifiers.push(...numbers.map((value) => ({ entityId: referenceId(ctx, holder), scheme: holderScheme(schema), value })));
   }
   if (schema.name === "EconomicActivity") rels.push(...shipmentFacts(ctx, record, eid, props));
   const description = DESCRIPTION_PROPERTIES.map((p) => props[p]?.[0]).find((v) => v !== undefined) ?? null;
@@ -132,7 +146,15 @@ function statedOnly(props: Record<string, PropertyValue>): Record<string, Proper
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null));
 }
 
-function referenceFacts(ctx: MapContext, record: InputRecord<unknown>, eid: string, schema: FtmSchema, prop: string, values: readonly string[], props: Props): RelationshipFact[] {
+function referenceFacts(
+  ctx: MapContext,
+  record: InputRecord<unknown>,
+  eid: string,
+  schema: FtmSchema,
+  prop: string,
+  values: readonly string[],
+  props: Props,
+): RelationshipFact[] {
   const rule = referenceRule(schema, prop);
   const participation = schema.isA("Interval");
   // A sanction's or risk's program and authority ride on the hop into it.
@@ -162,7 +184,8 @@ function shipmentFacts(ctx: MapContext, record: InputRecord<unknown>, eid: strin
   const goods = [...(props.vedCode ?? []).map((c) => `HS ${c}`), ...(props.goodsDescription ?? [])];
   const date = isoDate(props.startDate?.[0] ?? props.date?.[0], "startDate");
   const loop = (props.sender ?? []).find((s) => (props.receiver ?? []).includes(s));
-  if (loop !== undefined) throw new RecordError("INVALID_VALUE", `EconomicActivity sender ${JSON.stringify(loop)} is also its receiver: a shipment moves goods between two entities`);
+  if (loop !== undefined)
+    throw new RecordError("INVALID_VALUE", `EconomicActivity sender ${JSON.stringify(loop)} is also its receiver: a shipment moves goods between two entities`);
   const money = moneyOf({ amount: props.customsAmount?.[0] ?? props.invoiceAmount?.[0] }, { amount: "customsAmount" });
   return (props.sender ?? []).flatMap((s) =>
     (props.receiver ?? []).map((r) =>

@@ -16,9 +16,35 @@ function linkEnds(rec: FtmRecord): { from: string; to: string } {
 
 /** Keys the import sets itself on a node or relationship, never restored from a line. */
 const OWN_KEYS: ReadonlySet<string> = new Set([
-  "id", "name", "kind", "aliases", "topics", "placeholder", "importNamespace", "latinNames", "nameKey", "aliasKeys", "identifiers", "identifierKeys",
-  "type", "start", "end", "status", "confidence", "validFrom", "validTo", "firstSeen", "lastSeen",
-  "evidenceQuotes", "evidenceStarts", "evidenceEnds", "evidenceSourceIds", "statementCount", "statementSourceIds", "statementCounts", "statementLastLines",
+  "id",
+  "name",
+  "kind",
+  "aliases",
+  "topics",
+  "placeholder",
+  "importNamespace",
+  "latinNames",
+  "nameKey",
+  "aliasKeys",
+  "identifiers",
+  "identifierKeys",
+  "type",
+  "start",
+  "end",
+  "status",
+  "confidence",
+  "validFrom",
+  "validTo",
+  "firstSeen",
+  "lastSeen",
+  "evidenceQuotes",
+  "evidenceStarts",
+  "evidenceEnds",
+  "evidenceSourceIds",
+  "statementCount",
+  "statementSourceIds",
+  "statementCounts",
+  "statementLastLines",
 ]);
 
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
@@ -54,10 +80,24 @@ export function nativeFacts(ctx: MapContext, record: InputRecord<unknown>, rec: 
     const ends = linkEnds(rec);
     const from = rec.props[ends.from] ?? [];
     const to = rec.props[ends.to] ?? [];
-    if (from.length !== 1 || to.length !== 1) throw new RecordError("INVALID_VALUE", `actorgraph: a ${native.type} line needs one ${ends.from} and one ${ends.to}`);
+    if (from.length !== 1 || to.length !== 1)
+      throw new RecordError("INVALID_VALUE", `actorgraph: a ${native.type} line needs one ${ends.from} and one ${ends.to}`);
     const status = native.status ?? "REPORTED";
     const { validFrom, validTo } = interval(str(v.validFrom), str(v.validTo), "validFrom", "validTo");
-    const rel = reportedRelationship(ctx, record, { id: scopedId(ctx, rec.id), type: native.type, start: referenceId(ctx, from[0]!), end: referenceId(ctx, to[0]!), validFrom, validTo, props: restoredProps(v.props) }, status);
+    const rel = reportedRelationship(
+      ctx,
+      record,
+      {
+        id: scopedId(ctx, rec.id),
+        type: native.type,
+        start: referenceId(ctx, from[0]!),
+        end: referenceId(ctx, to[0]!),
+        validFrom,
+        validTo,
+        props: restoredProps(v.props),
+      },
+      status,
+    );
     return { ...none, relationships: [{ ...rel, confidence: native.confidence ?? STATUS_CONFIDENCE[status] }] };
   }
   const kind = native.kind!;

@@ -33,21 +33,25 @@ export function registerImportRoutes(expressApp: Express, app: App): void {
     const dir = mkdtempSync(join(tmpdir(), "actorgraph-upload-"));
     try {
       const format = String(req.params.format);
-      if (!isImportFormat(format)) throw new ImportFileError("UNKNOWN_FORMAT", `unknown import format ${JSON.stringify(format)}; formats: ${IMPORT_FORMATS.join(", ")}`);
+      if (!isImportFormat(format))
+        throw new ImportFileError("UNKNOWN_FORMAT", `unknown import format ${JSON.stringify(format)}; formats: ${IMPORT_FORMATS.join(", ")}`);
       const options = parseImportQuery(req.query);
       const path = join(dir, "upload");
       await pipeline(req, byteLimit(MAX_UPLOAD_BYTES), createWriteStream(path));
-      const summary = await app.imports.importFile({
-        format,
-        path,
-        name: options.name ?? `upload.${format}`,
-        namespace: options.namespace ?? null,
-        strict: options.strict,
-        dryRun: options.dryRun,
-        aggregate: options.aggregate,
-        batchSize: options.batchSize,
-        rejectsFile: null,
-      }, { requestedBy: caller.subject });
+      const summary = await app.imports.importFile(
+        {
+          format,
+          path,
+          name: options.name ?? `upload.${format}`,
+          namespace: options.namespace ?? null,
+          strict: options.strict,
+          dryRun: options.dryRun,
+          aggregate: options.aggregate,
+          batchSize: options.batchSize,
+          rejectsFile: null,
+        },
+        { requestedBy: caller.subject },
+      );
       res.status(200).json(summary);
     } catch (err) {
       if (!sendImportError(res, err)) next(err);
@@ -117,7 +121,8 @@ export function parseImportQuery(query: unknown): ImportQueryOptions {
     throw new BadQueryParameterError("name", `must be 1–${MAX_NAME_LENGTH} characters and not blank`);
   }
   const batchSize = text("batchSize");
-  if (batchSize !== undefined && !/^\d{1,9}$/.test(batchSize)) throw new BadQueryParameterError("batchSize", `must be an integer from 1 to 50000; got ${JSON.stringify(batchSize)}`);
+  if (batchSize !== undefined && !/^\d{1,9}$/.test(batchSize))
+    throw new BadQueryParameterError("batchSize", `must be an integer from 1 to 50000; got ${JSON.stringify(batchSize)}`);
   return {
     name,
     namespace: text("namespace"),

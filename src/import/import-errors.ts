@@ -1,7 +1,17 @@
 import type { Reject } from "./types.js";
 
 /** Why a whole import was refused (exit code 2 on the CLI, HTTP 400). */
-export type ImportFileErrorCode = "UNKNOWN_FORMAT" | "UNREADABLE_FILE" | "MISSING_COLUMNS" | "BAD_COLUMN_CONFIG" | "EMPTY_FILE" | "FILE_TOO_LARGE" | "BAD_OPTION" | "REJECTS_UNWRITABLE" | "AMBIGUOUS_COLUMNS" | "MALFORMED_HEADER";
+export type ImportFileErrorCode =
+  | "UNKNOWN_FORMAT"
+  | "UNREADABLE_FILE"
+  | "MISSING_COLUMNS"
+  | "BAD_COLUMN_CONFIG"
+  | "EMPTY_FILE"
+  | "FILE_TOO_LARGE"
+  | "BAD_OPTION"
+  | "REJECTS_UNWRITABLE"
+  | "AMBIGUOUS_COLUMNS"
+  | "MALFORMED_HEADER";
 
 /**
  * The file or the options cannot be imported at all; nothing was written. Except

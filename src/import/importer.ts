@@ -7,7 +7,16 @@ import { pipeline } from "node:stream/promises";
 import type { Database } from "../db/run.js";
 import { QueryTooCostlyError } from "../errors.js";
 import { prepareFactsInSlices, type PreparedFacts } from "./batch-prepare.js";
-import { countAggregates, storedDataset, suppliedIdsUnique, writeBatch, type BatchResult, type BatchStage, type DatasetSource, type PendingRecord } from "./batch-writer.js";
+import {
+  countAggregates,
+  storedDataset,
+  suppliedIdsUnique,
+  writeBatch,
+  type BatchResult,
+  type BatchStage,
+  type DatasetSource,
+  type PendingRecord,
+} from "./batch-writer.js";
 import { loadCustomsColumns } from "./customs-columns.js";
 import { checkNamespace, scopedId, type MapContext } from "./facts.js";
 import { ImportFileError, StrictRejectError } from "./import-errors.js";
@@ -191,11 +200,22 @@ export async function runImport(db: Database, opts: ImportOptions): Promise<Impo
     ...(aggregate ? { declarations: new Set<string>() } : {}),
   };
   const shipments = opts.format === "customs" ? (aggregate ? "aggregate" : "declaration") : null;
-  const source: DatasetSource = { id: ctx.sourceId, name: opts.name ?? basename(opts.path), fileHash, format: opts.format, namespace, importedAt: new Date().toISOString(), shipments };
+  const source: DatasetSource = {
+    id: ctx.sourceId,
+    name: opts.name ?? basename(opts.path),
+    fileHash,
+    format: opts.format,
+    namespace,
+    importedAt: new Date().toISOString(),
+    shipments,
+  };
   const stored = await storedDataset(db, source.id);
   const earlier = shipments ? (stored?.shipments ?? null) : null;
   if (earlier && earlier !== shipments) {
-    throw new ImportFileError("BAD_OPTION", `aggregate: this file was imported ${earlier === "aggregate" ? "with" : "without"} --aggregate; import it the same way, or delete its namespace first (one kind of shipment edge per dataset)`);
+    throw new ImportFileError(
+      "BAD_OPTION",
+      `aggregate: this file was imported ${earlier === "aggregate" ? "with" : "without"} --aggregate; import it the same way, or delete its namespace first (one kind of shipment edge per dataset)`,
+    );
   }
   const report = new RejectsReport(opts.rejectsFile ?? null);
   await report.checkWritable();

@@ -19,7 +19,12 @@ export type MappedItem = { readonly line: number; readonly facts: RecordFacts } 
  * @throws ImportFileError MISSING_COLUMNS, AMBIGUOUS_COLUMNS, or EMPTY_FILE (a CSV without a
  * header row, an FtM file without an entity line, an empty claims file).
  */
-export async function* mappedRecords(format: ImportFormat, lines: AsyncIterable<LineItem>, ctx: MapContext, columns: CustomsColumns): AsyncGenerator<MappedItem> {
+export async function* mappedRecords(
+  format: ImportFormat,
+  lines: AsyncIterable<LineItem>,
+  ctx: MapContext,
+  columns: CustomsColumns,
+): AsyncGenerator<MappedItem> {
   switch (format) {
     case "ftm": {
       let seen = false;
@@ -71,7 +76,11 @@ export function claimsHeader(raw: readonly string[]): string[] {
   const header = raw.map((h) => h.trim().toLowerCase());
   for (const field of CLAIM_FIELDS) {
     const at = header.flatMap((h, i) => (h === field ? [i + 1] : []));
-    if (at.length > 1) throw new ImportFileError("AMBIGUOUS_COLUMNS", `the claims CSV header has column ${JSON.stringify(field)} ${at.length} times (columns ${at.join(", ")}); it must appear once`);
+    if (at.length > 1)
+      throw new ImportFileError(
+        "AMBIGUOUS_COLUMNS",
+        `the claims CSV header has column ${JSON.stringify(field)} ${at.length} times (columns ${at.join(", ")}); it must appear once`,
+      );
   }
   const missing = REQUIRED_CLAIM_FIELDS.filter((f) => !header.includes(f));
   if (missing.length > 0) throw new ImportFileError("MISSING_COLUMNS", `the claims CSV header lacks required columns: ${missing.join(", ")}`);
@@ -96,7 +105,11 @@ function mapOne<T>(record: InputRecord<T>, map: (r: InputRecord<T>) => RecordFac
     const facts = map(record);
     checkRecordCaps(facts);
     const long = facts.entities.find((e) => e.name.length > MAX_ENTITY_NAME_LENGTH);
-    if (long) throw new RecordError("INVALID_VALUE", `a name of ${long.name.length} characters (${JSON.stringify(long.name.slice(0, 40) + "…")}); names are at most ${MAX_ENTITY_NAME_LENGTH} characters`);
+    if (long)
+      throw new RecordError(
+        "INVALID_VALUE",
+        `a name of ${long.name.length} characters (${JSON.stringify(long.name.slice(0, 40) + "…")}); names are at most ${MAX_ENTITY_NAME_LENGTH} characters`,
+      );
     // Every format: a relationship joins two entities (the FtM mapper names the property first).
     const loop = facts.relationships.find((r) => r.start === r.end);
     if (loop) throw new RecordError("INVALID_VALUE", `a ${loop.type} relationship from ${JSON.stringify(loop.start)} to itself`);

@@ -68,15 +68,26 @@ export async function resolveParties(
     if (entity !== null) links.push(nameLink(party, entity, names[matches.indexOf(entity)] ?? party.name));
   }
   // A party no entity names may be an entity's alias, in the same country (大疆创新 for DJI).
-  links.push(...(await aliasLinks(lookups, [...parties.values()].filter((p) => !named.has(p.id)))));
+  links.push(
+    ...(await aliasLinks(
+      lookups,
+      [...parties.values()].filter((p) => !named.has(p.id)),
+    )),
+  );
   if (links.length === 0) return { records: [...records], links: [], rejects: [] };
   const resolved = new Map(links.map((l) => [l.party, l.entity] as const));
   const to = (id: string) => resolved.get(id) ?? id;
   const rejects: Reject[] = [];
   const out = records.flatMap((r): PendingRecord[] => {
-    const loop = r.facts.relationships.find((rel) => rel.type !== "BASED_IN" && rel.props.leg !== MANUFACTURER_LEG && rel.start !== rel.end && to(rel.start) === to(rel.end));
+    const loop = r.facts.relationships.find(
+      (rel) => rel.type !== "BASED_IN" && rel.props.leg !== MANUFACTURER_LEG && rel.start !== rel.end && to(rel.start) === to(rel.end),
+    );
     if (loop) {
-      rejects.push({ line: r.line, code: "INVALID_VALUE", reason: `line ${r.line}: ${JSON.stringify(loop.start)} and ${JSON.stringify(loop.end)} both resolve to the entity ${JSON.stringify(to(loop.start))}, so its ${loop.type} would run from that entity to itself` });
+      rejects.push({
+        line: r.line,
+        code: "INVALID_VALUE",
+        reason: `line ${r.line}: ${JSON.stringify(loop.start)} and ${JSON.stringify(loop.end)} both resolve to the entity ${JSON.stringify(to(loop.start))}, so its ${loop.type} would run from that entity to itself`,
+      });
       return [];
     }
     const facts: RecordFacts = {

@@ -29,7 +29,8 @@ export function checkRawRecordCaps(record: InputRecord<unknown>): void {
   const visit = (value: unknown, path: string, depth: number): void => {
     if (value === null || typeof value !== "object" || depth > RAW_DEPTH) return;
     if (Array.isArray(value)) {
-      if (value.length > RECORD_CAPS.valuesPerProperty) tooLarge(`${path || "the record"} has ${value.length} values`, RECORD_CAPS.valuesPerProperty, "values per property");
+      if (value.length > RECORD_CAPS.valuesPerProperty)
+        tooLarge(`${path || "the record"} has ${value.length} values`, RECORD_CAPS.valuesPerProperty, "values per property");
       return;
     }
     for (const [key, inner] of Object.entries(value)) visit(inner, key, depth + 1);
@@ -49,7 +50,8 @@ export function checkRecordCaps(facts: RecordFacts): void {
   }
   for (const e of facts.entities) {
     const names = 1 + e.aliases.length;
-    if (names > RECORD_CAPS.namesPerEntity) tooLarge(`entity ${JSON.stringify(e.id)} has ${names} names and aliases`, RECORD_CAPS.namesPerEntity, "names per entity");
+    if (names > RECORD_CAPS.namesPerEntity)
+      tooLarge(`entity ${JSON.stringify(e.id)} has ${names} names and aliases`, RECORD_CAPS.namesPerEntity, "names per entity");
     checkLists({ ...e.props, topics: e.topics });
   }
   for (const r of facts.relationships) checkLists(r.props);
@@ -57,10 +59,14 @@ export function checkRecordCaps(facts: RecordFacts): void {
 
 function checkLists(props: Readonly<Record<string, unknown>>): void {
   for (const [key, value] of Object.entries(props)) {
-    if (Array.isArray(value) && value.length > RECORD_CAPS.valuesPerProperty) tooLarge(`${key} has ${value.length} values`, RECORD_CAPS.valuesPerProperty, "values per property");
+    if (Array.isArray(value) && value.length > RECORD_CAPS.valuesPerProperty)
+      tooLarge(`${key} has ${value.length} values`, RECORD_CAPS.valuesPerProperty, "values per property");
   }
 }
 
 function tooLarge(what: string, cap: number, unit: string): never {
-  throw new RecordError("RECORD_TOO_LARGE", `${what}; an import takes at most ${cap} ${unit} (RECORD_CAPS, src/import/record-caps.ts); split the record or trim it`);
+  throw new RecordError(
+    "RECORD_TOO_LARGE",
+    `${what}; an import takes at most ${cap} ${unit} (RECORD_CAPS, src/import/record-caps.ts); split the record or trim it`,
+  );
 }

@@ -37,11 +37,23 @@ export async function* jsonlRecords(lines: AsyncIterable<LineItem>): AsyncGenera
       continue;
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      yield { reject: { line: item.line, code: "MALFORMED_JSON", reason: `line ${item.line}: expected a JSON object, got ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}` } };
+      yield {
+        reject: {
+          line: item.line,
+          code: "MALFORMED_JSON",
+          reason: `line ${item.line}: expected a JSON object, got ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}`,
+        },
+      };
       continue;
     }
     if (ESCAPED_SURROGATE.test(item.text) && holdsLoneSurrogate(value)) {
-      yield { reject: { line: item.line, code: "INVALID_UTF8", reason: `line ${item.line}: a string holds half a character (a lone \\u surrogate escape); Neo4j would store it as U+FFFD` } };
+      yield {
+        reject: {
+          line: item.line,
+          code: "INVALID_UTF8",
+          reason: `line ${item.line}: a string holds half a character (a lone \\u surrogate escape); Neo4j would store it as U+FFFD`,
+        },
+      };
       continue;
     }
     yield { line: item.line, endLine: item.line, text: quoteOf(item.text), value: value as Record<string, unknown> };
@@ -183,7 +195,8 @@ export async function* csvRecords(lines: AsyncIterable<LineItem>): AsyncGenerato
       // having the header's width once its quotes are read as text. A real multi-line field has
       // lines that are fragments of a row.
       const w = width;
-      if (rec.texts.every((text) => text.split(",").length === w)) return fail(rec, `it and the lines after it to line ${rec.line + rec.texts.length - 1} are rows of their own once their quotes are read as text`);
+      if (rec.texts.every((text) => text.split(",").length === w))
+        return fail(rec, `it and the lines after it to line ${rec.line + rec.texts.length - 1} are rows of their own once their quotes are read as text`);
     }
     const fields = parseOne(one.text, one.line);
     if ("error" in fields) return fail(rec, `the record from it to line ${one.endLine} does not parse: ${fields.error}`);

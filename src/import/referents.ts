@@ -19,7 +19,11 @@ import type { PropertyValue, RecordFacts, RelationshipFact, Reject } from "./typ
  * entity to itself (an Ownership from the older id to the entity) is rejected as INVALID_VALUE.
  * @returns the records (the same objects when nothing resolved) and the rejects.
  */
-export async function resolveReferents(tx: ManagedTransaction, records: readonly PendingRecord[], inGraph: boolean): Promise<{ records: PendingRecord[]; rejects: Reject[] }> {
+export async function resolveReferents(
+  tx: ManagedTransaction,
+  records: readonly PendingRecord[],
+  inGraph: boolean,
+): Promise<{ records: PendingRecord[]; rejects: Reject[] }> {
   const stated = new Set(records.flatMap((r) => r.facts.entities.map((e) => e.id)));
   const canonical = new Map<string, string>();
   for (const r of records) for (const ref of r.facts.referents ?? []) if (!stated.has(ref.id)) canonical.set(ref.id, ref.canonicalId);
@@ -30,19 +34,26 @@ export async function resolveReferents(tx: ManagedTransaction, records: readonly
     for (const i of facts.identifiers ?? []) named.add(i.entityId);
   }
   const ask = [...named].filter((id) => !stated.has(id) && !canonical.has(id));
-  if (inGraph && ask.length > 0) for (const row of await runIn(tx, "import-resolve-referents", { ids: ask })) canonical.set(row.id as string, row.canonicalId as string);
+  if (inGraph && ask.length > 0)
+    for (const row of await runIn(tx, "import-resolve-referents", { ids: ask })) canonical.set(row.id as string, row.canonicalId as string);
   if (canonical.size === 0 || ![...named].some((id) => canonical.has(id))) return { records: [...records], rejects: [] };
   const to = (id: string) => canonical.get(id) ?? id;
   const rejects: Reject[] = [];
   const out = records.flatMap((r): PendingRecord[] => {
     const loop = r.facts.relationships.find((rel) => to(rel.start) === to(rel.end));
     if (loop) {
-      rejects.push({ line: r.line, code: "INVALID_VALUE", reason: `line ${r.line}: ${JSON.stringify(loop.start)} and ${JSON.stringify(loop.end)} are one entity (${JSON.stringify(to(loop.start))}, by its referents), so its ${loop.type} would run from that entity to itself` });
+      rejects.push({
+        line: r.line,
+        code: "INVALID_VALUE",
+        reason: `line ${r.line}: ${JSON.stringify(loop.start)} and ${JSON.stringify(loop.end)} are one entity (${JSON.stringify(to(loop.start))}, by its referents), so its ${loop.type} would run from that entity to itself`,
+      });
       return [];
     }
     const facts: RecordFacts = {
       ...r.facts,
-      relationships: r.facts.relationships.map((rel) => (canonical.has(rel.start) || canonical.has(rel.end) ? { ...rel, start: to(rel.start), end: to(rel.end), props: withCanonical(rel, to) } : rel)),
+      relationships: r.facts.relationships.map((rel) =>
+        canonical.has(rel.start) || canonical.has(rel.end) ? { ...rel, start: to(rel.start), end: to(rel.end), props: withCanonical(rel, to) } : rel,
+      ),
       stubs: r.facts.stubs?.filter((s) => !canonical.has(s.id)),
       identifiers: r.facts.identifiers?.map((i) => (canonical.has(i.entityId) ? { ...i, entityId: to(i.entityId) } : i)),
     };

@@ -37,7 +37,10 @@ export class RejectsReport {
     try {
       await access(existing ? this.file : dirname(this.file), constants.W_OK);
     } catch {
-      throw new ImportFileError("BAD_OPTION", `rejects: cannot write ${this.file} (${existing ? "the file is not writable" : "its folder does not exist or is not writable"})`);
+      throw new ImportFileError(
+        "BAD_OPTION",
+        `rejects: cannot write ${this.file} (${existing ? "the file is not writable" : "its folder does not exist or is not writable"})`,
+      );
     }
   }
 

@@ -63,7 +63,8 @@ export function alignRelationshipIds(
       const at = held.get(heldKey(rel.type, rel.id));
       if (!at || (at.start === rel.start && at.end === rel.end)) return rel;
       const movable = MOVABLE_TYPES.has(rel.type);
-      const sameParty = (id: string, heldId: string, heldName: string | undefined) => id === heldId || (movable && heldName !== undefined && names.get(id) === heldName);
+      const sameParty = (id: string, heldId: string, heldName: string | undefined) =>
+        id === heldId || (movable && heldName !== undefined && names.get(id) === heldName);
       if (!sameParty(rel.start, at.start, at.startName) || !sameParty(rel.end, at.end, at.endName)) {
         const shown = (id: string, name: string | undefined) => JSON.stringify(name ?? id);
         conflict ??=

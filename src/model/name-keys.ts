@@ -85,7 +85,10 @@ export function aliasKeysOf(name: string, aliases: readonly string[]): string[] 
  * LEI `5493001KJTIIGC8Y1R12`. Null when the value has no letter or digit.
  */
 export function identifierKey(value: string): string | null {
-  const key = value.normalize("NFKC").toUpperCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  const key = value
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
   return key === "" ? null : key;
 }
 

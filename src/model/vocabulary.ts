@@ -61,8 +61,19 @@ export const RETRACTED_STATUS = "RETRACTED";
  * Into a claim no editor changed they are restored as any stored property (an export re-imported).
  */
 export const EDITOR_PROPERTIES: readonly string[] = [
-  "version", "assertedStatus", "baseConfidence", "warnings", "evidenceRoles", "evidenceNotes",
-  "createdAt", "createdBy", "updatedAt", "updatedBy", "retractedAt", "retractedBy", "retractionReason",
+  "version",
+  "assertedStatus",
+  "baseConfidence",
+  "warnings",
+  "evidenceRoles",
+  "evidenceNotes",
+  "createdAt",
+  "createdBy",
+  "updatedAt",
+  "updatedBy",
+  "retractedAt",
+  "retractedBy",
+  "retractionReason",
 ];
 
 /** Every status a stored claim may carry: the four of {@link CLAIM_STATUSES}, then RETRACTED. */
@@ -145,14 +156,10 @@ export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
 export const RELATIONSHIP_TYPE_NAMES = Object.freeze(Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]);
 
 /** The relationship types that FLOW routes follow. */
-export const FLOW_RELATIONSHIP_TYPES = Object.freeze(
-  RELATIONSHIP_TYPE_NAMES.filter((t) => RELATIONSHIP_TYPES[t].flow),
-);
+export const FLOW_RELATIONSHIP_TYPES = Object.freeze(RELATIONSHIP_TYPE_NAMES.filter((t) => RELATIONSHIP_TYPES[t].flow));
 
 /** The relationship types that ANY routes follow by default: every type but the provenance ones. */
-export const CONNECTION_RELATIONSHIP_TYPES = Object.freeze(
-  RELATIONSHIP_TYPE_NAMES.filter((t) => !(RELATIONSHIP_TYPES[t] as RelationshipTypeInfo).provenance),
-);
+export const CONNECTION_RELATIONSHIP_TYPES = Object.freeze(RELATIONSHIP_TYPE_NAMES.filter((t) => !(RELATIONSHIP_TYPES[t] as RelationshipTypeInfo).provenance));
 
 /**
  * What a relationship type is to a route search:
@@ -172,13 +179,19 @@ export type RouteRole = "flow" | "connection" | "context" | "provenance";
  * the import property that produced it, so the rule holds whatever writes the relationship.
  */
 export const ROUTE_ROLES = Object.freeze({
-  SUPPLIED: { role: "flow", why: "Goods move from seller to buyer; the seed's transit countries (Belarus, Kazakhstan, Pakistan) are links in such a flow, not where someone is registered." },
+  SUPPLIED: {
+    role: "flow",
+    why: "Goods move from seller to buyer; the seed's transit countries (Belarus, Kazakhstan, Pakistan) are links in such a flow, not where someone is registered.",
+  },
   DEPLOYED_TO: { role: "flow", why: "Goods move to where they are used." },
   FINANCED: { role: "flow", why: "Money moves from funder to funded." },
   PAID: { role: "flow", why: "Money moves from payer to payee." },
   PRODUCES: { role: "connection", why: "Ties a maker to what it makes: a real link between actor and product." },
   PART_OF: { role: "connection", why: "Membership or composition ties two entities together." },
-  BASED_IN: { role: "context", why: "Registration, residence, jurisdiction or nationality (FtM country, jurisdiction, nationality, addressEntity) places an entity; two companies registered in Russia are not connected by it." },
+  BASED_IN: {
+    role: "context",
+    why: "Registration, residence, jurisdiction or nationality (FtM country, jurisdiction, nationality, addressEntity) places an entity; two companies registered in Russia are not connected by it.",
+  },
   LOCATED_IN: { role: "context", why: "Where a place or event lies places it; it connects nothing by itself." },
   BUYS: { role: "connection", why: "A buyer is tied to the product it buys." },
   MAY_CONTAIN: { role: "connection", why: "A product is tied to the components or technology it may contain." },
@@ -206,7 +219,10 @@ export const ROUTE_ROLES = Object.freeze({
   CONTROLS: { role: "connection", why: "Control other than by ownership (FtM Control) is a beneficial-ownership link like OWNS." },
   SUCCEEDED_BY: { role: "connection", why: "A successor (FtM Succession: merger, renaming, takeover) carries on its predecessor's ties." },
   EMPLOYED_BY: { role: "connection", why: "Employment (FtM Employment) ties a person to the organization they work for." },
-  OWES: { role: "connection", why: "A debt (FtM Debt) ties debtor and creditor; it states an obligation, not money that moved, so it is not a flow (flow: false above)." },
+  OWES: {
+    role: "connection",
+    why: "A debt (FtM Debt) ties debtor and creditor; it states an obligation, not money that moved, so it is not a flow (flow: false above).",
+  },
 } satisfies Record<RelationshipType, { role: RouteRole; why: string }>);
 
 /** Context relationship types (see {@link RouteRole}): shown on entities and in neighbourhoods, walked by routes only when named or at a `via` entity. */

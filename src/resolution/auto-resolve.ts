@@ -67,7 +67,12 @@ async function clusterChecked(db: Database, pairs: readonly AutoPair[]): Promise
   const records = new Map((await db.read("resolution-records-by-ids", { ids: members })).map((r) => [plainText(r.id), toMatchRecord(r)] as const));
   const merged = (id: string) => {
     const c = clusters.get(id);
-    return c ? mergeRecords(c.canonicalId, c.members.flatMap((m) => records.get(m) ?? [])) : null;
+    return c
+      ? mergeRecords(
+          c.canonicalId,
+          c.members.flatMap((m) => records.get(m) ?? []),
+        )
+      : null;
   };
   return pairs.filter((p) => {
     const [a, b] = [merged(p.left), merged(p.right)];
@@ -92,7 +97,12 @@ function strongKeys(r: MatchRecord): string[] {
 export function sameStrongIdentifier(a: MatchRecord, b: MatchRecord): string | null {
   if (!kindsCompatible(a.kind, b.kind)) return null;
   if (a.countries.length > 0 && b.countries.length > 0 && !a.countries.some((c) => b.countries.includes(c))) return null;
-  const theirs = new Set(b.identifiers.map(parseIdentifier).filter((p) => p?.strong).map((p) => `${p!.scheme}:${p!.key}`));
+  const theirs = new Set(
+    b.identifiers
+      .map(parseIdentifier)
+      .filter((p) => p?.strong)
+      .map((p) => `${p!.scheme}:${p!.key}`),
+  );
   for (const s of a.identifiers) {
     const p = parseIdentifier(s);
     if (!p?.strong || !theirs.has(`${p.scheme}:${p.key}`)) continue;
@@ -128,8 +138,11 @@ export function canBeOne(a: string, b: string): boolean {
 
 /** Ids of the entities automatic resolution may join, page by page: a dataset's (`sourceId`; dataset-resolvable-entities.cypher), or the whole graph's (null; resolvable-entities-page.cypher). */
 export async function* resolvableEntities(db: Database, sourceId: string | null): AsyncGenerator<string[]> {
-  for (let after = ""; ; ) {
-    const rows = sourceId === null ? await db.read("resolvable-entities-page", { after, limit: neo4j.int(5000) }) : await db.read("dataset-resolvable-entities", { sourceId, after, limit: neo4j.int(5000) });
+  for (let after = ""; ;) {
+    const rows =
+      sourceId === null
+        ? await db.read("resolvable-entities-page", { after, limit: neo4j.int(5000) })
+        : await db.read("dataset-resolvable-entities", { sourceId, after, limit: neo4j.int(5000) });
     if (rows.length === 0) return;
     const ids = rows.map((r) => plainText(r.id));
     yield ids;

@@ -1,5 +1,14 @@
 import { blockKeys, MAX_BLOCK, usableBlocks } from "./blocking.js";
-import { kindsCompatible, MATCHABLE_KINDS, mergeRecords, prepareRecord, scorePair, type MatchReason, type MatchRecord, type PreparedRecord } from "./matcher.js";
+import {
+  kindsCompatible,
+  MATCHABLE_KINDS,
+  mergeRecords,
+  prepareRecord,
+  scorePair,
+  type MatchReason,
+  type MatchRecord,
+  type PreparedRecord,
+} from "./matcher.js";
 
 /**
  * Candidate generation over many records: block (blocking.ts), compare each pair once, score
@@ -78,7 +87,10 @@ export class BlockIndex {
    * into one record under the canonical id (matcher.ts `mergeRecords`) once every page is read,
    * so a cluster is compared as the one actor it is.
    */
-  async addAll(pages: AsyncIterable<readonly MatchRecord[]> | Iterable<readonly MatchRecord[]>, canonicalOf: ReadonlyMap<string, string> = new Map()): Promise<void> {
+  async addAll(
+    pages: AsyncIterable<readonly MatchRecord[]> | Iterable<readonly MatchRecord[]>,
+    canonicalOf: ReadonlyMap<string, string> = new Map(),
+  ): Promise<void> {
     const canonicals = new Set(canonicalOf.values());
     const clusters = new Map<string, MatchRecord[]>();
     for await (const page of pages) {

@@ -29,7 +29,9 @@ export const CANDIDATE_CSV_HEADER = ["score", "left", "left_name", "right", "rig
 export function registerResolveCommand(program: Command): void {
   program
     .command("resolve")
-    .description("Entity resolution: --candidates writes possible duplicates as CSV; --auto judges records with an equal strong identifier (docs/resolution.md).")
+    .description(
+      "Entity resolution: --candidates writes possible duplicates as CSV; --auto judges records with an equal strong identifier (docs/resolution.md).",
+    )
     .option("--candidates", "write the candidate pairs of the whole graph as CSV")
     .option("--min-score <x>", `lowest score written, in [0, 1] (default ${CANDIDATE_LIMITS.minScore})`)
     .option("--out <file>", "CSV file (default stdout)")
@@ -37,7 +39,8 @@ export function registerResolveCommand(program: Command): void {
     .action(async (options: { candidates?: boolean; minScore?: string; out?: string; auto?: boolean }) => {
       if (!options.candidates && !options.auto) throw new BadUserInputError("say what to do: --candidates, --auto, or both");
       const minScore = options.minScore === undefined ? CANDIDATE_LIMITS.minScore : Number(options.minScore);
-      if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1) throw new BadUserInputError(`--min-score must be a number from 0 to 1; got ${JSON.stringify(options.minScore)}`);
+      if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1)
+        throw new BadUserInputError(`--min-score must be a number from 0 to 1; got ${JSON.stringify(options.minScore)}`);
       const app = createApp(loadConfig());
       try {
         if (options.auto) {
@@ -63,7 +66,16 @@ async function writeCandidates(app: ReturnType<typeof createApp>, minScore: numb
     await write(stringify([CANDIDATE_CSV_HEADER]));
     for (let i = 0; i < candidates.length; i += DESCRIBE_PAGE) {
       const page = await app.services.candidates.describe(candidates.slice(i, i + DESCRIBE_PAGE));
-      const rows = page.map((c) => [c.score, c.left.id, c.left.name, c.right.id, c.right.name, c.leftRecord, c.rightRecord, c.reasons.map((r) => r.detail).join(" | ")]);
+      const rows = page.map((c) => [
+        c.score,
+        c.left.id,
+        c.left.name,
+        c.right.id,
+        c.right.name,
+        c.leftRecord,
+        c.rightRecord,
+        c.reasons.map((r) => r.detail).join(" | "),
+      ]);
       if (rows.length > 0) await write(stringify(rows, { escape_formulas: true }));
     }
     if (partial !== null && out !== null) {

@@ -30,7 +30,7 @@ export function clustersOf(ids: readonly string[], judgements: readonly Judgemen
   const find = (id: string): string => {
     let root = id;
     while (parent.get(root) !== root) root = parent.get(root)!;
-    for (let cur = id; cur !== root; ) {
+    for (let cur = id; cur !== root;) {
       const next = parent.get(cur)!;
       parent.set(cur, root);
       cur = next;
@@ -93,7 +93,10 @@ export function judgementChain<J extends JudgementEdge>(judgements: readonly J[]
   const links = new Map<string, { other: string; judgement: J }[]>();
   for (const j of judgements) {
     if (j.judgement !== "POSITIVE") continue;
-    for (const [a, b] of [[j.left, j.right], [j.right, j.left]] as const) {
+    for (const [a, b] of [
+      [j.left, j.right],
+      [j.right, j.left],
+    ] as const) {
       const list = links.get(a) ?? [];
       list.push({ other: b, judgement: j });
       links.set(a, list);
@@ -116,7 +119,7 @@ export function judgementChain<J extends JudgementEdge>(judgements: readonly J[]
   }
   if (!seen.has(to)) return null;
   const chain: J[] = [];
-  for (let cur = to; cur !== from; ) {
+  for (let cur = to; cur !== from;) {
     const step = via.get(cur)!;
     chain.push(step.judgement);
     cur = step.prev;

@@ -20,16 +20,28 @@ import { identifierKey } from "../model/name-keys.js";
 
 /** Our scheme name per stored scheme: addEntity's lower-case names and FtM's property names. */
 const SCHEME_ALIASES: Readonly<Record<string, string>> = {
-  inn: "inn", inncode: "inn",
-  ogrn: "ogrn", ogrncode: "ogrn", ogrnip: "ogrn",
-  lei: "lei", leicode: "lei",
-  imo: "imo", imonumber: "imo",
-  bic: "bic", swift: "bic", swiftbic: "bic",
-  registration: "registration", registrationnumber: "registration",
-  tax: "tax", taxnumber: "tax",
-  vat: "vat", vatcode: "vat",
-  okpo: "okpo", okpocode: "okpo",
-  duns: "duns", dunscode: "duns",
+  inn: "inn",
+  inncode: "inn",
+  ogrn: "ogrn",
+  ogrncode: "ogrn",
+  ogrnip: "ogrn",
+  lei: "lei",
+  leicode: "lei",
+  imo: "imo",
+  imonumber: "imo",
+  bic: "bic",
+  swift: "bic",
+  swiftbic: "bic",
+  registration: "registration",
+  registrationnumber: "registration",
+  tax: "tax",
+  taxnumber: "tax",
+  vat: "vat",
+  vatcode: "vat",
+  okpo: "okpo",
+  okpocode: "okpo",
+  duns: "duns",
+  dunscode: "duns",
   mmsi: "mmsi",
   isin: "isin",
 };
@@ -38,7 +50,20 @@ const SCHEME_ALIASES: Readonly<Record<string, string>> = {
 export const STRONG_SCHEMES: ReadonlySet<string> = new Set(["inn", "ogrn", "lei", "imo", "bic"]);
 
 /** Display names of the schemes, for reasons ("same INN 7707083893"). */
-const SCHEME_LABELS: Readonly<Record<string, string>> = { inn: "INN", ogrn: "OGRN", lei: "LEI", imo: "IMO", bic: "BIC", vat: "VAT number", okpo: "OKPO", duns: "DUNS", mmsi: "MMSI", isin: "ISIN", registration: "registration number", tax: "tax number" };
+const SCHEME_LABELS: Readonly<Record<string, string>> = {
+  inn: "INN",
+  ogrn: "OGRN",
+  lei: "LEI",
+  imo: "IMO",
+  bic: "BIC",
+  vat: "VAT number",
+  okpo: "OKPO",
+  duns: "DUNS",
+  mmsi: "MMSI",
+  isin: "ISIN",
+  registration: "registration number",
+  tax: "tax number",
+};
 
 /** One identifier of an entity, as compared. */
 export interface ParsedIdentifier {
@@ -145,7 +170,8 @@ export async function identifierHolders(db: Database, keys: readonly string[], p
     const chunk = keys.slice(i, i + 500);
     // Keys hold letters and digits only, so quotes are all the escaping they need.
     const lucene = chunk.map((k) => `"${k}"`).join(" OR ");
-    for (const row of await db.read("search-identifiers", { lucene, limit: neo4j.int(perKey * chunk.length) })) ids.add(plainText((row.entity as Record<string, Plain>).id));
+    for (const row of await db.read("search-identifiers", { lucene, limit: neo4j.int(perKey * chunk.length) }))
+      ids.add(plainText((row.entity as Record<string, Plain>).id));
   }
   return [...ids];
 }

@@ -95,7 +95,12 @@ export async function applyJudgement(tx: ManagedTransaction, req: JudgementReque
   const leftCluster = members.filter((m) => m.canonicalId === canonicalOf(req.left)).map((m) => m.id);
   const rightCluster = members.filter((m) => m.canonicalId === canonicalOf(req.right)).map((m) => m.id);
   const sameCluster = canonicalOf(req.left) === canonicalOf(req.right);
-  const between = stored.filter((j) => j !== before && j.judgement !== "POSITIVE" && ((leftCluster.includes(j.left) && rightCluster.includes(j.right)) || (leftCluster.includes(j.right) && rightCluster.includes(j.left))));
+  const between = stored.filter(
+    (j) =>
+      j !== before &&
+      j.judgement !== "POSITIVE" &&
+      ((leftCluster.includes(j.left) && rightCluster.includes(j.right)) || (leftCluster.includes(j.right) && rightCluster.includes(j.left))),
+  );
   if (mode === "system" && (before !== null || sameCluster || between.length > 0)) {
     return { judgement: null, before, canonical: { left: canonicalOf(req.left), right: canonicalOf(req.right) } };
   }
@@ -111,7 +116,9 @@ export async function applyJudgement(tx: ManagedTransaction, req: JudgementReque
     }
     const size = new Set([...leftCluster, ...rightCluster, req.left, req.right]).size;
     if (!sameCluster && size > MAX_CLUSTER_SIZE) {
-      throw new ConflictError(`Joining these clusters would make one of ${size} records; a cluster holds at most ${MAX_CLUSTER_SIZE}.`, { reason: "CLUSTER_TOO_LARGE" });
+      throw new ConflictError(`Joining these clusters would make one of ${size} records; a cluster holds at most ${MAX_CLUSTER_SIZE}.`, {
+        reason: "CLUSTER_TOO_LARGE",
+      });
     }
   } else if (sameCluster) {
     const chain = judgementChain(after, req.left, req.right);
@@ -124,7 +131,15 @@ export async function applyJudgement(tx: ManagedTransaction, req: JudgementReque
   }
   const [low, high] = req.left < req.right ? [req.left, req.right] : [req.right, req.left];
   const id = judgementId(low, high);
-  const props = { id, left: req.left, right: req.right, judgement: req.judgement, actor: req.actor, reason: req.reason, version: neo4j.int((before?.version ?? 0) + 1) };
+  const props = {
+    id,
+    left: req.left,
+    right: req.right,
+    judgement: req.judgement,
+    actor: req.actor,
+    reason: req.reason,
+    version: neo4j.int((before?.version ?? 0) + 1),
+  };
   const [written] = await runIn(tx, "judgement-merge", { low, high, props, at: new Date().toISOString() });
   const judgement = toJudgementRecord(written?.judgement);
   after.push(judgement);
@@ -166,7 +181,10 @@ export async function dropSystemJudgements(tx: ManagedTransaction, ids: readonly
   const kept = stored.filter((j) => !dropped.includes(j));
   const previous = new Map(members.map((m) => [m.id, m.canonicalId] as const));
   const rows: { id: string; canonicalId: string }[] = [];
-  for (const cluster of clustersOf(members.map((m) => m.id), kept)) {
+  for (const cluster of clustersOf(
+    members.map((m) => m.id),
+    kept,
+  )) {
     const canonical = chooseCanonical(cluster.filter((m) => !gone.has(m)).length > 0 ? cluster.filter((m) => !gone.has(m)) : cluster, previous);
     for (const m of cluster) if (previous.get(m) !== canonical) rows.push({ id: m, canonicalId: canonical });
   }

@@ -13,32 +13,110 @@
  */
 const LEGAL_FORM_PHRASES: readonly string[] = [
   // English
-  "llc", "ltd", "limited", "co", "company", "corp", "corporation", "inc", "incorporated", "plc", "llp", "lp",
-  "co ltd", "company limited", "limited company", "limited liability company", "limited liability partnership",
-  "public limited company", "private limited company", "pte ltd", "pvt ltd", "pty ltd",
-  "jsc", "ojsc", "cjsc", "pjsc", "joint stock company", "open joint stock company", "closed joint stock company",
+  "llc",
+  "ltd",
+  "limited",
+  "co",
+  "company",
+  "corp",
+  "corporation",
+  "inc",
+  "incorporated",
+  "plc",
+  "llp",
+  "lp",
+  "co ltd",
+  "company limited",
+  "limited company",
+  "limited liability company",
+  "limited liability partnership",
+  "public limited company",
+  "private limited company",
+  "pte ltd",
+  "pvt ltd",
+  "pty ltd",
+  "jsc",
+  "ojsc",
+  "cjsc",
+  "pjsc",
+  "joint stock company",
+  "open joint stock company",
+  "closed joint stock company",
   "public joint stock company",
   // Russian, Ukrainian, Kazakh, Belarusian, Uzbek (transliterated by any-ascii)
-  "ooo", "zao", "oao", "pao", "ao", "nao", "tov", "pat", "prat", "too", "taa", "aat", "mchj", "ip", "fgup", "gup", "ano",
-  "obshchestvo s ogranichennoy otvetstvennostyu", "aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo",
-  "zakrytoe aktsionernoe obshchestvo", "otkrytoe aktsionernoe obshchestvo", "nepublichnoe aktsionernoe obshchestvo",
-  "tovaristvo z obmezhenoyu vidpovidalnistyu", "aktsionerne tovaristvo", "tovarishchestvo s ogranichennoy otvetstvennostyu",
+  "ooo",
+  "zao",
+  "oao",
+  "pao",
+  "ao",
+  "nao",
+  "tov",
+  "pat",
+  "prat",
+  "too",
+  "taa",
+  "aat",
+  "mchj",
+  "ip",
+  "fgup",
+  "gup",
+  "ano",
+  "obshchestvo s ogranichennoy otvetstvennostyu",
+  "aktsionernoe obshchestvo",
+  "publichnoe aktsionernoe obshchestvo",
+  "zakrytoe aktsionernoe obshchestvo",
+  "otkrytoe aktsionernoe obshchestvo",
+  "nepublichnoe aktsionernoe obshchestvo",
+  "tovaristvo z obmezhenoyu vidpovidalnistyu",
+  "aktsionerne tovaristvo",
+  "tovarishchestvo s ogranichennoy otvetstvennostyu",
   // Chinese (pinyin syllables)
-  "you xian gong si", "gong si", "gu fen you xian gong si", "you xian ze ren gong si",
+  "you xian gong si",
+  "gong si",
+  "gu fen you xian gong si",
+  "you xian ze ren gong si",
   // German, Austrian, Swiss
-  "gmbh", "ag", "kg", "ohg", "ug", "ev", "gmbh co kg", "gmbh und co kg", "ag co kg", "gesellschaft mit beschrankter haftung", "aktiengesellschaft",
+  "gmbh",
+  "ag",
+  "kg",
+  "ohg",
+  "ug",
+  "ev",
+  "gmbh co kg",
+  "gmbh und co kg",
+  "ag co kg",
+  "gesellschaft mit beschrankter haftung",
+  "aktiengesellschaft",
   // Turkish
-  "as", "sti", "ltd sti", "anonim sirketi", "limited sirketi",
+  "as",
+  "sti",
+  "ltd sti",
+  "anonim sirketi",
+  "limited sirketi",
   // UAE free zones
-  "fze", "fzco", "fzc", "fz llc", "fzllc", "dmcc",
+  "fze",
+  "fzco",
+  "fzc",
+  "fz llc",
+  "fzllc",
+  "dmcc",
   // French, Spanish, Italian, Portuguese, Dutch, Polish
-  "sa", "sarl", "sas", "srl", "spa", "sl", "ltda", "sa de cv", "bv", "nv", "sp z oo", "spzoo",
+  "sa",
+  "sarl",
+  "sas",
+  "srl",
+  "spa",
+  "sl",
+  "ltda",
+  "sa de cv",
+  "bv",
+  "nv",
+  "sp z oo",
+  "spzoo",
 ];
 
 /** Legal-form phrases as word lists, longest first, so "co ltd" goes before "ltd". */
-const PHRASES: readonly (readonly string[])[] = [...new Set(LEGAL_FORM_PHRASES)]
-  .map((p) => p.split(" "))
-  .sort((a, b) => b.length - a.length);
+const PHRASES: readonly (readonly string[])[] = [...new Set(LEGAL_FORM_PHRASES)].map((p) => p.split(" ")).sort((a, b) => b.length - a.length);
 
 /** Every word that is part of some legal form: such words never block on their own (blocking.ts). */
 export const LEGAL_FORM_WORDS: ReadonlySet<string> = new Set(PHRASES.flat());
@@ -63,7 +141,7 @@ export function stripLegalForms(words: readonly string[]): { words: string[]; re
   let end = words.length;
   const tail: string[] = [];
   const head: string[] = [];
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const phrase of PHRASES) {
       if (end - start > phrase.length && phrase.every((w, i) => words[end - phrase.length + i] === w)) {

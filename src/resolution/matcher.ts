@@ -120,13 +120,18 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord, floor = 0): Matc
   if (!kindsCompatible(a.record.kind, b.record.kind)) return { score: 0, reasons: [] };
   const mains: MatchReason[] = [];
   const literal = [...a.literals].find((l) => b.literals.has(l));
-  if (literal !== undefined) mains.push({ feature: "name_literal", weight: FEATURE_WEIGHTS.name_literal, detail: `Identical names: ${JSON.stringify(nameWith(a, literal))}` });
+  if (literal !== undefined)
+    mains.push({ feature: "name_literal", weight: FEATURE_WEIGHTS.name_literal, detail: `Identical names: ${JSON.stringify(nameWith(a, literal))}` });
   for (const [scheme, keys] of a.schemes) {
     const other = b.schemes.get(scheme);
     const shared = other ? [...keys].find((k) => other.has(k)) : undefined;
     if (shared === undefined) continue;
     const strong = a.identifiers.some((i) => i.scheme === scheme && i.key === shared && i.strong);
-    mains.push({ feature: strong ? "identifier_strong" : "identifier", weight: strong ? FEATURE_WEIGHTS.identifier_strong : FEATURE_WEIGHTS.identifier, detail: `Same ${schemeLabel(scheme)} ${shared}` });
+    mains.push({
+      feature: strong ? "identifier_strong" : "identifier",
+      weight: strong ? FEATURE_WEIGHTS.identifier_strong : FEATURE_WEIGHTS.identifier,
+      detail: `Same ${schemeLabel(scheme)} ${shared}`,
+    });
   }
   const best = mains.reduce((m, r) => Math.max(m, r.weight), 0);
   // Names are compared unless they matched literally: an identifier match still shows them.
@@ -182,21 +187,36 @@ function countryQualifiers(a: MatchRecord, b: MatchRecord): MatchReason[] {
   if (a.countries.length === 0 || b.countries.length === 0) return [];
   const shared = a.countries.filter((c) => b.countries.includes(c));
   if (shared.length > 0) return [{ feature: "country_match", weight: FEATURE_WEIGHTS.country_match, detail: `Same country ${shared.join(", ")}` }];
-  return [{ feature: "country_mismatch", weight: FEATURE_WEIGHTS.country_mismatch, detail: `Different countries: ${a.countries.join(", ")} and ${b.countries.join(", ")}` }];
+  return [
+    {
+      feature: "country_mismatch",
+      weight: FEATURE_WEIGHTS.country_mismatch,
+      detail: `Different countries: ${a.countries.join(", ")} and ${b.countries.join(", ")}`,
+    },
+  ];
 }
 
 function identifierQualifiers(a: PreparedRecord, b: PreparedRecord): MatchReason[] {
   for (const [scheme, keys] of a.schemes) {
     const other = b.schemes.get(scheme);
     if (!other || [...keys].some((k) => other.has(k))) continue;
-    return [{ feature: "identifier_disjoint", weight: FEATURE_WEIGHTS.identifier_disjoint, detail: `Different ${schemeLabel(scheme)}: ${[...keys].join(", ")} and ${[...other].join(", ")}` }];
+    return [
+      {
+        feature: "identifier_disjoint",
+        weight: FEATURE_WEIGHTS.identifier_disjoint,
+        detail: `Different ${schemeLabel(scheme)}: ${[...keys].join(", ")} and ${[...other].join(", ")}`,
+      },
+    ];
   }
   return [];
 }
 
 function dateQualifiers(a: MatchRecord, b: MatchRecord): MatchReason[] {
   const out: MatchReason[] = [];
-  for (const [label, x, y] of [["birth", a.birthDates, b.birthDates], ["founding", a.foundingDates, b.foundingDates]] as const) {
+  for (const [label, x, y] of [
+    ["birth", a.birthDates, b.birthDates],
+    ["founding", a.foundingDates, b.foundingDates],
+  ] as const) {
     const reason = datesDisjoint(label, x, y);
     if (reason) out.push(reason);
   }

@@ -35,7 +35,11 @@ export function prepareName(text: string): PreparedName | null {
   const all = latinWords(text);
   if (all.length === 0) return null;
   const { words, removed } = stripLegalForms(all);
-  const literal = text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const literal = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
   const compact = words.join("");
   const bag = new Uint16Array(36);
   for (let i = 0; i < compact.length; i += 1) {

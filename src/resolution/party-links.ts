@@ -62,7 +62,15 @@ export function sendAliasLookups(tx: ManagedTransaction, parties: readonly Party
   for (let i = 0; i < wanted.length; i += CHUNK) {
     const chunk = wanted.slice(i, i + CHUNK);
     const keys = [...new Set(chunk.map((p) => p.key))];
-    sent.push(runIn(tx, "import-resolve-parties-by-alias", { parties: chunk, lucene: keys.map((k) => `"${k}"`).join(" OR "), limit: neo4j.int(keys.length * PER_KEY), prefix, sourceId }));
+    sent.push(
+      runIn(tx, "import-resolve-parties-by-alias", {
+        parties: chunk,
+        lucene: keys.map((k) => `"${k}"`).join(" OR "),
+        limit: neo4j.int(keys.length * PER_KEY),
+        prefix,
+        sourceId,
+      }),
+    );
   }
   const all = Promise.all(sent).then((rows) => rows.flat());
   all.catch(() => undefined);
@@ -81,12 +89,17 @@ export async function aliasLinks(lookups: AliasLookups, unmatched: readonly Part
   for (const row of await lookups) {
     const party = byId.get(plainText(row.partyId));
     if (!party) continue;
-    const matches = (row.matches as { id: string; name: string; country: string | null; aliases: string[] | null }[]);
-    const before = (row.resolvedBefore as string[]);
+    const matches = row.matches as { id: string; name: string; country: string | null; aliases: string[] | null }[];
+    const before = row.resolvedBefore as string[];
     const chosen = before.length === 1 ? matches.find((m) => m.id === before[0]) : row.ownProvided !== true && matches.length === 1 ? matches[0] : undefined;
     if (!chosen) continue;
     const alias = (chosen.aliases ?? []).find((a) => nameKey(a) === party.key) ?? party.name;
-    links.push({ party: party.id, entity: chosen.id, by: "alias", reason: `customs name ${JSON.stringify(party.name)} (${party.country}) is the alias ${JSON.stringify(alias)} of ${chosen.name} (${chosen.id}, ${chosen.country})` });
+    links.push({
+      party: party.id,
+      entity: chosen.id,
+      by: "alias",
+      reason: `customs name ${JSON.stringify(party.name)} (${party.country}) is the alias ${JSON.stringify(alias)} of ${chosen.name} (${chosen.id}, ${chosen.country})`,
+    });
   }
   return links;
 }

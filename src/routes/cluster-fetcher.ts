@@ -1,6 +1,17 @@
 import type { Database } from "../db/run.js";
 import { clustersOf } from "../resolution/cluster-reader.js";
-import type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, FetchedPaths, HopFetcher, HopFilter, HopRow, PathsBudget } from "./fetch-hops.js";
+import type {
+  BallsRequest,
+  EntityCheck,
+  ExpandItem,
+  FetchedBalls,
+  FetchedHops,
+  FetchedPaths,
+  HopFetcher,
+  HopFilter,
+  HopRow,
+  PathsBudget,
+} from "./fetch-hops.js";
 import { edgeKey } from "./hops.js";
 import type { FoundRoute, GraphEdge, RouteHop, RouteStep } from "./types.js";
 
@@ -112,7 +123,13 @@ export class ClusterFetcher implements RouteFetcher {
     return this.clustered ? null : this.inner.paths(from, to, maxHops, filter, budget, timeoutMs);
   }
 
-  async exposurePaths(from: string, maxHops: number, filter: HopFilter, pathBudget: number, timeoutMs: number): Promise<{ rows: HopRow[]; targets: string[] } | null> {
+  async exposurePaths(
+    from: string,
+    maxHops: number,
+    filter: HopFilter,
+    pathBudget: number,
+    timeoutMs: number,
+  ): Promise<{ rows: HopRow[]; targets: string[] } | null> {
     return this.clustered ? null : this.inner.exposurePaths(from, maxHops, filter, pathBudget, timeoutMs);
   }
 

@@ -124,7 +124,17 @@ export class HopFetcher {
    */
   async paths(from: string, to: string, maxHops: number, filter: HopFilter, budget: PathsBudget, timeoutMs: number): Promise<FetchedPaths | null> {
     const { pathBudget, keepRoutes, evidenceRoutes } = budget;
-    const params = { ...pathParams(filter, this.degreeCap), from, to, named: [from, to], maxHops: neo4j.int(maxHops), pathBudget: neo4j.int(pathBudget), keepRoutes: neo4j.int(keepRoutes ?? 1), trim: keepRoutes !== null, evidenceRoutes: neo4j.int(evidenceRoutes) };
+    const params = {
+      ...pathParams(filter, this.degreeCap),
+      from,
+      to,
+      named: [from, to],
+      maxHops: neo4j.int(maxHops),
+      pathBudget: neo4j.int(pathBudget),
+      keepRoutes: neo4j.int(keepRoutes ?? 1),
+      trim: keepRoutes !== null,
+      evidenceRoutes: neo4j.int(evidenceRoutes),
+    };
     let found: Row[];
     try {
       found = await this.db.readAutoCommit("expand-paths-flow", params, { timeoutMs: Math.max(timeoutMs, 50) });
@@ -148,8 +158,21 @@ export class HopFetcher {
    *   `timeoutMs` **milliseconds** (the caller then runs the general engine).
    * @throws DatabaseUnavailableError when Neo4j is down.
    */
-  async exposurePaths(from: string, maxHops: number, filter: HopFilter, pathBudget: number, timeoutMs: number): Promise<{ rows: HopRow[]; targets: string[] } | null> {
-    const params = { ...pathParams(filter, this.degreeCap), from, named: [from], topics: nonEmpty(filter.topics, NONE), maxHops: neo4j.int(maxHops), pathBudget: neo4j.int(pathBudget) };
+  async exposurePaths(
+    from: string,
+    maxHops: number,
+    filter: HopFilter,
+    pathBudget: number,
+    timeoutMs: number,
+  ): Promise<{ rows: HopRow[]; targets: string[] } | null> {
+    const params = {
+      ...pathParams(filter, this.degreeCap),
+      from,
+      named: [from],
+      topics: nonEmpty(filter.topics, NONE),
+      maxHops: neo4j.int(maxHops),
+      pathBudget: neo4j.int(pathBudget),
+    };
     let found: Row[];
     try {
       found = await this.db.readAutoCommit("expand-exposure-route", params, { timeoutMs: Math.max(timeoutMs, 50) });
@@ -206,7 +229,15 @@ export class HopFetcher {
       for (const dated of [null, "2000-01-01"]) {
         const filter = { ...idle, asOf: dated };
         for (const walk of ["out", "in", "both"] as const) {
-          const params = expandParams([id], walk === "out" ? [{ id, force: true }] : [], walk === "in" ? [{ id, force: true }] : [], walk === "both" ? [{ id, force: true }] : [], filter, this.degreeCap, 100);
+          const params = expandParams(
+            [id],
+            walk === "out" ? [{ id, force: true }] : [],
+            walk === "in" ? [{ id, force: true }] : [],
+            walk === "both" ? [{ id, force: true }] : [],
+            filter,
+            this.degreeCap,
+            100,
+          );
           await this.db.readAutoCommit(walk === "both" ? "expand-hops-any" : "expand-hops-directed", params, { timeoutMs: WARM_UP_TIMEOUT_MS });
         }
         for (const walk of ["out", "both"] as const) {
@@ -216,7 +247,14 @@ export class HopFetcher {
         const [pair] = await this.db.readAutoCommit("warm-up-flow-pair", { types: [...FLOW_RELATIONSHIP_TYPES] }, { timeoutMs: WARM_UP_TIMEOUT_MS });
         const [from, to] = typeof pair?.from === "string" && typeof pair.to === "string" ? [pair.from, pair.to] : [id, id];
         for (const statuses of [CLAIM_STATUSES, ["REPORTED"]]) {
-          await this.paths(from, to, 6, { ...filter, types: FLOW_RELATIONSHIP_TYPES, statuses }, { pathBudget: 10, keepRoutes: 2, evidenceRoutes: 1 }, WARM_UP_TIMEOUT_MS);
+          await this.paths(
+            from,
+            to,
+            6,
+            { ...filter, types: FLOW_RELATIONSHIP_TYPES, statuses },
+            { pathBudget: 10, keepRoutes: 2, evidenceRoutes: 1 },
+            WARM_UP_TIMEOUT_MS,
+          );
         }
         await this.exposurePaths(id, 2, { ...filter, topics: ["sanction"] }, 10, WARM_UP_TIMEOUT_MS);
         await this.shortest(id, id, 2, filter, WARM_UP_TIMEOUT_MS);
@@ -229,4 +267,3 @@ export class HopFetcher {
     return this.warm;
   }
 }
-

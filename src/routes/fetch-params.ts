@@ -120,7 +120,11 @@ export function ballsParams(request: BallsRequest, filter: HopFilter, cap: numbe
 export function pathParams(filter: HopFilter, cap: number): Record<string, unknown> {
   return {
     // Check the hop filters while expanding only when they leave out more than retracted claims.
-    inline: filter.minConfidence > 0 || filter.asOf !== null || !CLAIM_STATUSES.every((s) => filter.statuses.includes(s)) || !FLOW_RELATIONSHIP_TYPES.every((t) => filter.types.includes(t)),
+    inline:
+      filter.minConfidence > 0 ||
+      filter.asOf !== null ||
+      !CLAIM_STATUSES.every((s) => filter.statuses.includes(s)) ||
+      !FLOW_RELATIONSHIP_TYPES.every((t) => filter.types.includes(t)),
     types: nonEmpty(filter.types, NONE),
     statuses: nonEmpty(filter.statuses, NONE),
     minConfidence: filter.minConfidence,

@@ -109,7 +109,6 @@ export interface FetchedBalls {
   readonly done: { readonly f2: boolean; readonly b2: boolean; readonly skipped: number; readonly complete: boolean };
 }
 
-
 /** What expand-paths-flow.cypher found: every route's relationships between two entities. */
 export interface FetchedPaths {
   readonly rows: readonly HopRow[];

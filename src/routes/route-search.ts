@@ -150,11 +150,23 @@ class Engine implements SearchGraph {
     const plan = this.fastPlan();
     // FLOW: Neo4j enumerates the paths between the ends as the naive query does, reading only
     // relationship types as it expands, and brings a short answer's evidence along.
-    const paths = plan?.walk === "out" ? await this.fetcher.paths(spec.from, spec.to!, spec.maxHops, spec.filter, { pathBudget: PATH_BUDGET, keepRoutes: spec.timeRespecting ? null : spec.limit + 1, evidenceRoutes: EVIDENCE_ROUTES * spec.limit }, Math.min(FLOW_PATHS_TIMEOUT_MS, (limits.deadline - Date.now()) * 0.6)) : null;
+    const paths =
+      plan?.walk === "out"
+        ? await this.fetcher.paths(
+            spec.from,
+            spec.to!,
+            spec.maxHops,
+            spec.filter,
+            { pathBudget: PATH_BUDGET, keepRoutes: spec.timeRespecting ? null : spec.limit + 1, evidenceRoutes: EVIDENCE_ROUTES * spec.limit },
+            Math.min(FLOW_PATHS_TIMEOUT_MS, (limits.deadline - Date.now()) * 0.6),
+          )
+        : null;
     // A pathological first round trip (huge joining paths) must leave time for the general engine.
     const balls = plan && !paths ? await this.fetcher.balls(plan, spec.filter, Math.min(BALLS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3)) : null;
     if (balls && balls.missing.length > 0) return { routes: [], hasMore: false, skippedHubs: [], missing: balls.missing, evidence: [] };
-    const exposure = this.exposurePlan() ? await this.fetcher.exposurePaths(spec.from, spec.maxHops, spec.filter, PATH_BUDGET, Math.min(PATHS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3)) : null;
+    const exposure = this.exposurePlan()
+      ? await this.fetcher.exposurePaths(spec.from, spec.maxHops, spec.filter, PATH_BUDGET, Math.min(PATHS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3))
+      : null;
     if (exposure) {
       // Every exposure route's relationships, from the paths Neo4j enumerated.
       for (const row of exposure.rows) this.store.add(row.edge);
@@ -187,18 +199,36 @@ class Engine implements SearchGraph {
       const seeds = await this.fetcher.shortest(spec.from, spec.to!, spec.maxHops, spec.filter, Math.min(PATHS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3));
       for (const row of seeds) this.store.add(row.edge);
     }
-    const q: TopKRouteQuery = { from: spec.from, to: spec.to, maxHops: spec.maxHops, limit: spec.limit, minRouteConfidence: spec.minConfidence, via: spec.via, timeRespecting: spec.timeRespecting };
+    const q: TopKRouteQuery = {
+      from: spec.from,
+      to: spec.to,
+      maxHops: spec.maxHops,
+      limit: spec.limit,
+      minRouteConfidence: spec.minConfidence,
+      via: spec.via,
+      timeRespecting: spec.timeRespecting,
+    };
     const budget = { deadline: limits.deadline, maxExpansions: limits.maxExpansions, now: Date.now };
     let result = await drain(searchRoutes(this, q, budget), (needs) => this.answer(needs));
     if (result.stop !== undefined) {
       // Cut short: the best routes among what was fetched (real, perhaps not the best), pruned by
       // the exact hop distances within it.
-      const offline: SearchGraph = { ...completeGraph([...this.store.allEdges()], spec.walk, spec.to, this.store.targets), blocks: (node) => this.blocks(node) };
+      const offline: SearchGraph = {
+        ...completeGraph([...this.store.allEdges()], spec.walk, spec.to, this.store.targets),
+        blocks: (node) => this.blocks(node),
+      };
       const found = await drain(searchRoutes(offline, q, { ...budget, deadline: Date.now() + OFFLINE_MS }), () => Promise.resolve());
       if (found.routes.length >= result.routes.length) result = { ...found, stop: result.stop };
     }
     const hubs = [...this.skipped].map(([id, degree]) => ({ id, degree })).sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1));
-    return { routes: result.routes, hasMore: result.hasMore, ...(result.stop ? { stop: result.stop } : {}), skippedHubs: hubs.slice(0, MAX_SKIPPED_HUBS), missing: [], evidence: this.evidence };
+    return {
+      routes: result.routes,
+      hasMore: result.hasMore,
+      ...(result.stop ? { stop: result.stop } : {}),
+      skippedHubs: hubs.slice(0, MAX_SKIPPED_HUBS),
+      missing: [],
+      evidence: this.evidence,
+    };
   }
 
   /**
@@ -213,13 +243,24 @@ class Engine implements SearchGraph {
     const walk = spec.walk === "out" && kind === "flow" ? "out" : spec.walk === "both" && kind === "route" ? "both" : null;
     if (spec.to === null || walk === null || spec.via.length > 0 || spec.filter.viaTypes.length > 0) return null;
     const h = spec.maxHops;
-    return { from: spec.from, to: spec.to, walk, fLevels: h >= 3 ? 2 : 1, bLevels: h >= 4 ? 2 : h >= 2 ? 1 : 0, maxHops: h, levelBudget: LEVEL_BUDGET, pathBudget: PATH_BUDGET };
+    return {
+      from: spec.from,
+      to: spec.to,
+      walk,
+      fLevels: h >= 3 ? 2 : 1,
+      bLevels: h >= 4 ? 2 : h >= 2 ? 1 : 0,
+      maxHops: h,
+      levelBudget: LEVEL_BUDGET,
+      pathBudget: PATH_BUDGET,
+    };
   }
 
   /** True for a long ANY search between two entities (over six hops) over the flow and connection types, without waypoints and not already complete. */
   private seedPlan(): boolean {
     const { spec } = this;
-    return !this.subgraphComplete && spec.to !== null && spec.walk === "both" && spec.maxHops > 6 && typeSet(spec.filter.types) === "route" && spec.via.length === 0;
+    return (
+      !this.subgraphComplete && spec.to !== null && spec.walk === "both" && spec.maxHops > 6 && typeSet(spec.filter.types) === "route" && spec.via.length === 0
+    );
   }
 
   /** True for an exposure search Neo4j can enumerate at once: direction ANY over the flow and connection types, at most 4 hops, no waypoints. */
@@ -419,7 +460,10 @@ class Engine implements SearchGraph {
 const OFFLINE_MS = 150;
 
 /** Runs a search generator, answering its needs with `answer` and letting the event loop run when it yields null. */
-async function drain(search: Generator<readonly SuccessorsNeed[] | null, TopKResult>, answer: (needs: readonly SuccessorsNeed[]) => Promise<void>): Promise<TopKResult> {
+async function drain(
+  search: Generator<readonly SuccessorsNeed[] | null, TopKResult>,
+  answer: (needs: readonly SuccessorsNeed[]) => Promise<void>,
+): Promise<TopKResult> {
   let step = search.next();
   while (!step.done) {
     if (step.value === null) await new Promise<void>((resolve) => setImmediate(resolve));

@@ -27,8 +27,8 @@ export const ARTICLE_SOURCE: SeedSource = {
   publishedAt: "2023-03",
   publishedAtNote:
     "The text carries no date. It describes the Putin–Xi Kremlin meeting of 21 March 2023 (year from the public record " +
-    "of Xi's state visit, 20–22 March 2023) in the past tense, dated only \"On March 21\", i.e. the current month, and " +
-    "calls the Biden administration's promise \"last month\" (February 2023). Hence March 2023, on or after the 21st; " +
+    'of Xi\'s state visit, 20–22 March 2023) in the past tense, dated only "On March 21", i.e. the current month, and ' +
+    'calls the Biden administration\'s promise "last month" (February 2023). Hence March 2023, on or after the 21st; ' +
     "the exact day is unknown.",
   cites: ["The New York Times", "official Russian customs data received from a source"],
   language: "en",
@@ -49,14 +49,12 @@ const Q_SHIPMENTS =
   "The shipments, which were mostly products from DJI, the world's most famous drone manufacturer, and a number of smaller companies, were often carried out through small intermediaries and exporters.";
 const Q_BIDEN_PROMISE =
   "In the article, the authors also say that last month, the administration of US President Joe Biden promised to punish companies that sell Russian technology that is used in the war against Ukraine.";
-const Q_CONTINUED_SUPPLY =
-  "However, the continued supply of Chinese drones all this time proves why this will be difficult to do.";
+const Q_CONTINUED_SUPPLY = "However, the continued supply of Chinese drones all this time proves why this will be difficult to do.";
 const Q_US_INGREDIENTS =
   "Complex sales channels and unclear product descriptions in export data also make it difficult to unambiguously identify the presence of US ingredients in Chinese products, which may constitute a violation of US export controls.";
 const Q_LARGER_FLOW =
   "And official sales are likely only part of a larger flow of technology through informal channels and other Russian-friendly countries such as Kazakhstan, Pakistan and Belarus.";
-const Q_FRONT =
-  "As a result, Russia is constantly receiving new drones that end up on the front lines in the war with Ukraine.";
+const Q_FRONT = "As a result, Russia is constantly receiving new drones that end up on the front lines in the war with Ukraine.";
 const Q_SHOT_DOWN =
   "They often make only a few flights before being shot down, so resupplying even the simplest UAVs has become just as important as supplying other weapons.";
 const Q_BEIJING_SUPPORT =
@@ -205,15 +203,8 @@ export const SEED_ENTITIES: readonly SeedEntity[] = [
     id: "dji",
     name: "DJI",
     kind: "Company",
-    aliases: [
-      "SZ DJI Technology Co., Ltd.",
-      "Shenzhen DJI Sciences and Technologies Ltd.",
-      "大疆创新",
-      "Da-Jiang Innovations",
-      "DJI Technology",
-    ],
-    description:
-      "Chinese drone maker, \"the world's most famous drone manufacturer\" per the article; most of the shipments to Russia were its products.",
+    aliases: ["SZ DJI Technology Co., Ltd.", "Shenzhen DJI Sciences and Technologies Ltd.", "大疆创新", "Da-Jiang Innovations", "DJI Technology"],
+    description: 'Chinese drone maker, "the world\'s most famous drone manufacturer" per the article; most of the shipments to Russia were its products.',
     country: "CN",
   },
   {
@@ -221,8 +212,7 @@ export const SEED_ENTITIES: readonly SeedEntity[] = [
     name: "Smaller Chinese drone companies",
     kind: "Organization",
     aliases: ["a number of smaller companies", "smaller companies"],
-    description:
-      "Unnamed smaller companies whose products, with DJI's, made up the shipments to Russia. The article identifies none of them.",
+    description: "Unnamed smaller companies whose products, with DJI's, made up the shipments to Russia. The article identifies none of them.",
     unidentified: true,
     country: "CN",
   },
@@ -319,8 +309,7 @@ export const SEED_ENTITIES: readonly SeedEntity[] = [
       "full-scale invasion",
       "Russo-Ukrainian war",
     ],
-    description:
-      "Russia's full-scale war against Ukraine, begun on 24 February 2022 (the article's \"beginning of the war\" and \"the invasion\").",
+    description: 'Russia\'s full-scale war against Ukraine, begun on 24 February 2022 (the article\'s "beginning of the war" and "the invasion").',
     date: WAR_START,
   },
   {
@@ -344,8 +333,7 @@ export const SEED_ENTITIES: readonly SeedEntity[] = [
     name: "Putin–Xi meeting in the Kremlin, 21 March 2023",
     kind: "Event",
     aliases: ["Putin-Xi meeting", "Putin–Xi summit", "Xi Jinping visit to Moscow", "March 21 meeting"],
-    description:
-      "Meeting of Vladimir Putin and Xi Jinping in the Kremlin at which two documents were signed. The article gives the day; the year is inferred.",
+    description: "Meeting of Vladimir Putin and Xi Jinping in the Kremlin at which two documents were signed. The article gives the day; the year is inferred.",
     date: MEETING_DAY,
   },
   {
@@ -557,18 +545,16 @@ export const SEED_CLAIMS: readonly SeedClaim[] = [
       ["pk", "Pakistan"],
       ["by", "Belarus"],
     ] as const
-  ).map(
-    ([code, name]): SeedClaim => ({
-      id: `${code}-russian-friendly`,
-      type: "RELATED_TO",
-      from: `country-${code}`,
-      to: "country-ru",
-      status: "REPORTED",
-      hedge: "other Russian-friendly countries such as Kazakhstan, Pakistan and Belarus",
-      quotes: [Q_LARGER_FLOW],
-      note: `The article calls ${name} a "Russian-friendly" country (RELATED_TO: the vocabulary has no alignment type).`,
-    }),
-  ),
+  ).map(([code, name]): SeedClaim => ({
+    id: `${code}-russian-friendly`,
+    type: "RELATED_TO",
+    from: `country-${code}`,
+    to: "country-ru",
+    status: "REPORTED",
+    hedge: "other Russian-friendly countries such as Kazakhstan, Pakistan and Belarus",
+    quotes: [Q_LARGER_FLOW],
+    note: `The article calls ${name} a "Russian-friendly" country (RELATED_TO: the vocabulary has no alignment type).`,
+  })),
 
   // --- US technology and export controls ---
   {
@@ -701,7 +687,7 @@ export const SEED_CLAIMS: readonly SeedClaim[] = [
     quotes: [Q_OIL_FINANCE],
     note:
       "The article puts the oil purchases and the financing in one sentence but states no mechanism or amount. " +
-      "Funds the event, not Russia, as worded (\"finance the invasion\").",
+      'Funds the event, not Russia, as worded ("finance the invasion").',
   },
 
   // --- The war ---
@@ -734,20 +720,18 @@ export const SEED_CLAIMS: readonly SeedClaim[] = [
   },
 
   // --- The Putin–Xi meeting of 21 March 2023 ---
-  ...(["vladimir-putin", "xi-jinping"] as const).map(
-    (person): SeedClaim => ({
-      id: `${person}-participated-in-meeting`,
-      type: "PARTICIPATED_IN",
-      from: person,
-      to: "meeting-2023-03-21",
-      status: "REPORTED",
-      hedge: "Putin and Xi Jinping met in the Kremlin",
-      quotes: [Q_MEETING],
-      validFrom: MEETING_DAY,
-      validTo: MEETING_DAY,
-      note: MEETING_NOTE,
-    }),
-  ),
+  ...(["vladimir-putin", "xi-jinping"] as const).map((person): SeedClaim => ({
+    id: `${person}-participated-in-meeting`,
+    type: "PARTICIPATED_IN",
+    from: person,
+    to: "meeting-2023-03-21",
+    status: "REPORTED",
+    hedge: "Putin and Xi Jinping met in the Kremlin",
+    quotes: [Q_MEETING],
+    validFrom: MEETING_DAY,
+    validTo: MEETING_DAY,
+    note: MEETING_NOTE,
+  })),
   {
     id: "meeting-located-in-kremlin",
     type: "LOCATED_IN",
@@ -761,66 +745,54 @@ export const SEED_CLAIMS: readonly SeedClaim[] = [
     note: MEETING_NOTE,
   },
   ...(["vladimir-putin", "xi-jinping"] as const).flatMap((person) =>
-    (["doc-economic-cooperation", "doc-expanding-partnership"] as const).map(
-      (doc): SeedClaim => ({
-        id: `${person}-signed-${doc}`,
-        type: "SIGNED",
-        from: person,
-        to: doc,
-        status: "REPORTED",
-        hedge: "signed two documents",
-        quotes: [Q_MEETING],
-        validFrom: MEETING_DAY,
-        note: MEETING_NOTE,
-      }),
-    ),
-  ),
-  ...(["doc-economic-cooperation", "doc-expanding-partnership"] as const).map(
-    (doc): SeedClaim => ({
-      id: `${doc}-adopted-at-meeting`,
-      type: "ADOPTED_AT",
-      from: doc,
-      to: "meeting-2023-03-21",
+    (["doc-economic-cooperation", "doc-expanding-partnership"] as const).map((doc): SeedClaim => ({
+      id: `${person}-signed-${doc}`,
+      type: "SIGNED",
+      from: person,
+      to: doc,
       status: "REPORTED",
       hedge: "signed two documents",
       quotes: [Q_MEETING],
       validFrom: MEETING_DAY,
       note: MEETING_NOTE,
-    }),
+    })),
   ),
+  ...(["doc-economic-cooperation", "doc-expanding-partnership"] as const).map((doc): SeedClaim => ({
+    id: `${doc}-adopted-at-meeting`,
+    type: "ADOPTED_AT",
+    from: doc,
+    to: "meeting-2023-03-21",
+    status: "REPORTED",
+    hedge: "signed two documents",
+    quotes: [Q_MEETING],
+    validFrom: MEETING_DAY,
+    note: MEETING_NOTE,
+  })),
   // Both documents are about Russian–Chinese relations ("partnership of states", "Russian-Chinese relations").
   ...(["doc-economic-cooperation", "doc-expanding-partnership"] as const).flatMap((doc) =>
-    (["country-ru", "country-cn"] as const).map(
-      (country): SeedClaim => ({
-        id: `${doc}-concerns-${country}`,
-        type: "CONCERNS",
-        from: doc,
-        to: country,
-        status: "REPORTED",
-        hedge:
-          doc === "doc-economic-cooperation" ? "on economic cooperation" : "expanding the partnership of states",
-        quotes: [Q_MEETING, Q_DOCS_COMMENT],
-        note:
-          doc === "doc-economic-cooperation"
-            ? "Economic cooperation between Russia and China."
-            : "Expanding the Russia–China partnership of states.",
-      }),
-    ),
-  ),
-  ...(["doc-economic-cooperation", "doc-expanding-partnership"] as const).map(
-    (doc): SeedClaim => ({
-      id: `putin-commented-on-${doc}`,
-      type: "COMMENTED_ON",
-      from: "vladimir-putin",
-      to: doc,
+    (["country-ru", "country-cn"] as const).map((country): SeedClaim => ({
+      id: `${doc}-concerns-${country}`,
+      type: "CONCERNS",
+      from: doc,
+      to: country,
       status: "REPORTED",
-      hedge: "Putin concluded by saying that",
-      quotes: [Q_DOCS_COMMENT],
-      note:
-        'Putin: the documents "fully reflect the special nature of Russian-Chinese relations". The article does not ' +
-        "say where or when he said it, so no date.",
-    }),
+      hedge: doc === "doc-economic-cooperation" ? "on economic cooperation" : "expanding the partnership of states",
+      quotes: [Q_MEETING, Q_DOCS_COMMENT],
+      note: doc === "doc-economic-cooperation" ? "Economic cooperation between Russia and China." : "Expanding the Russia–China partnership of states.",
+    })),
   ),
+  ...(["doc-economic-cooperation", "doc-expanding-partnership"] as const).map((doc): SeedClaim => ({
+    id: `putin-commented-on-${doc}`,
+    type: "COMMENTED_ON",
+    from: "vladimir-putin",
+    to: doc,
+    status: "REPORTED",
+    hedge: "Putin concluded by saying that",
+    quotes: [Q_DOCS_COMMENT],
+    note:
+      'Putin: the documents "fully reflect the special nature of Russian-Chinese relations". The article does not ' +
+      "say where or when he said it, so no date.",
+  })),
 
   // --- China's peace plan ---
   {

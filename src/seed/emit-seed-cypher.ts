@@ -40,12 +40,7 @@ const dateOrNull = (d: string | undefined): string => (d ? `date(${lit(d)})` : "
  *
  * @throws Error when a quote is not in the text or a claim names an unknown entity.
  */
-export function emitSeedCypher(
-  source: SeedSource,
-  text: string,
-  entities: readonly SeedEntity[],
-  claims: readonly SeedClaim[],
-): string {
+export function emitSeedCypher(source: SeedSource, text: string, entities: readonly SeedEntity[], claims: readonly SeedClaim[]): string {
   const ids = new Set(entities.map((e) => e.id));
   const out: string[] = [SEED_HEADER];
   out.push(

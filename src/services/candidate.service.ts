@@ -64,7 +64,12 @@ export class CandidateService {
    * @param minScore in [0, 1], default 0.7. @param limit default 20, cap 500. @param offset default 0, cap 100 000.
    * @throws BadUserInputError; NotFoundError for an unknown id; QueryTooCostlyError for a graph of more than API_MAX_RECORDS matchable records.
    */
-  async candidates(id: string | null, minScore: number = CANDIDATE_LIMITS.minScore, limit: number = CANDIDATE_LIMITS.limit, offset = 0): Promise<CandidateView[]> {
+  async candidates(
+    id: string | null,
+    minScore: number = CANDIDATE_LIMITS.minScore,
+    limit: number = CANDIDATE_LIMITS.limit,
+    offset = 0,
+  ): Promise<CandidateView[]> {
     numberInRange("minScore", minScore, 0, 1);
     intInRange("limit", limit, 1, CANDIDATE_LIMITS.limitCap);
     intInRange("offset", offset, 0, CANDIDATE_LIMITS.offsetCap);
@@ -82,7 +87,10 @@ export class CandidateService {
     const index = new BlockIndex();
     await index.addAll(recordPages(this.db, maxRecords + 1), canonical);
     if (index.records.length > maxRecords) {
-      throw new QueryTooCostlyError(`The graph holds more than ${maxRecords} records to compare; list its candidates with npx actorgraph resolve --candidates.`, { maxRecords });
+      throw new QueryTooCostlyError(
+        `The graph holds more than ${maxRecords} records to compare; list its candidates with npx actorgraph resolve --candidates.`,
+        { maxRecords },
+      );
     }
     return generateCandidates(index, { minScore, decided: (l, r) => decided.has(`${l}\u0000${r}`) });
   }
@@ -126,8 +134,14 @@ export class CandidateService {
     const mine = prepareRecord(mergeRecords(canonicalId, mineRecords));
     const found = new Set<string>();
     const texts = [...new Set([mine.record.name, ...mine.record.aliases])];
-    const lucene = texts.map(toSearchQuery).filter((q): q is string => q !== null).map((q) => `(${q})`).join(" OR ");
-    if (lucene) for (const row of await this.db.read("search-entities", { lucene, limit: neo4j.int(BLOCK_FETCH * Math.max(1, texts.length)) })) found.add(plainText((row.entity as Record<string, string>).id));
+    const lucene = texts
+      .map(toSearchQuery)
+      .filter((q): q is string => q !== null)
+      .map((q) => `(${q})`)
+      .join(" OR ");
+    if (lucene)
+      for (const row of await this.db.read("search-entities", { lucene, limit: neo4j.int(BLOCK_FETCH * Math.max(1, texts.length)) }))
+        found.add(plainText((row.entity as Record<string, string>).id));
     const keys = [...new Set(mine.identifiers.flatMap(identifierLookupKeys))];
     for (const holder of await identifierHolders(this.db, keys, BLOCK_FETCH)) found.add(holder);
     const others = [...found].filter((x) => !own.has(x));
@@ -138,7 +152,11 @@ export class CandidateService {
       this.db.read("resolution-records-by-ids", { ids: memberIds }),
       this.db.read("judgements-of-clusters", { ids: [id], limit: neo4j.int(10_000) }),
     ]);
-    const decidedRecords = judged.map((r) => toJudgementRecord(r.judgement)).filter((j) => j.judgement !== "POSITIVE").flatMap((j) => [j.left, j.right]).filter((x) => !own.has(x));
+    const decidedRecords = judged
+      .map((r) => toJudgementRecord(r.judgement))
+      .filter((j) => j.judgement !== "POSITIVE")
+      .flatMap((j) => [j.left, j.right])
+      .filter((x) => !own.has(x));
     const decidedClusters = await clustersOf(this.db, decidedRecords);
     const decided = new Set(decidedRecords.map((x) => decidedClusters.get(x)?.canonicalId ?? x));
     const canonicalOf = (x: string) => clusters.get(x)?.canonicalId ?? x;
@@ -165,7 +183,7 @@ export class CandidateService {
   /** Record id → canonical id, for every judged record in another's cluster (identities-page.cypher, 10 000 a page). */
   private async canonicalMap(): Promise<Map<string, string>> {
     const map = new Map<string, string>();
-    for (let after = ""; ; ) {
+    for (let after = ""; ;) {
       const rows = await this.db.read("identities-page", { after, limit: neo4j.int(10_000) });
       for (const r of rows) map.set(plainText(r.id), plainText(r.canonicalId));
       if (rows.length < 10_000) return map;
@@ -176,9 +194,11 @@ export class CandidateService {
   /** Canonical pairs (`left\u0000right`, left < right) that a NEGATIVE or UNSURE judgement decided. */
   private async decidedPairs(): Promise<Set<string>> {
     const rows = await this.db.read("judgements-decided", { limit: neo4j.int(1_000_000) });
-    return new Set(rows.map((r) => {
-      const [a, b] = [plainText(r.left), plainText(r.right)];
-      return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    }));
+    return new Set(
+      rows.map((r) => {
+        const [a, b] = [plainText(r.left), plainText(r.right)];
+        return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+      }),
+    );
   }
 }

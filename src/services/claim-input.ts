@@ -53,7 +53,8 @@ export function checkClaimInput(input: ClaimInput): CheckedClaim {
   const from = entityId("from", input.from);
   const to = entityId("to", input.to);
   if (from === to) throw new BadUserInputError("from and to are the same entity; a claim links two different entities", { argument: "to" });
-  if (!isRelationshipType(input.type)) throw new BadUserInputError(`type ${JSON.stringify(input.type)} is not an allowed relationship type`, { argument: "type" });
+  if (!isRelationshipType(input.type))
+    throw new BadUserInputError(`type ${JSON.stringify(input.type)} is not an allowed relationship type`, { argument: "type" });
   const status = claimStatus("status", input.status);
   const confidence = input.confidence === null || input.confidence === undefined ? null : numberInRange("confidence", input.confidence, 0, 1);
   const validFrom = input.validFrom ? isoDate("validFrom", input.validFrom) : null;
@@ -76,7 +77,9 @@ export function checkClaimInput(input: ClaimInput): CheckedClaim {
 /** One of the four claim statuses; RETRACTED is refused (retractClaim sets it). */
 export function claimStatus(name: string, value: string): ClaimStatus {
   if (!(CLAIM_STATUSES as readonly string[]).includes(value)) {
-    throw new BadUserInputError(`${name} must be one of ${CLAIM_STATUSES.join(", ")}${value === "RETRACTED" ? "; retract a claim with retractClaim" : ""}`, { argument: name });
+    throw new BadUserInputError(`${name} must be one of ${CLAIM_STATUSES.join(", ")}${value === "RETRACTED" ? "; retract a claim with retractClaim" : ""}`, {
+      argument: name,
+    });
   }
   return value as ClaimStatus;
 }

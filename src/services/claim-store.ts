@@ -61,7 +61,10 @@ export async function findClaim(tx: ManagedTransaction, id: string): Promise<Row
   if (rows.length === 0) throw new AppError(`No claim with id ${JSON.stringify(id)}.`, ErrorCode.NOT_FOUND, { ids: [id] });
   if (rows.length > 1) {
     const types = rows.map((r) => plainText((r.rel as Record<string, Plain>).type));
-    throw new BadUserInputError(`The id ${JSON.stringify(id)} names ${rows.length} relationships (${types.join(", ")}); claim mutations need a unique id.`, { argument: "claimId", types });
+    throw new BadUserInputError(`The id ${JSON.stringify(id)} names ${rows.length} relationships (${types.join(", ")}); claim mutations need a unique id.`, {
+      argument: "claimId",
+      types,
+    });
   }
   return rows[0] as Row & { elementId: string };
 }
@@ -70,7 +73,11 @@ export async function findClaim(tx: ManagedTransaction, id: string): Promise<Row
 export function originsOf(row: Row): Map<string, SourceOrigin> {
   const map = new Map<string, SourceOrigin>();
   for (const s of (row.sources ?? []) as Record<string, Plain>[]) {
-    map.set(plainText(s.id), { id: plainText(s.id), publisher: s.publisher === null || s.publisher === undefined ? null : plainText(s.publisher), cites: Array.isArray(s.cites) ? s.cites.map(String) : [] });
+    map.set(plainText(s.id), {
+      id: plainText(s.id),
+      publisher: s.publisher === null || s.publisher === undefined ? null : plainText(s.publisher),
+      cites: Array.isArray(s.cites) ? s.cites.map(String) : [],
+    });
   }
   return map;
 }
@@ -96,21 +103,35 @@ export function evidenceOf(props: Record<string, Plain>): EvidenceArrays {
  * @throws AppError NOT_FOUND listing unknown source ids; BadUserInputError for a source without
  *   text (an imported dataset) or a quote that is not in its text (see locateQuote).
  */
-export async function locateEvidence(tx: ManagedTransaction, requests: readonly QuoteRequest[]): Promise<{ quotes: LocatedQuote[]; sources: Map<string, SourceOrigin> }> {
+export async function locateEvidence(
+  tx: ManagedTransaction,
+  requests: readonly QuoteRequest[],
+): Promise<{ quotes: LocatedQuote[]; sources: Map<string, SourceOrigin> }> {
   const ids = [...new Set(requests.map((r) => r.sourceId))];
   const rows = await runIn(tx, "sources-for-evidence", { ids });
   const byId = new Map(rows.map((r) => [plainText((r.source as Record<string, Plain>).id), r.source as Record<string, Plain>]));
   const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length > 0) throw new AppError(`No source with id ${missing.map((m) => JSON.stringify(m)).join(", ")}; add it with addSource first.`, ErrorCode.NOT_FOUND, { ids: missing });
+  if (missing.length > 0)
+    throw new AppError(`No source with id ${missing.map((m) => JSON.stringify(m)).join(", ")}; add it with addSource first.`, ErrorCode.NOT_FOUND, {
+      ids: missing,
+    });
   const quotes = requests.map((request) => {
     const text = byId.get(request.sourceId)!.text;
     if (typeof text !== "string") {
-      throw new BadUserInputError(`Source ${request.sourceId} stores no text (an imported dataset), so no quote can be checked against it.`, { argument: "evidence", sourceId: request.sourceId });
+      throw new BadUserInputError(`Source ${request.sourceId} stores no text (an imported dataset), so no quote can be checked against it.`, {
+        argument: "evidence",
+        sourceId: request.sourceId,
+      });
     }
     return locateQuote(text, request);
   });
   const sources = new Map<string, SourceOrigin>();
-  for (const [id, s] of byId) sources.set(id, { id, publisher: s.publisher === null || s.publisher === undefined ? null : plainText(s.publisher), cites: Array.isArray(s.cites) ? s.cites.map(String) : [] });
+  for (const [id, s] of byId)
+    sources.set(id, {
+      id,
+      publisher: s.publisher === null || s.publisher === undefined ? null : plainText(s.publisher),
+      cites: Array.isArray(s.cites) ? s.cites.map(String) : [],
+    });
   return { quotes, sources };
 }
 
@@ -126,7 +147,12 @@ export const MAX_EVIDENCE_PER_CLAIM = 200;
  * Appends located quotes with a role (and note) to evidence arrays, skipping quotes already there with the same role.
  * @throws BadUserInputError (`extensions.max`) when the claim would hold more than {@link MAX_EVIDENCE_PER_CLAIM} quotes.
  */
-export function appendEvidence(arrays: EvidenceArrays, quotes: readonly LocatedQuote[], role: EvidenceRole, note: string | null): { arrays: EvidenceArrays; added: number } {
+export function appendEvidence(
+  arrays: EvidenceArrays,
+  quotes: readonly LocatedQuote[],
+  role: EvidenceRole,
+  note: string | null,
+): { arrays: EvidenceArrays; added: number } {
   const out: EvidenceArrays = {
     evidenceQuotes: [...arrays.evidenceQuotes],
     evidenceStarts: [...arrays.evidenceStarts],
@@ -137,7 +163,9 @@ export function appendEvidence(arrays: EvidenceArrays, quotes: readonly LocatedQ
   };
   let added = 0;
   for (const q of quotes) {
-    const known = out.evidenceSourceIds.some((id, i) => id === q.sourceId && out.evidenceStarts[i] === q.start && out.evidenceEnds[i] === q.end && out.evidenceRoles[i] === role);
+    const known = out.evidenceSourceIds.some(
+      (id, i) => id === q.sourceId && out.evidenceStarts[i] === q.start && out.evidenceEnds[i] === q.end && out.evidenceRoles[i] === role,
+    );
     if (known) continue;
     out.evidenceQuotes.push(q.quote);
     out.evidenceStarts.push(q.start);
@@ -173,7 +201,13 @@ export function baseConfidenceOf(props: Record<string, Plain>): number | null {
  * evidence (src/claims/corroboration.ts, src/claims/hedges.ts). A retracted claim keeps
  * RETRACTED and its confidence; the rest is still computed, for when it is reinstated.
  */
-export function derive(asserted: ClaimStatus, baseConfidence: number | null, arrays: EvidenceArrays, sources: ReadonlyMap<string, SourceOrigin>, retracted: boolean) {
+export function derive(
+  asserted: ClaimStatus,
+  baseConfidence: number | null,
+  arrays: EvidenceArrays,
+  sources: ReadonlyMap<string, SourceOrigin>,
+  retracted: boolean,
+) {
   const assessment = assessClaim({
     assertedStatus: asserted,
     baseConfidence,
@@ -195,10 +229,13 @@ export function derive(asserted: ClaimStatus, baseConfidence: number | null, arr
  */
 export function checkVersion(kind: string, id: string, current: number, expected: number | null | undefined): void {
   if (expected === null || expected === undefined || expected === current) return;
-  throw new ConflictError(`${kind} ${id} is at version ${current}, not the expectedVersion ${expected}: someone changed it since you read it. Read it again, then retry.`, {
-    currentVersion: current,
-    expectedVersion: expected,
-  });
+  throw new ConflictError(
+    `${kind} ${id} is at version ${current}, not the expectedVersion ${expected}: someone changed it since you read it. Read it again, then retry.`,
+    {
+      currentVersion: current,
+      expectedVersion: expected,
+    },
+  );
 }
 
 /** The stored version (1 for a seed or import claim). */

@@ -74,9 +74,12 @@ export class ClaimService {
         if (missing.length > 0) throw new NotFoundError(missing);
         const [existing] = await runIn(tx, "claim-between", { from: claim.from, to: claim.to, type: claim.type });
         if (existing) {
-          throw new ConflictError(`Claim ${plainText(existing.id)} already states ${claim.type} from ${claim.from} to ${claim.to}; add your evidence to it with corroborate.`, {
-            claimId: existing.id,
-          });
+          throw new ConflictError(
+            `Claim ${plainText(existing.id)} already states ${claim.type} from ${claim.from} to ${claim.to}; add your evidence to it with corroborate.`,
+            {
+              claimId: existing.id,
+            },
+          );
         }
         const { quotes, sources } = await locateEvidence(tx, claim.evidence);
         const { arrays } = appendEvidence(evidenceOf({}), quotes, "CORROBORATING", null);
@@ -131,7 +134,13 @@ export class ClaimService {
    * panel and the API show disputing quotes beside the supporting ones (`Evidence.role`).
    * @throws as corroborate; BadUserInputError without a note.
    */
-  async disputeClaim(caller: Caller | null, claimId: string, evidence: readonly QuoteRequest[], note: string, options: WriteOptions = {}): Promise<RelationshipView> {
+  async disputeClaim(
+    caller: Caller | null,
+    claimId: string,
+    evidence: readonly QuoteRequest[],
+    note: string,
+    options: WriteOptions = {},
+  ): Promise<RelationshipView> {
     const who = this.auth.require(caller, "editor", "dispute a claim");
     const checked = checkEvidence(evidence);
     const why = reasonText("note", note);
@@ -152,14 +161,16 @@ export class ClaimService {
     const who = this.auth.require(caller, "editor", "set a claim's status");
     const asserted = claimStatus("status", status);
     const why = reasonText("reason", reason);
-    return this.change(who, "setClaimStatus", claimId, { status: asserted, reason: why }, options, (_tx, claim) => Promise.resolve({
-      arrays: { arrays: evidenceOf(claim.props), added: 1 },
-      sources: new Map(),
-      reason: why,
-      asserted,
-      baseConfidence: null,
-      retracted: false,
-    }));
+    return this.change(who, "setClaimStatus", claimId, { status: asserted, reason: why }, options, (_tx, claim) =>
+      Promise.resolve({
+        arrays: { arrays: evidenceOf(claim.props), added: 1 },
+        sources: new Map(),
+        reason: why,
+        asserted,
+        baseConfidence: null,
+        retracted: false,
+      }),
+    );
   }
 
   /**
@@ -194,7 +205,10 @@ export class ClaimService {
 
   private refuseRetracted(claim: LockedClaim, what: string): void {
     if (claim.props.status === RETRACTED_STATUS) {
-      throw new ConflictError(`Claim ${claim.id} is retracted and cannot be ${what}; reinstate it first with setClaimStatus.`, { claimId: claim.id, reason: "RETRACTED" });
+      throw new ConflictError(`Claim ${claim.id} is retracted and cannot be ${what}; reinstate it first with setClaimStatus.`, {
+        claimId: claim.id,
+        reason: "RETRACTED",
+      });
     }
   }
 
@@ -246,7 +260,11 @@ export class ClaimService {
         const full = snapshot({ ...claim.props, ...(props as Record<string, Plain>), version: version + 1 });
         for (const key of Object.keys(full)) if (full[key] === null) delete full[key];
         const { before, after } = touched(snapshot(claim.props), full);
-        return { targetKind: "claim", targetId: id, revisions: [{ targetKind: "claim", targetId: id, version: version + 1, reason: step.reason, before, after }] };
+        return {
+          targetKind: "claim",
+          targetId: id,
+          revisions: [{ targetKind: "claim", targetId: id, version: version + 1, reason: step.reason, before, after }],
+        };
       },
     });
     return this.getClaim(result.targetId);

@@ -43,8 +43,17 @@ export function mergeClusterView(cluster: ClusterInfo, views: readonly EntityVie
     stub: views.every((v) => v.stub),
     referents: [...new Set(views.flatMap((v) => v.referents))],
     datasets: [...new Set(views.flatMap((v) => v.datasets))],
-    firstSeen: views.map((v) => v.firstSeen).filter((d): d is string => d !== null).sort()[0] ?? null,
-    lastSeen: views.map((v) => v.lastSeen).filter((d): d is string => d !== null).sort().at(-1) ?? null,
+    firstSeen:
+      views
+        .map((v) => v.firstSeen)
+        .filter((d): d is string => d !== null)
+        .sort()[0] ?? null,
+    lastSeen:
+      views
+        .map((v) => v.lastSeen)
+        .filter((d): d is string => d !== null)
+        .sort()
+        .at(-1) ?? null,
     target: views.some((v) => v.target === true) ? true : views.every((v) => v.target === null) ? null : false,
   };
 }
@@ -62,17 +71,29 @@ function mergeProperties(views: readonly EntityView[]): EntityView["properties"]
  * at most, one when no record of `views` was ever judged.
  */
 async function clusterLookup(db: Database, views: readonly EntityView[]): Promise<(record: EntityView) => EntityView> {
-  const clusters = await clustersOf(db, views.map((v) => v.id));
+  const clusters = await clustersOf(
+    db,
+    views.map((v) => v.id),
+  );
   if (clusters.size === 0) return (v) => v;
   const byId = new Map(views.map((v) => [v.id, v] as const));
   const missing = [...new Set([...clusters.values()].flatMap((c) => c.members))].filter((id) => !byId.has(id));
-  if (missing.length > 0) for (const row of await db.read("entities-by-ids", { ids: missing })) byId.set(plainText((row.entity as Record<string, string>).id), toEntityView(row.entity));
+  if (missing.length > 0)
+    for (const row of await db.read("entities-by-ids", { ids: missing }))
+      byId.set(plainText((row.entity as Record<string, string>).id), toEntityView(row.entity));
   const merged = new Map<string, EntityView>();
   return (v) => {
     const c = clusters.get(v.id);
     if (!c) return v;
     let m = merged.get(c.canonicalId);
-    if (!m) merged.set(c.canonicalId, (m = mergeClusterView(c, c.members.flatMap((id) => byId.get(id) ?? []))));
+    if (!m)
+      merged.set(
+        c.canonicalId,
+        (m = mergeClusterView(
+          c,
+          c.members.flatMap((id) => byId.get(id) ?? []),
+        )),
+      );
     return m;
   };
 }
@@ -86,6 +107,9 @@ export async function clusterViews(db: Database, views: readonly EntityView[]): 
 
 /** Relationships with each endpoint shown as its cluster's entity (an endpoint never judged stays as it is). */
 export async function clusterRelationships(db: Database, rels: readonly RelationshipView[]): Promise<RelationshipView[]> {
-  const lookup = await clusterLookup(db, rels.flatMap((r) => [r.from, r.to]));
+  const lookup = await clusterLookup(
+    db,
+    rels.flatMap((r) => [r.from, r.to]),
+  );
   return rels.map((r) => ({ ...r, from: lookup(r.from), to: lookup(r.to) }));
 }

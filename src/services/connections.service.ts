@@ -81,7 +81,19 @@ export class ConnectionsService {
         }
         const found = await this.routes
           .findRoutes(
-            { from: terminals[a]!, to: terminals[b]!, maxHops, limit: 1, direction, relationshipTypes: filters.types, statuses: options.statuses, includeRetracted: options.includeRetracted, minConfidence: filters.minConfidence, asOf: filters.asOf, avoid: filters.avoid },
+            {
+              from: terminals[a]!,
+              to: terminals[b]!,
+              maxHops,
+              limit: 1,
+              direction,
+              relationshipTypes: filters.types,
+              statuses: options.statuses,
+              includeRetracted: options.includeRetracted,
+              minConfidence: filters.minConfidence,
+              asOf: filters.asOf,
+              avoid: filters.avoid,
+            },
             { deadline: until },
           )
           .catch((err: unknown) => {

@@ -69,7 +69,11 @@ export class EntityWriteService {
         const now = new Date().toISOString();
         const props = { ...clean, ...nameProps(clean), id, unidentified: false, version: neo4j.int(1), createdAt: now, createdBy: who.subject };
         await runIn(tx, "create-entity", { props });
-        return { targetKind: "entity", targetId: id, revisions: [{ targetKind: "entity", targetId: id, version: 1, reason: null, before: null, after: { ...props, version: 1 } }] };
+        return {
+          targetKind: "entity",
+          targetId: id,
+          revisions: [{ targetKind: "entity", targetId: id, version: 1, reason: null, before: null, after: { ...props, version: 1 } }],
+        };
       },
     });
     // An equal valid INN, OGRN, LEI, IMO or BIC makes it one entity with the holder (docs/resolution.md).
@@ -115,7 +119,11 @@ export class EntityWriteService {
    */
   private async candidates(texts: readonly string[]): Promise<Row[]> {
     const limit = neo4j.int(CANDIDATES);
-    const lucene = texts.map((t) => toLuceneQuery(t)).filter((q): q is string => q !== null).map((q) => `(${q})`).join(" OR ");
+    const lucene = texts
+      .map((t) => toLuceneQuery(t))
+      .filter((q): q is string => q !== null)
+      .map((q) => `(${q})`)
+      .join(" OR ");
     if (!lucene) return [];
     try {
       return await this.db.read("search-entities", { lucene, limit });
@@ -124,7 +132,15 @@ export class EntityWriteService {
     }
     const rows: Row[] = [];
     for (let i = 0; i < texts.length; i += PHRASES_PER_QUERY) {
-      rows.push(...(await this.db.read("search-entities", { lucene: texts.slice(i, i + PHRASES_PER_QUERY).map(toLucenePhrase).join(" OR "), limit })));
+      rows.push(
+        ...(await this.db.read("search-entities", {
+          lucene: texts
+            .slice(i, i + PHRASES_PER_QUERY)
+            .map(toLucenePhrase)
+            .join(" OR "),
+          limit,
+        })),
+      );
     }
     return rows;
   }
@@ -140,7 +156,12 @@ const PHRASES_PER_QUERY = 200;
  */
 function nameProps(input: { readonly name: string; readonly aliases: readonly string[]; readonly identifiers: readonly string[] }) {
   const aliasKeys = aliasKeysOf(input.name, input.aliases);
-  return { nameKey: nameKey(input.name), latinNames: latinNamesOf([input.name, ...input.aliases]), identifierKeys: identifierKeysOf(input.identifiers), ...(aliasKeys.length > 0 ? { aliasKeys } : {}) };
+  return {
+    nameKey: nameKey(input.name),
+    latinNames: latinNamesOf([input.name, ...input.aliases]),
+    identifierKeys: identifierKeysOf(input.identifiers),
+    ...(aliasKeys.length > 0 ? { aliasKeys } : {}),
+  };
 }
 
 /** The identifierKey of each `scheme:value` identifier's value, each once. */
@@ -164,17 +185,24 @@ const IDENTIFIER = /^[a-z][a-z0-9_.-]{0,31}:\S{1,200}$/;
 function checkEntityInput(input: EntityInput) {
   const name = (input.name ?? "").trim();
   if (name.length === 0 || name.length > 200) throw new BadUserInputError("name must be 1 to 200 characters", { argument: "name" });
-  if (!(ENTITY_KINDS as readonly string[]).includes(input.kind)) throw new BadUserInputError(`kind must be one of ${ENTITY_KINDS.join(", ")}`, { argument: "kind" });
+  if (!(ENTITY_KINDS as readonly string[]).includes(input.kind))
+    throw new BadUserInputError(`kind must be one of ${ENTITY_KINDS.join(", ")}`, { argument: "kind" });
   const aliases = [...new Set((input.aliases ?? []).map((a) => a.trim()).filter(Boolean))];
-  if (aliases.length > 50 || aliases.some((a) => a.length > 200)) throw new BadUserInputError("aliases takes at most 50 names of at most 200 characters", { argument: "aliases" });
+  if (aliases.length > 50 || aliases.some((a) => a.length > 200))
+    throw new BadUserInputError("aliases takes at most 50 names of at most 200 characters", { argument: "aliases" });
   const country = input.country?.trim().toUpperCase() || null;
-  if (country !== null && !COUNTRY.test(country)) throw new BadUserInputError(`country must be an ISO 3166-1 alpha-2 code such as CN; got ${JSON.stringify(input.country)}`, { argument: "country" });
+  if (country !== null && !COUNTRY.test(country))
+    throw new BadUserInputError(`country must be an ISO 3166-1 alpha-2 code such as CN; got ${JSON.stringify(input.country)}`, { argument: "country" });
   const description = input.description?.trim() || null;
-  if (description !== null && description.length > 2000) throw new BadUserInputError("description must be at most 2000 characters", { argument: "description" });
+  if (description !== null && description.length > 2000)
+    throw new BadUserInputError("description must be at most 2000 characters", { argument: "description" });
   const identifiers = [...new Set((input.identifiers ?? []).map((i) => i.trim()))];
   const bad = identifiers.filter((i) => !IDENTIFIER.test(i));
   if (bad.length > 0 || identifiers.length > 20) {
-    throw new BadUserInputError(`identifiers must be at most 20 of the form scheme:value (scheme in lower case, such as lei:5493001KJTIIGC8Y1R12); got ${bad.map((b) => JSON.stringify(b)).join(", ")}`, { argument: "identifiers" });
+    throw new BadUserInputError(
+      `identifiers must be at most 20 of the form scheme:value (scheme in lower case, such as lei:5493001KJTIIGC8Y1R12); got ${bad.map((b) => JSON.stringify(b)).join(", ")}`,
+      { argument: "identifiers" },
+    );
   }
   return { name, kind: input.kind, aliases, country, description, identifiers };
 }

@@ -19,11 +19,14 @@ export class EntityService {
   private readonly placeLoader: DataLoader<string, EntityView[]>;
 
   constructor(private readonly db: Database) {
-    this.placeLoader = new DataLoader(async (ids) => {
-      const rows = await this.db.read("entity-context", { ids });
-      const byId = new Map(rows.map((r) => [r.id as string, ((r.places ?? []) as Plain[]).map(toEntityView)]));
-      return ids.map((id) => byId.get(id) ?? []);
-    }, { cache: false, maxBatchSize: 500 });
+    this.placeLoader = new DataLoader(
+      async (ids) => {
+        const rows = await this.db.read("entity-context", { ids });
+        const byId = new Map(rows.map((r) => [r.id as string, ((r.places ?? []) as Plain[]).map(toEntityView)]));
+        return ids.map((id) => byId.get(id) ?? []);
+      },
+      { cache: false, maxBatchSize: 500 },
+    );
   }
 
   /**
@@ -58,9 +61,18 @@ export class EntityService {
     const clusters = missing.length > 0 ? await clustersOf(this.db, missing) : new Map<string, ClusterInfo>();
     if (clusters.size > 0) {
       const members = [...new Set([...clusters.values()].flatMap((c) => c.members))];
-      for (const row of await this.db.read("entities-by-ids", { ids: members })) byId.set(String((row.entity as Record<string, unknown>).id), toEntityView(row.entity));
+      for (const row of await this.db.read("entities-by-ids", { ids: members }))
+        byId.set(String((row.entity as Record<string, unknown>).id), toEntityView(row.entity));
     }
-    const records = ids.flatMap((id) => byId.get(id) ?? clusters.get(id)?.members.flatMap((m) => byId.get(m) ?? []).slice(0, 1) ?? []);
+    const records = ids.flatMap(
+      (id) =>
+        byId.get(id) ??
+        clusters
+          .get(id)
+          ?.members.flatMap((m) => byId.get(m) ?? [])
+          .slice(0, 1) ??
+        [],
+    );
     return clusterViews(this.db, records);
   }
 

@@ -76,7 +76,8 @@ export class ExportService {
       );
     }
     // Listed entities of several records (entity resolution) hold the relationships of all their records.
-    const rows = byKey.size === 0 ? [] : await this.db.read("relationships-by-keys", { ids: await recordIdsOf(this.db, nodes), keys: idsByType(byKey.values()) });
+    const rows =
+      byKey.size === 0 ? [] : await this.db.read("relationships-by-keys", { ids: await recordIdsOf(this.db, nodes), keys: idsByType(byKey.values()) });
     for (const row of rows) {
       const rel = row.rel as Record<string, unknown>;
       byKey.delete(`${String(rel.type)}:${String(rel.id)}`);
@@ -98,7 +99,10 @@ const NAMED_IN_MESSAGE = 5;
 
 /** `"a", "b", … (and N more)`: a message stays short however many ids a request sent. */
 function someOf(items: readonly string[]): string {
-  const named = items.slice(0, NAMED_IN_MESSAGE).map((k) => JSON.stringify(k.length > 80 ? `${k.slice(0, 80)}…` : k)).join(", ");
+  const named = items
+    .slice(0, NAMED_IN_MESSAGE)
+    .map((k) => JSON.stringify(k.length > 80 ? `${k.slice(0, 80)}…` : k))
+    .join(", ");
   return items.length > NAMED_IN_MESSAGE ? `${named} (and ${items.length - NAMED_IN_MESSAGE} more)` : named;
 }
 

@@ -28,9 +28,13 @@ export class GraphAdminService {
    */
   async applySeed(): Promise<void> {
     const statements = splitCypherStatements(readFileSync(join(CYPHER_DIR, "seed.cypher"), "utf8"));
-    await this.db.writeTx("seed", async (tx) => {
-      for (const statement of statements) await tx.run(statement);
-    }, { timeoutMs: 120_000 });
+    await this.db.writeTx(
+      "seed",
+      async (tx) => {
+        for (const statement of statements) await tx.run(statement);
+      },
+      { timeoutMs: 120_000 },
+    );
   }
 
   /** Counts every node and relationship. */

@@ -79,7 +79,10 @@ export class ImportService {
    * entities that hold identifiers, and the summary's `resolution` says what it judged.
    * @throws ImportFileError (bad file or options; nothing written), StrictRejectError.
    */
-  async importFile(options: ImportOptions, provenance: { readonly requestedBy?: string } = {}): Promise<ImportSummary & { readonly resolution?: AutoResolution }> {
+  async importFile(
+    options: ImportOptions,
+    provenance: { readonly requestedBy?: string } = {},
+  ): Promise<ImportSummary & { readonly resolution?: AutoResolution }> {
     const imported = await runImport(this.db, options);
     const wrote = !options.dryRun && imported.read - imported.rejected > 0;
     // Records that share a valid strong identifier with others become one entity (docs/resolution.md).
@@ -131,13 +134,18 @@ export class ImportService {
   async deleteNamespace(namespace: string, options: DeleteNamespaceOptions = {}): Promise<DeleteNamespaceSummary> {
     checkNamespace(namespace);
     const batchSize = options.batchSize ?? DEFAULT_DELETE_BATCH_SIZE;
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new ImportFileError("BAD_OPTION", "batch size: an integer from 1 to 100000");
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)
+      throw new ImportFileError("BAD_OPTION", "batch size: an integer from 1 to 100000");
     const started = Date.now();
     const prefix = `${namespace}:`;
     const nodeBatch = Math.max(1, Math.floor(batchSize / 10));
     const run = async (name: QueryName, batch: number, unit: string, params: Record<string, unknown> = {}): Promise<AutoCommitResult> => {
       try {
-        return await this.db.autoCommit(name, { namespace, prefix, batchSize: neo4j.int(batch), ...params }, { timeoutMs: options.timeoutMs ?? DELETE_STEP_TIMEOUT_MS });
+        return await this.db.autoCommit(
+          name,
+          { namespace, prefix, batchSize: neo4j.int(batch), ...params },
+          { timeoutMs: options.timeoutMs ?? DELETE_STEP_TIMEOUT_MS },
+        );
       } catch (err) {
         throw err instanceof QueryTooCostlyError ? stoppedDelete(err, namespace, `${batch} ${unit}`) : err;
       }
@@ -181,8 +189,13 @@ function publicationCitations(rows: readonly Row[]): { rehomed: { id: string; na
 /** The error of a delete step Neo4j stopped at its time or memory limit, saying how to finish the delete. */
 function stoppedDelete(err: QueryTooCostlyError, namespace: string, batch: string): QueryTooCostlyError {
   const memory = overTransactionMemory(err);
-  const why = memory ? `Neo4j refused a batch of ${batch} for its transaction memory cap (db.memory.transaction.max)` : "a step of the delete ran past its time limit";
-  return new QueryTooCostlyError(`${why}; what was deleted so far stays deleted: run import:delete ${namespace} again${memory ? " with a smaller --batch-size" : ""} to finish`, {
-    neo4jCode: err.extensions.neo4jCode,
-  });
+  const why = memory
+    ? `Neo4j refused a batch of ${batch} for its transaction memory cap (db.memory.transaction.max)`
+    : "a step of the delete ran past its time limit";
+  return new QueryTooCostlyError(
+    `${why}; what was deleted so far stays deleted: run import:delete ${namespace} again${memory ? " with a smaller --batch-size" : ""} to finish`,
+    {
+      neo4jCode: err.extensions.neo4jCode,
+    },
+  );
 }

@@ -64,9 +64,12 @@ export async function runMutation(db: Database, spec: MutationSpec): Promise<Mut
     return await inOneTransaction(db, spec, key, fingerprint);
   } catch (err) {
     if (err instanceof Neo4jError && err.code === "Neo.ClientError.Schema.ConstraintValidationFailed") {
-      throw new ConflictError(`A concurrent ${spec.operation} wrote the same thing first; nothing was written by this one. Read the current state and retry if still needed.`, {
-        reason: "CONCURRENT_WRITE",
-      });
+      throw new ConflictError(
+        `A concurrent ${spec.operation} wrote the same thing first; nothing was written by this one. Read the current state and retry if still needed.`,
+        {
+          reason: "CONCURRENT_WRITE",
+        },
+      );
     }
     throw err;
   }

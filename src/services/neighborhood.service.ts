@@ -42,7 +42,16 @@ export class NeighborhoodService {
     intInRange("depth", depth, 1, LIMITS.neighborhoodDepthCap);
     intInRange("limit", limit, 1, LIMITS.neighborhoodLimitCap);
     const f = resolveFilters({ ...filters, relationshipTypes: filters.relationshipTypes ?? RELATIONSHIP_TYPE_NAMES }, "ANY");
-    const filter: HopFilter = { types: f.types, viaTypes: [], via: [], statuses: f.statuses, minConfidence: f.minConfidence, asOf: f.asOf, avoid: f.avoid.filter((a) => a !== id), topics: [] };
+    const filter: HopFilter = {
+      types: f.types,
+      viaTypes: [],
+      via: [],
+      statuses: f.statuses,
+      minConfidence: f.minConfidence,
+      asOf: f.asOf,
+      avoid: f.avoid.filter((a) => a !== id),
+      topics: [],
+    };
     const key = JSON.stringify([id, depth, limit, filter]);
     if (this.answers.get(key)) {
       const missing = await this.fetcher.confirm([id, ...filter.avoid]);
@@ -56,7 +65,13 @@ export class NeighborhoodService {
     let truncated = false;
     const rowCap = limit * 20;
     for (let level = 0; level < depth && frontier.length > 0 && !truncated; level += 1) {
-      const fetched = await this.fetcher.fetch(level === 0 ? [id, ...filter.avoid] : [], frontier.map((n) => ({ id: n, walk: "both" as const, force: true })), filter, rowCap, 30_000);
+      const fetched = await this.fetcher.fetch(
+        level === 0 ? [id, ...filter.avoid] : [],
+        frontier.map((n) => ({ id: n, walk: "both" as const, force: true })),
+        filter,
+        rowCap,
+        30_000,
+      );
       if (level === 0) {
         const missing = [id, ...filter.avoid].filter((n) => fetched.checks.get(n)?.exists !== true);
         if (missing.length > 0) throw new NotFoundError(missing);
@@ -81,7 +96,15 @@ export class NeighborhoodService {
     const nodes = [...seen];
     const { rows, complete } = await this.relationshipsAmong(nodes, [...kept.values()], filter);
     const views = rows.map(toRelationshipView);
-    const byId = new Map(views.flatMap((r) => [[r.from.id, r.from], [r.to.id, r.to]] as const));
+    const byId = new Map(
+      views.flatMap(
+        (r) =>
+          [
+            [r.from.id, r.from],
+            [r.to.id, r.to],
+          ] as const,
+      ),
+    );
     const isolated = await this.entities.getEntities(nodes.filter((n) => !byId.has(n)));
     for (const e of isolated) byId.set(e.id, e);
     if (!byId.has(id)) throw new NotFoundError([id]);

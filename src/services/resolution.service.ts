@@ -67,9 +67,11 @@ export class ResolutionService {
     const left = entityId("left", input.left);
     const right = entityId("right", input.right);
     if (left === right) throw new BadUserInputError("left and right are the same record; a judgement needs two", { argument: "right" });
-    if (!JUDGEMENT_VALUES.includes(input.judgement)) throw new BadUserInputError(`judgement must be one of ${JUDGEMENT_VALUES.join(", ")}`, { argument: "judgement" });
+    if (!JUDGEMENT_VALUES.includes(input.judgement))
+      throw new BadUserInputError(`judgement must be one of ${JUDGEMENT_VALUES.join(", ")}`, { argument: "judgement" });
     const reason = (input.reason ?? "").trim();
-    if (reason.length === 0 || reason.length > MAX_REASON) throw new BadUserInputError(`reason must be 1 to ${MAX_REASON} characters: say why, for the record`, { argument: "reason" });
+    if (reason.length === 0 || reason.length > MAX_REASON)
+      throw new BadUserInputError(`reason must be 1 to ${MAX_REASON} characters: say why, for the record`, { argument: "reason" });
     const records = await this.db.read("resolution-records-by-ids", { ids: [left, right] });
     const kinds = new Map(records.map((r) => [plainText(r.id), plainText(r.kind)] as const));
     const missing = [left, right].filter((id) => !kinds.has(id));
@@ -90,7 +92,16 @@ export class ResolutionService {
         return {
           targetKind: "judgement",
           targetId: j.id,
-          revisions: [{ targetKind: "judgement", targetId: j.id, version: j.version, reason, before: applied.before ? { ...applied.before } : null, after: { ...j, canonical: applied.canonical } }],
+          revisions: [
+            {
+              targetKind: "judgement",
+              targetId: j.id,
+              version: j.version,
+              reason,
+              before: applied.before ? { ...applied.before } : null,
+              after: { ...j, canonical: applied.canonical },
+            },
+          ],
         };
       },
     });
@@ -136,7 +147,12 @@ export class ResolutionService {
     let total: AutoResolution = { recordsChecked: 0, pairsFound: 0, judged: 0, examples: [] };
     for await (const ids of resolvableEntities(this.db, sourceId)) {
       const r = await this.autoResolve(ids);
-      total = { recordsChecked: total.recordsChecked + r.recordsChecked, pairsFound: total.pairsFound + r.pairsFound, judged: total.judged + r.judged, examples: [...total.examples, ...r.examples].slice(0, 20) };
+      total = {
+        recordsChecked: total.recordsChecked + r.recordsChecked,
+        pairsFound: total.pairsFound + r.pairsFound,
+        judged: total.judged + r.judged,
+        examples: [...total.examples, ...r.examples].slice(0, 20),
+      };
     }
     return total;
   }
@@ -158,7 +174,20 @@ export class ResolutionService {
         const dropped = await dropSystemJudgements(tx, ids);
         const at = new Date();
         for (const j of dropped) {
-          await recordRevision(tx, { targetKind: "judgement", targetId: j.id, version: j.version + 1, actor: SYSTEM_ACTOR, operation: "import:delete", reason: `import:delete ${namespace} removed the records this automatic judgement rested on`, before: { ...j }, after: null }, at);
+          await recordRevision(
+            tx,
+            {
+              targetKind: "judgement",
+              targetId: j.id,
+              version: j.version + 1,
+              actor: SYSTEM_ACTOR,
+              operation: "import:delete",
+              reason: `import:delete ${namespace} removed the records this automatic judgement rested on`,
+              before: { ...j },
+              after: null,
+            },
+            at,
+          );
         }
         return dropped.length;
       });
@@ -185,7 +214,20 @@ export class ResolutionService {
           if (!applied.judgement) continue;
           n += 1;
           const j = applied.judgement;
-          await recordRevision(tx, { targetKind: "judgement", targetId: j.id, version: j.version, actor: SYSTEM_ACTOR, operation: "autoResolve", reason: p.reason, before: null, after: { ...j, canonical: applied.canonical } }, new Date(j.at));
+          await recordRevision(
+            tx,
+            {
+              targetKind: "judgement",
+              targetId: j.id,
+              version: j.version,
+              actor: SYSTEM_ACTOR,
+              operation: "autoResolve",
+              reason: p.reason,
+              before: null,
+              after: { ...j, canonical: applied.canonical },
+            },
+            new Date(j.at),
+          );
         }
         return n;
       });

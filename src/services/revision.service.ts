@@ -72,7 +72,10 @@ export async function recordRevision(tx: ManagedTransaction, revision: RevisionI
  * recording whole claims, a setClaimStatus on a claim with 200 quotes of 2 000 characters wrote
  * about 800 KB each time, and history(limit: 1000) could read hundreds of MB.
  */
-export function touched(before: Readonly<Record<string, Plain>>, after: Readonly<Record<string, Plain>>): { before: Record<string, Plain>; after: Record<string, Plain> } {
+export function touched(
+  before: Readonly<Record<string, Plain>>,
+  after: Readonly<Record<string, Plain>>,
+): { before: Record<string, Plain>; after: Record<string, Plain> } {
   const out = { before: {} as Record<string, Plain>, after: {} as Record<string, Plain> };
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;

@@ -67,7 +67,10 @@ export class RouteClusters {
     const from = c(q.from);
     const to = q.to === null ? null : c(q.to);
     if (to !== null && from === to) {
-      throw new BadUserInputError(`${q.from} and ${q.to} are records of one entity (judged the same actor); a route needs two different entities`, { argument: "to", reason: "SAME_ENTITY" });
+      throw new BadUserInputError(`${q.from} and ${q.to} are records of one entity (judged the same actor); a route needs two different entities`, {
+        argument: "to",
+        reason: "SAME_ENTITY",
+      });
     }
     const avoid = [...new Set(q.avoid.map(c))];
     if (avoid.includes(from) || (to !== null && avoid.includes(to))) {
@@ -103,7 +106,13 @@ export class RouteClusters {
    * @throws DatabaseUnavailableError when Neo4j is down.
    */
   async crossings(routes: readonly RouteView[], askedFrom: string, askedTo: string | null): Promise<IdentityCrossing[][]> {
-    const points = routes.map((r) => crossingPoints(askedFrom, askedTo, r.hops.map((h) => ({ fromRecord: h.from.id, toRecord: h.to.id }))));
+    const points = routes.map((r) =>
+      crossingPoints(
+        askedFrom,
+        askedTo,
+        r.hops.map((h) => ({ fromRecord: h.from.id, toRecord: h.to.id })),
+      ),
+    );
     const ids = [...new Set(points.flat().flatMap((p) => [p.from, p.to]))];
     if (ids.length === 0) return points.map(() => []);
     const names = new Map<string, string>();

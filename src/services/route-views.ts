@@ -90,7 +90,8 @@ export class RouteDescriber {
     const wanted = new Map<string, { id: string; start: string; end: string }>();
     for (const route of found) {
       for (const hop of route.hops) {
-        for (const s of hop.steps) if (!byKey.has(relKey(s.edge.type, s.edge.id))) wanted.set(relKey(s.edge.type, s.edge.id), { id: s.edge.id, start: s.edge.start, end: s.edge.end });
+        for (const s of hop.steps)
+          if (!byKey.has(relKey(s.edge.type, s.edge.id))) wanted.set(relKey(s.edge.type, s.edge.id), { id: s.edge.id, start: s.edge.start, end: s.edge.end });
       }
     }
     if (wanted.size > 0) {
@@ -112,7 +113,6 @@ export class RouteDescriber {
       return entity ? [{ entity, degree: h.degree }] : [];
     });
   }
-
 }
 
 function toRouteView(route: FoundRoute, rank: number, byKey: ReadonlyMap<string, RelationshipView>): RouteView {

@@ -4,15 +4,7 @@ import { LIMITS } from "../model/limits.js";
 import type { AnswerCache } from "../routes/answer-cache.js";
 import type { HopFetcher } from "../routes/fetch-hops.js";
 import { runRouteSearch } from "../routes/route-search.js";
-import {
-  hopFilter,
-  resolveExposureQuery,
-  resolveRouteQuery,
-  walkOf,
-  type ExposureQuery,
-  type ResolvedSearch,
-  type RouteQuery,
-} from "./route-query.js";
+import { hopFilter, resolveExposureQuery, resolveRouteQuery, walkOf, type ExposureQuery, type ResolvedSearch, type RouteQuery } from "./route-query.js";
 import type { RouteClusters } from "./route-crossings.js";
 import { routesSubgraph, type RouteDescriber, type RouteSearchReason, type RouteSearchView, type SkippedHubView } from "./route-views.js";
 
@@ -120,7 +112,13 @@ export class RouteService {
       { maxRelationships: this.config.routeMaxRelationships, deadline, maxExpansions: LIMITS.maxExpansions, degreeCap: this.config.routeHubDegree },
     );
     if (found.missing.length > 0) throw new NotFoundError(check.filter((id) => found.missing.includes(cs.layer.canonicalOf(id))));
-    const [described, skippedHubs] = await Promise.all([this.describer.describe(found.routes.map((r) => cs.layer.lower(r)), found.evidence), this.describer.hubs(found.skippedHubs)]);
+    const [described, skippedHubs] = await Promise.all([
+      this.describer.describe(
+        found.routes.map((r) => cs.layer.lower(r)),
+        found.evidence,
+      ),
+      this.describer.hubs(found.skippedHubs),
+    ]);
     const crossings = await this.clusters.crossings(described, q.from, q.to);
     const routes = described.map((r, i) => ({ ...r, identityCrossings: crossings[i]! }));
     const reason = found.stop ?? (routes.length === 0 ? "NO_PATH_WITHIN_HOPS" : null);
@@ -159,7 +157,10 @@ function cutShort(q: ResolvedSearch, started: number): RouteSearchView {
 /** What an investigator can try next, for a reason, the query that produced it and the hubs it skipped. */
 function routeHint(reason: RouteSearchReason | null, q: ResolvedSearch, hubs: readonly SkippedHubView[]): string | null {
   const named = hubs.slice(0, 3).map((h) => `${h.entity.name} (${h.entity.id}, ${h.degree} relationships)`);
-  const hubHint = hubs.length === 0 ? "" : `${reason === null ? "" : " "}Routes through hubs were not searched: ${named.join(", ")}${hubs.length > 3 ? " and others" : ""}; name one in via to go through it.`;
+  const hubHint =
+    hubs.length === 0
+      ? ""
+      : `${reason === null ? "" : " "}Routes through hubs were not searched: ${named.join(", ")}${hubs.length > 3 ? " and others" : ""}; name one in via to go through it.`;
   if (reason === null) return hubHint === "" ? null : hubHint;
   return `${reasonHint(reason, q)}${hubHint}`;
 }
@@ -167,7 +168,8 @@ function routeHint(reason: RouteSearchReason | null, q: ResolvedSearch, hubs: re
 function reasonHint(reason: RouteSearchReason, q: ResolvedSearch): string {
   switch (reason) {
     case "NO_PATH_WITHIN_HOPS":
-      if (q.to === null) return `No entity with topic ${q.topics.join(" or ")} within ${hopCount(q.maxHops)} under these filters; raise maxHops (up to ${LIMITS.maxHopsCap}) or relax the filters.`;
+      if (q.to === null)
+        return `No entity with topic ${q.topics.join(" or ")} within ${hopCount(q.maxHops)} under these filters; raise maxHops (up to ${LIMITS.maxHopsCap}) or relax the filters.`;
       return q.direction === "FLOW"
         ? `No flow of goods or money leads from ${q.from} to ${q.to} within ${hopCount(q.maxHops)} under these filters; direction: ANY asks how they are connected at all.`
         : `No connection within ${hopCount(q.maxHops)} under these filters; raise maxHops (up to ${LIMITS.maxHopsCap}) or relax the filters.`;

@@ -56,7 +56,13 @@ export class SearchService {
  * spellings (searchSpellings), any of them; null when the text has no letter or digit.
  */
 export function toSearchQuery(text: string): string | null {
-  const parts = [...new Set(searchSpellings(text).map(toLuceneQuery).filter((q): q is string => q !== null))];
+  const parts = [
+    ...new Set(
+      searchSpellings(text)
+        .map(toLuceneQuery)
+        .filter((q): q is string => q !== null),
+    ),
+  ];
   if (parts.length === 0) return null;
   return parts.length === 1 ? parts[0]! : parts.map((q) => `(${q})`).join(" OR ");
 }

@@ -76,7 +76,16 @@ export class SourceService {
         return {
           targetKind: "source",
           targetId: id,
-          revisions: [{ targetKind: "source", targetId: id, version: 1, reason: null, before: null, after: { ...props, id, textSha256: hash, textLength: clean.text.length } }],
+          revisions: [
+            {
+              targetKind: "source",
+              targetId: id,
+              version: 1,
+              reason: null,
+              before: null,
+              after: { ...props, id, textSha256: hash, textLength: clean.text.length },
+            },
+          ],
         };
       },
     });
@@ -115,13 +124,17 @@ export function toStoredSourceView(s: Record<string, Plain>): StoredSourceView {
 
 function checkSourceInput(input: SourceInput) {
   const text = input.text;
-  if (typeof text !== "string" || text.trim().length === 0) throw new BadUserInputError("text must hold the source's full text; it is empty", { argument: "text" });
+  if (typeof text !== "string" || text.trim().length === 0)
+    throw new BadUserInputError("text must hold the source's full text; it is empty", { argument: "text" });
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_SOURCE_TEXT_BYTES) {
-    throw new BadUserInputError(`text is ${bytes} bytes; addSource stores at most ${MAX_SOURCE_TEXT_BYTES} bytes (2 MiB). Import bigger documents with \`npx actorgraph import\`.`, {
-      argument: "text",
-      max: MAX_SOURCE_TEXT_BYTES,
-    });
+    throw new BadUserInputError(
+      `text is ${bytes} bytes; addSource stores at most ${MAX_SOURCE_TEXT_BYTES} bytes (2 MiB). Import bigger documents with \`npx actorgraph import\`.`,
+      {
+        argument: "text",
+        max: MAX_SOURCE_TEXT_BYTES,
+      },
+    );
   }
   const title = bounded("title", input.title, 1, 500);
   const publisher = optional("publisher", input.publisher, 200);
@@ -129,7 +142,9 @@ function checkSourceInput(input: SourceInput) {
   if (url !== null && !/^https?:\/\/[^\s]+$/i.test(url)) throw new BadUserInputError("url must be an http or https URL", { argument: "url" });
   const publishedAt = optional("publishedAt", input.publishedAt, 40);
   if (publishedAt !== null && !ISO_8601.test(publishedAt)) {
-    throw new BadUserInputError(`publishedAt must be ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD or a date-time); got ${JSON.stringify(publishedAt)}`, { argument: "publishedAt" });
+    throw new BadUserInputError(`publishedAt must be ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD or a date-time); got ${JSON.stringify(publishedAt)}`, {
+      argument: "publishedAt",
+    });
   }
   const cites = [...new Set(input.cites ?? [])].map((c) => bounded("cites", c, 1, 200));
   if (cites.length > 20) throw new BadUserInputError("cites takes at most 20 names", { argument: "cites" });

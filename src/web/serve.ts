@@ -58,7 +58,9 @@ export function registerWebClients(expressApp: Express): void {
 const onlyGetOrHead: RequestHandler = (req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
   res.setHeader("allow", "GET, HEAD");
-  res.status(405).json({ errors: [{ message: `${req.method} is not allowed on /web${req.path}; the bundled files accept GET, HEAD.`, extensions: { code: "METHOD_NOT_ALLOWED" } }] });
+  res.status(405).json({
+    errors: [{ message: `${req.method} is not allowed on /web${req.path}; the bundled files accept GET, HEAD.`, extensions: { code: "METHOD_NOT_ALLOWED" } }],
+  });
 };
 
 /** serve-static's errors for `/web/…`, said for what they are: 404 a missing file, 403 a path leaving the folder; others go on to the server's handler. */

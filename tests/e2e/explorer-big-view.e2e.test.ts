@@ -156,7 +156,13 @@ describe("GET /explorer with big views and impatient input", () => {
     // 32 entities): at the page's 2× scale that is a 60 000 px canvas, which Chromium cannot draw.
     await page.evaluate(() => {
       const cy = (window as any).actorgraphExplorer.cy;
-      cy.add(Array.from({ length: 300 }, (_, i) => ({ group: "nodes", data: { id: `wide-${i}`, label: `Wide ${i}`, kind: "Company" }, position: { x: i * 100, y: (i % 10) * 60 } })));
+      cy.add(
+        Array.from({ length: 300 }, (_, i) => ({
+          group: "nodes",
+          data: { id: `wide-${i}`, label: `Wide ${i}`, kind: "Company" },
+          position: { x: i * 100, y: (i % 10) * 60 },
+        })),
+      );
     });
     const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "PNG" }).click()]);
     expect(png.suggestedFilename()).toBe("actorgraph-view.png");

@@ -16,7 +16,14 @@ const ENTITIES = [
   { id: ids.holding, name: `${WORD} Holding`, kind: "Company", topics: [] },
   { id: ids.owner, name: `${WORD} Owner`, kind: "Person", topics: ["sanction"] },
 ];
-const PROPS = { status: "REPORTED", confidence: 0.8, evidenceQuotes: ["a statement"], evidenceStarts: [0], evidenceEnds: [11], evidenceSourceIds: [`${P}source`] };
+const PROPS = {
+  status: "REPORTED",
+  confidence: 0.8,
+  evidenceQuotes: ["a statement"],
+  evidenceStarts: [0],
+  evidenceEnds: [11],
+  evidenceSourceIds: [`${P}source`],
+};
 
 describe("GET /explorer: how close to a sanctioned party?", () => {
   const server = useTestServer();
@@ -69,7 +76,9 @@ describe("GET /explorer: how close to a sanctioned party?", () => {
     await page.mouse.click(at.x, at.y);
     // The buyer is 3 hops from the owner: found. The owner itself has no other sanctioned party near.
     await page.getByRole("button", { name: "How close to a sanctioned party?" }).click();
-    await expect.poll(() => page.locator("ol.routes > li .summary").first().innerText()).toBe(`${WORD} Buyer ← ${WORD} Supplier ← ${WORD} Holding ← ${WORD} Owner`);
+    await expect
+      .poll(() => page.locator("ol.routes > li .summary").first().innerText())
+      .toBe(`${WORD} Buyer ← ${WORD} Supplier ← ${WORD} Holding ← ${WORD} Owner`);
     const owner = await pointOf(page, ids.owner);
     await page.mouse.click(owner.x, owner.y);
     await page.getByRole("button", { name: "How close to a sanctioned party?" }).click();

@@ -67,8 +67,15 @@ describe("GET /explorer at 1366×768", () => {
         const cy = (window as any).actorgraphExplorer.cy;
         return {
           edges: cy.edges().length,
-          labelled: cy.edges().filter((e: any) => e.style("label") !== "").map((e: any) => e.id()).sort(),
-          onRoute: cy.$("edge.on-route").map((e: any) => e.id()).sort(),
+          labelled: cy
+            .edges()
+            .filter((e: any) => e.style("label") !== "")
+            .map((e: any) => e.id())
+            .sort(),
+          onRoute: cy
+            .$("edge.on-route")
+            .map((e: any) => e.id())
+            .sort(),
           russiaLabelOnTop: cy.getElementById("country-ru").style("text-background-opacity") === "1",
         };
       });

@@ -40,13 +40,27 @@ describe("the explorer's possible duplicates: candidates with reasons, judged by
     const dji = await pointOf(page, "dji");
     await page.mouse.click(dji.x, dji.y);
     await page.getByRole("button", { name: "Expand neighbourhood" }).click();
-    await expect.poll(async () => page.evaluate((id) => (window as unknown as { actorgraphExplorer: { cy: { getElementById(i: string): { empty(): boolean } } } }).actorgraphExplorer.cy.getElementById(id).empty(), BUYER), SLOW).toBe(false);
+    await expect
+      .poll(
+        async () =>
+          page.evaluate(
+            (id) =>
+              (window as unknown as { actorgraphExplorer: { cy: { getElementById(i: string): { empty(): boolean } } } }).actorgraphExplorer.cy
+                .getElementById(id)
+                .empty(),
+            BUYER,
+          ),
+        SLOW,
+      )
+      .toBe(false);
     await openBuyer();
     const item = page.locator(`section.duplicates li.candidate[data-id="${TWIN}"]`);
     await expect.poll(() => item.count(), SLOW).toBe(1);
     expect(await item.locator(".score").innerText()).toBe("score 0.95");
     const reasons = await item.locator(".reasons > li").allInnerTexts();
-    expect(reasons[0]).toBe(`Names alike without the legal forms (llc, limited): "Zenit Avia ${tag} LLC" ~ "ZENIT AVIA ${tag} LIMITED", as "zenit avia ${tag}" and "zenit avia ${tag}", similarity 1.00 (+0.9)`);
+    expect(reasons[0]).toBe(
+      `Names alike without the legal forms (llc, limited): "Zenit Avia ${tag} LLC" ~ "ZENIT AVIA ${tag} LIMITED", as "zenit avia ${tag}" and "zenit avia ${tag}", similarity 1.00 (+0.9)`,
+    );
     expect(reasons[1]).toBe("Same country RU (+0.05)");
     expect(await item.locator(".judge").count()).toBe(0);
   });
@@ -65,10 +79,15 @@ describe("the explorer's possible duplicates: candidates with reasons, judged by
     expect(await item.locator(".form-status").innerText()).toBe("Say why, so the judgement records it.");
     await item.locator(".judge-reason").fill("Same Moscow address and director in both registries");
     await item.getByRole("button", { name: "Same actor" }).click();
-    await expect.poll(() => page.locator("#notice").innerText(), SLOW).toContain(`Judged POSITIVE: Zenit Avia ${tag} LLC and ZENIT AVIA ${tag} LIMITED (${BUYER} and ${TWIN}) by ${EDITOR}.`);
+    await expect
+      .poll(() => page.locator("#notice").innerText(), SLOW)
+      .toContain(`Judged POSITIVE: Zenit Avia ${tag} LLC and ZENIT AVIA ${tag} LIMITED (${BUYER} and ${TWIN}) by ${EDITOR}.`);
     await expect.poll(() => page.locator("#details .merged-ids").innerText(), SLOW).toBe(TWIN);
     await expect.poll(() => page.locator(`section.duplicates li.candidate[data-id="${TWIN}"]`).count(), SLOW).toBe(0);
-    const stored = await server().gql<{ judgements: { judgement: string; actor: string; reason: string }[] }>(`query($id: ID!) { judgements(id: $id) { judgement actor reason } }`, { id: TWIN });
+    const stored = await server().gql<{ judgements: { judgement: string; actor: string; reason: string }[] }>(
+      `query($id: ID!) { judgements(id: $id) { judgement actor reason } }`,
+      { id: TWIN },
+    );
     expect(stored.data?.judgements).toEqual([{ judgement: "POSITIVE", actor: EDITOR, reason: "Same Moscow address and director in both registries" }]);
   });
 });

@@ -57,14 +57,19 @@ describe("the explorer's write flow: token, source, passage → claim, dispute s
     }, QUOTE);
     await page.getByRole("button", { name: "Use selected passage" }).click();
     expect(await page.locator("#claim-quote").innerText()).toBe(QUOTE);
-    for (const [label, text, id] of [["Claim from", "DJI", "dji"], ["Claim to", "Kazakhstan", "country-kz"]] as const) {
+    for (const [label, text, id] of [
+      ["Claim from", "DJI", "dji"],
+      ["Claim to", "Kazakhstan", "country-kz"],
+    ] as const) {
       await page.getByRole("combobox", { name: label, exact: true }).fill(text);
       await page.locator(`#${label === "Claim from" ? "claim-from" : "claim-to"}-options [role=option][data-id="${id}"]`).click();
     }
     await page.locator("#claim-type").selectOption("SUPPLIED");
     await page.locator("#claim-status").selectOption("REPORTED");
     await page.getByRole("button", { name: "Add claim" }).click();
-    await expect.poll(() => page.locator("#editor-status").innerText(), SLOW).toMatch(/^Added claim (\S+): DJI SUPPLIED Kazakhstan, REPORTED \(0\.8\), quote at (\d+)–(\d+)\./);
+    await expect
+      .poll(() => page.locator("#editor-status").innerText(), SLOW)
+      .toMatch(/^Added claim (\S+): DJI SUPPLIED Kazakhstan, REPORTED \(0\.8\), quote at (\d+)–(\d+)\./);
     const [, claimId, start, end] = /^Added claim (\S+):.* quote at (\d+)–(\d+)\./.exec(await page.locator("#editor-status").innerText())!;
     made.claims.push(claimId!);
     expect(ARTICLE.slice(Number(start), Number(end))).toBe(QUOTE);
@@ -78,7 +83,11 @@ describe("the explorer's write flow: token, source, passage → claim, dispute s
   it("shows the claim's corroborating and disputing sources and its history in the evidence panel", async () => {
     const { page } = browser();
     const claimId = made.claims[0]!;
-    const denial = await server().gql(`mutation($input: SourceInput!) { addSource(input: $input) { id } }`, { input: { title: "Denial", publisher: "Kazakh Customs Committee", text: `No DJI drones were declared at the border in 2023. (${ns})` } }, token);
+    const denial = await server().gql(
+      `mutation($input: SourceInput!) { addSource(input: $input) { id } }`,
+      { input: { title: "Denial", publisher: "Kazakh Customs Committee", text: `No DJI drones were declared at the border in 2023. (${ns})` } },
+      token,
+    );
     made.sources.push(denial.data.addSource.id);
     const disputed = await server().gql(
       `mutation($id: ID!, $evidence: [EvidenceInput!]!) { disputeClaim(claimId: $id, evidence: $evidence, note: "Customs deny any such declaration.") { status version } }`,
@@ -96,10 +105,12 @@ describe("the explorer's write flow: token, source, passage → claim, dispute s
     expect(await panel.locator("ol.quotes.disputing mark").allInnerTexts()).toEqual(["No DJI drones were declared at the border in 2023."]);
     expect(await panel.innerText()).toContain("Note: Customs deny any such declaration.");
     expect(await panel.innerText()).toContain("Kazakh Customs Committee");
-    await expect.poll(() => panel.locator("ol.revisions li").allInnerTexts(), SLOW).toEqual([
-      expect.stringMatching(new RegExp(`^v1 · .* · ${EDITOR} · addClaim`)),
-      expect.stringMatching(new RegExp(`^v2 · .* · ${EDITOR} · disputeClaim\\s+Customs deny any such declaration\\.`)),
-    ]);
+    await expect
+      .poll(() => panel.locator("ol.revisions li").allInnerTexts(), SLOW)
+      .toEqual([
+        expect.stringMatching(new RegExp(`^v1 · .* · ${EDITOR} · addClaim`)),
+        expect.stringMatching(new RegExp(`^v2 · .* · ${EDITOR} · disputeClaim\\s+Customs deny any such declaration\\.`)),
+      ]);
   });
 
   it("retracts the claim with a reason: it leaves the routes, and the history says who and why", async () => {
@@ -111,7 +122,9 @@ describe("the explorer's write flow: token, source, passage → claim, dispute s
     await expect.poll(() => panel.innerText(), SLOW).toMatch(new RegExp(`Retracted\\s+by ${EDITOR} on \\d{4}-\\d{2}-\\d{2}: The Steppe Ledger is fiction\\.`));
     await expect.poll(() => page.locator("ol.routes > li").count(), SLOW).toBe(4);
     expect(await page.locator("ol.routes > li .summary").allInnerTexts()).not.toContain(NEW_ROUTE);
-    await expect.poll(() => panel.locator("ol.revisions li").last().innerText(), SLOW).toMatch(new RegExp(`^v3 · .* · ${EDITOR} · retractClaim\\s+The Steppe Ledger is fiction\\.`));
+    await expect
+      .poll(() => panel.locator("ol.revisions li").last().innerText(), SLOW)
+      .toMatch(new RegExp(`^v3 · .* · ${EDITOR} · retractClaim\\s+The Steppe Ledger is fiction\\.`));
     const api = await server().gql(`query($id: ID!) { claim(id: $id) { status retracted assertedStatus } }`, { id: claimId });
     expect(api.data.claim).toEqual({ status: "RETRACTED", retracted: true, assertedStatus: "REPORTED" });
   });

@@ -47,7 +47,13 @@ describe("GET /explorer", () => {
 
   it("highlights the route picked in the list in the graph", async () => {
     const { page } = browser();
-    const onRoute = () => page.evaluate(() => (window as any).actorgraphExplorer.cy.$("edge.on-route").map((e: any) => e.id()).sort());
+    const onRoute = () =>
+      page.evaluate(() =>
+        (window as any).actorgraphExplorer.cy
+          .$("edge.on-route")
+          .map((e: any) => e.id())
+          .sort(),
+      );
     expect(await onRoute()).toEqual([FRONT_HOP, "SUPPLIED:dji-supplied-intermediaries-uavs", "SUPPLIED:intermediaries-supplied-russia-uavs"].sort());
     await page.locator('ol.routes > li[data-rank="2"] button.route-main').click();
     expect(await onRoute()).toContain("SUPPLIED:by-supplied-russia-uavs");
@@ -103,9 +109,13 @@ describe("GET /explorer", () => {
     const view = await viewIds(page);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "GraphML" }).click()]);
     expect(download.suggestedFilename()).toBe("actorgraph-view.graphml");
-    const text = readFileSync((await download.path()), "utf8");
+    const text = readFileSync(await download.path(), "utf8");
     expect(XMLValidator.validate(text)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name, _p, _l, isAttr) => !isAttr && ["key", "node", "edge", "data"].includes(name) }).parse(text);
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: "",
+      isArray: (name, _p, _l, isAttr) => !isAttr && ["key", "node", "edge", "data"].includes(name),
+    }).parse(text);
     const names = new Map<string, string>(doc.graphml.key.map((k: any) => [k.id, k["attr.name"]]));
     const data = (item: any) => Object.fromEntries(item.data.map((d: any) => [names.get(d.key), String(d["#text"])]));
     expect(doc.graphml.graph.node.map((n: any) => n.id).sort()).toEqual(view.nodes);
@@ -152,7 +162,9 @@ describe("GET /explorer", () => {
     expect(await error.innerText()).toMatch(/BAD_USER_INPUT\s+maxHops must be an integer from 1 to 10; got 12/);
     // The graph of the previous search stays, dimmed and labelled as such, without a highlighted route.
     const stale = page.locator("#stale");
-    expect(await stale.innerText()).toMatch(/^Previous result\. This search failed, so the graph below still shows the earlier search from DJI to Front lines in the war with Ukraine \(FLOW, up to 1 hop: no route\)/);
+    expect(await stale.innerText()).toMatch(
+      /^Previous result\. This search failed, so the graph below still shows the earlier search from DJI to Front lines in the war with Ukraine \(FLOW, up to 1 hop: no route\)/,
+    );
     expect(await page.locator("#graph").getAttribute("class")).toContain("stale");
     expect(await page.locator("ol.routes").count()).toBe(0);
     expect(await page.evaluate(() => (window as any).actorgraphExplorer.cy.$(".on-route, .faded").length)).toBe(0);

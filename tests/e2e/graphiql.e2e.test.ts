@@ -46,7 +46,10 @@ describe("GET /graphiql", () => {
 
   it("opens one tab per operation of examples.graphql, in file order", async () => {
     const { page } = browser;
-    await page.locator(".graphiql-tab").nth(OPERATION_NAMES.length - 1).waitFor();
+    await page
+      .locator(".graphiql-tab")
+      .nth(OPERATION_NAMES.length - 1)
+      .waitFor();
     expect(await page.locator(".graphiql-tab-button").allInnerTexts()).toEqual(OPERATION_NAMES);
     await expect.poll(() => editorText(page, ".graphiql-query-editor")).toContain(`query ${OPERATION_NAMES[0]}(`);
   });
@@ -123,7 +126,12 @@ describe("GET /graphiql", () => {
 
   it("answers with a self-only Content-Security-Policy", () => {
     expect(cspHeader).toBeDefined();
-    const directives = new Map(cspHeader!.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+      cspHeader!
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives.get("default-src")).toEqual(["'self'"]);
     expect(directives.get("script-src")).toEqual(["'self'"]);
     expect(directives.get("connect-src")).toEqual(["'self'"]);

@@ -87,7 +87,9 @@ describe("notebooks/explore.ipynb executed against the live API", () => {
     const found = await server().app.driver.executeQuery(
       "MATCH (n:Entity {name: 'Steppe Logistics LLP (fictional)'}) OPTIONAL MATCH (n)-[r]-() RETURN n.id AS id, collect(r.id) AS claims",
     );
-    const sources = await server().app.driver.executeQuery("MATCH (v:Revision {actor: $actor, operation: 'addSource'}) RETURN v.targetId AS id", { actor: NOTEBOOK_EDITOR });
+    const sources = await server().app.driver.executeQuery("MATCH (v:Revision {actor: $actor, operation: 'addSource'}) RETURN v.targetId AS id", {
+      actor: NOTEBOOK_EDITOR,
+    });
     await dropWrites(db, {
       entities: found.records.map((r) => r.get("id") as string),
       claims: found.records.flatMap((r) => r.get("claims") as string[]),
@@ -101,31 +103,27 @@ describe("notebooks/explore.ipynb executed against the live API", () => {
     return executed;
   };
 
-  it(
-    "runs top to bottom in the pinned virtualenv without an error",
-    async () => {
-      // Creates .venv-notebook/ on first use (from PyPI), reuses it afterwards.
-      const env = await run("bash", [join(ROOT, "scripts", "notebook-env.sh")], { timeoutMs: 600_000 });
-      if (env.code !== 0) {
-        throw new Error(`scripts/notebook-env.sh failed (exit ${env.code}); the notebook test needs python3 (3.11+) and PyPI:\n${env.stderr}`);
-      }
-      const last = env.stdout.trim().split("\n").pop() ?? "";
-      const python = isAbsolute(last) ? last : join(ROOT, last);
+  it("runs top to bottom in the pinned virtualenv without an error", async () => {
+    // Creates .venv-notebook/ on first use (from PyPI), reuses it afterwards.
+    const env = await run("bash", [join(ROOT, "scripts", "notebook-env.sh")], { timeoutMs: 600_000 });
+    if (env.code !== 0) {
+      throw new Error(`scripts/notebook-env.sh failed (exit ${env.code}); the notebook test needs python3 (3.11+) and PyPI:\n${env.stderr}`);
+    }
+    const last = env.stdout.trim().split("\n").pop() ?? "";
+    const python = isAbsolute(last) ? last : join(ROOT, last);
 
-      mkdirSync(ARTIFACTS_DIR, { recursive: true });
-      const out = join(ARTIFACTS_DIR, "explore.executed.ipynb");
-      const url = server().server.url;
-      const result = await run(python, [join(ROOT, "scripts", "run-notebook.py"), NOTEBOOK, out, "--timeout", String(CELL_TIMEOUT_S)], {
-        env: { ...process.env, ACTORGRAPH_URL: url, ACTORGRAPH_TOKEN: await testToken(NOTEBOOK_EDITOR, "editor") },
-        timeoutMs: 300_000,
-      });
-      if (result.code !== 0) {
-        throw new Error(`the notebook failed against ${url} (exit ${result.code}; executed notebook in ${out}):\n${result.stderr}`);
-      }
-      executed = JSON.parse(readFileSync(out, "utf8")) as Notebook;
-    },
-    900_000,
-  );
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const out = join(ARTIFACTS_DIR, "explore.executed.ipynb");
+    const url = server().server.url;
+    const result = await run(python, [join(ROOT, "scripts", "run-notebook.py"), NOTEBOOK, out, "--timeout", String(CELL_TIMEOUT_S)], {
+      env: { ...process.env, ACTORGRAPH_URL: url, ACTORGRAPH_TOKEN: await testToken(NOTEBOOK_EDITOR, "editor") },
+      timeoutMs: 300_000,
+    });
+    if (result.code !== 0) {
+      throw new Error(`the notebook failed against ${url} (exit ${result.code}; executed notebook in ${out}):\n${result.stderr}`);
+    }
+    executed = JSON.parse(readFileSync(out, "utf8")) as Notebook;
+  }, 900_000);
 
   it("executed every code cell once, in order, with no error output", () => {
     const cells = codeCells(nb());
@@ -173,7 +171,9 @@ describe("notebooks/explore.ipynb executed against the live API", () => {
     expect(out).toMatch(/^source source-[0-9a-f]{16} \(The Steppe Ledger\)/);
     expect(out).toMatch(/claim small-intermediaries-and-exporters-supplied-steppe-logistics-llp-fictional\S*: REPORTED 0\.8, quote at \d+–\d+/);
     const after = out.slice(out.indexOf("after:"));
-    expect(after).toMatch(/\n2\s+0\.4096\s+DJI → Small intermediaries and exporters → Steppe Logistics LLP \(fictional\) → Russia → Front lines in the war with Ukraine/);
+    expect(after).toMatch(
+      /\n2\s+0\.4096\s+DJI → Small intermediaries and exporters → Steppe Logistics LLP \(fictional\) → Russia → Front lines in the war with Ukraine/,
+    );
     expect(after).toMatch(/\n5\s+0\.0576\s+DJI → Small intermediaries and exporters → Pakistan/);
   });
 

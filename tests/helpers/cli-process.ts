@@ -12,7 +12,20 @@ export const CLI = join(import.meta.dirname, "..", "..", "dist", "src", "cli.js"
  */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const neo = inject("neo4j");
-  return { ...process.env, NODE_ENV: "production", NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password, NEO4J_DATABASE: neo.database, LOG_LEVEL: "info", AUTO_START_DB: "false", PORT: "0", ROUTE_BUDGET_MS: "15000", QUERY_TIMEOUT_MS: "30000", ...extra };
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    NEO4J_URI: neo.uri,
+    NEO4J_USER: neo.user,
+    NEO4J_PASSWORD: neo.password,
+    NEO4J_DATABASE: neo.database,
+    LOG_LEVEL: "info",
+    AUTO_START_DB: "false",
+    PORT: "0",
+    ROUTE_BUDGET_MS: "15000",
+    QUERY_TIMEOUT_MS: "30000",
+    ...extra,
+  };
 }
 
 /** A running `actorgraph serve` process. */

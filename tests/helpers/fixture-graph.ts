@@ -4,10 +4,13 @@ import { TYPES } from "../support/random-graph.js";
 
 /** One CREATE statement per allow-listed test type: types are never spliced from data. */
 const CREATE_RELS: Record<(typeof TYPES)[number], string> = {
-  SUPPLIED: "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:SUPPLIED]->(b) SET r = x.props, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)",
+  SUPPLIED:
+    "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:SUPPLIED]->(b) SET r = x.props, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)",
   PAID: "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:PAID]->(b) SET r = x.props, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)",
-  PART_OF: "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:PART_OF]->(b) SET r = x.props, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)",
-  BASED_IN: "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:BASED_IN]->(b) SET r = x.props, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)",
+  PART_OF:
+    "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:PART_OF]->(b) SET r = x.props, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)",
+  BASED_IN:
+    "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:BASED_IN]->(b) SET r = x.props, r.validFrom = date(x.validFrom), r.validTo = date(x.validTo)",
 };
 
 /**
@@ -33,7 +36,15 @@ export async function loadFixtureGraph(
           end: prefix + e.end,
           validFrom: e.validFrom,
           validTo: e.validTo,
-          props: { id: prefix + e.id, status: e.status, confidence: e.confidence, evidenceQuotes: [], evidenceStarts: [], evidenceEnds: [], evidenceSourceIds: [] },
+          props: {
+            id: prefix + e.id,
+            status: e.status,
+            confidence: e.confidence,
+            evidenceQuotes: [],
+            evidenceStarts: [],
+            evidenceEnds: [],
+            evidenceSourceIds: [],
+          },
         }));
       if (rels.length > 0) await tx.run(CREATE_RELS[type], { rels });
     }

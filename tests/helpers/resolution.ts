@@ -32,7 +32,10 @@ export async function writeRecords(db: Database, records: TestRecord[], rels: [s
       },
     );
     for (const [type, from, to, id] of rels) {
-      await tx.run(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) CREATE (a)-[r:${type}]->(b) SET r.id = $id, r.status = 'REPORTED', r.confidence = 0.8, r.assertedStatus = 'REPORTED'`, { from, to, id });
+      await tx.run(
+        `MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) CREATE (a)-[r:${type}]->(b) SET r.id = $id, r.status = 'REPORTED', r.confidence = 0.8, r.assertedStatus = 'REPORTED'`,
+        { from, to, id },
+      );
     }
   });
 }

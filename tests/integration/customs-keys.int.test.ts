@@ -16,7 +16,8 @@ describe("customs imports: repeated declarations and party names in other spelli
     writeFileSync(path, `${[HEADER, ...rows].join("\n")}\n`);
     return path;
   };
-  const cypher = async (statement: string, params: Record<string, unknown> = {}) => (await server().app.driver.executeQuery(statement, params)).records.map((r) => r.toObject());
+  const cypher = async (statement: string, params: Record<string, unknown> = {}) =>
+    (await server().app.driver.executeQuery(statement, params)).records.map((r) => r.toObject());
   afterAll(async () => {
     for (const suffix of ["-agg", "-decl", "-keys"]) await server().app.imports.deleteNamespace(`${ns}${suffix}`);
     rmSync(tmp, { recursive: true, force: true });
@@ -29,18 +30,32 @@ describe("customs imports: repeated declarations and party names in other spelli
     // The repeat comes after another declaration and in another batch, as in a real extract.
     const path = file("repeated.csv", [row, other, row]);
     const agg = `${ns}-agg`;
-    expect(await runImport(server().app.db, { format: "customs", path, namespace: agg, aggregate: true, batchSize: 2, rejectsFile: null })).toMatchObject({ rejected: 0, aggregated: 1 });
-    const [sum] = await cypher("MATCH ()-[r:SUPPLIED]->() WHERE r.id STARTS WITH $p RETURN r.amount AS amount, r.quantity AS quantity, toFloat(r.declarationCount) AS declarations, r.recordIds AS recordIds", { p: `${agg}:` });
+    expect(await runImport(server().app.db, { format: "customs", path, namespace: agg, aggregate: true, batchSize: 2, rejectsFile: null })).toMatchObject({
+      rejected: 0,
+      aggregated: 1,
+    });
+    const [sum] = await cypher(
+      "MATCH ()-[r:SUPPLIED]->() WHERE r.id STARTS WITH $p RETURN r.amount AS amount, r.quantity AS quantity, toFloat(r.declarationCount) AS declarations, r.recordIds AS recordIds",
+      { p: `${agg}:` },
+    );
     expect(sum).toEqual({ amount: 31000, quantity: 7, declarations: 2, recordIds: ["REP-1", "REP-2"] });
     // Imported again: nothing counted twice.
     await runImport(server().app.db, { format: "customs", path, namespace: agg, aggregate: true, batchSize: 1, rejectsFile: null });
-    const [again] = await cypher("MATCH ()-[r:SUPPLIED]->() WHERE r.id STARTS WITH $p RETURN r.amount AS amount, toFloat(r.declarationCount) AS declarations", { p: `${agg}:` });
+    const [again] = await cypher("MATCH ()-[r:SUPPLIED]->() WHERE r.id STARTS WITH $p RETURN r.amount AS amount, toFloat(r.declarationCount) AS declarations", {
+      p: `${agg}:`,
+    });
     expect(again).toEqual({ amount: 31000, declarations: 2 });
 
     const decl = `${ns}-decl`;
     await runImport(server().app.db, { format: "customs", path, namespace: decl, rejectsFile: null });
-    const perDeclaration = await cypher("MATCH ()-[r:SUPPLIED]->() WHERE r.id STARTS WITH $p RETURN r.amount AS amount, r.quantity AS quantity ORDER BY r.recordId", { p: `${decl}:` });
-    expect(perDeclaration).toEqual([{ amount: 30000, quantity: 5 }, { amount: 1000, quantity: 2 }]);
+    const perDeclaration = await cypher(
+      "MATCH ()-[r:SUPPLIED]->() WHERE r.id STARTS WITH $p RETURN r.amount AS amount, r.quantity AS quantity ORDER BY r.recordId",
+      { p: `${decl}:` },
+    );
+    expect(perDeclaration).toEqual([
+      { amount: 30000, quantity: 5 },
+      { amount: 1000, quantity: 2 },
+    ]);
   });
 
   it("links a customs party to an entity whose name it spells otherwise (ü as ue, Cyrillic in Latin letters)", async () => {
@@ -51,12 +66,18 @@ describe("customs imports: repeated declarations and party names in other spelli
       [
         { id: "wuerth-drohnen", schema: "Company", properties: { name: ["Würth Drohnentechnik GmbH"], country: ["de"] } },
         { id: "vektor-import", schema: "Company", properties: { name: ["ООО «Вектор Импорт»"], country: ["ru"] } },
-      ].map((e) => JSON.stringify(e)).join("\n") + "\n",
+      ]
+        .map((e) => JSON.stringify(e))
+        .join("\n") + "\n",
     );
     await runImport(server().app.db, { format: "ftm", path: ftm, namespace: keys, rejectsFile: null });
-    const path = file("spellings.csv", ["2023-06-01,WUERTH DROHNENTECHNIK GMBH,de,OOO Vektor Import,ru,8806.22,Quadcopters,1,500,eur,SP-1,Customs extract (fictional)"]);
+    const path = file("spellings.csv", [
+      "2023-06-01,WUERTH DROHNENTECHNIK GMBH,de,OOO Vektor Import,ru,8806.22,Quadcopters,1,500,eur,SP-1,Customs extract (fictional)",
+    ]);
     expect(await runImport(server().app.db, { format: "customs", path, namespace: keys, rejectsFile: null })).toMatchObject({ rejected: 0 });
-    const [shipment] = await cypher("MATCH (a:Entity)-[r:SUPPLIED]->(b:Entity) WHERE r.id STARTS WITH $p RETURN a.id AS from, b.id AS to", { p: `${keys}:customs-` });
+    const [shipment] = await cypher("MATCH (a:Entity)-[r:SUPPLIED]->(b:Entity) WHERE r.id STARTS WITH $p RETURN a.id AS from, b.id AS to", {
+      p: `${keys}:customs-`,
+    });
     expect(shipment).toEqual({ from: `${keys}:wuerth-drohnen`, to: `${keys}:vektor-import` });
   });
 });

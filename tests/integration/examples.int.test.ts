@@ -69,9 +69,7 @@ const EXPECTED: Record<string, (data: any) => void> = {
   },
   NeighborhoodOfDJI(data) {
     const { nodes, edges } = data.neighborhood;
-    expect(nodes.map((n: any) => n.id)).toEqual(
-      expect.arrayContaining(["dji", "country-cn", "uavs", "small-intermediaries-and-exporters", "nyt"]),
-    );
+    expect(nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining(["dji", "country-cn", "uavs", "small-intermediaries-and-exporters", "nyt"]));
     expect(edges).toEqual(
       expect.arrayContaining([
         { type: "SUPPLIED", status: "REPORTED", confidence: 0.8, from: { id: "dji" }, to: { id: "small-intermediaries-and-exporters" } },

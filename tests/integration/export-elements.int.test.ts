@@ -16,7 +16,11 @@ const FRONT_QUOTE = "As a result, Russia is constantly receiving new drones that
 /** A parsed GraphML document: nodes and edges with their `<data>` by attribute name. */
 function parseGraphml(text: string) {
   expect(XMLValidator.validate(text)).toBe(true);
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name, _p, _l, isAttribute) => !isAttribute && ["key", "node", "edge", "data"].includes(name) }).parse(text);
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "",
+    isArray: (name, _p, _l, isAttribute) => !isAttribute && ["key", "node", "edge", "data"].includes(name),
+  }).parse(text);
   const names = new Map<string, string>(doc.graphml.key.map((k: any) => [k.id, k["attr.name"]]));
   const data = (item: any): Record<string, string> => Object.fromEntries((item.data ?? []).map((d: any) => [names.get(d.key), String(d["#text"])]));
   const graph = doc.graphml.graph;
@@ -29,7 +33,11 @@ function parseGraphml(text: string) {
 describe("POST /export/:format with scope=elements", () => {
   const server = useTestServer();
   const post = (path: string, body: unknown, contentType = "application/json") =>
-    fetch(`${server().server.url}${path}`, { method: "POST", headers: { "content-type": contentType }, body: typeof body === "string" ? body : JSON.stringify(body) });
+    fetch(`${server().server.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
 
   it("exports exactly the listed nodes and relationships as GraphML, each hop with its evidence", async () => {
     const res = await post("/export/graphml", { scope: "elements", ...ROUTE_1 });
@@ -47,7 +55,11 @@ describe("POST /export/:format with scope=elements", () => {
 
   it("leaves out relationships between listed nodes that the list does not name", async () => {
     // Belarus → Russia has both a POSSIBLE SUPPLIED hop and a REPORTED RELATED_TO claim.
-    const res = await post("/export/cytoscape", { scope: "elements", nodes: ["country-by", "country-ru"], relationships: ["SUPPLIED:by-supplied-russia-uavs"] });
+    const res = await post("/export/cytoscape", {
+      scope: "elements",
+      nodes: ["country-by", "country-ru"],
+      relationships: ["SUPPLIED:by-supplied-russia-uavs"],
+    });
     const { elements } = (await res.json()) as any;
     expect(elements.nodes.map((n: any) => n.data.id)).toEqual(["country-by", "country-ru"]);
     expect(elements.edges.map((e: any) => e.data.id)).toEqual(["SUPPLIED:by-supplied-russia-uavs"]);
@@ -76,14 +88,50 @@ describe("POST /export/:format with scope=elements", () => {
   const many = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
   it.each([
     { what: "no nodes", body: { scope: "elements", nodes: [] }, status: 400, code: "BAD_USER_INPUT", extensions: { argument: "nodes" } },
-    { what: "5001 node ids", body: { scope: "elements", nodes: many(5001, (i) => `n${i}`) }, status: 400, code: "BAD_USER_INPUT", extensions: { argument: "nodes", max: 5000 } },
-    { what: "5001 relationship keys", body: { scope: "elements", nodes: ["dji"], relationships: many(5001, (i) => `SUPPLIED:r${i}`) }, status: 400, code: "BAD_USER_INPUT", extensions: { argument: "relationships", max: 5000 } },
-    { what: "a key without a type", body: { scope: "elements", nodes: ["dji"], relationships: ["dji-produces-uavs"] }, status: 400, code: "BAD_USER_INPUT", extensions: { argument: "relationships" } },
-    { what: "a type off the allow-list", body: { scope: "elements", nodes: ["dji"], relationships: ["SOLD:x"] }, status: 400, code: "BAD_USER_INPUT", extensions: { argument: "relationships" } },
+    {
+      what: "5001 node ids",
+      body: { scope: "elements", nodes: many(5001, (i) => `n${i}`) },
+      status: 400,
+      code: "BAD_USER_INPUT",
+      extensions: { argument: "nodes", max: 5000 },
+    },
+    {
+      what: "5001 relationship keys",
+      body: { scope: "elements", nodes: ["dji"], relationships: many(5001, (i) => `SUPPLIED:r${i}`) },
+      status: 400,
+      code: "BAD_USER_INPUT",
+      extensions: { argument: "relationships", max: 5000 },
+    },
+    {
+      what: "a key without a type",
+      body: { scope: "elements", nodes: ["dji"], relationships: ["dji-produces-uavs"] },
+      status: 400,
+      code: "BAD_USER_INPUT",
+      extensions: { argument: "relationships" },
+    },
+    {
+      what: "a type off the allow-list",
+      body: { scope: "elements", nodes: ["dji"], relationships: ["SOLD:x"] },
+      status: 400,
+      code: "BAD_USER_INPUT",
+      extensions: { argument: "relationships" },
+    },
     { what: "ids that are not text", body: { scope: "elements", nodes: [1, 2] }, status: 400, code: "BAD_USER_INPUT", extensions: { argument: "nodes" } },
     { what: "an unknown entity id", body: { scope: "elements", nodes: ["dji", "nobody"] }, status: 404, code: "NOT_FOUND", extensions: { ids: ["nobody"] } },
-    { what: "a relationship whose end is not listed", body: { scope: "elements", nodes: ["dji"], relationships: ["PRODUCES:dji-produces-uavs"] }, status: 404, code: "NOT_FOUND", extensions: { relationships: ["PRODUCES:dji-produces-uavs"] } },
-    { what: "an unknown relationship id", body: { scope: "elements", nodes: ["dji", "uavs"], relationships: ["PRODUCES:nothing"] }, status: 404, code: "NOT_FOUND", extensions: { relationships: ["PRODUCES:nothing"] } },
+    {
+      what: "a relationship whose end is not listed",
+      body: { scope: "elements", nodes: ["dji"], relationships: ["PRODUCES:dji-produces-uavs"] },
+      status: 404,
+      code: "NOT_FOUND",
+      extensions: { relationships: ["PRODUCES:dji-produces-uavs"] },
+    },
+    {
+      what: "an unknown relationship id",
+      body: { scope: "elements", nodes: ["dji", "uavs"], relationships: ["PRODUCES:nothing"] },
+      status: 404,
+      code: "NOT_FOUND",
+      extensions: { relationships: ["PRODUCES:nothing"] },
+    },
     { what: "a JSON array body", body: [1], status: 400, code: "BAD_USER_INPUT", extensions: { argument: "body" } },
   ])("answers $what with $status $code as JSON", async ({ body, status, code, extensions }) => {
     const res = await post("/export/graphml", body);
@@ -114,7 +162,10 @@ describe("POST /export/:format with scope=elements, at its caps on hub nodes", (
   beforeAll(async () => {
     const graph = await loadHubGraph(server().app.db, prefix, 10, 4990, ["SUPPLIED", "PAID", "PART_OF"]);
     nodes = graph.nodes;
-    keys = graph.edges.filter((_, i) => i % 99 === 0).slice(0, 500).map((e) => `${e.type}:${e.id}`);
+    keys = graph.edges
+      .filter((_, i) => i % 99 === 0)
+      .slice(0, 500)
+      .map((e) => `${e.type}:${e.id}`);
   });
   afterAll(async () => dropFixtureGraph(server().app.db, prefix));
 
@@ -148,7 +199,10 @@ describe("POST /export/:format with scope=elements, at its caps on hub nodes", (
       const plan = operators.join(" ");
       // The three types with keys seek their id index; a type with next to no relationships may be scanned instead, which costs nothing.
       expect(operators.filter((o) => /RelationshipUniqueIndexSeek$|RelationshipIndexSeek$/.test(o)).length, plan).toBeGreaterThanOrEqual(3);
-      expect(operators.filter((o) => /^Expand|^Optional.*Expand|VarLengthExpand|NodeByLabelScan|AllNodesScan/.test(o)), plan).toEqual([]);
+      expect(
+        operators.filter((o) => /^Expand|^Optional.*Expand|VarLengthExpand|NodeByLabelScan|AllNodesScan/.test(o)),
+        plan,
+      ).toEqual([]);
       // About 11 000 here (reading the 500 relationships, their ends and properties); the degree walk took 270 000.
       expect(dbHits).toBeLessThan(50 * keys.length);
     } finally {

@@ -30,14 +30,26 @@ describe("FtM round trip (import ftm → GET /export/ftm)", () => {
     const res = await fetch(`${server().server.url}/export/ftm?scope=all`);
     expect(res.status).toBe(200);
     // Namespaced ids are no FtM ids: the export encodes them (src/import/ftm-ids.ts), reversibly.
-    const all = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as Ftm).map((e) => ({ ...e, id: fromFtmId(e.id), properties: Object.fromEntries(Object.entries(e.properties).map(([p, vs]) => [p, vs.map(fromFtmId)])) }));
+    const all = (await res.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Ftm)
+      .map((e) => ({ ...e, id: fromFtmId(e.id), properties: Object.fromEntries(Object.entries(e.properties).map(([p, vs]) => [p, vs.map(fromFtmId)])) }));
     const strip = (v: string) => (v.startsWith(`${NS}:`) ? v.slice(NS.length + 1) : v);
     const ours = all.filter((e) => e.id.startsWith(`${NS}:`));
     // Every value that names another entity of the import is namespaced too.
-    return new Map(ours.map((e) => [strip(e.id), { ...e, id: strip(e.id), properties: Object.fromEntries(Object.entries(e.properties).map(([p, vs]) => [p, vs.map(strip)])) }]));
+    return new Map(
+      ours.map((e) => [
+        strip(e.id),
+        { ...e, id: strip(e.id), properties: Object.fromEntries(Object.entries(e.properties).map(([p, vs]) => [p, vs.map(strip)])) },
+      ]),
+    );
   };
 
-  const input = readFileSync(SAMPLE, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Ftm);
+  const input = readFileSync(SAMPLE, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Ftm);
   const expectSameAsInput = (out: Map<string, Ftm>) => {
     expect([...out.keys()].sort()).toEqual(input.map((e) => e.id).sort());
     for (const original of input) expect(normalized(out.get(original.id)!), original.id).toEqual(normalized(original));

@@ -92,7 +92,11 @@ describe("concurrent whole-graph exports", () => {
       // The expected DatabaseUnavailableError is the server's log line with the request's id, not a stack trace on the console.
       const aborted = logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === "aborted an export after its first bytes");
       expect(aborted).toHaveLength(1);
-      expect(aborted[0]).toMatchObject({ level: 40, reqId: expect.any(String), err: { type: "DatabaseUnavailableError", message: expect.stringContaining("unavailable") } });
+      expect(aborted[0]).toMatchObject({
+        level: 40,
+        reqId: expect.any(String),
+        err: { type: "DatabaseUnavailableError", message: expect.stringContaining("unavailable") },
+      });
     } finally {
       await t.close();
     }

@@ -26,7 +26,11 @@ describe("GET /export/:format", () => {
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="?actorgraph\.graphml"?$/);
     const text = await res.text();
     expect(XMLValidator.validate(text)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ["key", "node", "edge", "data"].includes(name) }).parse(text);
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: "",
+      isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ["key", "node", "edge", "data"].includes(name),
+    }).parse(text);
     const keys = new Map<string, { for: string; "attr.name": string; "attr.type": string }>(doc.graphml.key.map((k: any) => [k.id, k]));
     for (const k of keys.values()) expect(["string", "double", "int", "boolean"]).toContain(k["attr.type"]);
     const g = doc.graphml.graph;
@@ -83,7 +87,10 @@ describe("GET /export/:format", () => {
   it("exports FtM JSONL whose every line is an entity of the FtM model, links pointing at exported entities", async () => {
     const res = await get("/export/ftm?scope=neighborhood&id=dji&depth=1");
     expect(res.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
-    const entities = (await res.text()).trim().split("\n").map((line) => JSON.parse(line) as { id: string; schema: string; properties: Record<string, string[]> });
+    const entities = (await res.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { id: string; schema: string; properties: Record<string, string[]> });
     for (const e of entities) expect(ftmProblems(e)).toEqual([]);
     const ids = new Set(entities.map((e) => e.id));
     const supplied = entities.find((e) => e.schema === "EconomicActivity" && e.properties.sender?.[0] === "dji");
@@ -132,7 +139,11 @@ describe("export parameters", () => {
     ["nodes that are a number", () => post("/export/graphml", JSON.stringify({ scope: "elements", nodes: 5 })), "nodes"],
     ["nodes that are a boolean", () => post("/export/graphml", JSON.stringify({ scope: "elements", nodes: true })), "nodes"],
     ["an entity id that is a number", () => post("/export/graphml", JSON.stringify({ scope: "neighborhood", id: 5 })), "id"],
-    ["a relationship key whose id is over 512 characters", () => post("/export/graphml", JSON.stringify({ scope: "elements", nodes: ["dji"], relationships: [`PRODUCES:${"x".repeat(513)}`] })), "relationships"],
+    [
+      "a relationship key whose id is over 512 characters",
+      () => post("/export/graphml", JSON.stringify({ scope: "elements", nodes: ["dji"], relationships: [`PRODUCES:${"x".repeat(513)}`] })),
+      "relationships",
+    ],
   ])("answers %s with 400 BAD_USER_INPUT naming it, never the whole graph", async (_what, send, argument) => {
     const res = await send();
     expect(res.status).toBe(400);
@@ -213,7 +224,9 @@ describe("actorgraph export", () => {
   it("writes nodes.csv and edges.csv of a neighbourhood into --out", async () => {
     const out = mkdtempSync(join(tmpdir(), "actorgraph-export-"));
     const cli = join(import.meta.dirname, "..", "..", "dist", "src", "cli.js");
-    await promisify(execFile)("node", [cli, "export", "csv", "--out", out, "--scope", "neighborhood", "--id", "dji"], { env: { ...process.env, ...testEnv() } });
+    await promisify(execFile)("node", [cli, "export", "csv", "--out", out, "--scope", "neighborhood", "--id", "dji"], {
+      env: { ...process.env, ...testEnv() },
+    });
     const nodes = parseCsv<Record<string, string>>(readFileSync(join(out, "nodes.csv")), { columns: true });
     const edges = parseCsv<Record<string, string>>(readFileSync(join(out, "edges.csv")), { columns: true });
     expect(nodes[0]?.id).toBe("dji");
@@ -225,7 +238,10 @@ describe("actorgraph export", () => {
     const out = mkdtempSync(join(tmpdir(), "actorgraph-export-"));
     const cli = join(import.meta.dirname, "..", "..", "dist", "src", "cli.js");
     writeFileSync(join(out, "graph.graphml"), "<earlier/>");
-    for (const args of [["csv", "--out", out], ["graphml", "--out", join(out, "graph.graphml")]]) {
+    for (const args of [
+      ["csv", "--out", out],
+      ["graphml", "--out", join(out, "graph.graphml")],
+    ]) {
       const failed = promisify(execFile)("node", [cli, "export", ...args], {
         env: { ...process.env, ...testEnv({ NEO4J_URI: "bolt://127.0.0.1:1", QUERY_TIMEOUT_MS: "1000" }) },
       });

@@ -43,14 +43,34 @@ const text = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify
  */
 function snapshot(nodes: Row[], rels: Rel[], m: (id: string) => string, ids: ReadonlySet<string>) {
   const mapValue = (v: string) => (ids.has(v) ? m(v) : v);
-  const ftm = (x: Row) => Object.fromEntries(Object.keys(x).filter((k) => k.startsWith("ftm_")).sort().map((k) => [k, sorted(x[k]).map(mapValue).sort()]));
+  const ftm = (x: Row) =>
+    Object.fromEntries(
+      Object.keys(x)
+        .filter((k) => k.startsWith("ftm_"))
+        .sort()
+        .map((k) => [k, sorted(x[k]).map(mapValue).sort()]),
+    );
   const entities = nodes.map((n): [string, unknown] => [
     m(text(n.id)),
     {
-      kind: n.kind, name: n.placeholder === true ? m(text(n.name)) : n.name, aliases: sorted(n.aliases), description: opt(n.description), country: opt(n.country),
-      date: opt(n.date), unidentified: n.unidentified === true, topics: sorted(n.topics), ftmSchema: opt(n.ftmSchema), stub: n.placeholder === true,
-      identifiers: sorted(n.identifiers), datasets: sorted(n.datasets), referents: sorted(n.referents).map(m).sort(), firstSeen: opt(n.firstSeen), lastSeen: opt(n.lastSeen),
-      target: opt(n.target), ftmId: typeof n.ftmId === "string" ? m(n.ftmId) : null, ftm: ftm(n),
+      kind: n.kind,
+      name: n.placeholder === true ? m(text(n.name)) : n.name,
+      aliases: sorted(n.aliases),
+      description: opt(n.description),
+      country: opt(n.country),
+      date: opt(n.date),
+      unidentified: n.unidentified === true,
+      topics: sorted(n.topics),
+      ftmSchema: opt(n.ftmSchema),
+      stub: n.placeholder === true,
+      identifiers: sorted(n.identifiers),
+      datasets: sorted(n.datasets),
+      referents: sorted(n.referents).map(m).sort(),
+      firstSeen: opt(n.firstSeen),
+      lastSeen: opt(n.lastSeen),
+      target: opt(n.target),
+      ftmId: typeof n.ftmId === "string" ? m(n.ftmId) : null,
+      ftm: ftm(n),
     },
   ]);
   const relationships = rels.map(({ type, r, start, end }): [string, unknown] => {
@@ -59,13 +79,27 @@ function snapshot(nodes: Row[], rels: Rel[], m: (id: string) => string, ids: Rea
     return [
       `${type}|${m(start)}|${m(end)}|${typeof r.ftmProperty === "string" ? r.ftmProperty : ""}|${derived ? "" : m(text(r.id))}`,
       {
-        status: r.status, confidence: r.confidence, validFrom: opt(r.validFrom), validTo: opt(r.validTo), amount: opt(r.amount), currency: opt(r.currency), amountEur: opt(r.amountEur),
-        amountUsd: opt(r.amountUsd), goods: sorted(r.goods), hedge: opt(r.hedge), note: derived ? null : opt(r.note), ftmId: typeof r.ftmId === "string" ? m(r.ftmId) : null,
-        ftmEntityId: typeof r.ftmEntityId === "string" ? m(r.ftmEntityId) : null, ftm: ftm(r),
+        status: r.status,
+        confidence: r.confidence,
+        validFrom: opt(r.validFrom),
+        validTo: opt(r.validTo),
+        amount: opt(r.amount),
+        currency: opt(r.currency),
+        amountEur: opt(r.amountEur),
+        amountUsd: opt(r.amountUsd),
+        goods: sorted(r.goods),
+        hedge: opt(r.hedge),
+        note: derived ? null : opt(r.note),
+        ftmId: typeof r.ftmId === "string" ? m(r.ftmId) : null,
+        ftmEntityId: typeof r.ftmEntityId === "string" ? m(r.ftmEntityId) : null,
+        ftm: ftm(r),
       },
     ];
   });
-  return { entities: Object.fromEntries(entities.sort(([a], [b]) => a.localeCompare(b))), relationships: Object.fromEntries(relationships.sort(([a], [b]) => a.localeCompare(b))) };
+  return {
+    entities: Object.fromEntries(entities.sort(([a], [b]) => a.localeCompare(b))),
+    relationships: Object.fromEntries(relationships.sort(([a], [b]) => a.localeCompare(b))),
+  };
 }
 
 describe("FtM export checked by the real followthemoney library (Python, .venv-ftm/)", () => {
@@ -93,7 +127,10 @@ describe("FtM export checked by the real followthemoney library (Python, .venv-f
     const check = await sh("bash", [join(ROOT, "scripts", "ftm-model.sh"), "--check"]);
     expect(check.stderr).toContain("matches followthemoney==4.11.2");
     expect(check.code).toBe(0);
-    const model = JSON.parse(readFileSync(join(ROOT, "src", "import", "ftm-model.json"), "utf8")) as { ftmVersion: string; schemata: Record<string, { properties: Record<string, unknown> }> };
+    const model = JSON.parse(readFileSync(join(ROOT, "src", "import", "ftm-model.json"), "utf8")) as {
+      ftmVersion: string;
+      schemata: Record<string, { properties: Record<string, unknown> }>;
+    };
     expect(model.ftmVersion).toBe("4.11.2");
     const drifted = join(tmp, "drifted.json");
     delete model.schemata.LegalEntity!.properties.abbreviation;
@@ -127,10 +164,12 @@ describe("FtM export checked by the real followthemoney library (Python, .venv-f
     writeFileSync(file, await res.text());
     const read = async () => ({
       nodes: (await server().app.db.read("export-entities-page", { after: "", limit: neo4j.int(100_000) })).map((r) => r.entity as Row),
-      rels: (await server().app.db.read("export-relationships-page", { afterStart: "", afterType: "", afterId: "", limit: neo4j.int(100_000) })).map((row): Rel => {
-        const r = row.rel as Row;
-        return { type: text(r.type), r, start: text(r.start), end: text(r.end) };
-      }),
+      rels: (await server().app.db.read("export-relationships-page", { afterStart: "", afterType: "", afterId: "", limit: neo4j.int(100_000) })).map(
+        (row): Rel => {
+          const r = row.rel as Row;
+          return { type: text(r.type), r, start: text(r.start), end: text(r.end) };
+        },
+      ),
     });
     const before = await read();
     const summary = await runImport(server().app.db, { format: "ftm", path: file, namespace: back, rejectsFile: null });

@@ -32,7 +32,14 @@ const ENTITIES = [
   { id: ids.other, name: "Unrelated Company", kind: "Company", topics: [] },
 ];
 
-const REPORTED = { status: "REPORTED", confidence: 0.8, evidenceQuotes: ["a statement"], evidenceStarts: [0], evidenceEnds: [11], evidenceSourceIds: [`${P}source`] };
+const REPORTED = {
+  status: "REPORTED",
+  confidence: 0.8,
+  evidenceQuotes: ["a statement"],
+  evidenceStarts: [0],
+  evidenceEnds: [11],
+  evidenceSourceIds: [`${P}source`],
+};
 const companies = [ids.parent, ids.holding1, ids.holding2, ids.maker, ids.other];
 const BASED_IN = [
   ...companies.flatMap((c) => [
@@ -66,8 +73,14 @@ describe("routes, connections and exposure on an FtM-shaped graph", () => {
   beforeAll(async () => {
     await server().app.db.writeTx("test-ftm-shaped", async (tx) => {
       await tx.run("UNWIND $entities AS e CREATE (:Entity {id: e.id, name: e.name, kind: e.kind, topics: e.topics, aliases: []})", { entities: ENTITIES });
-      await tx.run("UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:BASED_IN]->(b) SET r = $props, r.id = x.id, r.ftmProperty = x.ftmProperty", { rels: BASED_IN, props: REPORTED });
-      await tx.run("UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:OWNS]->(b) SET r = $props, r.id = x.id", { rels: OWNS, props: REPORTED });
+      await tx.run(
+        "UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:BASED_IN]->(b) SET r = $props, r.id = x.id, r.ftmProperty = x.ftmProperty",
+        { rels: BASED_IN, props: REPORTED },
+      );
+      await tx.run("UNWIND $rels AS x MATCH (a:Entity {id: x.start}), (b:Entity {id: x.end}) CREATE (a)-[r:OWNS]->(b) SET r = $props, r.id = x.id", {
+        rels: OWNS,
+        props: REPORTED,
+      });
     });
   });
 
@@ -98,22 +111,30 @@ describe("routes, connections and exposure on an FtM-shaped graph", () => {
     expect(routes[0]!.summary).toBe("Rostec → Russia ← Drone Maker");
     for (const hop of routes[0]!.hops) {
       expect(hop.confidence).toBe(0.8);
-      expect(hop.relationships.map((r) => r.id).sort()).toEqual([`${hop.from.id === ids.ru ? hop.to.id : hop.from.id}>country>${ids.ru}`, `${hop.from.id === ids.ru ? hop.to.id : hop.from.id}>jurisdiction>${ids.ru}`]);
+      expect(hop.relationships.map((r) => r.id).sort()).toEqual([
+        `${hop.from.id === ids.ru ? hop.to.id : hop.from.id}>country>${ids.ru}`,
+        `${hop.from.id === ids.ru ? hop.to.id : hop.from.id}>jurisdiction>${ids.ru}`,
+      ]);
       expect(hop.relationship.id).toBe(hop.relationships[0]!.id);
     }
   });
 
   it("does not join companies through the country they are registered in (connections)", async () => {
-    const res = await server().gql<Connections>(`query($ids: [ID!]!) { connections(ids: $ids) { unconnected reason routes { summary } } }`, { ids: [ids.parent, ids.maker, ids.other] });
+    const res = await server().gql<Connections>(`query($ids: [ID!]!) { connections(ids: $ids) { unconnected reason routes { summary } } }`, {
+      ids: [ids.parent, ids.maker, ids.other],
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.connections).toMatchObject({ unconnected: [ids.other], reason: "NO_PATH_WITHIN_HOPS" });
     expect(res.data!.connections.routes.map((r) => r.summary)).toEqual(["Rostec → Holding One → Holding Two → Drone Maker"]);
   });
 
   it("joins them through the country when relationshipTypes names BASED_IN", async () => {
-    const res = await server().gql<Connections>(`query($ids: [ID!]!) { connections(ids: $ids, relationshipTypes: [BASED_IN, OWNS]) { unconnected routes { summary } } }`, {
-      ids: [ids.parent, ids.other],
-    });
+    const res = await server().gql<Connections>(
+      `query($ids: [ID!]!) { connections(ids: $ids, relationshipTypes: [BASED_IN, OWNS]) { unconnected routes { summary } } }`,
+      {
+        ids: [ids.parent, ids.other],
+      },
+    );
     expect(res.data!.connections).toMatchObject({ unconnected: [], routes: [{ summary: "Rostec → Russia ← Unrelated Company" }] });
   });
 
@@ -131,7 +152,9 @@ describe("routes, connections and exposure on an FtM-shaped graph", () => {
   });
 
   it("says so when no party with the topic is within maxHops", async () => {
-    const res = await server().gql<Exposure>(`query($id: ID!) { exposure(id: $id, topics: ["role.pep"], maxHops: 4) { reason hint routes { summary } } }`, { id: ids.maker });
+    const res = await server().gql<Exposure>(`query($id: ID!) { exposure(id: $id, topics: ["role.pep"], maxHops: 4) { reason hint routes { summary } } }`, {
+      id: ids.maker,
+    });
     expect(res.data!.exposure).toMatchObject({ reason: "NO_PATH_WITHIN_HOPS", routes: [] });
     expect(res.data!.exposure.hint).toContain("No entity with topic role.pep within 4 hops");
   });
@@ -149,13 +172,19 @@ describe("routes, connections and exposure on an FtM-shaped graph", () => {
   it("shows the context in the neighbourhood, and filters it like routes", async () => {
     const all = await server().gql<Subgraph>(`query($id: ID!) { neighborhood(id: $id) { nodes { id } edges { type } } }`, { id: ids.maker });
     expect(all.data!.neighborhood.nodes.map((n) => n.id).sort()).toEqual([ids.address, ids.maker, ids.holding2, ids.ru].sort());
-    const owners = await server().gql<Subgraph>(`query($id: ID!) { neighborhood(id: $id, relationshipTypes: [OWNS], depth: 2) { nodes { id } edges { type } } }`, { id: ids.maker });
+    const owners = await server().gql<Subgraph>(
+      `query($id: ID!) { neighborhood(id: $id, relationshipTypes: [OWNS], depth: 2) { nodes { id } edges { type } } }`,
+      { id: ids.maker },
+    );
     expect(owners.data!.neighborhood.nodes.map((n) => n.id).sort()).toEqual([ids.maker, ids.holding1, ids.holding2, ids.owner].sort());
     expect(new Set(owners.data!.neighborhood.edges.map((e) => e.type))).toEqual(new Set(["OWNS"]));
-    const avoiding = await server().gql<Subgraph>(`query($id: ID!, $avoid: [ID!]) { neighborhood(id: $id, depth: 2, avoid: $avoid, relationshipTypes: [OWNS]) { nodes { id } } }`, {
-      id: ids.maker,
-      avoid: [ids.holding2],
-    });
+    const avoiding = await server().gql<Subgraph>(
+      `query($id: ID!, $avoid: [ID!]) { neighborhood(id: $id, depth: 2, avoid: $avoid, relationshipTypes: [OWNS]) { nodes { id } } }`,
+      {
+        id: ids.maker,
+        avoid: [ids.holding2],
+      },
+    );
     expect(avoiding.data!.neighborhood.nodes.map((n) => n.id)).toEqual([ids.maker]);
   });
 });

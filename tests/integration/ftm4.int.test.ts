@@ -81,7 +81,8 @@ describe("FollowTheMoney 4 data in and out (tests/fixtures/ftm/zenit-uav.ftm.jso
     expect(res.errors).toBeUndefined();
     return res.data!.entity.relationships;
   };
-  const entity = async (entityId: string): Promise<EntityRes | null> => (await server().gql<{ entity: EntityRes | null }>(ENTITY, { id: entityId })).data?.entity ?? null;
+  const entity = async (entityId: string): Promise<EntityRes | null> =>
+    (await server().gql<{ entity: EntityRes | null }>(ENTITY, { id: entityId })).data?.entity ?? null;
 
   it("imports every valid FtM 4 entity (abbreviation, Risk, Control, Succession, Employment, Debt, Passport …) and warns about the one unknown property", () => {
     expect(summary).toMatchObject({ read: 39, rejected: 0, rejects: [] });
@@ -92,7 +93,9 @@ describe("FollowTheMoney 4 data in and out (tests/fixtures/ftm/zenit-uav.ftm.jso
     const bright = await entity(id("hk-cr-3141592"));
     expect(bright!.properties).toContainEqual({ name: "riskClassification", values: ["high"] });
     const rows = await server().app.db.read("entities-by-ids", { ids: [id("NK-zenitUAV7Rq2")] });
-    expect((rows[0]!.entity as { aliases: string[] }).aliases).toEqual(expect.arrayContaining(["ZUAV", "Zenit", "ООО «Зенит-Аэро»", "泽尼特无人机股份公司", "Zenith UAV Joint Stock Company"]));
+    expect((rows[0]!.entity as { aliases: string[] }).aliases).toEqual(
+      expect.arrayContaining(["ZUAV", "Zenit", "ООО «Зенит-Аэро»", "泽尼特无人机股份公司", "Zenith UAV Joint Stock Company"]),
+    );
   });
 
   it("fills amount and currency on every Payment by the money rule: amountEur alone is EUR, the original currency first", async () => {
@@ -104,7 +107,13 @@ describe("FollowTheMoney 4 data in and out (tests/fixtures/ftm/zenit-uav.ftm.jso
     ]);
     expect(paid.reduce((sum, r) => sum + r.amount!, 0)).toBe(17000000.5);
     const zenit = await rels(id("NK-zenitUAV7Rq2"));
-    expect(zenit.find((r) => r.type === "PAID")).toMatchObject({ amount: 145000000, currency: "RUB", amountEur: 1600000, amountUsd: 1750000, purpose: "Prepayment for flight controllers, contract 7/22" });
+    expect(zenit.find((r) => r.type === "PAID")).toMatchObject({
+      amount: 145000000,
+      currency: "RUB",
+      amountEur: 1600000,
+      amountUsd: 1750000,
+      purpose: "Prepayment for flight controllers, contract 7/22",
+    });
     expect(zenit.find((r) => r.type === "OWES")).toMatchObject({ amount: 300000, currency: "USD", amountUsd: 300000 });
   });
 
@@ -114,8 +123,29 @@ describe("FollowTheMoney 4 data in and out (tests/fixtures/ftm/zenit-uav.ftm.jso
     const bright = await rels(id("hk-cr-3141592"));
     const wuerth = await rels(id("Q-hans-wuerth"));
     const types = new Set([...zenit, ...kalashnikov, ...bright, ...wuerth].map((r) => r.type));
-    for (const t of ["OWNS", "DIRECTS", "CONTROLS", "SUCCEEDED_BY", "REPRESENTS", "EMPLOYED_BY", "MEMBER_OF", "FAMILY_OF", "ASSOCIATE_OF", "RELATED_TO", "PAID", "OWES", "SUBJECT_TO", "SUPPLIED"]) expect(types).toContain(t);
-    expect(zenit.filter((r) => r.type === "OWNS").map((r) => [r.from.id, r.percentage, r.role]).sort()).toEqual([
+    for (const t of [
+      "OWNS",
+      "DIRECTS",
+      "CONTROLS",
+      "SUCCEEDED_BY",
+      "REPRESENTS",
+      "EMPLOYED_BY",
+      "MEMBER_OF",
+      "FAMILY_OF",
+      "ASSOCIATE_OF",
+      "RELATED_TO",
+      "PAID",
+      "OWES",
+      "SUBJECT_TO",
+      "SUPPLIED",
+    ])
+      expect(types).toContain(t);
+    expect(
+      zenit
+        .filter((r) => r.type === "OWNS")
+        .map((r) => [r.from.id, r.percentage, r.role])
+        .sort(),
+    ).toEqual([
       [id("Q-kalashnikov-ip"), 75.1, "beneficial owner"],
       [id("hk-cr-3141592"), 24.9, "shareholder"],
     ]);
@@ -134,8 +164,21 @@ describe("FollowTheMoney 4 data in and out (tests/fixtures/ftm/zenit-uav.ftm.jso
 
   it("exposes identifiers, topics and the OpenSanctions fields, a passport's number on its holder", async () => {
     const zenit = (await entity(id("NK-zenitUAV7Rq2")))!;
-    expect(zenit.identifiers).toEqual(expect.arrayContaining([{ scheme: "innCode", value: "7701234560" }, { scheme: "ogrnCode", value: "1027700123450" }, { scheme: "leiCode", value: "253400ZENIT0UAV00092" }, { scheme: "taxNumber", value: "7701 234560" }]));
-    expect(zenit).toMatchObject({ topics: ["sanction", "export.control"], target: true, firstSeen: "2022-03-15T10:12:00", lastSeen: "2025-11-30T08:00:00", stub: false });
+    expect(zenit.identifiers).toEqual(
+      expect.arrayContaining([
+        { scheme: "innCode", value: "7701234560" },
+        { scheme: "ogrnCode", value: "1027700123450" },
+        { scheme: "leiCode", value: "253400ZENIT0UAV00092" },
+        { scheme: "taxNumber", value: "7701 234560" },
+      ]),
+    );
+    expect(zenit).toMatchObject({
+      topics: ["sanction", "export.control"],
+      target: true,
+      firstSeen: "2022-03-15T10:12:00",
+      lastSeen: "2025-11-30T08:00:00",
+      stub: false,
+    });
     expect(zenit.datasets.sort()).toEqual(["eu_fsf", "gb_hmt_sanctions", "ua_nsdc_sanctions", "us_ofac_sdn"]);
     expect(zenit.referents.sort()).toEqual([id("eu-fsf-zenit-uav"), id("gb-hmt-17890"), id("ofac-44321")]);
     expect((await entity(id("Q-kalashnikov-ip")))!.identifiers).toEqual(expect.arrayContaining([{ scheme: "passportNumber", value: "75 1234567" }]));
@@ -157,7 +200,9 @@ describe("FollowTheMoney 4 data in and out (tests/fixtures/ftm/zenit-uav.ftm.jso
     const shape = async (space: string) => {
       const out = await rels(`${space}:NK-zenitUAV7Rq2`);
       const strip = (v: string) => v.replaceAll(`${space}:`, "");
-      return out.map((r) => [r.type, strip(r.id), strip(r.from.id), strip(r.to.id), JSON.stringify(r.properties.map((p) => [p.name, p.values.map(strip)]))]).sort();
+      return out
+        .map((r) => [r.type, strip(r.id), strip(r.from.id), strip(r.to.id), JSON.stringify(r.properties.map((p) => [p.name, p.values.map(strip)]))])
+        .sort();
     };
     const forward = await shape(ns);
     expect(forward).toEqual(await shape(rev));
@@ -177,8 +222,16 @@ describe("FollowTheMoney 4 data in and out (tests/fixtures/ftm/zenit-uav.ftm.jso
     expect(JSON.parse(zenit.identifiers!)).toEqual(expect.arrayContaining([{ scheme: "innCode", value: "7701234560" }]));
     expect(nodes.find((n) => n.id === id("addr-izhevsk-missing"))).toMatchObject({ stub: "true" });
     expect(edges.find((e) => e.relationshipId === id("own-kalashnikov-zenit"))).toMatchObject({ type: "OWNS", percentage: "75.1", role: "beneficial owner" });
-    expect(edges.find((e) => e.relationshipId === id("don-wuerth-ptf-1"))).toMatchObject({ amount: "9500000", currency: "EUR", amountEur: "9500000", purpose: "Parteispende 2021" });
-    expect(edges.find((e) => e.type === "SUBJECT_TO" && e.relationshipId!.startsWith(id("ofac-sanction-zenit")))).toMatchObject({ program: "RUSSIA-EO14024", authority: "Office of Foreign Assets Control" });
+    expect(edges.find((e) => e.relationshipId === id("don-wuerth-ptf-1"))).toMatchObject({
+      amount: "9500000",
+      currency: "EUR",
+      amountEur: "9500000",
+      purpose: "Parteispende 2021",
+    });
+    expect(edges.find((e) => e.type === "SUBJECT_TO" && e.relationshipId!.startsWith(id("ofac-sanction-zenit")))).toMatchObject({
+      program: "RUSSIA-EO14024",
+      authority: "Office of Foreign Assets Control",
+    });
 
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(await get("/export/graphml")) as Graphml;
     const keys = new Map(doc.graphml.key.map((k) => [k.id, k["attr.name"]]));

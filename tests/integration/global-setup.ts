@@ -57,9 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const { loadConfig } = await import("../../dist/src/config.js");
   const { createApp } = await import("../../dist/src/app.js");
-  const app = createApp(
-    loadConfig({ NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database }),
-  );
+  const app = createApp(loadConfig({ NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database }));
   try {
     await app.admin.applySchema();
     await app.admin.applySeed();

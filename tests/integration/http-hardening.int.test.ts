@@ -67,9 +67,12 @@ describe("Host allow-list on a loopback HOST (the default)", () => {
     expect(res.text).not.toContain("DJI");
   });
 
-  it.each(["localhost.attacker.example", "127.0.0.1.nip.io", "attacker.example", "[::2]", "evil:80@127.0.0.1"])("refuses the look-alike host %s", async (host) => {
-    expectJsonError(await raw(server(), "GET", "/health", { host }), 421, "BAD_HOST");
-  });
+  it.each(["localhost.attacker.example", "127.0.0.1.nip.io", "attacker.example", "[::2]", "evil:80@127.0.0.1"])(
+    "refuses the look-alike host %s",
+    async (host) => {
+      expectJsonError(await raw(server(), "GET", "/health", { host }), 421, "BAD_HOST");
+    },
+  );
 
   it.each(["127.0.0.1", "localhost", "LOCALHOST", "[::1]"])("answers %s on any port", async (name) => {
     for (const port of [String(server().server.port), "80", ""]) {
@@ -82,7 +85,11 @@ describe("Host allow-list on a loopback HOST (the default)", () => {
   });
 
   it("refuses a cross-origin preflight sent to a rebound name", async () => {
-    const res = await raw(server(), "OPTIONS", "/graphql", { host: "attacker.example", origin: "http://attacker.example", "access-control-request-method": "POST" });
+    const res = await raw(server(), "OPTIONS", "/graphql", {
+      host: "attacker.example",
+      origin: "http://attacker.example",
+      "access-control-request-method": "POST",
+    });
     expectJsonError(res, 421, "BAD_HOST");
   });
 });
@@ -162,7 +169,7 @@ describe("unknown paths, wrong methods and static files", () => {
       const res = await raw(server(), "GET", path);
       const message = expectJsonError(res, 403, "FORBIDDEN");
       expect(message).toContain("leaves /web/");
-      expect(res.text).not.toContain("actorgraph\",");
+      expect(res.text).not.toContain('actorgraph",');
     }
   });
 
@@ -180,9 +187,17 @@ describe("POST /import/:format query parameters", () => {
     TOKEN = await testToken(`importer-${ns}`, "editor");
   });
   const post = (query: string) =>
-    raw(server(), "POST", `/import/claims?${query}`, { host: `127.0.0.1:${server().server.port}`, authorization: `Bearer ${TOKEN}`, "content-type": "text/csv" }, readFileSync(CLAIMS));
+    raw(
+      server(),
+      "POST",
+      `/import/claims?${query}`,
+      { host: `127.0.0.1:${server().server.port}`, authorization: `Bearer ${TOKEN}`, "content-type": "text/csv" },
+      readFileSync(CLAIMS),
+    );
   const sources = async () =>
-    (await server().app.driver.executeQuery("MATCH (s:Source {namespace: $ns, kind: 'dataset'}) RETURN s.name AS name, s.title AS title", { ns })).records.map((r) => r.toObject());
+    (await server().app.driver.executeQuery("MATCH (s:Source {namespace: $ns, kind: 'dataset'}) RETURN s.name AS name, s.title AS title", { ns })).records.map(
+      (r) => r.toObject(),
+    );
 
   afterAll(async () => {
     await server().app.imports.deleteNamespace(ns);

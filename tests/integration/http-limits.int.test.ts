@@ -90,11 +90,14 @@ describe("hostile requests", () => {
     }
   });
 
-  it.each(["http://attacker.example/health", "http://127.0.0.1/health", "*"])("refuses the request target %s (absolute or asterisk form) with 400 BAD_REQUEST", async (target) => {
-    const res = await rawRequest(t, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
-    expect(res.status).toBe(400);
-    expect(res.json.errors[0].extensions.code).toBe("BAD_REQUEST");
-  });
+  it.each(["http://attacker.example/health", "http://127.0.0.1/health", "*"])(
+    "refuses the request target %s (absolute or asterisk form) with 400 BAD_REQUEST",
+    async (target) => {
+      const res = await rawRequest(t, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      expect(res.status).toBe(400);
+      expect(res.json.errors[0].extensions.code).toBe("BAD_REQUEST");
+    },
+  );
 
   it("answers an origin-form request with one Host as before", async () => {
     const res = await rawRequest(t, `GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);

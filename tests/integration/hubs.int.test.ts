@@ -6,7 +6,14 @@ import type { RouteSearchShape } from "../support/route-shapes.js";
 
 const P = `hubs-${Date.now()}-`;
 const rel = (id: string, start: string, end: string, confidence = 0.8): OracleEdge => ({
-  id, type: "SUPPLIED", start, end, status: "REPORTED", confidence, validFrom: null, validTo: null,
+  id,
+  type: "SUPPLIED",
+  start,
+  end,
+  status: "REPORTED",
+  confidence,
+  validFrom: null,
+  validTo: null,
 });
 
 /**
@@ -33,7 +40,12 @@ describe("Query.routes with hubs (ROUTE_HUB_DEGREE 10)", () => {
   const server = useTestServer({ ROUTE_HUB_DEGREE: "10" });
 
   beforeAll(async () => {
-    await loadFixtureGraph(server().app.db, P, NODES, EDGES.map((e) => ({ ...e, id: e.id })));
+    await loadFixtureGraph(
+      server().app.db,
+      P,
+      NODES,
+      EDGES.map((e) => ({ ...e, id: e.id })),
+    );
   });
   afterAll(async () => {
     await dropFixtureGraph(server().app.db, P);

@@ -33,7 +33,9 @@ describe("actorgraph import:delete", () => {
   /** Every node and relationship id and type in the graph: what the seed (and nothing else) holds. */
   const snapshot = async () => ({
     nodes: (await cypher("MATCH (n) RETURN labels(n) AS labels, n.id AS id ORDER BY id")).map((r) => `${r.labels}:${r.id}`),
-    relationships: (await cypher("MATCH (a)-[r]->(b) RETURN a.id + ' ' + type(r) + ' ' + coalesce(r.id, '') + ' ' + b.id AS key ORDER BY key")).map((r) => r.key),
+    relationships: (await cypher("MATCH (a)-[r]->(b) RETURN a.id + ' ' + type(r) + ' ' + coalesce(r.id, '') + ' ' + b.id AS key ORDER BY key")).map(
+      (r) => r.key,
+    ),
   });
   const totals = async () => ({
     entities: await count("MATCH (n:Entity) RETURN count(n) AS n"),
@@ -71,9 +73,15 @@ describe("actorgraph import:delete", () => {
     const after = await totals();
     // The claim from the fixture joins two seed entities: DETACH DELETE of the namespace's own
     // entities would not reach it.
-    expect(await count("MATCH (:Entity {id: 'dji'})-[r:COMMENTED_ON]->(:Entity {id: 'country-kz'}) WHERE r.id STARTS WITH $p RETURN count(r) AS n", { p: `${ns}:` })).toBe(1);
+    expect(
+      await count("MATCH (:Entity {id: 'dji'})-[r:COMMENTED_ON]->(:Entity {id: 'country-kz'}) WHERE r.id STARTS WITH $p RETURN count(r) AS n", { p: `${ns}:` }),
+    ).toBe(1);
     expect(await cypher("MATCH (c:Entity {id: 'country-hk'}) RETURN c.importNamespace AS ns")).toEqual([{ ns }]);
-    const made = { relationshipsDeleted: after.relationships - before.relationships, nodesDeleted: after.entities - before.entities, sourcesDeleted: after.sources - before.sources };
+    const made = {
+      relationshipsDeleted: after.relationships - before.relationships,
+      nodesDeleted: after.entities - before.entities,
+      sourcesDeleted: after.sources - before.sources,
+    };
     expect(made).toEqual(CREATED);
 
     const summary = await imports().deleteNamespace(ns);
@@ -84,7 +92,14 @@ describe("actorgraph import:delete", () => {
   });
 
   it("deletes nothing and reports zeros when run again, or for a namespace that never existed", async () => {
-    expect(await imports().deleteNamespace(ns)).toEqual({ namespace: ns, relationshipsDeleted: 0, nodesDeleted: 0, sourcesDeleted: 0, judgementsDeleted: 0, seconds: expect.any(Number) });
+    expect(await imports().deleteNamespace(ns)).toEqual({
+      namespace: ns,
+      relationshipsDeleted: 0,
+      nodesDeleted: 0,
+      sourcesDeleted: 0,
+      judgementsDeleted: 0,
+      seconds: expect.any(Number),
+    });
     expect(await imports().deleteNamespace(`${ns}-never`)).toMatchObject({ relationshipsDeleted: 0, nodesDeleted: 0, sourcesDeleted: 0 });
     expect(await snapshot()).toEqual(seed);
   });
@@ -133,7 +148,10 @@ describe("actorgraph import:delete", () => {
     const n = `${ns}-half`;
     await importInto(n);
     // As if the delete had stopped in its first step, after the SUPPLIED relationships.
-    expect((await server().app.driver.executeQuery("MATCH ()-[r:SUPPLIED]->() WHERE r.id STARTS WITH $p DELETE r", { p: `${n}:` })).summary.counters.updates().relationshipsDeleted).toBe(3);
+    expect(
+      (await server().app.driver.executeQuery("MATCH ()-[r:SUPPLIED]->() WHERE r.id STARTS WITH $p DELETE r", { p: `${n}:` })).summary.counters.updates()
+        .relationshipsDeleted,
+    ).toBe(3);
     expect(await imports().deleteNamespace(n, { batchSize: 3 })).toMatchObject({ ...CREATED, relationshipsDeleted: CREATED.relationshipsDeleted - 3 });
     expect(await leftOf(n)).toEqual(nothingLeft);
     expect(await snapshot()).toEqual(seed);
@@ -166,7 +184,9 @@ describe("actorgraph import:delete", () => {
     it("delete relationships of every allow-listed type, each by a prefix seek of its id index", async () => {
       const relationships = statements("import-delete-namespace-relationships");
       expect(relationships).toEqual(
-        RELATIONSHIP_TYPE_NAMES.map((t) => `MATCH ()-[r:${t}]->() USING INDEX SEEK r:${t}(id) WHERE r.id STARTS WITH $prefix\nCALL (r) { DELETE r } IN TRANSACTIONS OF $batchSize ROWS`),
+        RELATIONSHIP_TYPE_NAMES.map(
+          (t) => `MATCH ()-[r:${t}]->() USING INDEX SEEK r:${t}(id) WHERE r.id STARTS WITH $prefix\nCALL (r) { DELETE r } IN TRANSACTIONS OF $batchSize ROWS`,
+        ),
       );
       for (const statement of relationships) expect(await plan(statement)).toContain("DirectedRelationshipUniqueIndexSeekByRange");
     });
@@ -204,7 +224,14 @@ describe("actorgraph import:delete", () => {
       expect(await leftOf(`${ns}-cli`)).toEqual(nothingLeft);
       const again = await cli(`${ns}-cli`);
       expect(again.code).toBe(0);
-      expect(JSON.parse(again.stdout)).toEqual({ namespace: `${ns}-cli`, relationshipsDeleted: 0, nodesDeleted: 0, sourcesDeleted: 0, judgementsDeleted: 0, seconds: expect.any(Number) });
+      expect(JSON.parse(again.stdout)).toEqual({
+        namespace: `${ns}-cli`,
+        relationshipsDeleted: 0,
+        nodesDeleted: 0,
+        sourcesDeleted: 0,
+        judgementsDeleted: 0,
+        seconds: expect.any(Number),
+      });
       expect(await snapshot()).toEqual(seed);
     });
 
@@ -212,9 +239,14 @@ describe("actorgraph import:delete", () => {
       const bad = await cli("Not A Namespace");
       expect(bad).toMatchObject({ code: 2, stdout: "" });
       expect(bad.stderr).toMatch(/^actorgraph import: namespace: /);
-      expect(await cli(ns, "--batch-size", "0")).toEqual({ code: 2, stdout: "", stderr: "actorgraph import: batch size: an integer from 1 to 100000 [BAD_OPTION]\n" });
+      expect(await cli(ns, "--batch-size", "0")).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: "actorgraph import: batch size: an integer from 1 to 100000 [BAD_OPTION]\n",
+      });
       // Number() read these as 16 and 1000.
-      for (const size of ["0x10", "1e3"]) expect(await cli(ns, "--batch-size", size)).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("[BAD_OPTION]") });
+      for (const size of ["0x10", "1e3"])
+        expect(await cli(ns, "--batch-size", size)).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("[BAD_OPTION]") });
       // A usage error commander finds exits 2 as well (it exited 1).
       expect(await cli(ns, "-x")).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("unknown option '-x'") });
     });

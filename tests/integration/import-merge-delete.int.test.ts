@@ -34,7 +34,12 @@ describe("FtM restatements merge values; import:delete keeps shared publications
   };
   /** What the graph holds for an FtM entity: its graph name and aliases, schema, and FtM name and alias lists. */
   const entity = async (id: string) =>
-    (await cypher("MATCH (n:Entity {id: $id}) RETURN n.name AS name, n.aliases AS aliases, n.ftmSchema AS schema, n.ftm_name AS ftmName, n.ftm_alias AS ftmAlias", { id }))[0];
+    (
+      await cypher(
+        "MATCH (n:Entity {id: $id}) RETURN n.name AS name, n.aliases AS aliases, n.ftmSchema AS schema, n.ftm_name AS ftmName, n.ftm_alias AS ftmAlias",
+        { id },
+      )
+    )[0];
 
   const e1 = (schema: string, alias: string) => ({ id: "e1", schema, properties: { name: ["E One"], alias: [alias] } });
   const e2 = (name: string) => ({ id: "e2", schema: "Company", properties: { name: [name] } });
@@ -47,7 +52,13 @@ describe("FtM restatements merge values; import:delete keeps shared publications
   describe("an FtM link stated twice keeps every value of its ftm_ lists", () => {
     const own = (role: string) => ({ id: "own-1", schema: "Ownership", properties: { owner: ["e1"], asset: ["e2"], role: [role], percentage: ["50"] } });
     const roles = async (n: string) =>
-      (await cypher("MATCH (:Entity {id: $a})-[r:OWNS {id: $id}]->(:Entity {id: $b}) RETURN r.ftm_role AS role, r.ftm_percentage AS percentage", { a: `${n}:e1`, b: `${n}:e2`, id: `${n}:own-1` }))[0];
+      (
+        await cypher("MATCH (:Entity {id: $a})-[r:OWNS {id: $id}]->(:Entity {id: $b}) RETURN r.ftm_role AS role, r.ftm_percentage AS percentage", {
+          a: `${n}:e1`,
+          b: `${n}:e2`,
+          id: `${n}:own-1`,
+        })
+      )[0];
 
     it("within one file (one batch, groupRelationships) and across two files (import-merge-relationships.cypher)", async () => {
       const one = ns("link-one");
@@ -64,8 +75,20 @@ describe("FtM restatements merge values; import:delete keeps shared publications
     it("within one file (one batch, foldEntities): alias A and B, names 'E Two' and 'E Two renamed', the first name as the graph name", async () => {
       const n = ns("one");
       await importLines("ftm", n, "both", [e1("LegalEntity", "E1 alias A"), e2("E Two"), e1("Company", "E1 alias B"), e2("E Two renamed")]);
-      expect(await entity(`${n}:e1`)).toEqual({ name: "E One", aliases: ["E1 alias A", "E1 alias B"], schema: "Company", ftmName: ["E One"], ftmAlias: ["E1 alias A", "E1 alias B"] });
-      expect(await entity(`${n}:e2`)).toEqual({ name: "E Two", aliases: ["E Two renamed"], schema: "Company", ftmName: ["E Two", "E Two renamed"], ftmAlias: null });
+      expect(await entity(`${n}:e1`)).toEqual({
+        name: "E One",
+        aliases: ["E1 alias A", "E1 alias B"],
+        schema: "Company",
+        ftmName: ["E One"],
+        ftmAlias: ["E1 alias A", "E1 alias B"],
+      });
+      expect(await entity(`${n}:e2`)).toEqual({
+        name: "E Two",
+        aliases: ["E Two renamed"],
+        schema: "Company",
+        ftmName: ["E Two", "E Two renamed"],
+        ftmAlias: null,
+      });
     });
 
     it("within one file in batches of one record (each restatement merged against the graph by the packed query)", async () => {
@@ -77,9 +100,23 @@ describe("FtM restatements merge values; import:delete keeps shared publications
 
     it("across two files, through the packed query and the map query (a value with U+001F, which no packed row carries), stored values first, none twice", async () => {
       const n = ns("two");
-      await importLines("ftm", n, "first", [e1("LegalEntity", "E1 alias A"), e2("E Two"), { id: "e3", schema: "Company", properties: { name: ["E Three"], alias: ["Old \u001f alias", "Kept"] } }]);
-      await importLines("ftm", n, "second", [e1("Company", "E1 alias B"), e2("E Two renamed"), { id: "e3", schema: "Company", properties: { name: ["E Three"], alias: ["Kept", "New \u001f alias"] } }]);
-      expect(await entity(`${n}:e1`)).toEqual({ name: "E One", aliases: ["E1 alias A", "E1 alias B"], schema: "Company", ftmName: ["E One"], ftmAlias: ["E1 alias A", "E1 alias B"] });
+      await importLines("ftm", n, "first", [
+        e1("LegalEntity", "E1 alias A"),
+        e2("E Two"),
+        { id: "e3", schema: "Company", properties: { name: ["E Three"], alias: ["Old \u001f alias", "Kept"] } },
+      ]);
+      await importLines("ftm", n, "second", [
+        e1("Company", "E1 alias B"),
+        e2("E Two renamed"),
+        { id: "e3", schema: "Company", properties: { name: ["E Three"], alias: ["Kept", "New \u001f alias"] } },
+      ]);
+      expect(await entity(`${n}:e1`)).toEqual({
+        name: "E One",
+        aliases: ["E1 alias A", "E1 alias B"],
+        schema: "Company",
+        ftmName: ["E One"],
+        ftmAlias: ["E1 alias A", "E1 alias B"],
+      });
       expect(await entity(`${n}:e2`)).toMatchObject({ name: "E Two", ftmName: ["E Two", "E Two renamed"] });
       expect(await entity(`${n}:e3`)).toMatchObject({ name: "E Three", ftmAlias: ["Old \u001f alias", "Kept", "New \u001f alias"] });
       // A third statement of what is already there adds nothing.
@@ -110,12 +147,23 @@ describe("FtM restatements merge values; import:delete keeps shared publications
 
   describe("import:delete and a publication that two namespaces cite", () => {
     const url = `https://example.org/shared-${run}`;
-    const claim = (quote: string) => ({ from: "dji", to: "country-kz", type: "COMMENTED_ON", status: "REPORTED", quote, source_url: url, source_title: "Shared note" });
+    const claim = (quote: string) => ({
+      from: "dji",
+      to: "country-kz",
+      type: "COMMENTED_ON",
+      status: "REPORTED",
+      quote,
+      source_url: url,
+      source_title: "Shared note",
+    });
     /** The publication's Source (id, namespace), or undefined once it is gone. */
     const publication = async () => (await cypher("MATCH (s:Source {url: $url}) RETURN s.id AS id, s.namespace AS namespace, s.kind AS kind", { url }))[0];
     /** The evidence source ids of namespace `n`'s claims, each with whether its Source exists. */
     const evidenceOf = async (n: string) =>
-      cypher("MATCH ()-[r:COMMENTED_ON]->() WHERE r.id STARTS WITH $p UNWIND r.evidenceSourceIds AS sid OPTIONAL MATCH (s:Source {id: sid}) RETURN sid, s IS NOT NULL AS exists ORDER BY sid", { p: `${n}:` });
+      cypher(
+        "MATCH ()-[r:COMMENTED_ON]->() WHERE r.id STARTS WITH $p UNWIND r.evidenceSourceIds AS sid OPTIONAL MATCH (s:Source {id: sid}) RETURN sid, s IS NOT NULL AS exists ORDER BY sid",
+        { p: `${n}:` },
+      );
 
     it("keeps the publication while pb's claim cites it after pa is deleted, moves it to pb, and deletes it with pb", async () => {
       const pa = ns("pa");

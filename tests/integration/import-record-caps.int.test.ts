@@ -16,14 +16,16 @@ const CLI = join(import.meta.dirname, "..", "..", "dist", "src", "cli.js");
 
 function ftmLines(prefix: string, names: number): string {
   const many = Array.from({ length: names }, (_, i) => `Nm ${i}`);
-  return [
-    { id: `${prefix}ok1`, schema: "Company", properties: { name: ["Ordinary One"] } },
-    { id: `${prefix}many`, schema: "Company", properties: { name: many } },
-    { id: `${prefix}ok2`, schema: "Company", properties: { name: ["Ordinary Two"], alias: Array.from({ length: 999 }, (_, i) => `Two alias ${i}`) } },
-    { id: `${prefix}link`, schema: "Ownership", properties: { owner: Array.from({ length: 1001 }, (_, i) => `${prefix}o${i}`), asset: [`${prefix}ok1`] } },
-  ]
-    .map((l) => JSON.stringify(l))
-    .join("\n") + "\n";
+  return (
+    [
+      { id: `${prefix}ok1`, schema: "Company", properties: { name: ["Ordinary One"] } },
+      { id: `${prefix}many`, schema: "Company", properties: { name: many } },
+      { id: `${prefix}ok2`, schema: "Company", properties: { name: ["Ordinary Two"], alias: Array.from({ length: 999 }, (_, i) => `Two alias ${i}`) } },
+      { id: `${prefix}link`, schema: "Ownership", properties: { owner: Array.from({ length: 1001 }, (_, i) => `${prefix}o${i}`), asset: [`${prefix}ok1`] } },
+    ]
+      .map((l) => JSON.stringify(l))
+      .join("\n") + "\n"
+  );
 }
 
 describe("import caps per record", () => {
@@ -49,7 +51,10 @@ describe("import caps per record", () => {
     expect(stderr).toBe("");
     const summary = JSON.parse(stdout);
     expect(summary).toMatchObject({ read: 4, rejected: 2 });
-    const rejects = readFileSync(rejectsFile, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const rejects = readFileSync(rejectsFile, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(rejects.map((r) => [r.line, r.code])).toEqual([
       [2, "RECORD_TOO_LARGE"],
       [4, "RECORD_TOO_LARGE"],
@@ -79,7 +84,15 @@ describe("import caps per record", () => {
     const names = (from: number) => Array.from({ length: 1000 }, (_, i) => `Cap name ${from + i}`);
     const file = join(dir, "at-cap.ftm.json");
     writeFileSync(file, [names(0), names(1000)].map((n) => JSON.stringify({ id: "atcap", schema: "Company", properties: { name: n } })).join("\n") + "\n");
-    const summary = await server().app.imports.importFile({ format: "ftm", path: file, namespace: ns, strict: false, dryRun: false, rejectsFile: null, batchSize: 1 });
+    const summary = await server().app.imports.importFile({
+      format: "ftm",
+      path: file,
+      namespace: ns,
+      strict: false,
+      dryRun: false,
+      rejectsFile: null,
+      batchSize: 1,
+    });
     expect(summary.rejected).toBe(0);
     const got = await server().gql(`{ entity(id: "${ns}:atcap") { name aliases } }`);
     expect(got.data.entity.name).toBe("Cap name 0");

@@ -32,7 +32,9 @@ describe("GET /metrics", () => {
 
   it("counts requests by operation and outcome, times them, and counts route searches by outcome", async () => {
     expect((await t.gql('{ routes(from: "dji", to: "russian-front-lines") { routes { rank } } }')).data.routes.routes).toHaveLength(4);
-    expect((await t.gql('{ routes(from: "dji", to: "russian-front-lines", avoid: ["country-ru"]) { reason } }')).data.routes.reason).toBe("NO_PATH_WITHIN_HOPS");
+    expect((await t.gql('{ routes(from: "dji", to: "russian-front-lines", avoid: ["country-ru"]) { reason } }')).data.routes.reason).toBe(
+      "NO_PATH_WITHIN_HOPS",
+    );
     expect((await t.gql('{ entity(id: "nobody-here") { id } }')).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     expect((await fetch(`${t.server.url}/export/graphml?scope=nope`)).status).toBe(400);
     const res = await fetch(`${t.server.url}/metrics`);
@@ -53,7 +55,10 @@ describe("GET /metrics", () => {
 
   it("reports an HTTP import's records by outcome once it ends", async () => {
     const file = join(dir, "two.ftm.json");
-    writeFileSync(file, ['{"id": "m1", "schema": "Company", "properties": {"name": ["Metrics One"]}}', '{"id": "m2", "schema": "NoSuchSchema"}'].join("\n") + "\n");
+    writeFileSync(
+      file,
+      ['{"id": "m1", "schema": "Company", "properties": {"name": ["Metrics One"]}}', '{"id": "m2", "schema": "NoSuchSchema"}'].join("\n") + "\n",
+    );
     const res = await fetch(`${t.server.url}/import/ftm?namespace=${namespace}`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}` },

@@ -14,7 +14,9 @@ async function halfSentRequest(port: number, query: string): Promise<{ finish():
   socket.on("data", (d: Buffer) => (got += d.toString()));
   socket.on("error", () => undefined);
   const closed = new Promise<string>((r) => socket.once("close", () => r(got)));
-  socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`);
+  socket.write(
+    `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
+  );
   // Until the server has read the head, the connection is idle to it and a drain closes it at once.
   await new Promise((r) => setTimeout(r, 500));
   return {

@@ -41,18 +41,27 @@ function boltProxy(): Promise<{ port: number; cut(): void; restore(): void; clos
 /** One client's request, answered as text (the body) with its status. */
 type Ask = (base: string) => Promise<{ status: number; body: string }>;
 
-const gql = (query: string): Ask => async (base) => {
-  const res = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
-  return { status: res.status, body: await res.text() };
-};
-const get = (path: string): Ask => async (base) => {
-  const res = await fetch(`${base}${path}`);
-  return { status: res.status, body: await res.text() };
-};
+const gql =
+  (query: string): Ask =>
+  async (base) => {
+    const res = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+    return { status: res.status, body: await res.text() };
+  };
+const get =
+  (path: string): Ask =>
+  async (base) => {
+    const res = await fetch(`${base}${path}`);
+    return { status: res.status, body: await res.text() };
+  };
 
 /** The reads one client makes, split across the replicas (a write read back through the other replica goes here once writes exist). */
 const READS_AND_WRITES: [string, Ask][] = [
-  ["routes", gql('{ routes(from: "dji", to: "russian-front-lines") { exhausted routes { rank confidence summary hops { relationship { id status evidence { quote start end } } } } } }')],
+  [
+    "routes",
+    gql(
+      '{ routes(from: "dji", to: "russian-front-lines") { exhausted routes { rank confidence summary hops { relationship { id status evidence { quote start end } } } } } }',
+    ),
+  ],
   ["routes via", gql('{ routes(from: "dji", to: "russian-front-lines", via: ["country-kz"], asOf: "2023-01-15") { routes { confidence summary } } }')],
   ["search", gql('{ search(text: "Kyiv") { id name kind aliases } }')],
   ["neighborhood", gql('{ neighborhood(id: "dji", depth: 2) { nodes { id } edges { id type } truncated } }')],

@@ -82,10 +82,13 @@ describe("a heavy route search", () => {
   /** A complete digraph on 40 nodes whose only way into `t` is one weak hop: the search must wade through it. */
   beforeAll(async () => {
     const nodes = [...Array.from({ length: 40 }, (_, i) => `n${i}`), "t"];
-    const edges: OracleEdge[] = [{ id: "weak", type: "SUPPLIED", start: "n5", end: "t", confidence: 0.001, status: "REPORTED", validFrom: null, validTo: null }];
+    const edges: OracleEdge[] = [
+      { id: "weak", type: "SUPPLIED", start: "n5", end: "t", confidence: 0.001, status: "REPORTED", validFrom: null, validTo: null },
+    ];
     for (let i = 0; i < 40; i += 1) {
       for (let j = 0; j < 40; j += 1) {
-        if (i !== j) edges.push({ id: `e${i}-${j}`, type: "SUPPLIED", start: `n${i}`, end: `n${j}`, confidence: 0.9, status: "REPORTED", validFrom: null, validTo: null });
+        if (i !== j)
+          edges.push({ id: `e${i}-${j}`, type: "SUPPLIED", start: `n${i}`, end: `n${j}`, confidence: 0.9, status: "REPORTED", validFrom: null, validTo: null });
       }
     }
     await loadFixtureGraph(server().app.db, prefix, nodes, edges);

@@ -26,7 +26,8 @@ interface Answers {
   judge: Judgement;
 }
 
-const ftm = (id: string, schema: string, properties: Record<string, string[]>, extra: Record<string, unknown> = {}) => JSON.stringify({ id, schema, properties, ...extra });
+const ftm = (id: string, schema: string, properties: Record<string, string[]>, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ id, schema, properties, ...extra });
 
 describe("automatic resolution at import: an equal INN, OpenSanctions referents, re-import and import:delete", () => {
   const server = useTestServer();
@@ -44,7 +45,8 @@ describe("automatic resolution at import: an equal INN, OpenSanctions referents,
     return res.data!;
   };
   const entity = async (id: string) => (await ok(`query($id: ID!) { entity(id: $id) { id name mergedIds } }`, { id })).entity;
-  const judgements = async (id: string) => (await ok(`query($id: ID!) { judgements(id: $id) { left right judgement actor reason version } }`, { id })).judgements;
+  const judgements = async (id: string) =>
+    (await ok(`query($id: ID!) { judgements(id: $id) { left right judgement actor reason version } }`, { id })).judgements;
 
   beforeAll(async () => {
     editor = await testToken(EDITOR, "editor");
@@ -61,7 +63,16 @@ describe("automatic resolution at import: an equal INN, OpenSanctions referents,
   });
   afterAll(async () => {
     for (const ns of Object.values(NS)) await server().app.imports.deleteNamespace(ns);
-    await dropResolution(server().app.db, [`${NS.a}:vektor`, `${NS.b}:vektor-aero`, `${NS.b}:vector-aero-trading`, `${NS.c}:vektor-branch`, `${NS.ref}:NK-c1`, `${NS.ref}:old-c1`, `${NS.ref}:NK-e1`, `${NS.ref}:old-e1`]);
+    await dropResolution(server().app.db, [
+      `${NS.a}:vektor`,
+      `${NS.b}:vektor-aero`,
+      `${NS.b}:vector-aero-trading`,
+      `${NS.c}:vektor-branch`,
+      `${NS.ref}:NK-c1`,
+      `${NS.ref}:old-c1`,
+      `${NS.ref}:NK-e1`,
+      `${NS.ref}:old-e1`,
+    ]);
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -69,16 +80,32 @@ describe("automatic resolution at import: an equal INN, OpenSanctions referents,
     expect((await load("register", NS.a)).resolution).toMatchObject({ judged: 0 });
     const summary = await load("sanctions", NS.b);
     expect(summary.resolution).toMatchObject({ recordsChecked: 1, pairsFound: 1, judged: 1 });
-    expect(summary.resolution?.examples).toEqual([{ left: `${NS.a}:vektor`, right: `${NS.b}:vektor-aero`, reason: `Same INN ${INN} (countries RU and unknown): automatic resolution by equal strong identifier` }]);
-    for (const id of [`${NS.a}:vektor`, `${NS.b}:vektor-aero`]) expect(await entity(id)).toEqual({ id: `${NS.a}:vektor`, name: "Vektor Aero", mergedIds: [`${NS.b}:vektor-aero`] });
+    expect(summary.resolution?.examples).toEqual([
+      {
+        left: `${NS.a}:vektor`,
+        right: `${NS.b}:vektor-aero`,
+        reason: `Same INN ${INN} (countries RU and unknown): automatic resolution by equal strong identifier`,
+      },
+    ]);
+    for (const id of [`${NS.a}:vektor`, `${NS.b}:vektor-aero`])
+      expect(await entity(id)).toEqual({ id: `${NS.a}:vektor`, name: "Vektor Aero", mergedIds: [`${NS.b}:vektor-aero`] });
     expect(await judgements(`${NS.b}:vektor-aero`)).toEqual([
-      { left: `${NS.a}:vektor`, right: `${NS.b}:vektor-aero`, judgement: "POSITIVE", actor: "system", reason: expect.stringMatching(/^Same INN/) as string, version: 1 },
+      {
+        left: `${NS.a}:vektor`,
+        right: `${NS.b}:vektor-aero`,
+        judgement: "POSITIVE",
+        actor: "system",
+        reason: expect.stringMatching(/^Same INN/) as string,
+        version: 1,
+      },
     ]);
   });
 
   it("lists a name-only look-alike as a candidate without merging it", async () => {
     expect(await entity(`${NS.b}:vector-aero-trading`)).toMatchObject({ id: `${NS.b}:vector-aero-trading`, mergedIds: [] });
-    const { candidates } = await ok(`query($id: ID!) { candidates(id: $id, minScore: 0.5) { left { id } right { id } score } }`, { id: `${NS.b}:vector-aero-trading` });
+    const { candidates } = await ok(`query($id: ID!) { candidates(id: $id, minScore: 0.5) { left { id } right { id } score } }`, {
+      id: `${NS.b}:vector-aero-trading`,
+    });
     expect(candidates.find((c) => c.left.id === `${NS.a}:vektor`)).toMatchObject({ right: { id: `${NS.b}:vector-aero-trading` } });
   });
 
@@ -90,18 +117,36 @@ describe("automatic resolution at import: an equal INN, OpenSanctions referents,
     expect((await load("canonical-second", NS.ref)).resolution).toMatchObject({ judged: 1 });
     expect(await entity(`${NS.ref}:old-e1`)).toEqual({ id: `${NS.ref}:NK-e1`, name: "Amber Harbor Trading", mergedIds: [`${NS.ref}:old-e1`] });
     expect(await judgements(`${NS.ref}:NK-e1`)).toEqual([
-      { left: `${NS.ref}:NK-e1`, right: `${NS.ref}:old-e1`, judgement: "POSITIVE", actor: "system", reason: `OpenSanctions referents: ${NS.ref}:old-e1 is an older id of ${NS.ref}:NK-e1`, version: 1 },
+      {
+        left: `${NS.ref}:NK-e1`,
+        right: `${NS.ref}:old-e1`,
+        judgement: "POSITIVE",
+        actor: "system",
+        reason: `OpenSanctions referents: ${NS.ref}:old-e1 is an older id of ${NS.ref}:NK-e1`,
+        version: 1,
+      },
     ]);
   });
 
   it("keeps every judgement through a re-import, and through import:delete the ones about records other data still holds", async () => {
     await load("other", NS.c);
-    await ok(`mutation($l: ID!, $r: ID!) { judge(left: $l, right: $r, judgement: POSITIVE, reason: "The branch files under the head office's INN") { version } }`, { l: `${NS.a}:vektor`, r: `${NS.c}:vektor-branch` });
-    await ok(`mutation($l: ID!, $r: ID!) { judge(left: $l, right: $r, judgement: NEGATIVE, reason: "A trading house with another director") { version } }`, { l: `${NS.a}:vektor`, r: `${NS.b}:vector-aero-trading` });
+    await ok(
+      `mutation($l: ID!, $r: ID!) { judge(left: $l, right: $r, judgement: POSITIVE, reason: "The branch files under the head office's INN") { version } }`,
+      { l: `${NS.a}:vektor`, r: `${NS.c}:vektor-branch` },
+    );
+    await ok(`mutation($l: ID!, $r: ID!) { judge(left: $l, right: $r, judgement: NEGATIVE, reason: "A trading house with another director") { version } }`, {
+      l: `${NS.a}:vektor`,
+      r: `${NS.b}:vector-aero-trading`,
+    });
     const before = await judgements(`${NS.a}:vektor`);
     expect(before.map((j) => `${j.judgement} ${j.actor}`).sort()).toEqual([`NEGATIVE ${EDITOR}`, `POSITIVE ${EDITOR}`, "POSITIVE system"]);
 
-    for (const [name, ns] of [["register", NS.a], ["sanctions", NS.b], ["other", NS.c]] as const) expect((await load(name, ns)).resolution).toMatchObject({ judged: 0 });
+    for (const [name, ns] of [
+      ["register", NS.a],
+      ["sanctions", NS.b],
+      ["other", NS.c],
+    ] as const)
+      expect((await load(name, ns)).resolution).toMatchObject({ judged: 0 });
     expect(await judgements(`${NS.a}:vektor`)).toEqual(before);
     expect((await entity(`${NS.c}:vektor-branch`)).mergedIds.sort()).toEqual([`${NS.b}:vektor-aero`, `${NS.c}:vektor-branch`].sort());
 

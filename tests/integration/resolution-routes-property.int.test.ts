@@ -38,9 +38,17 @@ describe("routes through clusters against the oracle on the contracted graph", (
           try {
             // Pairs of the drawn nodes judged one actor: [a, b] and, with four, [c, d].
             for (let i = 0; i + 1 < judged.length; i += 2) {
-              await server().app.services.resolution.judge(JUDGE, { left: `${prefix}n${judged[i]}`, right: `${prefix}n${judged[i + 1]}`, judgement: "POSITIVE", reason: "property test" });
+              await server().app.services.resolution.judge(JUDGE, {
+                left: `${prefix}n${judged[i]}`,
+                right: `${prefix}n${judged[i + 1]}`,
+                judgement: "POSITIVE",
+                reason: "property test",
+              });
             }
-            const clusters = await clustersOf(db, graph.nodes.map((n) => prefix + n));
+            const clusters = await clustersOf(
+              db,
+              graph.nodes.map((n) => prefix + n),
+            );
             const canon = (n: string) => (clusters.get(prefix + n)?.canonicalId ?? prefix + n).slice(prefix.length);
             const edges: OracleEdge[] = graph.edges.map((e) => ({ ...e, start: canon(e.start), end: canon(e.end) }));
             const topics = new Map<string, string[]>();
@@ -98,7 +106,10 @@ describe("routes through clusters against the oracle on the contracted graph", (
               }
             }
           } finally {
-            await dropResolution(db, graph.nodes.map((n) => prefix + n));
+            await dropResolution(
+              db,
+              graph.nodes.map((n) => prefix + n),
+            );
           }
         },
       ),

@@ -113,7 +113,14 @@ describe("entity resolution: judgements, clusters and candidates", () => {
   it("makes one entity of a POSITIVE pair: one id, every name, every relationship, the merged id resolving to it", async () => {
     const res = await judge(id("nw-gb"), id("nw-ltd"), "POSITIVE", "Same Companies House number in both sources");
     expect(res.errors).toBeUndefined();
-    expect(res.data?.judge).toMatchObject({ left: id("nw-gb"), right: id("nw-ltd"), judgement: "POSITIVE", actor: EDITOR, reason: "Same Companies House number in both sources", version: 1 });
+    expect(res.data?.judge).toMatchObject({
+      left: id("nw-gb"),
+      right: id("nw-ltd"),
+      judgement: "POSITIVE",
+      actor: EDITOR,
+      reason: "Same Companies House number in both sources",
+      version: 1,
+    });
     expect(res.data?.judge.at).toMatch(/^\d{4}-\d\d-\d\dT/);
     for (const asked of [id("nw-gb"), id("nw-ltd")]) {
       const { entity } = await ok(ENTITY, { id: asked });
@@ -127,7 +134,13 @@ describe("entity resolution: judgements, clusters and candidates", () => {
     expect(candidates.map((c) => c.right.id)).not.toContain(id("nw-ltd"));
     const history = (await ok(`query($id: ID!) { history(id: $id) { actor operation reason targetKind version after } }`, { id: res.data?.judge.id })).history;
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ actor: EDITOR, operation: "judge", reason: "Same Companies House number in both sources", targetKind: "judgement", version: 1 });
+    expect(history[0]).toMatchObject({
+      actor: EDITOR,
+      operation: "judge",
+      reason: "Same Companies House number in both sources",
+      targetKind: "judgement",
+      version: 1,
+    });
     expect(history[0]!.after.canonical).toEqual({ left: id("nw-gb"), right: id("nw-gb") });
   });
 
@@ -137,7 +150,8 @@ describe("entity resolution: judgements, clusters and candidates", () => {
       const nodes: { id: string; aliases: readonly string[] }[] = [];
       const edges: { id: string; from: string; to: string; startRecord: string }[] = [];
       for await (const page of graph.nodes()) nodes.push(...page.filter((n) => n.id.startsWith(tag)));
-      for await (const page of graph.edges()) edges.push(...page.filter((e) => e.id.startsWith(tag)).map((e) => ({ id: e.id, from: e.from.id, to: e.to.id, startRecord: e.startRecord })));
+      for await (const page of graph.edges())
+        edges.push(...page.filter((e) => e.id.startsWith(tag)).map((e) => ({ id: e.id, from: e.from.id, to: e.to.id, startRecord: e.startRecord })));
       return { nodes, edges };
     };
     // Small pages, so the cluster's two records fall in different pages and it is written once.
@@ -145,7 +159,9 @@ describe("entity resolution: judgements, clusters and candidates", () => {
     expect(mine(all.nodes.map((n) => n.id)).sort()).toEqual([id("buyer"), id("nw-gb"), id("nw-other"), id("ru"), id("vk-a"), id("vk-b")]);
     expect(all.nodes.find((n) => n.id === id("nw-gb"))?.aliases).toEqual([`North Wind Avia ${tag} Ltd`, `NWA ${tag}`]);
     expect(all.edges.find((e) => e.id === id("s1"))).toEqual({ id: id("s1"), from: id("nw-gb"), to: id("buyer"), startRecord: id("nw-gb") });
-    const listed = await collect(await server().app.exports.graph({ kind: "elements", nodes: [id("nw-ltd"), id("buyer")], relationships: [{ type: "SUPPLIED", id: id("s1") }] }));
+    const listed = await collect(
+      await server().app.exports.graph({ kind: "elements", nodes: [id("nw-ltd"), id("buyer")], relationships: [{ type: "SUPPLIED", id: id("s1") }] }),
+    );
     expect([listed.nodes.map((n) => n.id), listed.edges.map((e) => e.id)]).toEqual([[id("nw-gb"), id("buyer")], [id("s1")]]);
     let line: { id: string; referents?: string[] } | undefined;
     for await (const chunk of ftmChunks(await server().app.exports.graph({ kind: "elements", nodes: [id("nw-gb")], relationships: [] }))) {

@@ -7,7 +7,14 @@ import type { RouteSearchShape } from "../support/route-shapes.js";
 
 const P = `cache-${Date.now()}-`;
 const rel = (id: string, start: string, end: string, confidence: number): OracleEdge => ({
-  id, type: "SUPPLIED", start, end, status: "REPORTED", confidence, validFrom: null, validTo: null,
+  id,
+  type: "SUPPLIED",
+  start,
+  end,
+  status: "REPORTED",
+  confidence,
+  validFrom: null,
+  validTo: null,
 });
 const ROUTES = `query($from: ID!, $to: ID!) { routes(from: $from, to: $to) { routes { confidence summary } } }`;
 const summaries = (res: { data?: { routes: RouteSearchShape } }) => res.data!.routes.routes.map((r) => `${r.summary} ${r.confidence}`);
@@ -32,7 +39,11 @@ describe("Query.routes answers kept in memory", () => {
     const vars = { from: `${P}a`, to: `${P}b` };
     expect(summaries(await server().gql<{ routes: RouteSearchShape }>(ROUTES, vars))).toEqual([`${P}a → ${P}x → ${P}b 0.25`]);
     expect(summaries(await server().gql<{ routes: RouteSearchShape }>(ROUTES, vars))).toEqual([`${P}a → ${P}x → ${P}b 0.25`]);
-    await other.executeQuery("MATCH (a:Entity {id: $a}), (b:Entity {id: $b}) CREATE (a)-[:SUPPLIED {id: $id, status: 'REPORTED', confidence: 0.8}]->(b)", { a: `${P}a`, b: `${P}b`, id: `${P}ab` }, { database: inject("neo4j").database });
+    await other.executeQuery(
+      "MATCH (a:Entity {id: $a}), (b:Entity {id: $b}) CREATE (a)-[:SUPPLIED {id: $id, status: 'REPORTED', confidence: 0.8}]->(b)",
+      { a: `${P}a`, b: `${P}b`, id: `${P}ab` },
+      { database: inject("neo4j").database },
+    );
     expect(summaries(await server().gql<{ routes: RouteSearchShape }>(ROUTES, vars))).toEqual([`${P}a → ${P}b 0.8`, `${P}a → ${P}x → ${P}b 0.25`]);
   });
 

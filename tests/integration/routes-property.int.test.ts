@@ -11,7 +11,9 @@ import { useTestServer, type TestServer } from "../helpers/test-app.js";
 function oracleQuery(q: RandomSearch, exposure: boolean, degreeCap: number): OracleQuery {
   const types = q.types ?? [...(q.undirected ? ROUTE_RELATIONSHIP_TYPES : FLOW_RELATIONSHIP_TYPES)];
   const within = (list: readonly string[]) => types.every((t) => list.includes(t));
-  const degreeTypes = [...(within(FLOW_RELATIONSHIP_TYPES) ? FLOW_RELATIONSHIP_TYPES : within(ROUTE_RELATIONSHIP_TYPES) ? ROUTE_RELATIONSHIP_TYPES : RELATIONSHIP_TYPE_NAMES)];
+  const degreeTypes = [
+    ...(within(FLOW_RELATIONSHIP_TYPES) ? FLOW_RELATIONSHIP_TYPES : within(ROUTE_RELATIONSHIP_TYPES) ? ROUTE_RELATIONSHIP_TYPES : RELATIONSHIP_TYPE_NAMES),
+  ];
   return { ...q, to: exposure ? null : q.to, types, contextTypes: [...CONTEXT_RELATIONSHIP_TYPES], degreeCap, degreeTypes };
 }
 
@@ -110,7 +112,9 @@ describe("Query.connections against a brute-force oracle", () => {
   it("returns the oracle's spanning tree of best pairwise routes under every filter", async () => {
     await fc.assert(
       fc.asyncProperty(
-        randomGraph.chain((g) => fc.tuple(fc.constant(g), fc.uniqueArray(fc.nat(g.nodes.length - 1), { minLength: 2, maxLength: 4 }), randomQuery(g.nodes.length))),
+        randomGraph.chain((g) =>
+          fc.tuple(fc.constant(g), fc.uniqueArray(fc.nat(g.nodes.length - 1), { minLength: 2, maxLength: 4 }), randomQuery(g.nodes.length)),
+        ),
         async ([graph, picked, q]) => {
           const ids = picked.map((i) => `n${i}`);
           const avoid = q.avoid.filter((a) => !ids.includes(a));
@@ -134,7 +138,10 @@ describe("Query.connections against a brute-force oracle", () => {
             const strip = (s: string) => s.slice(prefix.length);
             const label = JSON.stringify({ ids, q });
             expect(answer.truncated, label).toBe(false);
-            expect(answer.routes.map((r) => [r.hops[0]!.from.id, ...r.hops.map((h) => h.to.id)].map(strip)), label).toEqual(expected.routes);
+            expect(
+              answer.routes.map((r) => [r.hops[0]!.from.id, ...r.hops.map((h) => h.to.id)].map(strip)),
+              label,
+            ).toEqual(expected.routes);
             expect(answer.unconnected.map(strip), label).toEqual(expected.unconnected);
           } finally {
             await dropFixtureGraph(server().app.db, prefix);

@@ -78,9 +78,7 @@ describe("Query.routes", () => {
 
   it("returns only the Kazakhstan route with via [country-kz]", async () => {
     const res = await server().gql(ROUTES, { ...DJI_TO_FRONT, via: ["country-kz"] });
-    expect(res.data.routes.routes.map(nodeIds)).toEqual([
-      ["dji", "small-intermediaries-and-exporters", "country-kz", "country-ru", "russian-front-lines"],
-    ]);
+    expect(res.data.routes.routes.map(nodeIds)).toEqual([["dji", "small-intermediaries-and-exporters", "country-kz", "country-ru", "russian-front-lines"]]);
   });
 
   it("finds no route that avoids Russia and says so", async () => {

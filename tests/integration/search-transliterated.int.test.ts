@@ -23,7 +23,9 @@ describe("Query.search by the spellings investigators type, and by identifiers",
       [
         { id: "quartz-falcon-ltd", schema: "Company", properties: { name: ["Quartz Falcon Ltd"] } },
         { id: "own-quartz", schema: "Ownership", properties: { owner: ["quartz-falcon-ltd"], asset: ["quartz-falcon"] } },
-      ].map((l) => JSON.stringify(l)).join("\n") + "\n",
+      ]
+        .map((l) => JSON.stringify(l))
+        .join("\n") + "\n",
     );
     await runImport(server().app.db, { format: "ftm", path: file, namespace: ns, rejectsFile: null });
   });

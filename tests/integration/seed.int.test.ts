@@ -19,9 +19,7 @@ describe("seed graph", () => {
 
   it("quotes every piece of evidence exactly, at its offsets", async () => {
     const rows = await server().app.db.readTx("test", async (tx) => {
-      const res = await tx.run(
-        "MATCH ()-[r]->() RETURN r.id AS id, r.evidenceQuotes AS quotes, r.evidenceStarts AS starts, r.evidenceEnds AS ends",
-      );
+      const res = await tx.run("MATCH ()-[r]->() RETURN r.id AS id, r.evidenceQuotes AS quotes, r.evidenceStarts AS starts, r.evidenceEnds AS ends");
       return res.records.map((r) => r.toObject());
     });
     expect(rows.length).toBeGreaterThan(40);
@@ -75,7 +73,9 @@ describe("Query.neighborhood", () => {
   const server = useTestServer();
 
   it("returns the meeting's participants, place and documents one hop out", async () => {
-    const res = await server().gql(`{ neighborhood(id: "meeting-2023-03-21") { truncated nodes { id } edges { type from { id } to { id } evidence { quote } } } }`);
+    const res = await server().gql(
+      `{ neighborhood(id: "meeting-2023-03-21") { truncated nodes { id } edges { type from { id } to { id } evidence { quote } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const ids = res.data.neighborhood.nodes.map((n: any) => n.id);
     expect(ids[0]).toBe("meeting-2023-03-21");
@@ -89,7 +89,9 @@ describe("Query.neighborhood", () => {
   });
 
   it("caps the nodes at limit, keeps the strongest links and says it truncated", async () => {
-    const res = await server().gql(`{ neighborhood(id: "country-ru", depth: 2, limit: 3) { truncated nodes { id } edges { confidence from { id } to { id } } } }`);
+    const res = await server().gql(
+      `{ neighborhood(id: "country-ru", depth: 2, limit: 3) { truncated nodes { id } edges { confidence from { id } to { id } } } }`,
+    );
     const { nodes, edges, truncated } = res.data.neighborhood;
     expect(nodes).toHaveLength(3);
     expect(truncated).toBe(true);

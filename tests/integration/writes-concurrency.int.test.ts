@@ -22,7 +22,11 @@ describe("8 clients adding and corroborating claims at once", () => {
   beforeAll(async () => {
     for (const subject of subjects) tokens.push(await testToken(subject, "editor"));
     for (let i = 0; i < CLIENTS; i += 1) {
-      const res = await server().gql(ADD_SOURCE, { input: { title: `Wire ${i}`, publisher: `Independent Wire ${i} ${ns}`, text: `Wire ${i} (${ns}): ${QUOTE} again; and a ${i}-th note.` } }, tokens[i]);
+      const res = await server().gql(
+        ADD_SOURCE,
+        { input: { title: `Wire ${i}`, publisher: `Independent Wire ${i} ${ns}`, text: `Wire ${i} (${ns}): ${QUOTE} again; and a ${i}-th note.` } },
+        tokens[i],
+      );
       sources.push(res.data.addSource.id);
     }
     for (const name of ["Hub", ...Array.from({ length: CLIENTS }, (_, i) => `Spoke ${i}`)]) {
@@ -41,8 +45,16 @@ describe("8 clients adding and corroborating claims at once", () => {
     const evidence = (i: number) => [{ sourceId: sources[i], quote: QUOTE }];
     const client = async (i: number) => {
       // Each client states the shared claim (one wins, the others corroborate it) and one of its own.
-      const own = server().gql(ADD_CLAIM, { input: { from: hub, to: made.entities[i + 1], type: "SUPPLIED", status: "REPORTED", evidence: evidence(i) } }, tokens[i]);
-      const shared = await server().gql(ADD_CLAIM, { input: { from: hub, to: "country-ru", type: "SUPPLIED", status: "REPORTED", evidence: evidence(i) } }, tokens[i]);
+      const own = server().gql(
+        ADD_CLAIM,
+        { input: { from: hub, to: made.entities[i + 1], type: "SUPPLIED", status: "REPORTED", evidence: evidence(i) } },
+        tokens[i],
+      );
+      const shared = await server().gql(
+        ADD_CLAIM,
+        { input: { from: hub, to: "country-ru", type: "SUPPLIED", status: "REPORTED", evidence: evidence(i) } },
+        tokens[i],
+      );
       let outcome: string;
       if (shared.errors) {
         expect(shared.errors[0]!.extensions).toMatchObject({ code: "CONFLICT", claimId: expect.any(String) });

@@ -57,7 +57,12 @@ describe("writes under hostile and mistaken use", () => {
   });
 
   it("refuses a token without an expiry, which would stay valid for ever", async () => {
-    const forever = await new SignJWT({ roles: ["editor"] }).setProtectedHeader({ alg: "HS256" }).setSubject(EDITOR).setIssuer("actorgraph").setAudience("actorgraph").sign(new TextEncoder().encode(TEST_AUTH_SECRET));
+    const forever = await new SignJWT({ roles: ["editor"] })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(EDITOR)
+      .setIssuer("actorgraph")
+      .setAudience("actorgraph")
+      .sign(new TextEncoder().encode(TEST_AUTH_SECRET));
     const res = await as(forever, `{ me { subject } }`);
     expect(res.status).toBe(401);
     expect(res.errors?.[0]).toMatchObject({ message: expect.stringMatching(/exp/), extensions: { code: "UNAUTHENTICATED" } });
@@ -70,7 +75,10 @@ describe("writes under hostile and mistaken use", () => {
       expect(res.status).toBe(400);
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COSTLY", mutations: 11, maxMutations: 10 });
     }
-    const written = await as(editor, `query($a: ID!, $b: ID!) { first: entity(id: $a) { id } last: entity(id: $b) { id } }`, { a: `batch-0-${ns}`, b: `batch-10-${ns}` });
+    const written = await as(editor, `query($a: ID!, $b: ID!) { first: entity(id: $a) { id } last: entity(id: $b) { id } }`, {
+      a: `batch-0-${ns}`,
+      b: `batch-10-${ns}`,
+    });
     expect(written.errors?.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND", "NOT_FOUND"]);
   });
 
@@ -102,11 +110,19 @@ describe("writes under hostile and mistaken use", () => {
   });
 
   it("names possible duplicates of an entity with 50 long aliases instead of failing after storing it", async () => {
-    const aliases = Array.from({ length: 50 }, (_, i) => Array.from({ length: 30 }, (_, j) => `alias${i}x${j}`).join(" ").slice(0, 200));
+    const aliases = Array.from({ length: 50 }, (_, i) =>
+      Array.from({ length: 30 }, (_, j) => `alias${i}x${j}`)
+        .join(" ")
+        .slice(0, 200),
+    );
     const first = await as(editor, ADD_ENTITY, { input: { name: `Many Aliases ${ns}`, kind: "Company", aliases } });
     expect(first.errors, JSON.stringify(first.errors)).toBeUndefined();
     made.entities.push(first.data.addEntity.entity.id);
-    const twin = (await ok(`mutation($input: EntityInput!) { addEntity(input: $input) { entity { id } possibleDuplicates { id } } }`, { input: { name: aliases[49], kind: "Company" } })).addEntity;
+    const twin = (
+      await ok(`mutation($input: EntityInput!) { addEntity(input: $input) { entity { id } possibleDuplicates { id } } }`, {
+        input: { name: aliases[49], kind: "Company" },
+      })
+    ).addEntity;
     made.entities.push(twin.entity.id);
     expect(twin.possibleDuplicates.map((e: { id: string }) => e.id)).toContain(first.data.addEntity.entity.id);
   });
@@ -134,7 +150,9 @@ describe("writes under hostile and mistaken use", () => {
         { old },
       ),
     );
-    await server().app.db.writeTx("test-expire-key", (tx) => tx.run("MATCH (k:IdempotencyKey {actor: $actor}) SET k.expiresAt = datetime() - duration('PT1H')", { actor: EDITOR }));
+    await server().app.db.writeTx("test-expire-key", (tx) =>
+      tx.run("MATCH (k:IdempotencyKey {actor: $actor}) SET k.expiresAt = datetime() - duration('PT1H')", { actor: EDITOR }),
+    );
     const again = (await ok(ADD_ENTITY, { input, key: `exp-${ns}` })).addEntity.entity.id as string;
     made.entities.push(again);
     expect(again).not.toBe(first);
@@ -142,7 +160,10 @@ describe("writes under hostile and mistaken use", () => {
 
   it("keeps an editor's retraction and status when the same claims are imported again, from the same file or another", async () => {
     const header = "from,to,type,confidence,status,quote,source_url,source_title,valid_from,valid_to";
-    const rows = [`dji,country-kz,COMMENTED_ON,0.5,POSSIBLE,DJI commented on Kazakhstan (${ns}).,,,,`, `dji,country-by,SUPPLIED,,REPORTED,DJI supplied Belarus (${ns}).,,,,`];
+    const rows = [
+      `dji,country-kz,COMMENTED_ON,0.5,POSSIBLE,DJI commented on Kazakhstan (${ns}).,,,,`,
+      `dji,country-by,SUPPLIED,,REPORTED,DJI supplied Belarus (${ns}).,,,,`,
+    ];
     const fileA = join(tmp, "a.csv");
     const fileB = join(tmp, "b.csv");
     writeFileSync(fileA, [header, ...rows, ""].join("\n"));

@@ -58,7 +58,8 @@ describe("writes: sources, entities and claims through GraphQL", () => {
     editor = await testToken(EDITOR, "editor");
     reader = await testToken(`reader-${ns}`, "reader");
     ledger = await addSource("The Steppe Ledger", ARTICLE);
-    const added = (await ok(ADD_ENTITY, { input: { name: `Steppe Logistics ${ns}`, kind: "Company", country: "KZ", aliases: [`Steppe Logistics LLP ${ns}`] } })).addEntity;
+    const added = (await ok(ADD_ENTITY, { input: { name: `Steppe Logistics ${ns}`, kind: "Company", country: "KZ", aliases: [`Steppe Logistics LLP ${ns}`] } }))
+      .addEntity;
     steppe = added.entity.id;
     made.entities.push(steppe);
   });
@@ -98,16 +99,41 @@ describe("writes: sources, entities and claims through GraphQL", () => {
   describe("Mutation.addClaim", () => {
     it("refuses a quote that is not in its source, naming the closest passage", async () => {
       const res = await as(editor, ADD_CLAIM, {
-        input: { from: steppe, to: "country-ru", type: "SUPPLIED", status: "REPORTED", evidence: [{ sourceId: ledger, quote: "Steppe Logistics LLP re-exported the drones to Russia via the Kazakh border" }] },
+        input: {
+          from: steppe,
+          to: "country-ru",
+          type: "SUPPLIED",
+          status: "REPORTED",
+          evidence: [{ sourceId: ledger, quote: "Steppe Logistics LLP re-exported the drones to Russia via the Kazakh border" }],
+        },
       });
-      expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", sourceId: ledger, closestPassage: expect.stringContaining("re-exported the drones to Russia") });
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        sourceId: ledger,
+        closestPassage: expect.stringContaining("re-exported the drones to Russia"),
+      });
       expect(res.errors?.[0]?.message).toMatch(/is not in source .*Closest passage: "[^"]*Steppe Logistics LLP re-exported the drones to Russia/);
       expect((await as(editor, `{ entity(id: "${steppe}") { relationships { id } } }`)).data.entity.relationships).toEqual([]);
     });
 
     it("computes offsets that slice the stored text to the quote exactly", async () => {
-      const claim = await addClaim({ from: steppe, to: "country-ru", type: "SUPPLIED", status: "REPORTED", validFrom: "2023-01-01", evidence: [{ sourceId: ledger, quote: SHIPPED }] });
-      expect(claim).toMatchObject({ type: "SUPPLIED", status: "REPORTED", confidence: 0.8, version: 1, warnings: [], from: { id: steppe }, to: { id: "country-ru" } });
+      const claim = await addClaim({
+        from: steppe,
+        to: "country-ru",
+        type: "SUPPLIED",
+        status: "REPORTED",
+        validFrom: "2023-01-01",
+        evidence: [{ sourceId: ledger, quote: SHIPPED }],
+      });
+      expect(claim).toMatchObject({
+        type: "SUPPLIED",
+        status: "REPORTED",
+        confidence: 0.8,
+        version: 1,
+        warnings: [],
+        from: { id: steppe },
+        to: { id: "country-ru" },
+      });
       const [ev] = claim.evidence;
       const stored = (await ok(`query($id: ID!) { source(id: $id) { text } }`, { id: ledger })).source.text;
       expect(stored.slice(ev.start, ev.end)).toBe(SHIPPED);
@@ -116,12 +142,16 @@ describe("writes: sources, entities and claims through GraphQL", () => {
     });
 
     it("refuses a second live claim of the same type between the same entities (CONFLICT naming it)", async () => {
-      const res = await as(editor, ADD_CLAIM, { input: { from: steppe, to: "country-ru", type: "SUPPLIED", status: "LIKELY", evidence: [{ sourceId: ledger, quote: SHIPPED }] } });
+      const res = await as(editor, ADD_CLAIM, {
+        input: { from: steppe, to: "country-ru", type: "SUPPLIED", status: "LIKELY", evidence: [{ sourceId: ledger, quote: SHIPPED }] },
+      });
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", claimId: made.claims[0] });
     });
 
     it("asks for occurrence when a quote occurs twice, and warns when hedge words contradict the status", async () => {
-      const twice = await as(editor, ADD_CLAIM, { input: { from: steppe, to: "country-kz", type: "BASED_IN", status: "REPORTED", evidence: [{ sourceId: ledger, quote: "Steppe Logistics LLP" }] } });
+      const twice = await as(editor, ADD_CLAIM, {
+        input: { from: steppe, to: "country-kz", type: "BASED_IN", status: "REPORTED", evidence: [{ sourceId: ledger, quote: "Steppe Logistics LLP" }] },
+      });
       const stored = text("The Steppe Ledger", ARTICLE);
       const starts = [...stored.matchAll(/Steppe Logistics LLP/g)].map((m) => m.index);
       expect(starts).toHaveLength(3);
@@ -136,7 +166,13 @@ describe("writes: sources, entities and claims through GraphQL", () => {
       });
       expect(hedged.warnings).toHaveLength(1);
       expect(hedged.warnings[0]).toMatch(/says "likely", which suggests LIKELY/);
-      const second = await addClaim({ from: steppe, to: "country-kz", type: "BASED_IN", status: "REPORTED", evidence: [{ sourceId: ledger, quote: "Steppe Logistics LLP", occurrence: 2 }] });
+      const second = await addClaim({
+        from: steppe,
+        to: "country-kz",
+        type: "BASED_IN",
+        status: "REPORTED",
+        evidence: [{ sourceId: ledger, quote: "Steppe Logistics LLP", occurrence: 2 }],
+      });
       expect(second.evidence[0]).toMatchObject({ start: starts[1], end: starts[1]! + "Steppe Logistics LLP".length });
     });
   });
@@ -154,7 +190,12 @@ describe("writes: sources, entities and claims through GraphQL", () => {
       expect(afterRelay).toMatchObject({ version: 3, confidence: 0.8 });
       const afterIndependent = (await ok(CORROBORATE, { id: claim, evidence: [{ sourceId: independent, quote: q }] })).corroborate;
       expect(afterIndependent).toMatchObject({ version: 4, confidence: 0.9, status: "REPORTED" });
-      expect(afterIndependent.evidence.map((e: { source: { publisher: string } }) => e.source.publisher)).toEqual(["The Steppe Ledger", "The Steppe Ledger", "Caspian Relay", "Almaty Customs Watch"]);
+      expect(afterIndependent.evidence.map((e: { source: { publisher: string } }) => e.source.publisher)).toEqual([
+        "The Steppe Ledger",
+        "The Steppe Ledger",
+        "Caspian Relay",
+        "Almaty Customs Watch",
+      ]);
       const routes = (await ok(ROUTES, { from: steppe, to: "russian-front-lines", inc: false })).routes.routes;
       // Routes rank by the recomputed confidence: 0.9 for the corroborated hop × 0.8 for Russia → front.
       expect(routes.find((r: { summary: string }) => r.summary.includes("→ Russia →"))).toMatchObject({ confidence: 0.72 });
@@ -163,11 +204,19 @@ describe("writes: sources, entities and claims through GraphQL", () => {
     it("shows a dispute beside the claim, demoting its status one step", async () => {
       const claim = made.claims[0]!;
       const denial = await addSource("Border Service Bulletin", "The border service says no drones crossed the Kazakh–Russian border in 2023.");
-      const disputed = (await ok(DISPUTE, { id: claim, evidence: [{ sourceId: denial, quote: "no drones crossed the Kazakh–Russian border in 2023" }], note: "The border service denies it." })).disputeClaim;
+      const disputed = (
+        await ok(DISPUTE, {
+          id: claim,
+          evidence: [{ sourceId: denial, quote: "no drones crossed the Kazakh–Russian border in 2023" }],
+          note: "The border service denies it.",
+        })
+      ).disputeClaim;
       expect(disputed).toMatchObject({ version: 5, disputed: true, status: "LIKELY", assertedStatus: "REPORTED" });
       expect(disputed.confidence).toBeCloseTo(0.7, 6);
       const against = disputed.evidence.filter((e: { role: string }) => e.role === "DISPUTING");
-      expect(against).toEqual([expect.objectContaining({ note: "The border service denies it.", source: expect.objectContaining({ publisher: "Border Service Bulletin" }) })]);
+      expect(against).toEqual([
+        expect.objectContaining({ note: "The border service denies it.", source: expect.objectContaining({ publisher: "Border Service Bulletin" }) }),
+      ]);
     });
   });
 
@@ -183,14 +232,22 @@ describe("writes: sources, entities and claims through GraphQL", () => {
       const before = (await ok(ROUTES, { from: steppe, to: "russian-front-lines", inc: false })).routes.routes;
       expect(before.some((r: any) => r.hops.some((h: any) => h.relationship.id === claim))).toBe(true);
       const retracted = (await ok(RETRACT, { id: claim, reason: "The customs records were forged.", v: 5, key: `retract-${ns}` })).retractClaim;
-      expect(retracted).toMatchObject({ status: "RETRACTED", retracted: true, version: 6, assertedStatus: "REPORTED", retraction: { actor: EDITOR, reason: "The customs records were forged." } });
+      expect(retracted).toMatchObject({
+        status: "RETRACTED",
+        retracted: true,
+        version: 6,
+        assertedStatus: "REPORTED",
+        retraction: { actor: EDITOR, reason: "The customs records were forged." },
+      });
       const after = (await ok(ROUTES, { from: steppe, to: "russian-front-lines", inc: false })).routes.routes;
       expect(after.some((r: any) => r.hops.some((h: any) => h.relationship.id === claim))).toBe(false);
       const back = (await ok(ROUTES, { from: steppe, to: "russian-front-lines", inc: true })).routes.routes;
       const hop = back.flatMap((r: any) => r.hops).find((h: any) => h.relationship.id === claim);
       expect(hop.relationship).toEqual({ id: claim, status: "RETRACTED", retracted: true });
       const hood = async (inc: boolean) =>
-        (await ok(`query($id: ID!, $inc: Boolean!) { neighborhood(id: $id, includeRetracted: $inc) { edges { id } } }`, { id: steppe, inc })).neighborhood.edges.map((e: { id: string }) => e.id);
+        (
+          await ok(`query($id: ID!, $inc: Boolean!) { neighborhood(id: $id, includeRetracted: $inc) { edges { id } } }`, { id: steppe, inc })
+        ).neighborhood.edges.map((e: { id: string }) => e.id);
       expect(await hood(false)).not.toContain(claim);
       expect(await hood(true)).toContain(claim);
     });
@@ -219,7 +276,15 @@ describe("writes: sources, entities and claims through GraphQL", () => {
         [6, "retractClaim", EDITOR],
         [7, "setClaimStatus", EDITOR],
       ]);
-      expect(history.map((h: any) => h.reason)).toEqual([null, null, null, null, "The border service denies it.", "The customs records were forged.", "Only one broker stands by it."]);
+      expect(history.map((h: any) => h.reason)).toEqual([
+        null,
+        null,
+        null,
+        null,
+        "The border service denies it.",
+        "The customs records were forged.",
+        "Only one broker stands by it.",
+      ]);
       expect(history[0].before).toBeNull();
       expect(history[5].before).toMatchObject({ status: "LIKELY", version: 5 });
       expect(history[5].after).toMatchObject({ status: "RETRACTED", version: 6, retractionReason: "The customs records were forged." });
@@ -255,11 +320,21 @@ describe("writes: sources, entities and claims through GraphQL", () => {
     it("accepts the token `actorgraph token` prints with AUTH_SECRET, and no token signed otherwise", async () => {
       const cli = join(import.meta.dirname, "..", "..", "dist", "src", "cli.js");
       const run = (env: Record<string, string>) =>
-        promisify(execFile)("node", [cli, "token", "--subject", `cli-${ns}`, "--role", "editor", "--expires", "10m"], { env: { ...process.env, ...env, AUTH_SECRET_FILE: join(tmpdir(), `no-secret-${ns}`) } });
+        promisify(execFile)("node", [cli, "token", "--subject", `cli-${ns}`, "--role", "editor", "--expires", "10m"], {
+          env: { ...process.env, ...env, AUTH_SECRET_FILE: join(tmpdir(), `no-secret-${ns}`) },
+        });
       const { stdout } = await run({ AUTH_SECRET: TEST_AUTH_SECRET });
       expect((await as(stdout.trim(), "{ me { subject roles } }")).data.me).toEqual({ subject: `cli-${ns}`, roles: ["editor"] });
       const other = (await run({ AUTH_SECRET: "some-other-secret-some-other-secret-0123" })).stdout.trim();
-      expect((await fetch(`${server().server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${other}` }, body: '{"query":"{ me { subject } }"}' })).status).toBe(401);
+      expect(
+        (
+          await fetch(`${server().server.url}/graphql`, {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${other}` },
+            body: '{"query":"{ me { subject } }"}',
+          })
+        ).status,
+      ).toBe(401);
       await expect(run({ AUTH_SECRET: "" })).rejects.toMatchObject({ stderr: expect.stringMatching(/no AUTH_SECRET/) });
     });
 

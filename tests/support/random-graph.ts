@@ -42,18 +42,16 @@ export const randomGraph: fc.Arbitrary<RandomGraph> = fc.oneof(fc.integer({ min:
     .map(([raw, topics]) => ({
       nodes: Array.from({ length: n }, (_, i) => `n${i}`),
       topics: new Map(topics.flatMap((t, i) => (t === null ? [] : [[`n${i}`, [t]] as [string, string[]]]))),
-      edges: raw.map(
-        (e, i): OracleEdge => ({
-          id: `e${String(i).padStart(2, "0")}`,
-          type: e.type,
-          start: `n${e.start}`,
-          end: `n${e.end}`,
-          status: e.status,
-          confidence: e.confidence,
-          validFrom: e.validFrom,
-          validTo: e.validTo,
-        }),
-      ),
+      edges: raw.map((e, i): OracleEdge => ({
+        id: `e${String(i).padStart(2, "0")}`,
+        type: e.type,
+        start: `n${e.start}`,
+        end: `n${e.end}`,
+        status: e.status,
+        confidence: e.confidence,
+        validFrom: e.validFrom,
+        validTo: e.validTo,
+      })),
     })),
 );
 

@@ -167,7 +167,11 @@ export function bruteForceRoutes(edges: readonly OracleEdge[], topicsOf: Readonl
  * oracle above with limit 1), then Kruskal over the pairs by rounded confidence desc, hops asc,
  * pair order (stable), as the service documents.
  */
-export function bruteForceConnections(edges: readonly OracleEdge[], ids: readonly string[], q: Omit<OracleQuery, "from" | "to" | "limit" | "via" | "topics" | "timeRespecting">): { routes: string[][]; unconnected: string[] } {
+export function bruteForceConnections(
+  edges: readonly OracleEdge[],
+  ids: readonly string[],
+  q: Omit<OracleQuery, "from" | "to" | "limit" | "via" | "topics" | "timeRespecting">,
+): { routes: string[][]; unconnected: string[] } {
   const pairs: { a: number; b: number; route: OracleRoute }[] = [];
   for (let a = 0; a < ids.length; a += 1) {
     for (let b = a + 1; b < ids.length; b += 1) {

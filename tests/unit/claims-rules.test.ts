@@ -40,7 +40,11 @@ describe("the corroboration rule", () => {
   it("demotes the status one step per independent disputing origin", () => {
     const all = sources(insider, wire, nyt);
     const evidence = [...support("insider"), { sourceId: "wire", role: "DISPUTING" as const }];
-    expect(assessClaim({ assertedStatus: "REPORTED", baseConfidence: 0.85, evidence, sources: all })).toMatchObject({ status: "LIKELY", confidence: 0.6, disputingOrigins: 1 });
+    expect(assessClaim({ assertedStatus: "REPORTED", baseConfidence: 0.85, evidence, sources: all })).toMatchObject({
+      status: "LIKELY",
+      confidence: 0.6,
+      disputingOrigins: 1,
+    });
     const twice = [...evidence, { sourceId: "nyt", role: "DISPUTING" as const }];
     expect(assessClaim({ assertedStatus: "POSSIBLE", baseConfidence: null, evidence: twice, sources: all }).status).toBe("UNCONFIRMED");
   });

@@ -38,7 +38,9 @@ describe("loadConfig", () => {
   it.each(["http://graph.example.org", "graph.example.org:4000", "graph example", "graph.example.org/api", "fd00::1", "*.example.org"])(
     "refuses ALLOWED_HOSTS entry %s, naming the variable",
     (entry) => {
-      expect(() => loadConfig({ NEO4J_URI: "bolt://db.example:7999", NEO4J_PASSWORD: "given", ALLOWED_HOSTS: `localhost,${entry}` })).toThrow(/allowedHosts\.1: each entry must be a host name/);
+      expect(() => loadConfig({ NEO4J_URI: "bolt://db.example:7999", NEO4J_PASSWORD: "given", ALLOWED_HOSTS: `localhost,${entry}` })).toThrow(
+        /allowedHosts\.1: each entry must be a host name/,
+      );
     },
   );
 });

@@ -9,11 +9,7 @@ import { PROJECT_ROOT } from "../../src/paths.js";
 describe("splitCypherStatements", () => {
   it("splits at semicolons outside strings, names and comments", () => {
     const script = `// a; comment\nMATCH (n {name: "a;b"}) RETURN n;\n/* block; */ CREATE (:\`odd;label\` {x: 'it\\'s;'});\n\nRETURN 1`;
-    expect(splitCypherStatements(script)).toEqual([
-      `MATCH (n {name: "a;b"}) RETURN n`,
-      "CREATE (:`odd;label` {x: 'it\\'s;'})",
-      "RETURN 1",
-    ]);
+    expect(splitCypherStatements(script)).toEqual([`MATCH (n {name: "a;b"}) RETURN n`, "CREATE (:`odd;label` {x: 'it\\'s;'})", "RETURN 1"]);
   });
 
   it("rejects an unterminated string", () => {
@@ -54,7 +50,9 @@ describe("cypher/queries", () => {
     const dir = join(PROJECT_ROOT, "cypher", "queries");
     const hints: string[] = [];
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".cypher"))) {
-      const code = readFileSync(join(dir, file), "utf8").split("\n").filter((line) => !line.trim().startsWith("//"));
+      const code = readFileSync(join(dir, file), "utf8")
+        .split("\n")
+        .filter((line) => !line.trim().startsWith("//"));
       for (const line of code) for (const m of line.matchAll(/USING INDEX(?: SEEK)? \w+:\w+\(\w+\)/g)) hints.push(`${file}: ${m[0]}`);
     }
     expect(hints.length).toBeGreaterThanOrEqual(4);

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DOCS = join(ROOT, "docs");
-const PAGES = readdirSync(DOCS).filter((f) => f.endsWith(".md")).map((f) => join(DOCS, f));
+const PAGES = readdirSync(DOCS)
+  .filter((f) => f.endsWith(".md"))
+  .map((f) => join(DOCS, f));
 const FRONT = [join(ROOT, "README.md"), join(ROOT, "BENCHMARKS.md")];
 
 /** Markdown links `[text](target)` that point into the repository (not http, not mailto). */
@@ -21,8 +23,18 @@ function localLinks(file: string): { target: string; anchor: string | null }[] {
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
 function anchors(file: string): Set<string> {
-  const headings = readFileSync(file, "utf8").split("\n").filter((l) => /^#{1,6} /.test(l));
-  return new Set(headings.map((h) => h.replace(/^#+ /, "").toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, "").replace(/ /g, "-")));
+  const headings = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => /^#{1,6} /.test(l));
+  return new Set(
+    headings.map((h) =>
+      h
+        .replace(/^#+ /, "")
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, "")
+        .replace(/ /g, "-"),
+    ),
+  );
 }
 
 describe("README.md and docs/", () => {

@@ -20,9 +20,14 @@ describe("formatError", () => {
 
   it("keeps our coded errors and strips their stack outside development", () => {
     const original = new BadUserInputError("limit must be …", { argument: "limit" });
-    const out = formatError({ message: original.message, extensions: { code: "BAD_USER_INPUT", argument: "limit", stacktrace: ["at y"] } }, original, false, () => {
-      throw new Error("must not log");
-    });
+    const out = formatError(
+      { message: original.message, extensions: { code: "BAD_USER_INPUT", argument: "limit", stacktrace: ["at y"] } },
+      original,
+      false,
+      () => {
+        throw new Error("must not log");
+      },
+    );
     expect(out).toEqual({ message: original.message, extensions: { code: "BAD_USER_INPUT", argument: "limit" } });
   });
 

@@ -2,10 +2,37 @@ import { describe, expect, it } from "vitest";
 import { capSubgraph, VIEW_LIMITS, type ShownView } from "../../src/web/explorer/view-cap.js";
 import type { Entity, Relationship, Subgraph } from "../../src/web/explorer/types.js";
 
-const entity = (id: string): Entity => ({ id, name: id, kind: "Company", aliases: [], description: null, country: null, unidentified: false, topics: [], mergedIds: [] });
+const entity = (id: string): Entity => ({
+  id,
+  name: id,
+  kind: "Company",
+  aliases: [],
+  description: null,
+  country: null,
+  unidentified: false,
+  topics: [],
+  mergedIds: [],
+});
 const rel = (id: string, from: string, to: string, confidence: number): Relationship => ({
-  id, type: "SUPPLIED", status: "REPORTED", confidence, validFrom: null, validTo: null, hedge: null, note: null,
-  amount: null, currency: null, goods: [], from: { id: from }, to: { id: to }, evidence: [], version: 1, retracted: false, retraction: null, disputed: false, warnings: [],
+  id,
+  type: "SUPPLIED",
+  status: "REPORTED",
+  confidence,
+  validFrom: null,
+  validTo: null,
+  hedge: null,
+  note: null,
+  amount: null,
+  currency: null,
+  goods: [],
+  from: { id: from },
+  to: { id: to },
+  evidence: [],
+  version: 1,
+  retracted: false,
+  retraction: null,
+  disputed: false,
+  warnings: [],
 });
 const view = (nodes: string[], edges: string[] = []): ShownView => ({
   hasNode: (id) => nodes.includes(id),
@@ -16,7 +43,14 @@ const view = (nodes: string[], edges: string[] = []): ShownView => ({
 /** Russia's neighbourhood: five new neighbours, linked to it with confidences 0.2 … 0.9. */
 const around: Subgraph = {
   nodes: ["ru", "a", "b", "c", "d", "e"].map(entity),
-  edges: [rel("1", "a", "ru", 0.2), rel("2", "ru", "b", 0.9), rel("3", "c", "ru", 0.5), rel("4", "d", "ru", 0.7), rel("5", "e", "ru", 0.3), rel("6", "b", "d", 0.4)],
+  edges: [
+    rel("1", "a", "ru", 0.2),
+    rel("2", "ru", "b", 0.9),
+    rel("3", "c", "ru", 0.5),
+    rel("4", "d", "ru", 0.7),
+    rel("5", "e", "ru", 0.3),
+    rel("6", "b", "d", 0.4),
+  ],
   truncated: false,
 };
 

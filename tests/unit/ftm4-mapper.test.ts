@@ -18,7 +18,11 @@ describe("mapFtmEntity with the FtM 4 model", () => {
   });
 
   it("keeps a property the model lacks as ftm_<name> with an UNKNOWN_PROPERTY warning, never a reject", () => {
-    const facts = map({ id: "co-2", schema: "Company", properties: { name: ["Next Gen Ltd"], futureProperty: ["x", "y"], "bad key!": ["z"], ownershipOwner: ["own-1"] } });
+    const facts = map({
+      id: "co-2",
+      schema: "Company",
+      properties: { name: ["Next Gen Ltd"], futureProperty: ["x", "y"], "bad key!": ["z"], ownershipOwner: ["own-1"] },
+    });
     expect(facts.entities[0]!.props).toMatchObject({ ftm_futureProperty: ["x", "y"], ftm_ownershipOwner: ["own-1"] });
     expect(facts.entities[0]!.props).not.toHaveProperty("ftm_bad key!");
     expect(facts.warnings).toEqual([
@@ -29,12 +33,16 @@ describe("mapFtmEntity with the FtM 4 model", () => {
   });
 
   it("fills amount and currency by the money rule: the original first, amountEur alone as EUR, amountUsd alone as USD (defect 2)", () => {
-    const pay = (props: Record<string, string[]>) => map({ id: "p", schema: "Payment", properties: { payer: ["a"], beneficiary: ["b"], ...props } }).relationships[0]!.props;
+    const pay = (props: Record<string, string[]>) =>
+      map({ id: "p", schema: "Payment", properties: { payer: ["a"], beneficiary: ["b"], ...props } }).relationships[0]!.props;
     expect(pay({ amountEur: ["17000000"] })).toMatchObject({ amount: 17000000, currency: "EUR", amountEur: 17000000 });
     expect(pay({ amountUsd: ["5"] })).toMatchObject({ amount: 5, currency: "USD", amountUsd: 5 });
     expect(pay({ amount: ["100"], currency: ["rub"], amountEur: ["1"] })).toMatchObject({ amount: 100, currency: "RUB", amountEur: 1 });
     expect(pay({ amount: ["100"] })).toMatchObject({ amount: 100, currency: null });
-    expect(map({ id: "d", schema: "Debt", properties: { debtor: ["a"], creditor: ["b"], amountEur: ["7"] } }).relationships[0]).toMatchObject({ type: "OWES", props: { amount: 7, currency: "EUR" } });
+    expect(map({ id: "d", schema: "Debt", properties: { debtor: ["a"], creditor: ["b"], amountEur: ["7"] } }).relationships[0]).toMatchObject({
+      type: "OWES",
+      props: { amount: 7, currency: "EUR" },
+    });
   });
 
   it("types a stub by the range of the property that references it, and names an unnamed entity by FtM's caption rule (defect 5)", () => {
@@ -51,13 +59,22 @@ describe("mapFtmEntity with the FtM 4 model", () => {
     const sanction = map({ id: "s-1", schema: "Sanction", properties: { entity: ["x"], authority: ["OFAC"], program: ["RUSSIA-EO14024"] } });
     expect(sanction.stubs).toEqual([{ id: "x", kind: "LegalEntity", ftmSchema: "LegalEntity" }]);
     expect(sanction.entities[0]).toMatchObject({ name: "RUSSIA-EO14024", kind: "Sanction" });
-    expect(sanction.relationships[0]).toMatchObject({ type: "SUBJECT_TO", start: "x", end: "s-1", props: { ftm_program: ["RUSSIA-EO14024"], ftm_authority: ["OFAC"] } });
+    expect(sanction.relationships[0]).toMatchObject({
+      type: "SUBJECT_TO",
+      start: "x",
+      end: "s-1",
+      props: { ftm_program: ["RUSSIA-EO14024"], ftm_authority: ["OFAC"] },
+    });
     // No caption value at all: the schema's label, as FtM's EntityProxy.caption.
     expect(map({ id: "s-2", schema: "Sanction", properties: { entity: ["x"] } }).entities[0]!.name).toBe("Sanction");
   });
 
   it("makes identifier properties identifiers, and a passport's number one of its holder's", () => {
-    const co = map({ id: "co-4", schema: "Company", properties: { name: ["D"], innCode: ["7701234560"], leiCode: ["253400ZENIT0UAV00092"], okvedCode: ["30.30"] } });
+    const co = map({
+      id: "co-4",
+      schema: "Company",
+      properties: { name: ["D"], innCode: ["7701234560"], leiCode: ["253400ZENIT0UAV00092"], okvedCode: ["30.30"] },
+    });
     expect(co.identifiers).toEqual([
       { entityId: "co-4", scheme: "innCode", value: "7701234560" },
       { entityId: "co-4", scheme: "leiCode", value: "253400ZENIT0UAV00092" },
@@ -68,9 +85,24 @@ describe("mapFtmEntity with the FtM 4 model", () => {
   });
 
   it("keeps OpenSanctions' referents, datasets, first_seen, last_seen and target, each referent resolving to the entity (defect 8)", () => {
-    const facts = map({ id: "NK-1", schema: "Company", properties: { name: ["E"] }, referents: ["ofac-1", "NK-1"], datasets: ["us_ofac_sdn"], first_seen: "2022-03-15T10:12:00", last_seen: "2025-11-30T08:00:00", target: true });
+    const facts = map({
+      id: "NK-1",
+      schema: "Company",
+      properties: { name: ["E"] },
+      referents: ["ofac-1", "NK-1"],
+      datasets: ["us_ofac_sdn"],
+      first_seen: "2022-03-15T10:12:00",
+      last_seen: "2025-11-30T08:00:00",
+      target: true,
+    });
     expect(facts.referents).toEqual([{ id: "ofac-1", canonicalId: "NK-1" }]);
-    expect(facts.entities[0]!.props).toMatchObject({ referents: ["ofac-1"], datasets: ["us_ofac_sdn"], firstSeen: "2022-03-15T10:12:00", lastSeen: "2025-11-30T08:00:00", target: true });
+    expect(facts.entities[0]!.props).toMatchObject({
+      referents: ["ofac-1"],
+      datasets: ["us_ofac_sdn"],
+      firstSeen: "2022-03-15T10:12:00",
+      lastSeen: "2025-11-30T08:00:00",
+      target: true,
+    });
     expect(() => map({ id: "NK-2", schema: "Company", properties: {}, target: "yes" })).toThrow(RecordError);
   });
 
@@ -82,13 +114,32 @@ describe("mapFtmEntity with the FtM 4 model", () => {
 
 describe("FtM 4 link schemata", () => {
   it("map every relationship-carrying schema the issue names to an allow-listed type", () => {
-    const expected = { Ownership: "OWNS", Directorship: "DIRECTS", Control: "CONTROLS", Succession: "SUCCEEDED_BY", Representation: "REPRESENTS", Employment: "EMPLOYED_BY", Membership: "MEMBER_OF", Family: "FAMILY_OF", Associate: "ASSOCIATE_OF", UnknownLink: "RELATED_TO", Payment: "PAID", Debt: "OWES" };
+    const expected = {
+      Ownership: "OWNS",
+      Directorship: "DIRECTS",
+      Control: "CONTROLS",
+      Succession: "SUCCEEDED_BY",
+      Representation: "REPRESENTS",
+      Employment: "EMPLOYED_BY",
+      Membership: "MEMBER_OF",
+      Family: "FAMILY_OF",
+      Associate: "ASSOCIATE_OF",
+      UnknownLink: "RELATED_TO",
+      Payment: "PAID",
+      Debt: "OWES",
+    };
     expect(EDGE_RELATIONSHIP_TYPES).toEqual(expected);
     for (const [schema, type] of Object.entries(expected)) {
       expect(findSchema(schema)!.edge, schema).not.toBeNull();
       expect(isRelationshipType(type)).toBe(true);
     }
-    for (const [schema, kind] of [["Sanction", "Sanction"], ["Risk", "Risk"], ["EconomicActivity", "EconomicActivity"], ["Passport", "Identification"], ["Identification", "Identification"]]) {
+    for (const [schema, kind] of [
+      ["Sanction", "Sanction"],
+      ["Risk", "Risk"],
+      ["EconomicActivity", "EconomicActivity"],
+      ["Passport", "Identification"],
+      ["Identification", "Identification"],
+    ]) {
       expect(nodeKind(findSchema(schema!)!)).toBe(kind);
     }
   });

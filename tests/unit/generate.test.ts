@@ -50,7 +50,10 @@ describe("generate writers", () => {
   const net = new TradeNetwork({ seed: 11, declarations: 600 });
 
   it("writes FtM JSONL that the FtM 4 model reads, with sanctioned companies, Sanctions, Ownerships and EconomicActivities", () => {
-    const entities = text(ftmJsonl(net)).trim().split("\n").map((line) => JSON.parse(line) as { id: string; schema: string; properties: Record<string, string[]> });
+    const entities = text(ftmJsonl(net))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { id: string; schema: string; properties: Record<string, string[]> });
     for (const e of entities) expect(ftmProblems(e)).toEqual([]);
     const schemata = new Set(entities.map((e) => e.schema));
     expect([...schemata].sort()).toEqual(["Company", "EconomicActivity", "Ownership", "Payment", "Sanction"]);
@@ -74,7 +77,10 @@ describe("generate writers", () => {
 
   it("writes the same claims as CSV and JSONL, with the claim importer's fields", () => {
     const csv = parseCsv<Record<string, string>>(text(claimsCsv(net)), { columns: true });
-    const jsonl = text(claimsJsonl(net)).trim().split("\n").map((l) => JSON.parse(l));
+    const jsonl = text(claimsJsonl(net))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(csv.length).toBeGreaterThan(0);
     expect(csv).toEqual(jsonl);
     expect(Object.keys(csv[0]!).sort()).toEqual([...CLAIM_FIELDS].sort());

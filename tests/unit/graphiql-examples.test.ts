@@ -6,8 +6,7 @@ import { exampleTabs } from "../../src/web/graphiql/example-tabs.js";
 import { operationNameFor } from "../../src/web/graphiql/fetcher.js";
 
 const EXAMPLES = readFileSync(join(import.meta.dirname, "..", "..", "examples.graphql"), "utf8");
-const operationNames = (query: string) =>
-  parse(query).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value] : []));
+const operationNames = (query: string) => parse(query).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value] : []));
 
 describe("exampleTabs", () => {
   it("makes one self-contained tab per operation of examples.graphql, in file order", () => {
@@ -36,8 +35,8 @@ describe("exampleTabs", () => {
       "fragment Names on Entity { id name }",
       "fragment WithRels on Entity { ...Names relationships { type } }",
       "# Uses both fragments",
-      "query A { entity(id: \"dji\") { ...WithRels } }",
-      "query B { search(text: \"DJI\") { id } }",
+      'query A { entity(id: "dji") { ...WithRels } }',
+      'query B { search(text: "DJI") { id } }',
     ].join("\n\n");
     const [a, b] = exampleTabs(source);
     expect(a!.query).toBe(
@@ -48,7 +47,7 @@ describe("exampleTabs", () => {
   });
 
   it("rejects an unnamed operation, which would give GraphiQL an untitled tab", () => {
-    expect(() => exampleTabs("{ search(text: \"DJI\") { id } }")).toThrow(/needs a name/);
+    expect(() => exampleTabs('{ search(text: "DJI") { id } }')).toThrow(/needs a name/);
   });
 });
 

@@ -1,19 +1,40 @@
 import { describe, expect, it } from "vitest";
 import { foldEntities, groupRelationships, MAX_EVIDENCE_PER_RELATIONSHIP, uniqueCountries } from "../../src/import/batch-facts.js";
-import { packEntities, packFirstState, packRelationships, prepareFacts, relationshipRuns, withNameKeys, withQuoteIndexes } from "../../src/import/batch-prepare.js";
+import {
+  packEntities,
+  packFirstState,
+  packRelationships,
+  prepareFacts,
+  relationshipRuns,
+  withNameKeys,
+  withQuoteIndexes,
+} from "../../src/import/batch-prepare.js";
 import { createRelationshipsQuery } from "../../src/import/create-query.js";
 import { isoDate } from "../../src/import/facts.js";
 import { EMPTY_LIST, FIELD, ITEM, NULL, packField } from "../../src/import/packed-rows.js";
 import type { PropertyValue, RelationshipFact } from "../../src/import/types.js";
 
 const rel = (over: Partial<RelationshipFact> & { quote: string }): RelationshipFact => ({
-  id: "p>BASED_IN>country-ru", type: "BASED_IN", start: "p", end: "country-ru", status: "REPORTED", confidence: 0.7,
-  validFrom: null, validTo: null, props: {}, evidence: { quote: over.quote, start: 1, end: 1, sourceId: "s" }, ...over,
+  id: "p>BASED_IN>country-ru",
+  type: "BASED_IN",
+  start: "p",
+  end: "country-ru",
+  status: "REPORTED",
+  confidence: 0.7,
+  validFrom: null,
+  validTo: null,
+  props: {},
+  evidence: { quote: over.quote, start: 1, end: 1, sourceId: "s" },
+  ...over,
 });
 
 describe("groupRelationships", () => {
   it("folds one relationship's facts into one, evidence in record order without repeats", () => {
-    const out = groupRelationships([rel({ quote: "a", props: { x: 1, y: 2 } }), rel({ quote: "b", props: { y: null }, status: "LIKELY" }), rel({ quote: "a" })]);
+    const out = groupRelationships([
+      rel({ quote: "a", props: { x: 1, y: 2 } }),
+      rel({ quote: "b", props: { y: null }, status: "LIKELY" }),
+      rel({ quote: "a" }),
+    ]);
     expect(out).toHaveLength(1);
     expect(out[0]!.evidence.map((e) => e.quote)).toEqual(["a", "b"]);
     expect(out[0]!.props).toEqual({ x: 1, y: null });
@@ -22,7 +43,11 @@ describe("groupRelationships", () => {
 
   it("lists every record as a statement but keeps only the first evidence, plus the first of each further source", () => {
     const many = Array.from({ length: MAX_EVIDENCE_PER_RELATIONSHIP + 5 }, (_, i) =>
-      rel({ quote: `q${i}`, statedOn: `2023-01-${String(i + 1).padStart(2, "0")}`, evidence: { quote: `q${i}`, start: i + 2, end: i + 2, sourceId: i === 22 ? "other" : "s" } }),
+      rel({
+        quote: `q${i}`,
+        statedOn: `2023-01-${String(i + 1).padStart(2, "0")}`,
+        evidence: { quote: `q${i}`, start: i + 2, end: i + 2, sourceId: i === 22 ? "other" : "s" },
+      }),
     );
     const [g] = groupRelationships(many);
     expect(g!.statements).toHaveLength(MAX_EVIDENCE_PER_RELATIONSHIP + 5);
@@ -44,7 +69,11 @@ describe("groupRelationships", () => {
 });
 
 describe("foldEntities", () => {
-  const party = (name: string, props: Record<string, string | null>, extra: Partial<{ aliases: string[]; topics: string[]; kind: "Company" | "Person"; ftmSchema: string | null }> = {}) => ({
+  const party = (
+    name: string,
+    props: Record<string, string | null>,
+    extra: Partial<{ aliases: string[]; topics: string[]; kind: "Company" | "Person"; ftmSchema: string | null }> = {},
+  ) => ({
     id: "p",
     name,
     kind: extra.kind ?? ("Company" as const),
@@ -62,7 +91,13 @@ describe("foldEntities", () => {
       party("A&B Ltd", { description: "importer", country: null }, { topics: ["sanction", "crime"], kind: "Person", ftmSchema: "Person" }),
     ]);
     expect(folded).toEqual([
-      { ...party("A&B Ltd", { description: "importer", country: null }), aliases: ["A+B Ltd", "AB"], topics: ["sanction", "crime"], kind: "Person", ftmSchema: "Person" },
+      {
+        ...party("A&B Ltd", { description: "importer", country: null }),
+        aliases: ["A+B Ltd", "AB"],
+        topics: ["sanction", "crime"],
+        kind: "Person",
+        ftmSchema: "Person",
+      },
       { ...party("Q", {}), id: "q" },
     ]);
   });
@@ -129,9 +164,27 @@ describe("withQuoteIndexes", () => {
 describe("prepareFacts", () => {
   it("lists the endpoints the batch does not MERGE itself, and every id it provides", () => {
     const ru = { id: "country-ru", code: "RU", name: "Russia" };
-    const entity = { id: "p", name: "P", kind: "Company", aliases: [], topics: [], ftmSchema: null, props: {}, matchName: { name: "P", country: "RU" } } as const;
-    const facts = { entities: [entity], countries: [ru], relationships: [rel({ quote: "a" }), rel({ quote: "b", id: "f", type: "SUPPLIED", start: "p", end: "other" })], publications: [], requiredIds: [] };
-    const p = prepareFacts([{ line: 2, facts }, { line: 3, facts }]);
+    const entity = {
+      id: "p",
+      name: "P",
+      kind: "Company",
+      aliases: [],
+      topics: [],
+      ftmSchema: null,
+      props: {},
+      matchName: { name: "P", country: "RU" },
+    } as const;
+    const facts = {
+      entities: [entity],
+      countries: [ru],
+      relationships: [rel({ quote: "a" }), rel({ quote: "b", id: "f", type: "SUPPLIED", start: "p", end: "other" })],
+      publications: [],
+      requiredIds: [],
+    };
+    const p = prepareFacts([
+      { line: 2, facts },
+      { line: 3, facts },
+    ]);
     // Not stated by the batch, with no range to type it by: a LegalEntity stub when missing.
     expect(p.otherEndpoints).toEqual([{ id: "other", kind: "LegalEntity", ftmSchema: null }]);
     // "p" is a packed entity, linked to the Source by its own query.
@@ -139,7 +192,9 @@ describe("prepareFacts", () => {
     // Packed: no props, so one group with no keys; aliases and topics empty, ftmSchema null, then
     // latinNames (none: "P" is its own Latin spelling), nameKey and aliasKeys (none: no alias).
     expect(p.entities).toEqual([]);
-    expect(p.packedEntities).toEqual([{ keys: [], kinds: [], rows: [["p", "P", "Company", EMPTY_LIST, EMPTY_LIST, NULL, EMPTY_LIST, "p", EMPTY_LIST].join(FIELD)] }]);
+    expect(p.packedEntities).toEqual([
+      { keys: [], kinds: [], rows: [["p", "P", "Company", EMPTY_LIST, EMPTY_LIST, NULL, EMPTY_LIST, "p", EMPTY_LIST].join(FIELD)] },
+    ]);
     expect(p.countries).toEqual([ru]);
     // Both are SUPPLIED/BASED_IN: packed, one group per property signature.
     expect(p.merge).toEqual([]);
@@ -164,15 +219,33 @@ describe("packed rows", () => {
   it("packs entities by property signature, and keeps as maps, in order, an id stated twice and a value it cannot pack", () => {
     const e = (id: string, props: Record<string, string | number | string[] | null>, name = id.toUpperCase()) =>
       withNameKeys({ id, name, kind: "Company" as const, aliases: ["a", "b"], topics: [], ftmSchema: "Company", props });
-    const { packed, maps } = packEntities([e("x", { country: "RU", n: 2 }), e("y", { country: "KZ", n: 3 }), e("z", { gone: null }), e("twice", {}), e("twice", { v: "2" }), e("bad", {}, "tab\u001f")]);
+    const { packed, maps } = packEntities([
+      e("x", { country: "RU", n: 2 }),
+      e("y", { country: "KZ", n: 3 }),
+      e("z", { gone: null }),
+      e("twice", {}),
+      e("twice", { v: "2" }),
+      e("bad", {}, "tab\u001f"),
+    ]);
     // latinNames: none, every name is its own Latin spelling; then the name's key.
     // latinNames, nameKey, then aliasKeys: the keys of the aliases "a" and "b".
     const keyed = (id: string) => [EMPTY_LIST, id, `a${ITEM}b`];
     expect(packed).toEqual([
-      { keys: ["country", "n"], kinds: ["s", "n"], rows: [["x", "X", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", ...keyed("x"), "RU", "2"].join(FIELD), ["y", "Y", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", ...keyed("y"), "KZ", "3"].join(FIELD)] },
+      {
+        keys: ["country", "n"],
+        kinds: ["s", "n"],
+        rows: [
+          ["x", "X", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", ...keyed("x"), "RU", "2"].join(FIELD),
+          ["y", "Y", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", ...keyed("y"), "KZ", "3"].join(FIELD),
+        ],
+      },
       { keys: ["gone"], kinds: ["z"], rows: [["z", "Z", "Company", `a${ITEM}b`, EMPTY_LIST, "Company", ...keyed("z"), NULL].join(FIELD)] },
     ]);
-    expect(maps.map((m) => [m.id, m.props])).toEqual([["twice", {}], ["twice", { v: "2" }], ["bad", {}]]);
+    expect(maps.map((m) => [m.id, m.props])).toEqual([
+      ["twice", {}],
+      ["twice", { v: "2" }],
+      ["bad", {}],
+    ]);
   });
 
   it("packs a relationship's first state: all statements counted, first and last dates, last and first line", () => {
@@ -183,7 +256,23 @@ describe("packed rows", () => {
     const lines = [12, 15];
     const withLines = { ...g!, statements: g!.statements.map((st, i) => ({ ...st, line: lines[i]! })) };
     const fields = packFirstState(withLines, [])!.split(FIELD);
-    expect(fields).toEqual(["BASED_IN", "p>BASED_IN>country-ru", "REPORTED", "0.7", NULL, NULL, "2022-01-09", "2023-05-02", `q1${ITEM}q2`, `7${ITEM}9`, `7${ITEM}9`, `s${ITEM}s`, "2", "15", "12"]);
+    expect(fields).toEqual([
+      "BASED_IN",
+      "p>BASED_IN>country-ru",
+      "REPORTED",
+      "0.7",
+      NULL,
+      NULL,
+      "2022-01-09",
+      "2023-05-02",
+      `q1${ITEM}q2`,
+      `7${ITEM}9`,
+      `7${ITEM}9`,
+      `s${ITEM}s`,
+      "2",
+      "15",
+      "12",
+    ]);
   });
 
   it("sends a relationship with an unpackable value, an aggregate or another type to the general query", () => {
@@ -203,17 +292,26 @@ describe("packed rows", () => {
 
   it("generates the create query's props map from allow-listed keys only, and sends other keys to the general query", () => {
     const text = createRelationshipsQuery(["goods", "amount", "flag", "gone", "note"], ["l", "n", "b", "z", "s"]);
-    expect(text).toContain("SET r += {`goods`: CASE f[15] WHEN '\\u001A' THEN [] ELSE split(f[15], '\\u001E') END, `amount`: toFloat(f[16]), `flag`: f[17] = 'true', `gone`: null, `note`: f[19]})");
+    expect(text).toContain(
+      "SET r += {`goods`: CASE f[15] WHEN '\\u001A' THEN [] ELSE split(f[15], '\\u001E') END, `amount`: toFloat(f[16]), `flag`: f[17] = 'true', `gone`: null, `note`: f[19]})",
+    );
     expect(text).not.toContain("$$PROPS$$");
     expect(() => createRelationshipsQuery(["x`}) DETACH DELETE r //"], ["s"])).toThrow(/cannot go into a generated query/);
-    const grouped = groupRelationships([rel({ quote: "a", id: "ok", start: "a", props: { note: "n" } }), rel({ quote: "b", id: "odd", start: "b", props: { "odd key": "v" } })]);
+    const grouped = groupRelationships([
+      rel({ quote: "a", id: "ok", start: "a", props: { note: "n" } }),
+      rel({ quote: "b", id: "odd", start: "b", props: { "odd key": "v" } }),
+    ]);
     const { packed, merge } = packRelationships(grouped);
     expect(packed.flatMap((g) => g.relationships.map((r) => r.id))).toEqual(["ok"]);
     expect(merge.map((r) => r.id)).toEqual(["odd"]);
   });
 
   it("cuts packed relationships into create runs with each endpoint once, the rest into merge runs", () => {
-    const grouped = groupRelationships([rel({ quote: "x", id: "one", start: "n" }), rel({ quote: "y", id: "two", start: "n" }), rel({ quote: "z", id: "own", start: "o", type: "OWNS" })]);
+    const grouped = groupRelationships([
+      rel({ quote: "x", id: "one", start: "n" }),
+      rel({ quote: "y", id: "two", start: "n" }),
+      rel({ quote: "z", id: "own", start: "o", type: "OWNS" }),
+    ]);
     const runs = relationshipRuns(packRelationships(grouped));
     expect(runs.create.flatMap((r) => r.relationships.map((x) => x.id))).toEqual(["one", "two"]);
     expect(runs.create[0]).toMatchObject({ ids: ["n", "country-ru"], endpoints: [0, 1, 0, 1] });

@@ -29,7 +29,13 @@ describe("csvRecords", () => {
     expect(await read(text)).toEqual(["header 3", "2 r1", "3 MALFORMED_CSV", "4 r3", "5 r4", "6 r5", "7 r6"]);
     const items = [];
     for await (const item of csvRecords(linesOf(text))) items.push(item);
-    expect(items.find((i) => "reject" in i)).toMatchObject({ reject: { reason: expect.stringMatching(/^line 3: a quote opened on this line is not closed on it \(no quote closes it before the end of the file; the lines after it are read as rows of their own\)$/) } });
+    expect(items.find((i) => "reject" in i)).toMatchObject({
+      reject: {
+        reason: expect.stringMatching(
+          /^line 3: a quote opened on this line is not closed on it \(no quote closes it before the end of the file; the lines after it are read as rows of their own\)$/,
+        ),
+      },
+    });
   });
 
   it("still reads a quoted field that spans lines, as RFC 4180 allows", async () => {
@@ -93,7 +99,8 @@ describe("csvRecords", () => {
         { line: 4, text: "r2,Beta,RU", unterminated: false },
       ]);
     const out: string[] = [];
-    for await (const item of csvRecords(withBadLine())) out.push("header" in item ? item.header.join("|") : "reject" in item ? `${item.reject.line} ${item.reject.code}` : `${item.line} ${item.value[0]}`);
+    for await (const item of csvRecords(withBadLine()))
+      out.push("header" in item ? item.header.join("|") : "reject" in item ? `${item.reject.line} ${item.reject.code}` : `${item.line} ${item.value[0]}`);
     expect(out).toEqual(["id|name|country", "2 MALFORMED_CSV", "3 INVALID_UTF8", "4 r2"]);
     // Two open quotes before the unreadable line: both rejected before it, in line order.
     const twoOpen = () =>
@@ -106,7 +113,8 @@ describe("csvRecords", () => {
         { line: 6, text: "r4,Delta,HK", unterminated: false },
       ]);
     const lines2: string[] = [];
-    for await (const item of csvRecords(twoOpen())) if (!("header" in item)) lines2.push("reject" in item ? `${item.reject.line} ${item.reject.code}` : `${item.line} ${item.value[0]}`);
+    for await (const item of csvRecords(twoOpen()))
+      if (!("header" in item)) lines2.push("reject" in item ? `${item.reject.line} ${item.reject.code}` : `${item.line} ${item.value[0]}`);
     expect(lines2).toEqual(["2 MALFORMED_CSV", "3 MALFORMED_CSV", "4 MALFORMED_CSV", "5 INVALID_UTF8", "6 r4"]);
     await expect(read(['id,"name,country', "r1,Alpha,HK", ""].join("\n"))).rejects.toMatchObject({ code: "MALFORMED_HEADER" });
   });

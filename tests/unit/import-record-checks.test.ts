@@ -51,13 +51,23 @@ describe("customs values a declaration cannot hold", () => {
       "9 ok",
     ]);
     const first = (await mapAll("customs", [CUSTOMS_HEADER, rows[0]].join("\n")))[0]!;
-    expect("facts" in first && first.facts.relationships.find((r) => r.type === "SUPPLIED")?.props).toMatchObject({ currency: "USD", amount: 1000.5, quantity: 10 });
+    expect("facts" in first && first.facts.relationships.find((r) => r.type === "SUPPLIED")?.props).toMatchObject({
+      currency: "USD",
+      amount: 1000.5,
+      quantity: 10,
+    });
   });
 });
 
 describe("FtM ids", () => {
   it("trims an entity's own id as its references are trimmed, so ' p15 ' and a link to 'p15' name one node", async () => {
-    const items = await mapAll("ftm", ['{"id":" p15 ","schema":"Company","properties":{"name":["P Fifteen"]}}', '{"id":"own-9","schema":"Ownership","properties":{"owner":[" p15"],"asset":["co-b"]}}'].join("\n"));
+    const items = await mapAll(
+      "ftm",
+      [
+        '{"id":" p15 ","schema":"Company","properties":{"name":["P Fifteen"]}}',
+        '{"id":"own-9","schema":"Ownership","properties":{"owner":[" p15"],"asset":["co-b"]}}',
+      ].join("\n"),
+    );
     const facts = items.map((i) => ("facts" in i ? i.facts : null));
     expect(facts[0]?.entities[0]?.id).toBe("p15");
     expect(facts[1]?.relationships[0]).toMatchObject({ start: "p15", end: "co-b" });
@@ -232,7 +242,7 @@ describe("loops", () => {
     ].join("\n");
     expect(await outcomes("ftm", jsonl)).toEqual([
       '1 INVALID_VALUE: line 1: Ownership owner "beta" is also its asset: a OWNS relationship from "beta" to itself (the link is rejected whole, with its 1 other owner–asset pair)',
-      "2 INVALID_VALUE: line 2: parent: \"co-5\" is the Company's own id; a reference joins two entities",
+      '2 INVALID_VALUE: line 2: parent: "co-5" is the Company\'s own id; a reference joins two entities',
       '3 INVALID_VALUE: line 3: EconomicActivity sender "co-b" is also its receiver: a shipment moves goods between two entities',
     ]);
   });
@@ -240,14 +250,22 @@ describe("loops", () => {
 
 describe("headers and empty files", () => {
   it("refuses a claims header that repeats a claim field, as the customs header does, instead of reading the last", () => {
-    expect(() => claimsHeader(["from", "to", "type", "status", "To "])).toThrow(expect.objectContaining({ code: "AMBIGUOUS_COLUMNS", message: expect.stringContaining('"to" 2 times (columns 2, 5)') }));
+    expect(() => claimsHeader(["from", "to", "type", "status", "To "])).toThrow(
+      expect.objectContaining({ code: "AMBIGUOUS_COLUMNS", message: expect.stringContaining('"to" 2 times (columns 2, 5)') }),
+    );
     expect(() => claimsHeader(["from", "type", "status"])).toThrow(expect.objectContaining({ code: "MISSING_COLUMNS" }));
     // A repeated column no field reads is harmless.
     expect(claimsHeader([" From", "to", "type", "status", "notes", "notes"])).toEqual(["from", "to", "type", "status", "notes", "notes"]);
   });
 
   it("refuses an empty file in every format with EMPTY_FILE (FtM and claims once imported nothing and succeeded)", async () => {
-    for (const [format, text] of [["ftm", ""], ["ftm", "\n  \n"], ["claims", ""], ["claims", "\n\n"], ["customs", ""]] as const) {
+    for (const [format, text] of [
+      ["ftm", ""],
+      ["ftm", "\n  \n"],
+      ["claims", ""],
+      ["claims", "\n\n"],
+      ["customs", ""],
+    ] as const) {
       await expect(mapAll(format, text), `${format} ${JSON.stringify(text)}`).rejects.toMatchObject({ code: "EMPTY_FILE" });
     }
   });

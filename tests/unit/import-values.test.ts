@@ -30,7 +30,10 @@ describe("isoDate", () => {
 
   it("refuses a time that does not exist (2023-01-01T99:99 once passed as 2023-01-01), and keeps the edges of the day and a leap second", () => {
     for (const v of ["2023-01-01T99:99", "2023-01-01T24:00", "2023-01-01T23:60", "2023-01-01 12:00:61", "2023-01-01T12:00+24:00", "2023-01-01T12:00-05:60"]) {
-      expect(code(() => isoDate(v, "d")), v).toBe("INVALID_VALUE");
+      expect(
+        code(() => isoDate(v, "d")),
+        v,
+      ).toBe("INVALID_VALUE");
     }
     for (const v of ["2023-01-01T00:00", "2023-01-01T23:59:59.999Z", "2016-12-31T23:59:60Z", "2023-01-01 19:30-05:00", "2023-01-01T12:00+1400"]) {
       expect(isoDate(v, "d"), v).toBe(v.slice(0, 10));
@@ -48,15 +51,32 @@ describe("interval", () => {
     expect(interval("2023", "", "f", "t")).toEqual({ validFrom: "2023-01-01", validTo: null });
     expect(interval(null, "2023-06", "f", "t")).toEqual({ validFrom: null, validTo: "2023-06-30" });
     // 2023-02 ends on the 28th, 1900-02 too (no leap year), 2023-04 on the 30th; a day is itself.
-    for (const [from, to] of [["2023-03-01", "2023-02"], ["1900-03-01", "1900-02"], ["2023-05-01", "2023-04"], ["2024", "2023-12-31"], ["2023-01-02", "2023-01-01"]]) {
-      expect(() => interval(from, to, "f", "t"), `${from} ${to}`).toThrow(expect.objectContaining({ code: "INVALID_VALUE", message: expect.stringContaining("is after valid to") }));
+    for (const [from, to] of [
+      ["2023-03-01", "2023-02"],
+      ["1900-03-01", "1900-02"],
+      ["2023-05-01", "2023-04"],
+      ["2024", "2023-12-31"],
+      ["2023-01-02", "2023-01-01"],
+    ]) {
+      expect(() => interval(from, to, "f", "t"), `${from} ${to}`).toThrow(
+        expect.objectContaining({ code: "INVALID_VALUE", message: expect.stringContaining("is after valid to") }),
+      );
     }
     // The last day shows in the reason: February's is the 28th or, in a leap year, the 29th.
-    for (const [year, last] of [["2023", "28"], ["2024", "29"], ["1900", "28"], ["2000", "29"]]) {
+    for (const [year, last] of [
+      ["2023", "28"],
+      ["2024", "29"],
+      ["1900", "28"],
+      ["2000", "29"],
+    ]) {
       expect(() => interval(`${year}-03-01`, `${year}-02`, "f", "t")).toThrow(`valid to ${year}-02-${last} (t "${year}-02", the last day of that month)`);
     }
-    expect(() => interval("2023-07", "2023-06", "f", "t")).toThrow('valid from 2023-07-01 (f "2023-07") is after valid to 2023-06-30 (t "2023-06", the last day of that month)');
-    expect(() => interval("2023-01-01", "2023-99", "f", "t")).toThrow(expect.objectContaining({ code: "INVALID_VALUE", message: 't: "2023-99" is not a valid date' }));
+    expect(() => interval("2023-07", "2023-06", "f", "t")).toThrow(
+      'valid from 2023-07-01 (f "2023-07") is after valid to 2023-06-30 (t "2023-06", the last day of that month)',
+    );
+    expect(() => interval("2023-01-01", "2023-99", "f", "t")).toThrow(
+      expect.objectContaining({ code: "INVALID_VALUE", message: 't: "2023-99" is not a valid date' }),
+    );
   });
 });
 
@@ -64,8 +84,17 @@ describe("entityId", () => {
   it("accepts an id of up to 256 characters (or the limit given) without #, and refuses the rest naming the field", () => {
     expect(entityId("y".repeat(256), "parent")).toBe("y".repeat(256));
     expect(entityId("y".repeat(297), "from", 297)).toBe("y".repeat(297));
-    for (const [v, max] of [["y".repeat(257), undefined], ["y".repeat(298), 297], ["own-1#1", undefined], ["", undefined], ["  ", undefined], [42, undefined]] as const) {
-      expect(() => entityId(v, "parent", max), String(v).slice(0, 10)).toThrow(expect.objectContaining({ code: "INVALID_VALUE", message: expect.stringMatching(/^parent: /) }));
+    for (const [v, max] of [
+      ["y".repeat(257), undefined],
+      ["y".repeat(298), 297],
+      ["own-1#1", undefined],
+      ["", undefined],
+      ["  ", undefined],
+      [42, undefined],
+    ] as const) {
+      expect(() => entityId(v, "parent", max), String(v).slice(0, 10)).toThrow(
+        expect.objectContaining({ code: "INVALID_VALUE", message: expect.stringMatching(/^parent: /) }),
+      );
     }
   });
 });
@@ -82,6 +111,7 @@ describe("number", () => {
   });
 
   it("refuses what JS's Number() would misread: hex, binary, octal, and a European decimal comma (once 1.234,567 → 1.234567)", () => {
-    for (const v of ["0x10", "0b11", "0o7", "1.234,567", "1,5", "1234,567", "1_000", "Infinity", "NaN"]) expect(code(() => number(v, "n"))).toBe("INVALID_VALUE");
+    for (const v of ["0x10", "0b11", "0o7", "1.234,567", "1,5", "1234,567", "1_000", "Infinity", "NaN"])
+      expect(code(() => number(v, "n"))).toBe("INVALID_VALUE");
   });
 });

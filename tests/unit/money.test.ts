@@ -4,7 +4,12 @@ import { RecordError } from "../../src/import/types.js";
 
 describe("moneyOf (issue 16, defect 2)", () => {
   it("takes the stated amount and currency first, then amountEur, then amountUsd, and keeps the conversions", () => {
-    expect(moneyOf({ amount: "100", currency: "rub", amountEur: "1", amountUsd: "1.1" })).toEqual({ amount: 100, currency: "RUB", amountEur: 1, amountUsd: 1.1 });
+    expect(moneyOf({ amount: "100", currency: "rub", amountEur: "1", amountUsd: "1.1" })).toEqual({
+      amount: 100,
+      currency: "RUB",
+      amountEur: 1,
+      amountUsd: 1.1,
+    });
     expect(moneyOf({ amountEur: "9,500,000" })).toEqual({ amount: 9500000, currency: "EUR", amountEur: 9500000, amountUsd: null });
     expect(moneyOf({ amountUsd: "300000" })).toEqual({ amount: 300000, currency: "USD", amountEur: null, amountUsd: 300000 });
     expect(moneyOf({ amountEur: "2", amountUsd: "3" })).toMatchObject({ amount: 2, currency: "EUR" });

@@ -18,7 +18,9 @@ describe("Latin keys of names (issue 16, defect 7)", () => {
 
   it("searches the text and each of its Latin spellings", () => {
     expect(searchSpellings("Würth")).toEqual(["Würth", "wurth", "wuerth"]);
-    expect(toSearchQuery("Gießner")).toBe(`("Gießner"^4 OR (gießner*)^2 OR gießner* OR gießner~1) OR ("giessner"^4 OR (giessner*)^2 OR giessner* OR giessner~1)`);
+    expect(toSearchQuery("Gießner")).toBe(
+      `("Gießner"^4 OR (gießner*)^2 OR gießner* OR gießner~1) OR ("giessner"^4 OR (giessner*)^2 OR giessner* OR giessner~1)`,
+    );
     expect(toSearchQuery("dji")).toBe(`"dji"^4 OR (dji*)^2 OR dji*`);
     expect(toSearchQuery("((")).toBeNull();
   });

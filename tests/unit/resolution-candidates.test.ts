@@ -6,7 +6,15 @@ import { crossingPoints, describeCrossing } from "../../src/resolution/identity-
 import { prepareRecord, type MatchRecord } from "../../src/resolution/matcher.js";
 
 const rec = (id: string, name: string, more: Partial<MatchRecord> = {}): MatchRecord => ({
-  id, kind: "Company", name, aliases: [], countries: [], identifiers: [], birthDates: [], foundingDates: [], ...more,
+  id,
+  kind: "Company",
+  name,
+  aliases: [],
+  countries: [],
+  identifiers: [],
+  birthDates: [],
+  foundingDates: [],
+  ...more,
 });
 
 const pages = (records: MatchRecord[]) => [records];
@@ -25,7 +33,10 @@ describe("blocking", () => {
       ["w:vektor@HK", [1, 7]],
       ["w:alone", [4]],
     ]);
-    expect(usableBlocks(postings, 100)).toEqual([[1, 7], [1, 2, 3]]);
+    expect(usableBlocks(postings, 100)).toEqual([
+      [1, 7],
+      [1, 2, 3],
+    ]);
   });
 });
 
@@ -44,7 +55,10 @@ describe("generateCandidates", () => {
     await index.addAll(pages(records));
     expect(index.records.map((r) => r.record.id)).toEqual(["a", "b", "c", "d", "e"]);
     const { candidates, stats } = await generateCandidates(index, { minScore: 0.5 });
-    expect(candidates.map((c) => [c.left, c.right, c.score])).toEqual([["d", "e", 1], ["a", "b", 0.95]]);
+    expect(candidates.map((c) => [c.left, c.right, c.score])).toEqual([
+      ["d", "e", 1],
+      ["a", "b", 0.95],
+    ]);
     expect(stats.truncated).toBe(false);
     expect(candidates[0]!.reasons.map((r) => r.feature)).toEqual(["identifier_strong", "name_fingerprint", "country_match"]);
   });
@@ -63,7 +77,14 @@ describe("generateCandidates", () => {
 
   it("compares a cluster as one record: every name, every country", async () => {
     const index = new BlockIndex();
-    await index.addAll(pages([rec("k1", "Vektor", { countries: ["RU"] }), rec("k2", "Вектор Аэро", { kind: "LegalEntity", countries: ["KZ"] }), rec("z", "Vektor Aero", { countries: ["KZ"] })]), new Map([["k2", "k1"]]));
+    await index.addAll(
+      pages([
+        rec("k1", "Vektor", { countries: ["RU"] }),
+        rec("k2", "Вектор Аэро", { kind: "LegalEntity", countries: ["KZ"] }),
+        rec("z", "Vektor Aero", { countries: ["KZ"] }),
+      ]),
+      new Map([["k2", "k1"]]),
+    );
     expect(index.records.map((r) => [r.record.id, r.record.kind, r.record.name, r.record.aliases, r.record.countries])).toEqual([
       ["z", "Company", "Vektor Aero", [], ["KZ"]],
       ["k1", "Company", "Vektor", ["Вектор Аэро"], ["RU", "KZ"]],
@@ -84,14 +105,36 @@ describe("clusters", () => {
   const j = (left: string, right: string, judgement: JudgementEdge["judgement"] = "POSITIVE"): JudgementEdge => ({ left, right, judgement });
 
   it("are the connected components of POSITIVE judgements", () => {
-    expect(clustersOf(["a", "b", "c", "d"], [j("a", "b"), j("b", "c", "NEGATIVE"), j("c", "d"), j("d", "x")])).toEqual([["a", "b"], ["c", "d"]]);
+    expect(clustersOf(["a", "b", "c", "d"], [j("a", "b"), j("b", "c", "NEGATIVE"), j("c", "d"), j("d", "x")])).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
   });
 
   it("keep the canonical id of the larger side, a QID first, and the left of the judgement on a tie", () => {
     expect(chooseCanonical(["a", "b"], new Map(), "b")).toBe("b");
-    expect(chooseCanonical(["a", "b", "c"], new Map([["a", "c"], ["c", "c"], ["b", "b"]]), "b")).toBe("c");
+    expect(
+      chooseCanonical(
+        ["a", "b", "c"],
+        new Map([
+          ["a", "c"],
+          ["c", "c"],
+          ["b", "b"],
+        ]),
+        "b",
+      ),
+    ).toBe("c");
     expect(chooseCanonical(["a", "ns:Q42", "NK-x"], new Map(), "a")).toBe("ns:Q42");
-    expect(chooseCanonical(["b", "c"], new Map([["b", "a"], ["c", "a"]]), null)).toBe("b");
+    expect(
+      chooseCanonical(
+        ["b", "c"],
+        new Map([
+          ["b", "a"],
+          ["c", "a"],
+        ]),
+        null,
+      ),
+    ).toBe("b");
   });
 
   it("give the chain of judgements between two members", () => {
@@ -103,7 +146,16 @@ describe("clusters", () => {
 });
 
 describe("identity crossings", () => {
-  const judged = (left: string, right: string, actor: string, reason: string) => ({ id: `j-${left}-${right}`, left, right, judgement: "POSITIVE" as const, actor, at: "2026-12-07T10:00:00.000Z", reason, version: 1 });
+  const judged = (left: string, right: string, actor: string, reason: string) => ({
+    id: `j-${left}-${right}`,
+    left,
+    right,
+    judgement: "POSITIVE" as const,
+    actor,
+    at: "2026-12-07T10:00:00.000Z",
+    reason,
+    version: 1,
+  });
 
   it("are where consecutive hops meet at different records, and where an asked id is another record of an end", () => {
     const hops = [
@@ -122,8 +174,14 @@ describe("identity crossings", () => {
     const names = (id: string) => ({ x1: "NORTHWIND AVIA LIMITED", x2: "North Wind Avia Ltd" })[id] ?? id;
     const direct = describeCrossing({ position: 1, from: "x1", to: "x2" }, [judged("x2", "x1", "alice", "Same registry number")], names);
     expect(direct?.text).toBe("NORTHWIND AVIA LIMITED = North Wind Avia Ltd, judged by alice on 2026-12-07: Same registry number");
-    const chain = describeCrossing({ position: 1, from: "x1", to: "x2" }, [judged("x1", "x3", "system", "Same INN"), judged("x3", "x2", "bob", "Same address")], names);
-    expect(chain?.text).toBe("NORTHWIND AVIA LIMITED = x3, judged by system on 2026-12-07: Same INN; then x3 = North Wind Avia Ltd, judged by bob on 2026-12-07: Same address");
+    const chain = describeCrossing(
+      { position: 1, from: "x1", to: "x2" },
+      [judged("x1", "x3", "system", "Same INN"), judged("x3", "x2", "bob", "Same address")],
+      names,
+    );
+    expect(chain?.text).toBe(
+      "NORTHWIND AVIA LIMITED = x3, judged by system on 2026-12-07: Same INN; then x3 = North Wind Avia Ltd, judged by bob on 2026-12-07: Same address",
+    );
     expect(describeCrossing({ position: 1, from: "x1", to: "x2" }, [], names)).toBeNull();
   });
 });

@@ -88,9 +88,15 @@ describe("scorePair", () => {
   });
 
   it("scores an equal INN above names, and lowers it when countries differ", () => {
-    const s = score(rec("a", "Vektor", { identifiers: ["inn:7707083893"], countries: ["RU"] }), rec("b", "Something Else", { identifiers: ["innCode:7707083893"], countries: ["KZ"] }));
+    const s = score(
+      rec("a", "Vektor", { identifiers: ["inn:7707083893"], countries: ["RU"] }),
+      rec("b", "Something Else", { identifiers: ["innCode:7707083893"], countries: ["KZ"] }),
+    );
     expect(s.score).toBe(0.75);
-    expect(s.reasons.map((r) => [r.feature, r.weight])).toEqual([["identifier_strong", 0.95], ["country_mismatch", -0.2]]);
+    expect(s.reasons.map((r) => [r.feature, r.weight])).toEqual([
+      ["identifier_strong", 0.95],
+      ["country_mismatch", -0.2],
+    ]);
   });
 
   it("matches an alias in another script literally", () => {
@@ -106,7 +112,10 @@ describe("scorePair", () => {
     );
     expect(s.reasons.map((r) => r.feature)).toEqual(["name_literal", "identifier_disjoint", "dates_disjoint"]);
     expect(s.score).toBe(0.65);
-    const flipped = score(rec("a", "Ivan Petrov", { kind: "Person", birthDates: ["1970-05-01"] }), rec("b", "Ivan Petrov", { kind: "Person", birthDates: ["1970-01-05"] }));
+    const flipped = score(
+      rec("a", "Ivan Petrov", { kind: "Person", birthDates: ["1970-05-01"] }),
+      rec("b", "Ivan Petrov", { kind: "Person", birthDates: ["1970-01-05"] }),
+    );
     expect(flipped.score).toBe(1);
   });
 

@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expandBallsQueries, expandExposureQuery, expandHopsQueries, expandPathsQuery, findShortestQuery } from "../../scripts/expand-hops-text.mjs";
-import { CONTEXT_RELATIONSHIP_TYPES, FLOW_RELATIONSHIP_TYPES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, ROUTE_RELATIONSHIP_TYPES, ROUTE_ROLES } from "../../src/model/vocabulary.js";
+import {
+  CONTEXT_RELATIONSHIP_TYPES,
+  FLOW_RELATIONSHIP_TYPES,
+  RELATIONSHIP_TYPES,
+  RELATIONSHIP_TYPE_NAMES,
+  ROUTE_RELATIONSHIP_TYPES,
+  ROUTE_ROLES,
+} from "../../src/model/vocabulary.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 
 const file = (name: string) => readFileSync(join(PROJECT_ROOT, "cypher", "queries", `${name}.cypher`), "utf8");

@@ -1,12 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
-import {
-  CLAIM_STATUSES,
-  ENTITY_KINDS,
-  RELATIONSHIP_TYPES,
-  STATUS_CONFIDENCE,
-  isRelationshipType,
-} from "../../src/model/vocabulary.js";
+import { CLAIM_STATUSES, ENTITY_KINDS, RELATIONSHIP_TYPES, STATUS_CONFIDENCE, isRelationshipType } from "../../src/model/vocabulary.js";
 import { ARTICLE_SOURCE, SEED_CLAIMS, SEED_ENTITIES } from "../../src/seed/article-graph.js";
 import type { SeedClaim } from "../../src/seed/seed-types.js";
 
@@ -81,11 +75,15 @@ describe("seed entities", () => {
     }
     const byId = new Map(SEED_ENTITIES.map((e) => [e.id, e]));
     expect(byId.get("meeting-2023-03-21")?.date).toBe("2023-03-21");
-    expect(
-      ["country-cn", "country-ru", "country-ua", "country-by", "country-kz", "country-pk", "country-us"].map(
-        (id) => byId.get(id)?.country,
-      ),
-    ).toEqual(["CN", "RU", "UA", "BY", "KZ", "PK", "US"]);
+    expect(["country-cn", "country-ru", "country-ua", "country-by", "country-kz", "country-pk", "country-us"].map((id) => byId.get(id)?.country)).toEqual([
+      "CN",
+      "RU",
+      "UA",
+      "BY",
+      "KZ",
+      "PK",
+      "US",
+    ]);
   });
 
   it("are each used by at least one claim", () => {
@@ -218,37 +216,19 @@ describe("seed flow topology", () => {
   it("has exactly 4 FLOW routes from DJI to the front, the direct one ranked first", () => {
     const routes = flowPaths("dji", "russian-front-lines");
     expect(routes).toHaveLength(4);
-    const via = ["country-by", "country-kz", "country-pk"].map((x) => [
-      "dji",
-      "small-intermediaries-and-exporters",
-      x,
-      "country-ru",
-      "russian-front-lines",
-    ]);
+    const via = ["country-by", "country-kz", "country-pk"].map((x) => ["dji", "small-intermediaries-and-exporters", x, "country-ru", "russian-front-lines"]);
     expect(routes.map((r) => r.nodes.join(" > ")).sort()).toEqual(
-      [
-        ["dji", "small-intermediaries-and-exporters", "country-ru", "russian-front-lines"],
-        ...via,
-      ]
-        .map((n) => n.join(" > "))
-        .sort(),
+      [["dji", "small-intermediaries-and-exporters", "country-ru", "russian-front-lines"], ...via].map((n) => n.join(" > ")).sort(),
     );
 
     const score = (r: { claims: SeedClaim[] }): number => r.claims.reduce((p, c) => p * confidenceOf(c), 1);
     const ranked = [...routes].sort((a, b) => score(b) - score(a));
-    expect(ranked[0]?.nodes).toEqual([
-      "dji",
-      "small-intermediaries-and-exporters",
-      "country-ru",
-      "russian-front-lines",
-    ]);
+    expect(ranked[0]?.nodes).toEqual(["dji", "small-intermediaries-and-exporters", "country-ru", "russian-front-lines"]);
     expect(score(ranked[0]!)).toBeGreaterThan(score(ranked[1]!));
   });
 
   it("routes the smaller companies the same way, and China only directly", () => {
     expect(flowPaths("smaller-chinese-drone-companies", "russian-front-lines")).toHaveLength(4);
-    expect(flowPaths("country-cn", "russian-front-lines").map((r) => r.nodes)).toEqual([
-      ["country-cn", "country-ru", "russian-front-lines"],
-    ]);
+    expect(flowPaths("country-cn", "russian-front-lines").map((r) => r.nodes)).toEqual([["country-cn", "country-ru", "russian-front-lines"]]);
   });
 });

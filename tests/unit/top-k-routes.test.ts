@@ -11,7 +11,14 @@ const NO_LIMIT = { deadline: Number.POSITIVE_INFINITY, maxExpansions: Number.POS
 
 function oracleQuery(q: RandomSearch, exposure: boolean): OracleQuery {
   const types = q.types ?? [...(q.undirected ? ROUTE_RELATIONSHIP_TYPES : FLOW_RELATIONSHIP_TYPES)];
-  return { ...q, to: exposure ? null : q.to, types, contextTypes: [...CONTEXT_RELATIONSHIP_TYPES], degreeCap: Infinity, degreeTypes: [...RELATIONSHIP_TYPE_NAMES] };
+  return {
+    ...q,
+    to: exposure ? null : q.to,
+    types,
+    contextTypes: [...CONTEXT_RELATIONSHIP_TYPES],
+    degreeCap: Infinity,
+    degreeTypes: [...RELATIONSHIP_TYPE_NAMES],
+  };
 }
 
 /** The per-hop filters, as the Cypher expansion applies them, so the in-memory search can be compared alone. */
@@ -34,11 +41,32 @@ function run(edges: readonly OracleEdge[], q: OracleQuery, targets: ReadonlySet<
 }
 
 const hop = (id: string, start: string, end: string, confidence: number, status = "REPORTED", type = "SUPPLIED"): OracleEdge => ({
-  id, type, start, end, confidence, status, validFrom: null, validTo: null,
+  id,
+  type,
+  start,
+  end,
+  confidence,
+  status,
+  validFrom: null,
+  validTo: null,
 });
 const QUERY: OracleQuery = {
-  from: "s", to: "t", topics: [], maxHops: 6, limit: 5, minConfidence: 0, undirected: false, via: [], avoid: [], types: ["SUPPLIED"], statuses: null, asOf: null,
-  timeRespecting: false, contextTypes: [], degreeCap: Infinity, degreeTypes: [],
+  from: "s",
+  to: "t",
+  topics: [],
+  maxHops: 6,
+  limit: 5,
+  minConfidence: 0,
+  undirected: false,
+  via: [],
+  avoid: [],
+  types: ["SUPPLIED"],
+  statuses: null,
+  asOf: null,
+  timeRespecting: false,
+  contextTypes: [],
+  degreeCap: Infinity,
+  degreeTypes: [],
 };
 
 describe("findTopKRoutes", () => {
@@ -100,13 +128,21 @@ describe("findTopKRoutes", () => {
   const DENSE_QUERY = { from: "n0", to: "t", maxHops: 10, limit: 1, minRouteConfidence: 0, via: [], timeRespecting: false };
 
   it("stops with LIMIT_REACHED when the expansion budget runs out", () => {
-    const result = findTopKRoutes(completeGraph(denseWithWeakTarget(), "out", "t"), DENSE_QUERY, { deadline: Number.POSITIVE_INFINITY, maxExpansions: 1000, now: () => 0 });
+    const result = findTopKRoutes(completeGraph(denseWithWeakTarget(), "out", "t"), DENSE_QUERY, {
+      deadline: Number.POSITIVE_INFINITY,
+      maxExpansions: 1000,
+      now: () => 0,
+    });
     expect(result).toMatchObject({ stop: "LIMIT_REACHED", routes: [] });
   });
 
   it("stops with TIMED_OUT at the deadline", () => {
     let clock = 0;
-    const result = findTopKRoutes(completeGraph(denseWithWeakTarget(), "out", "t"), DENSE_QUERY, { deadline: 10, maxExpansions: Number.POSITIVE_INFINITY, now: () => clock++ });
+    const result = findTopKRoutes(completeGraph(denseWithWeakTarget(), "out", "t"), DENSE_QUERY, {
+      deadline: 10,
+      maxExpansions: Number.POSITIVE_INFINITY,
+      now: () => clock++,
+    });
     expect(result).toMatchObject({ stop: "TIMED_OUT", routes: [] });
   });
 

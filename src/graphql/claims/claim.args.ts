@@ -6,7 +6,8 @@ import { EvidenceInput } from "./claim.input.js";
 export class IdempotencyArgs {
   @Field(() => String, {
     nullable: true,
-    description: "Optional, 1–200 characters (a UUID): a retry with the same key by the same caller within 24 hours writes nothing again and returns the current state. Reused with other arguments: CONFLICT.",
+    description:
+      "Optional, 1–200 characters (a UUID): a retry with the same key by the same caller within 24 hours writes nothing again and returns the current state. Reused with other arguments: CONFLICT.",
   })
   idempotencyKey?: string | null;
 }

@@ -6,7 +6,10 @@ export class EvidenceInput {
   @Field(() => ID, { description: "The source (addSource) the quote comes from." })
   sourceId!: string;
 
-  @Field(() => String, { description: "Exact words of the source: an exact substring of its stored text, at most 2000 characters. Not found: BAD_USER_INPUT naming the closest passage." })
+  @Field(() => String, {
+    description:
+      "Exact words of the source: an exact substring of its stored text, at most 2000 characters. Not found: BAD_USER_INPUT naming the closest passage.",
+  })
   quote!: string;
 
   @Field(() => Int, { nullable: true, description: "Which occurrence (1-based) when the quote appears more than once in the source; required then." })
@@ -24,10 +27,16 @@ export class ClaimInput {
   @Field(() => RelationshipTypeEnum)
   type!: string;
 
-  @Field(() => ClaimStatusEnum, { description: "The source's certainty, from its wording (REPORTED, LIKELY, POSSIBLE, UNCONFIRMED; not RETRACTED). Hedge words in a quote that contradict it come back in Relationship.warnings." })
+  @Field(() => ClaimStatusEnum, {
+    description:
+      "The source's certainty, from its wording (REPORTED, LIKELY, POSSIBLE, UNCONFIRMED; not RETRACTED). Hedge words in a quote that contradict it come back in Relationship.warnings.",
+  })
   status!: string;
 
-  @Field(() => Float, { nullable: true, description: "Explicit confidence in [0, 1]; default the status's (REPORTED 0.8, LIKELY 0.6, POSSIBLE 0.3, UNCONFIRMED 0.2)." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Explicit confidence in [0, 1]; default the status's (REPORTED 0.8, LIKELY 0.6, POSSIBLE 0.3, UNCONFIRMED 0.2).",
+  })
   confidence?: number | null;
 
   @Field(() => String, { nullable: true, description: "ISO 8601 date (YYYY-MM-DD) from which the claim holds." })

@@ -24,14 +24,16 @@ export class ClaimResolver {
   }
 
   @Mutation(() => Relationship, {
-    description: "Records contradicting evidence with a note; each independent disputing origin demotes the status one step (docs/routes.md). Errors: as corroborate.",
+    description:
+      "Records contradicting evidence with a note; each independent disputing origin demotes the status one step (docs/routes.md). Errors: as corroborate.",
   })
   disputeClaim(@Args(() => DisputeArgs) args: DisputeArgs, @Ctx() ctx: GraphQLContext) {
     return ctx.services.claims.disputeClaim(ctx.caller, args.claimId, args.evidence, args.note, args);
   }
 
   @Mutation(() => Relationship, {
-    description: "Sets the status an editor judges right, with a reason; reinstates a retracted claim. Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale expectedVersion).",
+    description:
+      "Sets the status an editor judges right, with a reason; reinstates a retracted claim. Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale expectedVersion).",
   })
   setClaimStatus(@Args(() => SetStatusArgs) args: SetStatusArgs, @Ctx() ctx: GraphQLContext) {
     return ctx.services.claims.setClaimStatus(ctx.caller, args.claimId, args.status, args.reason, args);

@@ -19,7 +19,10 @@ export class EntityInput {
   @Field(() => String, { nullable: true, description: "One or two sentences; at most 2000 characters." })
   description?: string | null;
 
-  @Field(() => [String], { nullable: true, description: "Identifiers as scheme:value, scheme in lower case (lei:5493001KJTIIGC8Y1R12, inn:7707083893); at most 20." })
+  @Field(() => [String], {
+    nullable: true,
+    description: "Identifiers as scheme:value, scheme in lower case (lei:5493001KJTIIGC8Y1R12, inn:7707083893); at most 20.",
+  })
   identifiers?: string[] | null;
 }
 
@@ -29,7 +32,8 @@ export class AddEntityResult {
   entity!: Entity;
 
   @Field(() => [Entity], {
-    description: "Existing entities whose name or an alias equals one of the new entity's after transliteration to ASCII, lower-casing and dropping punctuation (any-ascii), or that share an identifier; at most 20. Check them before adding claims.",
+    description:
+      "Existing entities whose name or an alias equals one of the new entity's after transliteration to ASCII, lower-casing and dropping punctuation (any-ascii), or that share an identifier; at most 20. Check them before adding claims.",
   })
   possibleDuplicates!: Entity[];
 }

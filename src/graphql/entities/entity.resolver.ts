@@ -31,7 +31,8 @@ export class EntityResolver {
   }
 
   @FieldResolver(() => [Entity], {
-    description: "The countries the entity is registered, based or located in: Country entities at the end of its context relationships (BASED_IN, LOCATED_IN), which routes do not walk by default. Ordered by id.",
+    description:
+      "The countries the entity is registered, based or located in: Country entities at the end of its context relationships (BASED_IN, LOCATED_IN), which routes do not walk by default. Ordered by id.",
   })
   async countries(@Root() entity: EntityView, @Ctx() ctx: GraphQLContext): Promise<EntityView[]> {
     // Not gated: the loader batches every entity of the answer into one query, which the gate would split up.
@@ -39,7 +40,8 @@ export class EntityResolver {
   }
 
   @FieldResolver(() => [Entity], {
-    description: "The addresses of the entity: Address entities at the end of its context relationships (BASED_IN, LOCATED_IN), for example from FtM addressEntity. Ordered by id.",
+    description:
+      "The addresses of the entity: Address entities at the end of its context relationships (BASED_IN, LOCATED_IN), for example from FtM addressEntity. Ordered by id.",
   })
   async addresses(@Root() entity: EntityView, @Ctx() ctx: GraphQLContext): Promise<EntityView[]> {
     return (await ctx.services.entities.places(entity.id)).filter((p) => p.kind === "Address");
@@ -48,7 +50,11 @@ export class EntityResolver {
   @FieldResolver(() => [Relationship], { description: "The entity's relationships in both directions, strongest first.", complexity: perResult })
   relationships(
     @Root() entity: EntityView,
-    @Arg("limit", () => Int, { defaultValue: LIMITS.relationshipLimitDefault, description: `Default ${LIMITS.relationshipLimitDefault}, from 1 to ${LIMITS.relationshipLimitCap}.` }) limit: number,
+    @Arg("limit", () => Int, {
+      defaultValue: LIMITS.relationshipLimitDefault,
+      description: `Default ${LIMITS.relationshipLimitDefault}, from 1 to ${LIMITS.relationshipLimitCap}.`,
+    })
+    limit: number,
     @Ctx() ctx: GraphQLContext,
     @Arg("includeRetracted", () => Boolean, { defaultValue: false, description: "Also retracted claims, marked. Default false." }) includeRetracted: boolean,
   ) {

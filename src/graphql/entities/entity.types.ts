@@ -3,7 +3,10 @@ import { ClaimStatusEnum, EntityKindEnum, EvidenceRoleEnum, RelationshipTypeEnum
 
 @ObjectType({ description: "An identifier of an entity, from imported data." })
 export class Identifier {
-  @Field(() => String, { description: "What kind of identifier: the FollowTheMoney property it came from (innCode, ogrnCode, leiCode, registrationNumber, imoNumber, taxNumber, passportNumber, …)." })
+  @Field(() => String, {
+    description:
+      "What kind of identifier: the FollowTheMoney property it came from (innCode, ogrnCode, leiCode, registrationNumber, imoNumber, taxNumber, passportNumber, …).",
+  })
   scheme!: string;
 
   @Field(() => String, { description: "The identifier as the source wrote it. `search` finds it exactly, ignoring case, spaces and punctuation." })
@@ -48,21 +51,28 @@ export class Entity {
   @Field(() => [String], { description: "FollowTheMoney topics from imported datasets, such as `sanction`; empty for the article's entities." })
   topics!: string[];
 
-  @Field(() => [Identifier], { description: "Identifiers from imported data (INN, OGRN, LEI, registration and tax numbers, IMO, a passport's number, …); empty for the article's entities. addEntity takes them as `scheme:value`." })
+  @Field(() => [Identifier], {
+    description:
+      "Identifiers from imported data (INN, OGRN, LEI, registration and tax numbers, IMO, a passport's number, …); empty for the article's entities. addEntity takes them as `scheme:value`.",
+  })
   identifiers!: Identifier[];
 
   @Field(() => Int, { description: "1 as stored by the seed, an import or addEntity; each change through the API adds 1." })
   version!: number;
 
   @Field(() => [ID], {
-    description: "The other records judged to be this actor (POSITIVE judgements, docs/resolution.md): each of their ids resolves to this entity, whose aliases and relationships include theirs. Empty for an entity that is one record.",
+    description:
+      "The other records judged to be this actor (POSITIVE judgements, docs/resolution.md): each of their ids resolves to this entity, whose aliases and relationships include theirs. Empty for an entity that is one record.",
   })
   mergedIds!: string[];
 
   @Field(() => [Property], { description: "Every FollowTheMoney property an import stored, by name; empty for entities no FtM import stated." })
   properties!: Property[];
 
-  @Field(() => Boolean, { description: "True for a stub: an entity imported data only references so far, named by its id and typed by the referencing property's range. Search ranks stubs last." })
+  @Field(() => Boolean, {
+    description:
+      "True for a stub: an entity imported data only references so far, named by its id and typed by the referencing property's range. Search ranks stubs last.",
+  })
   stub!: boolean;
 
   @Field(() => [String], { description: "OpenSanctions `referents`: older ids of this entity; a reference to one names this entity." })
@@ -77,7 +87,10 @@ export class Entity {
   @Field(() => String, { nullable: true, description: "OpenSanctions `last_seen`: ISO 8601 date-time the entity was last seen in its sources." })
   lastSeen!: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: "OpenSanctions `target`: true when the entity is itself a target (sanctioned, a PEP), not only linked to one; null when not stated." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "OpenSanctions `target`: true when the entity is itself a target (sanctioned, a PEP), not only linked to one; null when not stated.",
+  })
   target!: boolean | null;
 }
 
@@ -101,10 +114,15 @@ export class Source {
   @Field(() => String, { nullable: true, description: "ISO 8601 date or year-month (for example 2023-03)." })
   publishedAt!: string | null;
 
-  @Field(() => [String], { description: "Reporting and data the source relies on. A source citing another's publisher is not independent of it (corroboration rule, docs/routes.md)." })
+  @Field(() => [String], {
+    description: "Reporting and data the source relies on. A source citing another's publisher is not independent of it (corroboration rule, docs/routes.md).",
+  })
   cites!: string[];
 
-  @Field(() => SourceKindEnum, { nullable: true, description: "ARTICLE, DOCUMENT or DATASET; PUBLICATION for an import's cited publication; null for the seed's article." })
+  @Field(() => SourceKindEnum, {
+    nullable: true,
+    description: "ARTICLE, DOCUMENT or DATASET; PUBLICATION for an import's cited publication; null for the seed's article.",
+  })
   kind!: string | null;
 
   @Field(() => Int, { description: "1: a source does not change once stored; addSource with the same text returns it as it is." })
@@ -167,7 +185,11 @@ export class Relationship {
   @Field(() => Float, { nullable: true, description: "Value moved, in `currency` units (for example 12000000 with USD)." })
   amount!: number | null;
 
-  @Field(() => String, { nullable: true, description: "ISO 4217 currency code of amount. FtM money: the stated amount and currency first; with only `amountEur` (`amountUsd`) stated, that in EUR (USD)." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "ISO 4217 currency code of amount. FtM money: the stated amount and currency first; with only `amountEur` (`amountUsd`) stated, that in EUR (USD).",
+  })
   currency!: string | null;
 
   @Field(() => Float, { nullable: true, description: "The amount in EUR as the source converted it (FtM `amountEur`), or null." })
@@ -176,10 +198,13 @@ export class Relationship {
   @Field(() => Float, { nullable: true, description: "The amount in USD as the source converted it (FtM `amountUsd`), or null." })
   amountUsd!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Share held, in percent (FtM Ownership `percentage`), when the source wrote a number; `properties` keeps any other form (`25-50%`)." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Share held, in percent (FtM Ownership `percentage`), when the source wrote a number; `properties` keeps any other form (`25-50%`).",
+  })
   percentage!: number | null;
 
-  @Field(() => String, { nullable: true, description: "Role in the link (FtM `role`: \"General Director\", \"shareholder\")." })
+  @Field(() => String, { nullable: true, description: 'Role in the link (FtM `role`: "General Director", "shareholder").' })
   role!: string | null;
 
   @Field(() => String, { nullable: true, description: "Sanctions program of a SUBJECT_TO hop (FtM Sanction `program`)." })
@@ -191,19 +216,24 @@ export class Relationship {
   @Field(() => String, { nullable: true, description: "Purpose of a payment (FtM Payment `purpose`)." })
   purpose!: string | null;
 
-  @Field(() => [Property], { description: "Every FollowTheMoney property of the link, by name (references as entity ids); empty for links no FtM import stated." })
+  @Field(() => [Property], {
+    description: "Every FollowTheMoney property of the link, by name (references as entity ids); empty for links no FtM import stated.",
+  })
   properties!: Property[];
 
   @Field(() => [String], { description: "What moved, for flows of goods." })
   goods!: string[];
 
-  @Field(() => String, { nullable: true, description: "The source's own words that set the status (\"there is a possibility\")." })
+  @Field(() => String, { nullable: true, description: 'The source\'s own words that set the status ("there is a possibility").' })
   hedge!: string | null;
 
   @Field(() => String, { nullable: true, description: "Why the claim was modelled this way, when not obvious (inferred dates, for example)." })
   note!: string | null;
 
-  @Field(() => [Evidence], { description: "One or more quotes with offsets and source. An imported fact that many records restate keeps the first 20 (plus the first of each further source); statementCount counts them all." })
+  @Field(() => [Evidence], {
+    description:
+      "One or more quotes with offsets and source. An imported fact that many records restate keeps the first 20 (plus the first of each further source); statementCount counts them all.",
+  })
   evidence!: Evidence[];
 
   @Field(() => Int, { description: "How many records or quotes state the claim (at least the number of evidence quotes)." })
@@ -215,7 +245,10 @@ export class Relationship {
   @Field(() => Entity, { description: "End node." })
   to!: Entity;
 
-  @Field(() => ID, { description: "The stored start record's id: from.id, unless that record was judged one actor with others and merged into from (then one of from.mergedIds)." })
+  @Field(() => ID, {
+    description:
+      "The stored start record's id: from.id, unless that record was judged one actor with others and merged into from (then one of from.mergedIds).",
+  })
   startRecord!: string;
 
   @Field(() => ID, { description: "The stored end record's id (see startRecord)." })
@@ -224,10 +257,14 @@ export class Relationship {
   @Field(() => Int, { description: "1 as the seed or an import stored it; each change through the API adds 1. Pass it as expectedVersion." })
   version!: number;
 
-  @Field(() => ClaimStatusEnum, { description: "The status the source's wording or an editor's setClaimStatus gave, before disputes demoted it or a retraction replaced it." })
+  @Field(() => ClaimStatusEnum, {
+    description: "The status the source's wording or an editor's setClaimStatus gave, before disputes demoted it or a retraction replaced it.",
+  })
   assertedStatus!: string;
 
-  @Field(() => Boolean, { description: "True when an editor retracted the claim: status is RETRACTED; routes and neighbourhoods show it only with includeRetracted." })
+  @Field(() => Boolean, {
+    description: "True when an editor retracted the claim: status is RETRACTED; routes and neighbourhoods show it only with includeRetracted.",
+  })
   retracted!: boolean;
 
   @Field(() => Retraction, { nullable: true, description: "Who retracted the claim, when and why; null unless retracted." })
@@ -236,7 +273,10 @@ export class Relationship {
   @Field(() => Boolean, { description: "True when some evidence disputes the claim (Evidence.role DISPUTING)." })
   disputed!: boolean;
 
-  @Field(() => [String], { description: "Hedge words in the supporting quotes that contradict the status (\"possibility\" behind a REPORTED claim), found when the evidence was written." })
+  @Field(() => [String], {
+    description:
+      'Hedge words in the supporting quotes that contradict the status ("possibility" behind a REPORTED claim), found when the evidence was written.',
+  })
   warnings!: string[];
 }
 

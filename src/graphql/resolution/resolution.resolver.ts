@@ -8,7 +8,8 @@ import { Judgement, MatchCandidate } from "./resolution.types.js";
 @Resolver()
 export class ResolutionResolver {
   @Query(() => [MatchCandidate], {
-    description: "Possible duplicates, best first: for one entity, or the whole graph (paged by offset). Pairs a judgement decided never come back. Errors: BAD_USER_INPUT, NOT_FOUND, QUERY_TOO_COSTLY (whole graph past 250 000 records: use npx actorgraph resolve --candidates).",
+    description:
+      "Possible duplicates, best first: for one entity, or the whole graph (paged by offset). Pairs a judgement decided never come back. Errors: BAD_USER_INPUT, NOT_FOUND, QUERY_TOO_COSTLY (whole graph past 250 000 records: use npx actorgraph resolve --candidates).",
     complexity: perResult,
   })
   candidates(@Args(() => CandidatesArgs) args: CandidatesArgs, @Ctx() ctx: GraphQLContext) {
@@ -21,7 +22,8 @@ export class ResolutionResolver {
   }
 
   @Mutation(() => Judgement, {
-    description: "Judges two records: POSITIVE makes their clusters one entity, NEGATIVE keeps them apart for good, UNSURE records a look; a NEGATIVE or UNSURE on a POSITIVE pair splits the cluster there. Needs the editor role; audited in history(id: <judgement id>). Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT (kept apart by a NEGATIVE; still joined through other judgements; a cluster over 500 records; idempotencyKey reused).",
+    description:
+      "Judges two records: POSITIVE makes their clusters one entity, NEGATIVE keeps them apart for good, UNSURE records a look; a NEGATIVE or UNSURE on a POSITIVE pair splits the cluster there. Needs the editor role; audited in history(id: <judgement id>). Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT (kept apart by a NEGATIVE; still joined through other judgements; a cluster over 500 records; idempotencyKey reused).",
   })
   judge(@Args(() => JudgeArgs) args: JudgeArgs, @Ctx() ctx: GraphQLContext) {
     return ctx.services.resolution.judge(ctx.caller, args, args.idempotencyKey);

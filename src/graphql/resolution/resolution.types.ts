@@ -31,7 +31,9 @@ export class Judgement {
   @Field(() => JudgementValueEnum)
   judgement!: string;
 
-  @Field(() => String, { description: "Who: the editor's token subject, or `system` (automatic resolution: equal strong identifier, OpenSanctions referents)." })
+  @Field(() => String, {
+    description: "Who: the editor's token subject, or `system` (automatic resolution: equal strong identifier, OpenSanctions referents).",
+  })
   actor!: string;
 
   @Field(() => String, { description: "ISO 8601 date-time (UTC)." })
@@ -46,7 +48,9 @@ export class Judgement {
 
 @ObjectType({ description: "One feature of a candidate's score (docs/resolution.md): main features compete, qualifiers add up." })
 export class MatchReason {
-  @Field(() => String, { description: "name_literal, name_fingerprint, identifier_strong, identifier, country_match, country_mismatch, identifier_disjoint or dates_disjoint." })
+  @Field(() => String, {
+    description: "name_literal, name_fingerprint, identifier_strong, identifier, country_match, country_mismatch, identifier_disjoint or dates_disjoint.",
+  })
   feature!: string;
 
   @Field(() => Float, { description: "What it added to the score (negative against the match; 0 for a main feature that a stronger one outscored)." })
@@ -64,7 +68,10 @@ export class MatchCandidate {
   @Field(() => Entity, { description: "The other entity." })
   right!: Entity;
 
-  @Field(() => ID, { description: "The record to judge for `left` (judge(left: leftRecord, …)): its id; an entity of several records is compared as one, by its canonical record." })
+  @Field(() => ID, {
+    description:
+      "The record to judge for `left` (judge(left: leftRecord, …)): its id; an entity of several records is compared as one, by its canonical record.",
+  })
   leftRecord!: string;
 
   @Field(() => ID, { description: "The record to judge for `right` (see leftRecord)." })

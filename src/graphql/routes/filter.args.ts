@@ -5,7 +5,10 @@ import { ClaimStatusEnum, RelationshipTypeEnum } from "../enums.js";
 /** The per-hop filters routes, exposure, connections and neighborhood share, with one meaning everywhere. */
 @ArgsType()
 export class HopFilterArgs {
-  @Field(() => Float, { defaultValue: 0, description: "Minimum confidence in [0, 1] of each hop (for routes and exposure, of the route's product too). Default 0." })
+  @Field(() => Float, {
+    defaultValue: 0,
+    description: "Minimum confidence in [0, 1] of each hop (for routes and exposure, of the route's product too). Default 0.",
+  })
   minConfidence!: number;
 
   @Field(() => [RelationshipTypeEnum], {
@@ -21,6 +24,9 @@ export class HopFilterArgs {
   @Field(() => [ID], { nullable: true, description: `Entities no hop may enter. At most ${LIMITS.avoidCap}.` })
   avoid?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: "ISO 8601 date (YYYY-MM-DD): keep hops valid on that day (validFrom ≤ asOf ≤ validTo; missing bounds are open)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "ISO 8601 date (YYYY-MM-DD): keep hops valid on that day (validFrom ≤ asOf ≤ validTo; missing bounds are open).",
+  })
   asOf?: string | null;
 }

@@ -12,23 +12,30 @@ export class Hop {
   to!: Entity;
 
   @Field(() => Relationship, {
-    description: "The hop's strongest claim, with evidence quotes and sources: the one its confidence uses (with timeRespecting, the strongest that keeps the route in date order).",
+    description:
+      "The hop's strongest claim, with evidence quotes and sources: the one its confidence uses (with timeRespecting, the strongest that keeps the route in date order).",
   })
   relationship!: Relationship;
 
   @Field(() => [Relationship], {
-    description: "Every claim between the two entities in the route's direction that passes the filters, strongest first (confidence, then status, then id). Parallel claims are one hop, not several routes.",
+    description:
+      "Every claim between the two entities in the route's direction that passes the filters, strongest first (confidence, then status, then id). Parallel claims are one hop, not several routes.",
   })
   relationships!: Relationship[];
 
-  @Field(() => Float, { description: "The hop's confidence: that of its strongest claim (the maximum; claims are not multiplied or added, see docs/routes.md)." })
+  @Field(() => Float, {
+    description: "The hop's confidence: that of its strongest claim (the maximum; claims are not multiplied or added, see docs/routes.md).",
+  })
   confidence!: number;
 
   @Field(() => Boolean, { description: "True when the hop walks its relationship against its stored direction (direction ANY only)." })
   reversed!: boolean;
 }
 
-@ObjectType({ description: "An entity with more relationships than the degree cap (ROUTE_HUB_DEGREE), which the search did not walk through. Name it in `via` to go through it." })
+@ObjectType({
+  description:
+    "An entity with more relationships than the degree cap (ROUTE_HUB_DEGREE), which the search did not walk through. Name it in `via` to go through it.",
+})
 export class SkippedHub {
   @Field(() => Entity)
   entity!: Entity;
@@ -51,14 +58,20 @@ export class IdentityCrossing {
   @Field(() => ID, { description: "The record it leaves from (at the last position: the id the search was asked for)." })
   to!: string;
 
-  @Field(() => [Judgement], { description: "The POSITIVE judgements that join the two records, in order from `from` to `to` (one when they were judged directly)." })
+  @Field(() => [Judgement], {
+    description: "The POSITIVE judgements that join the two records, in order from `from` to `to` (one when they were judged directly).",
+  })
   judgements!: Judgement[];
 
-  @Field(() => String, { description: 'One sentence per judgement: "NORTHWIND AVIA LIMITED = North Wind Avia Ltd, judged by alice on 2026-12-07: Same Companies House number".' })
+  @Field(() => String, {
+    description: 'One sentence per judgement: "NORTHWIND AVIA LIMITED = North Wind Avia Ltd, judged by alice on 2026-12-07: Same Companies House number".',
+  })
   text!: string;
 }
 
-@ObjectType({ description: "A simple path of entities between two entities, ranked by confidence; no two routes of an answer have the same entities in the same order." })
+@ObjectType({
+  description: "A simple path of entities between two entities, ranked by confidence; no two routes of an answer have the same entities in the same order.",
+})
 export class Route {
   @Field(() => Int, { description: "1-based position in the ranking." })
   rank!: number;
@@ -75,7 +88,9 @@ export class Route {
   @Field(() => [Hop], { description: "The hops in route order; each hop's entities and relationships are the records as stored." })
   hops!: Hop[];
 
-  @Field(() => [IdentityCrossing], { description: "Where the route passes from one record of an entity to another, with the judgements that make them one actor; empty when it crosses none." })
+  @Field(() => [IdentityCrossing], {
+    description: "Where the route passes from one record of an entity to another, with the judgements that make them one actor; empty when it crosses none.",
+  })
   identityCrossings!: IdentityCrossing[];
 }
 
@@ -87,7 +102,9 @@ export class RouteSearch {
   @Field(() => Boolean, { description: "True when a time or work limit cut the search short (see reason)." })
   truncated!: boolean;
 
-  @Field(() => Boolean, { description: "True when the whole space within maxHops was searched: no better route was left unexamined, routes through skippedHubs aside." })
+  @Field(() => Boolean, {
+    description: "True when the whole space within maxHops was searched: no better route was left unexamined, routes through skippedHubs aside.",
+  })
   exhausted!: boolean;
 
   @Field(() => Boolean, { description: "True when more routes than limit satisfy the query." })
@@ -96,7 +113,10 @@ export class RouteSearch {
   @Field(() => RouteSearchReasonEnum, { nullable: true, description: "Why there are no routes, or why the search was cut short; null otherwise." })
   reason!: string | null;
 
-  @Field(() => String, { nullable: true, description: "What to try next when there are no routes, the search was cut short or hubs were skipped; null otherwise." })
+  @Field(() => String, {
+    nullable: true,
+    description: "What to try next when there are no routes, the search was cut short or hubs were skipped; null otherwise.",
+  })
   hint!: string | null;
 
   @Field(() => Int, { description: "Time the search took, in milliseconds." })
@@ -128,7 +148,8 @@ export class Connections {
 
   @Field(() => RouteSearchReasonEnum, {
     nullable: true,
-    description: "TIMED_OUT or LIMIT_REACHED when a pairwise search was cut short; NO_PATH_WITHIN_HOPS when an entity stays unconnected within maxHops; null otherwise.",
+    description:
+      "TIMED_OUT or LIMIT_REACHED when a pairwise search was cut short; NO_PATH_WITHIN_HOPS when an entity stays unconnected within maxHops; null otherwise.",
   })
   reason!: string | null;
 }

@@ -16,10 +16,15 @@ export class SourceInput {
   @Field(() => String, { nullable: true, description: "ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD or a date-time." })
   publishedAt?: string | null;
 
-  @Field(() => String, { description: `The full text, at most ${MAX_SOURCE_TEXT_BYTES} bytes of UTF-8 (2 MiB; the /graphql body limit is 4 MiB). Stored with its sha256: the same text again returns the same Source.` })
+  @Field(() => String, {
+    description: `The full text, at most ${MAX_SOURCE_TEXT_BYTES} bytes of UTF-8 (2 MiB; the /graphql body limit is 4 MiB). Stored with its sha256: the same text again returns the same Source.`,
+  })
   text!: string;
 
-  @Field(() => [String], { nullable: true, description: "Reporting the source relies on (\"The New York Times\"); at most 20. A relay is not independent of what it cites." })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Reporting the source relies on ("The New York Times"); at most 20. A relay is not independent of what it cites.',
+  })
   cites?: string[] | null;
 
   @Field(() => SourceKindEnum, { nullable: true, description: "ARTICLE (default), DOCUMENT or DATASET." })

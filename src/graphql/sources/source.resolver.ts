@@ -22,7 +22,11 @@ export class SourceResolver {
     return ctx.gate(() => ctx.services.sources.getSource(id));
   }
 
-  @FieldResolver(() => String, { nullable: true, complexity: 20, description: "The full text quotes are checked against (evidence offsets index it, in UTF-16 code units); null for datasets an import read." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    complexity: 20,
+    description: "The full text quotes are checked against (evidence offsets index it, in UTF-16 code units); null for datasets an import read.",
+  })
   async text(@Root() source: SourceView & { text?: string | null }, @Ctx() ctx: GraphQLContext): Promise<string | null> {
     return source.text !== undefined ? source.text : (await ctx.gate(() => ctx.services.sources.getSource(source.id))).text;
   }
@@ -32,7 +36,11 @@ export class SourceResolver {
     return source.textSha256 !== undefined ? source.textSha256 : (await ctx.gate(() => ctx.services.sources.getSource(source.id))).textSha256;
   }
 
-  @FieldResolver(() => Int, { nullable: true, complexity: 20, description: "Length of the text in UTF-16 code units, the unit of evidence offsets; null without a stored text." })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    complexity: 20,
+    description: "Length of the text in UTF-16 code units, the unit of evidence offsets; null without a stored text.",
+  })
   async textLength(@Root() source: SourceView & { textLength?: number | null }, @Ctx() ctx: GraphQLContext): Promise<number | null> {
     return source.textLength !== undefined ? source.textLength : (await ctx.gate(() => ctx.services.sources.getSource(source.id))).textLength;
   }

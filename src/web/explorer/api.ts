@@ -1,6 +1,19 @@
 import { editorToken } from "./token";
 import type { ClaimStatus, Entity, Judgement, MatchCandidate, Relationship, Revision, RouteSearch, Subgraph } from "./types";
-import { ADD_CLAIM_MUTATION, ADD_SOURCE_MUTATION, CANDIDATES_QUERY, ENTITY_QUERY, EXPOSURE_QUERY, HISTORY_QUERY, JUDGE_MUTATION, ME_QUERY, NEIGHBORHOOD_QUERY, RETRACT_CLAIM_MUTATION, ROUTES_QUERY, SEARCH_QUERY } from "./queries";
+import {
+  ADD_CLAIM_MUTATION,
+  ADD_SOURCE_MUTATION,
+  CANDIDATES_QUERY,
+  ENTITY_QUERY,
+  EXPOSURE_QUERY,
+  HISTORY_QUERY,
+  JUDGE_MUTATION,
+  ME_QUERY,
+  NEIGHBORHOOD_QUERY,
+  RETRACT_CLAIM_MUTATION,
+  ROUTES_QUERY,
+  SEARCH_QUERY,
+} from "./queries";
 
 /**
  * A failed call to the API, ready to show: `code` is the API's `extensions.code` (BAD_USER_INPUT,

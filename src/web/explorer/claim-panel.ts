@@ -22,7 +22,18 @@ async function loadHistory(root: HTMLElement, id: string): Promise<void> {
       h("h3", {}, "History"),
       revisions.length === 0
         ? h("p", { class: "muted" }, "No change since the claim was loaded (seed or import).")
-        : h("ol", { class: "revisions" }, ...revisions.map((r) => h("li", { "data-operation": r.operation }, `v${r.version} · ${r.at.slice(0, 19).replace("T", " ")} · ${r.actor} · ${r.operation}`, r.reason ? h("div", { class: "muted" }, r.reason) : null))),
+        : h(
+            "ol",
+            { class: "revisions" },
+            ...revisions.map((r) =>
+              h(
+                "li",
+                { "data-operation": r.operation },
+                `v${r.version} · ${r.at.slice(0, 19).replace("T", " ")} · ${r.actor} · ${r.operation}`,
+                r.reason ? h("div", { class: "muted" }, r.reason) : null,
+              ),
+            ),
+          ),
     );
   } catch (err) {
     const e = toApiError(err);

@@ -20,7 +20,11 @@ export function renderDetailsPlaceholder(root: HTMLElement): void {
   replaceChildren(
     root,
     h("h2", {}, "Evidence"),
-    h("p", { class: "muted" }, "Click an edge in the graph, or a hop under the selected route, to see the claim and every quote it rests on. Click a node for the entity; double-click it to add its neighbourhood."),
+    h(
+      "p",
+      { class: "muted" },
+      "Click an edge in the graph, or a hop under the selected route, to see the claim and every quote it rests on. Click a node for the entity; double-click it to add its neighbourhood.",
+    ),
   );
 }
 
@@ -38,11 +42,15 @@ export function renderRelationship(root: HTMLElement, rel: Relationship, names: 
   replaceChildren(
     root,
     h("h2", {}, "Evidence"),
-    h("div", { class: "claim", "data-edge": `${rel.type}:${rel.id}` },
+    h(
+      "div",
+      { class: "claim", "data-edge": `${rel.type}:${rel.id}` },
       h("div", { class: "claim-type" }, rel.type),
       h("div", { class: "claim-ends" }, names(rel.from.id), " → ", names(rel.to.id)),
     ),
-    h("dl", { class: "facts" },
+    h(
+      "dl",
+      { class: "facts" },
       ...row("Status", rel.status === "RETRACTED" ? null : statusSample(rel.status, rel.confidence), " ", rel.status),
       ...(rel.retraction ? row("Retracted", `by ${rel.retraction.actor} on ${rel.retraction.at.slice(0, 10)}: ${rel.retraction.reason}`) : []),
       ...row("Confidence", formatConfidence(rel.confidence)),
@@ -52,10 +60,14 @@ export function renderRelationship(root: HTMLElement, rel: Relationship, names: 
     ),
     rel.warnings.length > 0 ? h("ul", { class: "warnings" }, ...rel.warnings.map((w) => h("li", {}, w))) : null,
     h("h3", {}, `${supporting.length} corroborating quote${supporting.length === 1 ? "" : "s"}`),
-    supporting.length === 0 ? h("p", { class: "muted" }, "No evidence recorded for this claim.") : h("ol", { class: "quotes corroborating" }, ...supporting.map(quoteItem)),
+    supporting.length === 0
+      ? h("p", { class: "muted" }, "No evidence recorded for this claim.")
+      : h("ol", { class: "quotes corroborating" }, ...supporting.map(quoteItem)),
     disputing.length > 0 ? h("h3", {}, `${disputing.length} disputing quote${disputing.length === 1 ? "" : "s"}`) : null,
     disputing.length > 0 ? h("ol", { class: "quotes disputing" }, ...disputing.map(quoteItem)) : null,
-    h("dl", { class: "facts more" },
+    h(
+      "dl",
+      { class: "facts more" },
       ...(rel.goods.length > 0 ? row("Goods", rel.goods.join(", ")) : []),
       ...(money ? row("Amount", money) : []),
       ...(rel.note ? row("Note", rel.note) : []),
@@ -79,7 +91,9 @@ function quoteItem(e: Evidence): HTMLElement {
       { class: "source" },
       h("cite", {}, s.title),
       h("div", { class: "muted" }, [s.publisher, s.publishedAt ? `published ${s.publishedAt}` : "publication date unknown"].filter(Boolean).join(" · ")),
-      url ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, url) : h("div", { class: "muted" }, s.url ? `URL (not a web link): ${s.url}` : "No URL recorded"),
+      url
+        ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, url)
+        : h("div", { class: "muted" }, s.url ? `URL (not a web link): ${s.url}` : "No URL recorded"),
       h("div", { class: "muted offsets" }, `characters ${e.start}–${e.end} of the source text`),
     ),
   );
@@ -99,16 +113,31 @@ export function renderEntity(root: HTMLElement, e: Entity, actions: EntityAction
   replaceChildren(
     root,
     h("h2", {}, "Entity"),
-    h("div", { class: "claim" }, h("div", { class: "claim-type" }, e.name), h("div", { class: "card-head" }, kindBadge(e.kind), h("code", { class: "entity-id" }, e.id))),
-    h("dl", { class: "facts" },
+    h(
+      "div",
+      { class: "claim" },
+      h("div", { class: "claim-type" }, e.name),
+      h("div", { class: "card-head" }, kindBadge(e.kind), h("code", { class: "entity-id" }, e.id)),
+    ),
+    h(
+      "dl",
+      { class: "facts" },
       ...row("Aliases", e.aliases.length > 0 ? e.aliases.join(" · ") : "none recorded"),
       ...(e.description ? row("About", e.description) : []),
       ...(e.country ? row("Country", e.country) : []),
       ...(e.topics.length > 0 ? row("Topics", e.topics.join(" · ")) : []),
       ...(e.unidentified ? row("Members", "a group the source does not name") : []),
-      ...(e.mergedIds.length > 0 ? row("Same actor as", h("span", { class: "merged-ids" }, e.mergedIds.join(" · ")), h("div", { class: "muted" }, "records judged one actor with this one")) : []),
+      ...(e.mergedIds.length > 0
+        ? row(
+            "Same actor as",
+            h("span", { class: "merged-ids" }, e.mergedIds.join(" · ")),
+            h("div", { class: "muted" }, "records judged one actor with this one"),
+          )
+        : []),
     ),
-    h("div", { class: "actions" },
+    h(
+      "div",
+      { class: "actions" },
       button("Expand neighbourhood", () => actions.expand(e), "primary"),
       button("Route from here", () => actions.routeFrom(e)),
       button("Route to here", () => actions.routeTo(e)),

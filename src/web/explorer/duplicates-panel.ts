@@ -12,7 +12,12 @@ import type { Entity, MatchCandidate } from "./types";
  * longer a candidate.
  */
 export function duplicatesSection(entity: Entity, onJudged: (entity: Entity, summary: string) => void): HTMLElement {
-  const root = h("section", { class: "duplicates", "aria-label": "Possible duplicates" }, h("h3", {}, "Possible duplicates"), h("p", { class: "muted" }, "Looking for records that may be this actor…"));
+  const root = h(
+    "section",
+    { class: "duplicates", "aria-label": "Possible duplicates" },
+    h("h3", {}, "Possible duplicates"),
+    h("p", { class: "muted" }, "Looking for records that may be this actor…"),
+  );
   void load(root, entity, onJudged);
   return root;
 }
@@ -38,14 +43,33 @@ function candidateItem(entity: Entity, c: MatchCandidate, onJudged: (entity: Ent
   return h(
     "li",
     { class: "candidate", "data-id": other.id },
-    h("div", { class: "candidate-head" }, h("strong", {}, other.name), " ", h("code", {}, other.id), " ", h("span", { class: "score" }, `score ${formatConfidence(c.score)}`)),
-    h("ul", { class: "reasons" }, ...c.reasons.map((r) => h("li", { "data-feature": r.feature }, r.detail, r.weight !== 0 ? h("span", { class: "muted" }, ` (${r.weight > 0 ? "+" : ""}${r.weight})`) : null))),
+    h(
+      "div",
+      { class: "candidate-head" },
+      h("strong", {}, other.name),
+      " ",
+      h("code", {}, other.id),
+      " ",
+      h("span", { class: "score" }, `score ${formatConfidence(c.score)}`),
+    ),
+    h(
+      "ul",
+      { class: "reasons" },
+      ...c.reasons.map((r) =>
+        h("li", { "data-feature": r.feature }, r.detail, r.weight !== 0 ? h("span", { class: "muted" }, ` (${r.weight > 0 ? "+" : ""}${r.weight})`) : null),
+      ),
+    ),
     editorToken() ? judgeForm(entity, other, c, onJudged) : null,
   );
 }
 
 function judgeForm(entity: Entity, other: Entity, c: MatchCandidate, onJudged: (entity: Entity, summary: string) => void): HTMLElement {
-  const reason = h("input", { type: "text", class: "judge-reason", placeholder: "Why? (kept with the judgement)", "aria-label": `Reason for judging ${other.name}` });
+  const reason = h("input", {
+    type: "text",
+    class: "judge-reason",
+    placeholder: "Why? (kept with the judgement)",
+    "aria-label": `Reason for judging ${other.name}`,
+  });
   const status = h("p", { class: "form-status", role: "status" });
   const buttons = (
     [

@@ -28,24 +28,28 @@ export function registerExportButtons(graph: GraphView, notice: Notice): void {
     }
   };
   const png = byId<HTMLButtonElement>("export-png");
-  png.addEventListener("click", () =>
-    void run(png, "PNG", async () => {
-      let png: Blob;
-      try {
-        png = await graph.png();
-      } catch (err) {
-        throw new ApiError("PNG_FAILED", `${(err as Error).message}, so nothing was saved. Clear part of the view and try again, or export GraphML.`);
-      }
-      download(png, "actorgraph-view.png");
-      return `Saved actorgraph-view.png (${Math.max(1, Math.round(png.size / 1024))} KB).`;
-    }),
+  png.addEventListener(
+    "click",
+    () =>
+      void run(png, "PNG", async () => {
+        let png: Blob;
+        try {
+          png = await graph.png();
+        } catch (err) {
+          throw new ApiError("PNG_FAILED", `${(err as Error).message}, so nothing was saved. Clear part of the view and try again, or export GraphML.`);
+        }
+        download(png, "actorgraph-view.png");
+        return `Saved actorgraph-view.png (${Math.max(1, Math.round(png.size / 1024))} KB).`;
+      }),
   );
   const graphml = byId<HTMLButtonElement>("export-graphml");
-  graphml.addEventListener("click", () =>
-    void run(graphml, "GraphML", async () => {
-      const ids = graph.elementIds();
-      download(await exportElements("graphml", ids.nodes, ids.relationships), "actorgraph-view.graphml");
-      return `Saved actorgraph-view.graphml: ${count(ids.nodes.length, "entity", "entities")} and ${count(ids.relationships.length, "relationship", "relationships")}, evidence on every edge.`;
-    }),
+  graphml.addEventListener(
+    "click",
+    () =>
+      void run(graphml, "GraphML", async () => {
+        const ids = graph.elementIds();
+        download(await exportElements("graphml", ids.nodes, ids.relationships), "actorgraph-view.graphml");
+        return `Saved actorgraph-view.graphml: ${count(ids.nodes.length, "entity", "entities")} and ${count(ids.relationships.length, "relationship", "relationships")}, evidence on every edge.`;
+      }),
   );
 }

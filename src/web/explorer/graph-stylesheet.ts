@@ -107,7 +107,10 @@ export function graphStylesheet(scale: number): cytoscape.StylesheetJson {
     { selector: labelled, style: { label: "data(type)", "min-zoomed-font-size": 4 } },
     { selector: "node.hover", style: { "background-opacity": 1, "border-opacity": 1, "text-opacity": 1, "font-weight": "bold" } },
     { selector: "edge.hover, edge.near-selected, edge.near-hover", style: { opacity: 1, "z-index": 8 } },
-    { selector: "node:selected", style: { "border-width": 4, "border-color": SELECTED_COLOR, "font-weight": "bold", "background-opacity": 1, "text-opacity": 1 } },
+    {
+      selector: "node:selected",
+      style: { "border-width": 4, "border-color": SELECTED_COLOR, "font-weight": "bold", "background-opacity": 1, "text-opacity": 1 },
+    },
     {
       selector: "edge:selected",
       style: {

@@ -136,7 +136,9 @@ export class GraphView {
       if (!route) return;
       const on = this.cy.collection();
       for (const hop of route.hops) {
-        on.merge(this.cy.getElementById(hop.from.id)).merge(this.cy.getElementById(hop.to.id)).merge(this.cy.getElementById(edgeKey(hop.relationship)));
+        on.merge(this.cy.getElementById(hop.from.id))
+          .merge(this.cy.getElementById(hop.to.id))
+          .merge(this.cy.getElementById(edgeKey(hop.relationship)));
       }
       on.addClass("on-route");
       this.cy.elements().not(on).addClass("faded");

@@ -41,7 +41,8 @@ const graph = new GraphView(byId("graph"), {
   onNode: (entity) => showEntity(entity),
   onExpand: (entity) => void expand(entity),
   onChange(view) {
-    stats.textContent = view.nodes === 0 ? "Empty view" : `${count(view.nodes, "entity", "entities")} · ${count(view.edges, "relationship", "relationships")} in view`;
+    stats.textContent =
+      view.nodes === 0 ? "Empty view" : `${count(view.nodes, "entity", "entities")} · ${count(view.edges, "relationship", "relationships")} in view`;
     renderLegend(legend, view.kinds);
   },
 });
@@ -54,7 +55,12 @@ const routes = new RouteList(byId("results"), {
 
 /** Shows an entity in the panel, with its possible duplicates and (with a token) the forms to judge them. */
 function showEntity(entity: Entity): void {
-  renderEntity(details, entity, { routeFrom: (e) => form.from.set(e), routeTo: (e) => form.to.set(e), expand: (e) => void expand(e), exposure: (e) => void runExposure(e) }, duplicatesSection(entity, (judged, summary) => void onJudged(judged, summary)));
+  renderEntity(
+    details,
+    entity,
+    { routeFrom: (e) => form.from.set(e), routeTo: (e) => form.to.set(e), expand: (e) => void expand(e), exposure: (e) => void runExposure(e) },
+    duplicatesSection(entity, (judged, summary) => void onJudged(judged, summary)),
+  );
 }
 
 /** After a judgement: the last route search runs again (a POSITIVE pair is now one entity), then the panel shows the entity as it now is. */
@@ -182,7 +188,10 @@ const graphBox = byId("graph");
 async function expand(entity: Entity): Promise<void> {
   if (expanding) {
     const running = expanding;
-    notice.show("busy", `Still loading the neighbourhood of ${running.name}; ${running.id === entity.id ? "double-clicked again, ignored" : `${entity.name} was not expanded: double-click it again when this is done`}.`);
+    notice.show(
+      "busy",
+      `Still loading the neighbourhood of ${running.name}; ${running.id === entity.id ? "double-clicked again, ignored" : `${entity.name} was not expanded: double-click it again when this is done`}.`,
+    );
     return;
   }
   expanding = entity;
@@ -200,9 +209,10 @@ async function expand(entity: Entity): Promise<void> {
     stale.unmark();
     const cut = around.truncated ? " The neighbourhood was cut at 60 entities, strongest links first." : "";
     const { left } = added;
-    const full = left.nodes + left.edges === 0
-      ? ""
-      : ` ${count(left.nodes, "entity", "entities")} and ${count(left.edges, "relationship", "relationships")} were left out, weakest links first: the view holds at most ${VIEW_LIMITS.nodes} entities and ${VIEW_LIMITS.edges} relationships, to stay readable and responsive. Clear the view, or search narrower routes, to see them.`;
+    const full =
+      left.nodes + left.edges === 0
+        ? ""
+        : ` ${count(left.nodes, "entity", "entities")} and ${count(left.edges, "relationship", "relationships")} were left out, weakest links first: the view holds at most ${VIEW_LIMITS.nodes} entities and ${VIEW_LIMITS.edges} relationships, to stay readable and responsive. Clear the view, or search narrower routes, to see them.`;
     notice.show(
       full ? "warning" : "info",
       added.nodes + added.edges === 0

@@ -29,7 +29,11 @@ export class EntityPicker {
    * @param label the visible label ("From", "To"), also the combobox's accessible name.
    * @param onChange called with the picked entity, or null when the text no longer matches it.
    */
-  constructor(root: HTMLElement, label: string, private readonly onChange: (entity: Entity | null) => void) {
+  constructor(
+    root: HTMLElement,
+    label: string,
+    private readonly onChange: (entity: Entity | null) => void,
+  ) {
     const role = root.dataset.role ?? label.toLowerCase();
     this.input = h("input", {
       id: `${role}-input`,

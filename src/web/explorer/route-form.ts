@@ -28,7 +28,13 @@ export class RouteForm {
     const statuses = byId<HTMLFieldSetElement>("statuses");
     for (const status of CLAIM_STATUSES) {
       statuses.append(
-        h("label", { class: "status-choice" }, h("input", { type: "checkbox", name: "status", value: status, checked: true }), statusSample(status), status.toLowerCase()),
+        h(
+          "label",
+          { class: "status-choice" },
+          h("input", { type: "checkbox", name: "status", value: status, checked: true }),
+          statusSample(status),
+          status.toLowerCase(),
+        ),
       );
     }
     byId("swap").addEventListener("click", () => {
@@ -76,13 +82,14 @@ function numberField(id: string, label: string, takes: string, integer: boolean)
   const input = byId<HTMLInputElement>(id);
   const value = input.value.trim();
   const n = Number(value);
-  const problem = input.validity.badInput || (value !== "" && !Number.isFinite(n))
-    ? `${label} is not a number: enter ${takes}.`
-    : value === ""
-      ? `${label} is empty: enter ${takes}.`
-      : integer && !Number.isInteger(n)
-        ? `${label} must be a whole number; got ${value}.`
-        : null;
+  const problem =
+    input.validity.badInput || (value !== "" && !Number.isFinite(n))
+      ? `${label} is not a number: enter ${takes}.`
+      : value === ""
+        ? `${label} is empty: enter ${takes}.`
+        : integer && !Number.isInteger(n)
+          ? `${label} must be a whole number; got ${value}.`
+          : null;
   input.setAttribute("aria-invalid", problem ? "true" : "false");
   return problem ?? n;
 }

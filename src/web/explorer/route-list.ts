@@ -64,7 +64,14 @@ export class RouteList {
     this.root.removeAttribute("aria-busy");
     replaceChildren(
       this.root,
-      h("div", { class: "state error", role: "alert" }, h("div", { class: "state-title" }, title), code ? h("strong", { class: "code" }, code) : null, code ? " " : null, message),
+      h(
+        "div",
+        { class: "state error", role: "alert" },
+        h("div", { class: "state-title" }, title),
+        code ? h("strong", { class: "code" }, code) : null,
+        code ? " " : null,
+        message,
+      ),
     );
   }
 
@@ -99,16 +106,24 @@ export class RouteList {
       s.exhausted ? `complete search within ${plural(params.maxHops, "hop")}` : "search cut short",
       `${s.elapsedMs} ms`,
       s.hasMore ? `more routes exist beyond these ${s.routes.length}` : null,
-    ].filter(Boolean).join(" · ");
-    const cut = s.truncated ? h("div", { class: "state warning", role: "status" }, h("strong", {}, s.reason ?? "TRUNCATED"), " ", s.hint ?? "The search was cut short.") : null;
+    ]
+      .filter(Boolean)
+      .join(" · ");
+    const cut = s.truncated
+      ? h("div", { class: "state warning", role: "status" }, h("strong", {}, s.reason ?? "TRUNCATED"), " ", s.hint ?? "The search was cut short.")
+      : null;
     if (s.routes.length === 0) {
-      const title = s.reason === "NO_PATH_WITHIN_HOPS" ? (noRoute ?? `No route within ${plural(params.maxHops, "hop")}`) : "No route found before the search was cut short";
+      const title =
+        s.reason === "NO_PATH_WITHIN_HOPS" ? (noRoute ?? `No route within ${plural(params.maxHops, "hop")}`) : "No route found before the search was cut short";
       replaceChildren(
         this.root,
-        h("div", { class: "state empty", role: "status" },
+        h(
+          "div",
+          { class: "state empty", role: "status" },
           h("div", { class: "state-title" }, title),
           h("p", { class: "hint" }, s.hint ?? ""),
-          h("div", { class: "muted" }, `reason: ${s.reason ?? "none"} · ${facts}`)),
+          h("div", { class: "muted" }, `reason: ${s.reason ?? "none"} · ${facts}`),
+        ),
       );
       return;
     }
@@ -130,10 +145,13 @@ export class RouteList {
       { type: "button", class: "route-main", "aria-pressed": String(current) },
       h("span", { class: "rank" }, route.rank),
       h("span", { class: "summary" }, route.summary),
-      h("span", { class: "meta" },
+      h(
+        "span",
+        { class: "meta" },
         h("span", { class: "confidence", title: "Route confidence: the product of its hops' confidences" }, formatConfidence(route.confidence)),
         confidenceBar(route.confidence / best),
-        h("span", { class: "muted" }, plural(route.length, "hop"))),
+        h("span", { class: "muted" }, plural(route.length, "hop")),
+      ),
     );
     main.addEventListener("click", () => {
       this.select(route.rank);
@@ -153,10 +171,22 @@ export class RouteList {
         const r = hop.relationship;
         const b = h(
           "button",
-          { type: "button", class: "hop", "data-edge": key, "aria-pressed": String(key === this.activeHop), title: `${r.type} (${r.status.toLowerCase()}, ${formatConfidence(r.confidence)}): ${hop.from.name} ${hop.reversed ? "←" : "→"} ${hop.to.name}. Show its evidence.` },
+          {
+            type: "button",
+            class: "hop",
+            "data-edge": key,
+            "aria-pressed": String(key === this.activeHop),
+            title: `${r.type} (${r.status.toLowerCase()}, ${formatConfidence(r.confidence)}): ${hop.from.name} ${hop.reversed ? "←" : "→"} ${hop.to.name}. Show its evidence.`,
+          },
           statusSample(r.status, r.confidence),
           // Type and ends wrap as one text: the full names always show, however long.
-          h("span", { class: "hop-text" }, h("span", { class: "hop-type" }, r.type), " ", h("span", { class: "hop-ends" }, `${hop.from.name} ${hop.reversed ? "←" : "→"} ${hop.to.name}`)),
+          h(
+            "span",
+            { class: "hop-text" },
+            h("span", { class: "hop-type" }, r.type),
+            " ",
+            h("span", { class: "hop-ends" }, `${hop.from.name} ${hop.reversed ? "←" : "→"} ${hop.to.name}`),
+          ),
           h("span", { class: "hop-conf" }, formatConfidence(r.confidence)),
         );
         b.addEventListener("click", () => this.handlers.selectHop(key));

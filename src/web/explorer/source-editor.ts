@@ -55,7 +55,13 @@ export class SourceEditor {
   private async storeSource(): Promise<void> {
     const field = (id: string) => byId<HTMLInputElement>(id).value.trim() || null;
     try {
-      const source = await addSource({ title: field("source-title") ?? "", publisher: field("source-publisher"), url: field("source-url"), publishedAt: field("source-published"), text: this.text.value });
+      const source = await addSource({
+        title: field("source-title") ?? "",
+        publisher: field("source-publisher"),
+        url: field("source-url"),
+        publishedAt: field("source-published"),
+        text: this.text.value,
+      });
       this.sourceId = source.id;
       this.sourceText = this.text.value;
       this.stored.textContent = this.sourceText;
@@ -100,7 +106,9 @@ export class SourceEditor {
         evidence: [{ sourceId: this.sourceId, quote: this.selection.quote, occurrence: repeated ? this.selection.occurrence : null }],
       });
       const warned = claim.warnings.length > 0 ? ` Warning: ${claim.warnings.join(" ")}` : "";
-      this.say(`Added claim ${claim.id}: ${this.from.value.name} ${type} ${this.to.value.name}, ${claim.status} (${claim.confidence}), quote at ${claim.evidence[0]?.start}–${claim.evidence[0]?.end}.${warned}`);
+      this.say(
+        `Added claim ${claim.id}: ${this.from.value.name} ${type} ${this.to.value.name}, ${claim.status} (${claim.confidence}), quote at ${claim.evidence[0]?.start}–${claim.evidence[0]?.end}.${warned}`,
+      );
       this.onClaim(claim);
     } catch (err) {
       const e = toApiError(err);

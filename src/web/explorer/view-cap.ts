@@ -42,7 +42,10 @@ export function capSubgraph(incoming: Subgraph, shown: ShownView, limits: ViewLi
   if (fresh.length > nodeRoom) {
     const strength = new Map<string, number>();
     for (const r of freshEdges) {
-      for (const [end, other] of [[r.from.id, r.to.id], [r.to.id, r.from.id]] as const) {
+      for (const [end, other] of [
+        [r.from.id, r.to.id],
+        [r.to.id, r.from.id],
+      ] as const) {
         if (shown.hasNode(other)) strength.set(end, Math.max(strength.get(end) ?? 0, r.confidence));
       }
     }
@@ -60,7 +63,12 @@ export function capSubgraph(incoming: Subgraph, shown: ShownView, limits: ViewLi
   let edges: Relationship[] = freshEdges.filter((r) => inView(r.from.id) && inView(r.to.id));
   const edgeRoom = Math.max(0, limits.edges - shown.edges);
   if (edges.length > edgeRoom) {
-    const keep = new Set([...edges].sort((a, b) => b.confidence - a.confidence).slice(0, edgeRoom).map(edgeKey));
+    const keep = new Set(
+      [...edges]
+        .sort((a, b) => b.confidence - a.confidence)
+        .slice(0, edgeRoom)
+        .map(edgeKey),
+    );
     edges = edges.filter((r) => keep.has(edgeKey(r)));
   }
   return {

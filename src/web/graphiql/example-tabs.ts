@@ -38,7 +38,10 @@ function text(source: string, node: DefinitionNode): string {
 
 /** The consecutive `#` lines just above `node` (a blank line ends the block), with a trailing newline. */
 function leadingComment(source: string, previous: DefinitionNode | undefined, node: DefinitionNode): string {
-  const gap = source.slice(previous?.loc?.end ?? 0, node.loc!.start).split("\n").map((l) => l.trim());
+  const gap = source
+    .slice(previous?.loc?.end ?? 0, node.loc!.start)
+    .split("\n")
+    .map((l) => l.trim());
   const block: string[] = [];
   for (let i = gap.length - 1; i >= 0; i--) {
     const line = gap[i]!;
@@ -50,7 +53,11 @@ function leadingComment(source: string, previous: DefinitionNode | undefined, no
 
 /** The first sentence of a `#` comment block, its lines joined: up to the first `.`, `?` or `!` that ends a word. */
 function firstSentence(comment: string): string {
-  const prose = comment.split("\n").map((l) => l.replace(/^#\s?/, "").trim()).filter(Boolean).join(" ");
+  const prose = comment
+    .split("\n")
+    .map((l) => l.replace(/^#\s?/, "").trim())
+    .filter(Boolean)
+    .join(" ");
   return /^.*?[.?!](?=\s|$)/.exec(prose)?.[0] ?? prose;
 }
 

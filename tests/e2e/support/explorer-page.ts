@@ -25,7 +25,16 @@ export async function pointOf(page: Page, id: string): Promise<{ x: number; y: n
 export function viewIds(page: Page): Promise<{ nodes: string[]; edges: string[] }> {
   return page.evaluate(() => {
     const cy = (window as any).actorgraphExplorer.cy;
-    return { nodes: cy.nodes().map((n: any) => n.id()).sort(), edges: cy.edges().map((e: any) => e.id()).sort() };
+    return {
+      nodes: cy
+        .nodes()
+        .map((n: any) => n.id())
+        .sort(),
+      edges: cy
+        .edges()
+        .map((e: any) => e.id())
+        .sort(),
+    };
   });
 }
 
