@@ -5,6 +5,7 @@ import { exportedEvidence } from "./attributes.js";
 import type { FtmEntity } from "./ftm.js";
 import { kindSchema, schemaOr, TYPE_LINK, UNKNOWN_LINK } from "./ftm-mapping.js";
 import type { ExportEdge, ExportNode } from "./types.js";
+import { RELATIONSHIP_STATE_FIELDS } from "../model/relationship-fields.js";
 
 /**
  * Keys the export writes in its own fields, or that the import computes: not repeated in
@@ -29,26 +30,7 @@ const NODE_FIELDS: ReadonlySet<string> = new Set([
   "identifierKeys",
   "ftmSchema",
 ]);
-const EDGE_FIELDS: ReadonlySet<string> = new Set([
-  "id",
-  "type",
-  "start",
-  "end",
-  "status",
-  "confidence",
-  "validFrom",
-  "validTo",
-  "firstSeen",
-  "lastSeen",
-  "evidenceQuotes",
-  "evidenceStarts",
-  "evidenceEnds",
-  "evidenceSourceIds",
-  "statementCount",
-  "statementSourceIds",
-  "statementCounts",
-  "statementLastLines",
-]);
+const EDGE_FIELDS: ReadonlySet<string> = new Set(["id", "type", "start", "end", ...RELATIONSHIP_STATE_FIELDS]);
 
 /** Stored properties as JSON values, `skip` left out. */
 function props(stored: Readonly<Record<string, Plain>>, skip: ReadonlySet<string>): Record<string, Plain> {

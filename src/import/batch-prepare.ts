@@ -6,6 +6,7 @@ import { FIELD, kindOf, packField, packNumbers, type PackedKind } from "./packed
 import { aliasKeysOf, identifierKey, latinNamesOf, nameKey } from "../model/name-keys.js";
 import type { EntityKind } from "../model/vocabulary.js";
 import type { CountryFact, EntityFact, PublicationFact, ReferentFact, StubFact } from "./types.js";
+import { RELATIONSHIP_STATE_FIELDS } from "../model/relationship-fields.js";
 
 // The pure half of writing a batch: folding its records' facts into the write queries'
 // parameters, with no database, so the importer can do it for the next batch while the previous
@@ -226,23 +227,7 @@ export function creatable(r: BatchRelationship): boolean {
  * own property of the same name would be overwritten by them (as in the general query, which
  * sets them after `r += x.props`), so it is not packed.
  */
-const FIXED_PROPERTIES = new Set([
-  "id",
-  "status",
-  "confidence",
-  "validFrom",
-  "validTo",
-  "firstSeen",
-  "lastSeen",
-  "evidenceQuotes",
-  "evidenceStarts",
-  "evidenceEnds",
-  "evidenceSourceIds",
-  "statementCount",
-  "statementSourceIds",
-  "statementCounts",
-  "statementLastLines",
-]);
+const FIXED_PROPERTIES = new Set(["id", ...RELATIONSHIP_STATE_FIELDS]);
 
 /**
  * Packs the creatable relationships ({@link creatable}) by property signature (the keys of

@@ -2,6 +2,7 @@ import { STATUS_CONFIDENCE } from "../model/vocabulary.js";
 import { countryFact, interval, referenceId, reportedRelationship, scopedId, type MapContext } from "./facts.js";
 import type { FtmRecord } from "./ftm-record.js";
 import { RecordError, type InputRecord, type PropertyValue, type RecordFacts } from "./types.js";
+import { RELATIONSHIP_STATE_FIELDS } from "../model/relationship-fields.js";
 
 /**
  * The two properties naming a link's ends in a line our export wrote for a relationship
@@ -31,20 +32,7 @@ const OWN_KEYS: ReadonlySet<string> = new Set([
   "type",
   "start",
   "end",
-  "status",
-  "confidence",
-  "validFrom",
-  "validTo",
-  "firstSeen",
-  "lastSeen",
-  "evidenceQuotes",
-  "evidenceStarts",
-  "evidenceEnds",
-  "evidenceSourceIds",
-  "statementCount",
-  "statementSourceIds",
-  "statementCounts",
-  "statementLastLines",
+  ...RELATIONSHIP_STATE_FIELDS,
 ]);
 
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
