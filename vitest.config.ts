@@ -38,6 +38,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 300_000,
+          // expect.poll waits for what the page shows after a real request to the API and Neo4j;
+          // vitest's default (1 s) failed a neighbourhood expansion on a loaded CI machine.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
