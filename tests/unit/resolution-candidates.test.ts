@@ -4,18 +4,9 @@ import { BlockIndex, generateCandidates } from "../../src/resolution/candidates.
 import { chooseCanonical, clustersOf, judgementChain, type JudgementEdge } from "../../src/resolution/clusters.js";
 import { crossingPoints, describeCrossing } from "../../src/resolution/identity-crossings.js";
 import { prepareRecord, type MatchRecord } from "../../src/resolution/matcher.js";
+import { matchRecord } from "../support/match-records.js";
 
-const rec = (id: string, name: string, more: Partial<MatchRecord> = {}): MatchRecord => ({
-  id,
-  kind: "Company",
-  name,
-  aliases: [],
-  countries: [],
-  identifiers: [],
-  birthDates: [],
-  foundingDates: [],
-  ...more,
-});
+const rec = matchRecord;
 
 const pages = (records: MatchRecord[]) => [records];
 

@@ -5,18 +5,9 @@ import { isValidStrong, parseIdentifier } from "../../src/resolution/identifiers
 import { stripLegalForms } from "../../src/resolution/legal-forms.js";
 import { kindsCompatible, prepareRecord, scorePair, type MatchRecord } from "../../src/resolution/matcher.js";
 import { bagDistance, latinWords, prepareName } from "../../src/resolution/names.js";
+import { matchRecord } from "../support/match-records.js";
 
-const rec = (id: string, name: string, more: Partial<MatchRecord> = {}): MatchRecord => ({
-  id,
-  kind: "Company",
-  name,
-  aliases: [],
-  countries: [],
-  identifiers: [],
-  birthDates: [],
-  foundingDates: [],
-  ...more,
-});
+const rec = matchRecord;
 const score = (a: MatchRecord, b: MatchRecord) => scorePair(prepareRecord(a), prepareRecord(b));
 
 describe("names", () => {
