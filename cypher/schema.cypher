@@ -68,6 +68,14 @@ CREATE CONSTRAINT rel_succeeded_by_id IF NOT EXISTS FOR ()-[r:SUCCEEDED_BY]-() R
 CREATE CONSTRAINT rel_employed_by_id IF NOT EXISTS FOR ()-[r:EMPLOYED_BY]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_owes_id IF NOT EXISTS FOR ()-[r:OWES]-() REQUIRE r.id IS UNIQUE;
 
+// The strongest claim of each flow type, read in index order by expand-paths-flow.cypher: no
+// FLOW route of L hops beats that confidence to the power L, which bounds how long a route that
+// can still rank may be (a unit test checks that every flow type has its index here).
+CREATE RANGE INDEX rel_supplied_confidence IF NOT EXISTS FOR ()-[r:SUPPLIED]-() ON (r.confidence);
+CREATE RANGE INDEX rel_deployed_to_confidence IF NOT EXISTS FOR ()-[r:DEPLOYED_TO]-() ON (r.confidence);
+CREATE RANGE INDEX rel_financed_confidence IF NOT EXISTS FOR ()-[r:FINANCED]-() ON (r.confidence);
+CREATE RANGE INDEX rel_paid_confidence IF NOT EXISTS FOR ()-[r:PAID]-() ON (r.confidence);
+
 // Imports: exact-name lookups that link customs parties to entities already in the graph
 // (src/import/party-resolver.ts).
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);

@@ -292,13 +292,21 @@ RETURN fromDegree, toDegree, toInDegree, missing, f1, b1, f2, b2, mid,
 
 /**
  * `expand-paths-flow`: the first round trip of a FLOW search between two entities over the flow
- * types (src/routes/route-search.ts): every path of at most $maxHops hops from $from to $to,
- * enumerated by Neo4j's variable-length expansion as the naive peer does (VarLengthExpand(Into),
- * a literal hop bound per maxHops since Cypher takes none as a parameter), reading only the
- * relationships' types while it expands; the hop filters ($inline: also while expanding), avoided
- * entities and hubs are checked afterwards on the paths found only. At most $pathBudget paths;
- * beyond it, or the transaction's time, the caller runs the general engine. The evidence of the
- * relationships of the likely top routes comes in the same round trip.
+ * types (src/routes/route-search.ts): every path of at most $maxHops hops from $from to $to that
+ * can rank, enumerated in Neo4j, the hop filters ($inline: also while expanding), avoided
+ * entities and hubs checked on the paths found. Three things make it cheaper than the naive
+ * peer's single variable-length expansion (VarLengthExpand(Into) over every path from $from):
+ * 1. Meet in the middle: paths of up to six hops are joined from a forward expansion of
+ *    6 − k hops and a backward one of k hops (k ≤ 3), grouped on the entity where they meet, when
+ *    the level sizes (path counts of up to three levels from each end, read from the degree
+ *    store) say that costs less than the forward expansion alone ($splitFactor weighs the join).
+ * 2. A bound on length: no route of L hops beats strongest^L, strongest being the highest
+ *    confidence of any flow relationship (read from the rel_*_confidence indexes in index order).
+ *    Paths over six hops are enumerated only up to the length whose bound still reaches the
+ *    $keepRoutes-th best route of at most six hops.
+ * 3. A literal hop bound per branch (Cypher takes none as a parameter).
+ * At most $pathBudget paths per stage; beyond it, or the transaction's time, the caller runs the
+ * general engine. The evidence of the likely top routes comes in the same round trip.
  * @param {{ flow: readonly string[] }} v
  */
 export function expandPathsQuery(v) {
@@ -306,53 +314,131 @@ export function expandPathsQuery(v) {
   /** @param {string} r */
   const ok = (r) => `${r}.status IN $statuses AND ${r}.confidence >= $minConfidence
       AND (NOT $dated OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo >= $asOf)))`;
-  // Per hop bound (3, 6 or 10, the smallest at least $maxHops: few branches, since each compiles
-  // when rows first flow through it), a bare expansion (the naive query's, nothing read but the
-  // relationship chains) and one that checks the filters as it expands, for searches they narrow.
-  const bounds = [
-    [1, 3],
-    [4, 6],
-    [7, 10],
+  /** Neo4j's own enumeration of the paths from s to t of lo..hi hops, bare or checking the filters as it expands, in the branch where `cond` holds. */
+  const into = (cond, lo, hi, lengthCap) => [
+    `      WITH s, t WHERE ${cond} AND NOT $inline
+      MATCH p = (s)-[${L}*${lo}..${hi}]->(t)${
+        lengthCap
+          ? `
+      WHERE length(p) <= ${lengthCap}`
+          : ""
+      }
+      RETURN relationships(p) AS rs`,
+    `      WITH s, t WHERE ${cond} AND $inline
+      MATCH p = (s)-[rs${L}*${lo}..${hi}]->(t)
+      WHERE ${lengthCap ? `length(p) <= ${lengthCap} AND ` : ""}all(r IN rs WHERE type(r) IN $types AND startNode(r) <> t AND endNode(r) <> s AND ${ok("r")})
+      RETURN rs`,
   ];
-  const branches = bounds.flatMap(([lo, h]) => [
-    `    WITH s, t WHERE $maxHops >= ${lo} AND $maxHops <= ${h} AND NOT $inline
-    MATCH p = (s)-[${L}*1..${h}]->(t)
-    WHERE length(p) <= $maxHops
-    RETURN p`,
-    `    WITH s, t WHERE $maxHops >= ${lo} AND $maxHops <= ${h} AND $inline
-    MATCH p = (s)-[rs${L}*1..${h}]->(t)
-    WHERE length(p) <= $maxHops AND all(r IN rs WHERE type(r) IN $types AND startNode(r) <> t AND endNode(r) <> s AND ${ok("r")})
-    RETURN p`,
-  ]);
+  /** The paths of one stage (rows rs), checked: filters, avoided entities, hubs; at most $pathBudget. */
+  const checked = (n) => `    WITH rs, [r IN rs[0..-1] | endNode(r)] AS inner
+    WHERE none(r IN rs WHERE NOT (type(r) IN $types AND ${ok("r")})) AND none(n IN inner WHERE n.id IN $avoid)
+    WITH rs, inner, [n IN inner WHERE COUNT { (n)-->() } > $cap AND COUNT { (n)-[${L}]->() } > $cap AND NOT n.id IN $named] AS hubs
+    LIMIT $pathBudget
+    RETURN count(*) AS paths${n}, collect(CASE WHEN size(hubs) = 0 THEN {rs: rs, inner: inner} END) AS found${n}, collect(DISTINCT hubs) AS blocked${n}`;
+  const shallow = [
+    ...into("k = 0 AND d1 <= 3", 1, 3, "d1"),
+    ...into("k = 0 AND d1 > 3", 1, 6, "d1"),
+    `      WITH s, t WHERE k > 0
+      CALL (s, t, k, d1) {
+${[0, 1, 2, 3, 4, 5]
+  .map(
+    (f) => `        WITH s WHERE d1 - k = ${f}
+        MATCH pf = (s)-[${L}*0..${f}]->(m)
+        RETURN m, true AS forward, relationships(pf) AS part`,
+  )
+  .concat(
+    [1, 2, 3].map(
+      (b) => `        WITH t WHERE k = ${b}
+        MATCH pb = (m)-[${L}*0..${b}]->(t)
+        RETURN m, false AS forward, relationships(pb) AS part`,
+    ),
+  )
+  .join("\n        UNION ALL\n")}
+      }
+      WITH k, d1, m, collect(CASE WHEN forward THEN part END) AS pre, collect(CASE WHEN NOT forward THEN part END) AS suf
+      WHERE size(pre) > 0 AND size(suf) > 0
+      UNWIND pre AS a
+      UNWIND suf AS b
+      WITH a, b WHERE (size(b) = 0 OR size(a) = d1 - k) AND size(a) + size(b) >= 1
+      RETURN a + b AS rs`,
+  ];
+  const deep = [7, 8, 9, 10].flatMap((h) => into(`reach = ${h}`, 7, h, null));
+  /** Path count of level 2 from an end, read only while level 1 is within $splitBudget. */
+  const level2 = (dir) =>
+    `CASE WHEN NOT $inline AND ${dir}1 <= $splitBudget THEN COUNT { ${dir === "f" ? `(s)-[${L}]->()-[${L}]->()` : `()-[${L}]->()-[${L}]->(t)`} } END AS ${dir}2`;
+  /** Paths of level j (1-based) from an end with level sizes x1 and x2, the growth of level 2 carried on. */
+  const grown = (x, j) => `toFloat(${x}1) * (CASE WHEN ${x}1 > 0 THEN toFloat(${x}2) / ${x}1 ELSE 1.0 END) ^ (${j} - 1)`;
+  /** Paths read by a stage 1 split at k backward hops (k = 0: the forward expansion alone). */
+  const cost = (k) =>
+    `(reduce(c = 0.0, j IN range(1, d1 - ${k}) | c + ${grown("f", "j")}) + reduce(c = 0.0, j IN range(1, ${k}) | c + ${grown("b", "j")}))
+    * (CASE WHEN ${k} = 0 THEN 1.0 ELSE $splitFactor END)`;
   return `// FLOW routes between $from and $to over the flow types (src/routes/route-search.ts): every path
-// of at most $maxHops hops, found by Neo4j's variable-length expansion (the plan of the naive query,
-// VarLengthExpand(Into); a branch per hop bound 3, 6 or 10, since Cypher takes none as a parameter), which
-// reads nothing but relationship chains unless $inline asks for the hop filters as it expands. The
-// filters are checked on the paths found: a path is kept when every relationship passes them and no
-// entity on it but the ends is in $avoid or has more than $cap relationships leaving it (a hub,
-// unless named in $named), at most $pathBudget paths. No row when either end is missing.
-// Rows: {id, type, start, end, confidence, status, validFrom, other} of each relationship of the
-// kept paths, once; with $trim, only of the simple entity sequences whose best path's confidence
-// product is at least the $keepRoutes-th best one's (ties kept: the exact top routes, one more to
-// tell whether there are more, and nothing a top route needs, since a route's confidence is its
-// best path's product); paths: how many paths were read; hubs: {id, degree} of the hubs that
-// blocked a path; evidence: the relationships of the $evidenceRoutes best entity sequences (by
-// their best path's confidence product, then fewest hops), as relationships-by-ids.cypher returns
-// them: the likely top routes' evidence, in the same round trip.
+// of at most $maxHops hops that can rank, enumerated in Neo4j (scripts/expand-hops-text.mjs says how:
+// meet in the middle up to six hops, a bound on length from the strongest flow relationship past
+// six). The filters are checked on the paths found: a path is kept when every relationship passes
+// them and no entity on it but the ends is in $avoid or has more than $cap relationships leaving it
+// (a hub, unless named in $named), at most $pathBudget paths per stage. No row when either end is
+// missing. Rows: {id, type, start, end, confidence, status, validFrom, other} of each relationship
+// of the kept paths, once; with $trim, only of the simple entity sequences whose best path's
+// confidence product is at least the $keepRoutes-th best one's (ties kept: the exact top routes,
+// one more to tell whether there are more, and nothing a top route needs, since a route's
+// confidence is its best path's product); paths: how many paths were read; hubs: {id, degree} of
+// the hubs that blocked a path; evidence: the relationships of the $evidenceRoutes best entity
+// sequences (by their best path's confidence product, then fewest hops), as
+// relationships-by-ids.cypher returns them: the likely top routes' evidence, in the same round trip.
 // Parameters keep one type whatever the request (see expand-hops-directed.cypher).
 // GENERATED by scripts/expand-hops-text.mjs from src/model/vocabulary.ts; do not edit by hand.
 CYPHER replan=skip
 MATCH (s:Entity {id: $from}), (t:Entity {id: $to})
-CALL (s, t) {
-  CALL (s, t) {
-${branches.join("\n    UNION ALL\n")}
+// The strongest flow relationship (index order, rel_*_confidence in cypher/schema.cypher).
+CALL () {
+  CALL () {
+${v.flow
+  .map(
+    (type) => `    MATCH ()-[r:${type}]->() WHERE r.confidence IS NOT NULL
+    RETURN r.confidence AS c ORDER BY c DESC LIMIT 1`,
+  )
+  .join("\n    UNION ALL\n")}
   }
-  WITH relationships(p) AS rs, nodes(p)[1..-1] AS inner
-  WHERE none(r IN rs WHERE NOT (${ok("r")})) AND none(n IN inner WHERE n.id IN $avoid)
-  WITH rs, inner, [n IN inner WHERE COUNT { (n)-->() } > $cap AND COUNT { (n)-[${L}]->() } > $cap AND NOT n.id IN $named] AS hubs
-  LIMIT $pathBudget
-  RETURN count(*) AS paths, collect(CASE WHEN size(hubs) = 0 THEN {rs: rs, inner: inner} END) AS found, collect(DISTINCT hubs) AS blocked
+  RETURN max(c) AS strongest
 }
+// Level sizes: paths of one and two hops leaving s (f1, f2) and entering t (b1, b2); null when not read.
+WITH s, t, strongest, CASE WHEN $maxHops < 6 THEN $maxHops ELSE 6 END AS d1,
+  COUNT { (s)-[${L}]->() } AS f1, COUNT { (t)<-[${L}]-() } AS b1
+WITH *, ${level2("f")}, ${level2("b")}
+// The split: k backward hops (0: no split), the fewest paths read by the level sizes carried on,
+// or $split when it is 0..3 (tests force each). Searches that check the filters while expanding do not split.
+WITH *, [k IN range(0, 3) WHERE k = 0 OR (k <= d1 AND f2 IS NOT NULL AND b2 IS NOT NULL) | [${cost("k")}, k]] AS options
+WITH *, CASE WHEN $inline THEN 0 WHEN $split >= 0 THEN CASE WHEN $split < d1 THEN $split ELSE d1 END
+  ELSE reduce(best = options[0], o IN options | CASE WHEN o[0] < best[0] THEN o ELSE best END)[1] END AS k
+// Stage 1: paths of at most d1 hops.
+CALL (s, t, k, d1) {
+  CALL (s, t, k, d1) {
+${shallow.join("\n      UNION ALL\n")}
+  }
+${checked(1)}
+}
+// The $keepRoutes-th best simple entity sequence of stage 1 bounds the length of any route that can rank.
+CALL (s, t, found1) {
+  UNWIND found1 AS f
+  WITH f WHERE NOT s IN f.inner AND NOT t IN f.inner AND all(i IN range(0, size(f.inner) - 2) WHERE NOT f.inner[i] IN f.inner[i + 1..])
+  WITH f.inner AS inner, max(reduce(c = 1.0, r IN f.rs | c * r.confidence)) AS best
+  ORDER BY best DESC
+  RETURN collect(best) AS bests
+}
+WITH *, CASE WHEN $maxHops <= d1 THEN d1
+  WHEN NOT $trim OR size(bests) < $keepRoutes OR strongest IS NULL OR strongest >= 1.0 OR bests[$keepRoutes - 1] <= 0.0 THEN $maxHops
+  WHEN strongest <= 0.0 THEN d1
+  ELSE CASE WHEN toInteger(floor(log(bests[$keepRoutes - 1] * (1.0 - 1.0e-9)) / log(strongest))) < $maxHops
+    THEN toInteger(floor(log(bests[$keepRoutes - 1] * (1.0 - 1.0e-9)) / log(strongest))) ELSE $maxHops END END AS reach
+// Stage 2: paths of 7..reach hops, when routes that long can still rank.
+CALL (s, t, reach) {
+  CALL (s, t, reach) {
+${deep.join("\n      UNION ALL\n")}
+  }
+${checked(2)}
+}
+WITH s, t, paths1 + paths2 AS paths, found1 + found2 AS found, blocked1 + blocked2 AS blocked
 CALL (blocked) {
   UNWIND blocked AS hs
   UNWIND hs AS h

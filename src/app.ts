@@ -51,7 +51,7 @@ export function createApp(config: Config): App {
   // Kept answers are dropped by this process's writes, by changed counts, and after a time to live (GraphSnapshot).
   const snapshot = new GraphSnapshot();
   db.onCommit(() => snapshot.invalidate());
-  const fetcher = new HopFetcher(db, snapshot, config.routeHubDegree);
+  const fetcher = new HopFetcher(db, snapshot, config.routeHubDegree, config.routePathSplit);
   const answers = () => new AnswerCache<never>(snapshot, config.routeCacheAnswers, config.routeCacheTtlMs);
   const routes = observeRouteSearches(
     new RouteService(fetcher, new RouteDescriber(db), config, answers(), new RouteClusters(db, fetcher, snapshot, config.routeCacheTtlMs)),

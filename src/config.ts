@@ -53,6 +53,17 @@ const ConfigSchema = z.object({
    */
   routeHubDegree: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /**
+   * `ROUTE_PATH_SPLIT`: how the first round trip of a FLOW search enumerates paths of up to six
+   * hops (cypher/queries/expand-paths-flow.cypher): `auto` meets in the middle at the split the
+   * level sizes say is cheapest; `0` expands forward only, as the naive query does; `1`–`3`
+   * force that many backward hops. Every setting gives the same answers (the route property
+   * tests run each); only the work differs. Default `auto`.
+   */
+  routePathSplit: z
+    .enum(["auto", "0", "1", "2", "3"])
+    .default("auto")
+    .transform((v) => (v === "auto" ? -1 : Number(v))),
+  /**
    * `ROUTE_CACHE_ANSWERS`: complete answers of routes, exposure and neighborhood kept in memory
    * and served again, for the same question, after one small round trip confirms the database
    * is unchanged (see ROUTE_CACHE_TTL_MS). 0 turns the cache off. Default 200.
@@ -188,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     routeBudgetMs: env.ROUTE_BUDGET_MS,
     routeMaxRelationships: env.ROUTE_MAX_RELATIONSHIPS,
     routeHubDegree: env.ROUTE_HUB_DEGREE,
+    routePathSplit: env.ROUTE_PATH_SPLIT,
     routeCacheAnswers: env.ROUTE_CACHE_ANSWERS,
     routeCacheTtlMs: env.ROUTE_CACHE_TTL_MS,
     maxQueryComplexity: env.MAX_QUERY_COMPLEXITY,

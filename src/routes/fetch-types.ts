@@ -111,6 +111,8 @@ export interface FetchedBalls {
 
 /** What expand-paths-flow.cypher found: every route's relationships between two entities. */
 export interface FetchedPaths {
+  /** Paths the enumeration read (before hubs and trimming), at most the budget. */
+  readonly paths: number;
   readonly rows: readonly HopRow[];
   /** Hubs that blocked a path (id, relationships leaving it). */
   readonly hubs: readonly { id: string; degree: number }[];

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CONTEXT_RELATIONSHIP_TYPES, FLOW_RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, ROUTE_RELATIONSHIP_TYPES } from "../../dist/src/model/vocabulary.js";
 import type { RouteSearchView } from "../../dist/src/services/route.service.js";
 import { bruteForceConnections, bruteForceRoutes, type OracleQuery, type OracleRoute } from "../support/route-oracle.js";
-import { randomGraph, randomQuery, type RandomGraph, type RandomSearch } from "../support/random-graph.js";
+import { denseFlowGraph, randomGraph, randomQuery, type RandomGraph, type RandomSearch } from "../support/random-graph.js";
 import { dropFixtureGraph, loadFixtureGraph } from "../helpers/fixture-graph.js";
 import { useTestServer, type TestServer } from "../helpers/test-app.js";
 
@@ -34,11 +34,18 @@ const rounded = (routes: OracleRoute[]) => routes.map((r) => ({ ...r, confidence
  * Loads each random graph, runs random searches through the service and compares them with the
  * brute-force oracle (tests/support/route-oracle.ts): exact top-k, hop semantics, every filter.
  */
-async function checkAgainstOracle(server: () => TestServer, degreeCap: number, runs: number, kind: "routes" | "exposure"): Promise<void> {
+async function checkAgainstOracle(
+  server: () => TestServer,
+  degreeCap: number,
+  runs: number,
+  kind: "routes" | "exposure",
+  queries: (n: number) => fc.Arbitrary<RandomSearch> = randomQuery,
+  graphs: fc.Arbitrary<RandomGraph> = randomGraph,
+): Promise<void> {
   let run = 0;
   await fc.assert(
     fc.asyncProperty(
-      randomGraph.chain((g) => fc.tuple(fc.constant(g), fc.array(randomQuery(g.nodes.length), { minLength: 1, maxLength: 4 }))),
+      graphs.chain((g) => fc.tuple(fc.constant(g), fc.array(queries(g.nodes.length), { minLength: 1, maxLength: 4 }))),
       async ([graph, queries]: [RandomGraph, RandomSearch[]]) => {
         const prefix = `prop${kind}${degreeCap}-${run++}-${Date.now()}-`;
         await loadFixtureGraph(server().app.db, prefix, graph.nodes, graph.edges, graph.topics);
@@ -92,6 +99,18 @@ describe("Query.routes and Query.exposure against a brute-force oracle", () => {
     await checkAgainstOracle(server, Number.POSITIVE_INFINITY, 80, "exposure");
   });
 });
+
+for (const split of ["0", "1", "2", "3"]) {
+  describe(`Query.routes with the FLOW path enumeration split at ${split} backward hops (ROUTE_PATH_SPLIT), against the oracle`, () => {
+    const server = useTestServer({ ROUTE_BUDGET_MS: "30000", ROUTE_PATH_SPLIT: split });
+
+    it("returns the oracle's exact top-k routes whatever the split", async () => {
+      // FLOW over the default types without waypoints: the searches the path enumeration answers.
+      const flowQuery = (n: number) => randomQuery(n).map((q) => ({ ...q, undirected: false, types: null, via: [] }));
+      await checkAgainstOracle(server, Number.POSITIVE_INFINITY, 40, "routes", flowQuery, denseFlowGraph);
+    });
+  });
+}
 
 describe("Query.routes and Query.exposure with a degree cap of 3, against the oracle", () => {
   const server = useTestServer({ ROUTE_BUDGET_MS: "30000", ROUTE_HUB_DEGREE: "3" });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { splitCypherStatements } from "../../src/db/cypher-script.js";
 import { loadQueries, QUERY_NAMES } from "../../src/db/queries.js";
-import { RELATIONSHIP_TYPE_NAMES } from "../../src/model/vocabulary.js";
+import { FLOW_RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES } from "../../src/model/vocabulary.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 
 describe("splitCypherStatements", () => {
@@ -22,6 +22,13 @@ describe("cypher/schema.cypher", () => {
 
   it("is idempotent: every statement says IF NOT EXISTS (IF EXISTS for a drop)", () => {
     for (const s of statements) expect(s).toMatch(/^DROP .* IF EXISTS$|IF NOT EXISTS/s);
+  });
+
+  it("has a confidence index for every flow type (expand-paths-flow reads the strongest claim of each in index order)", () => {
+    for (const type of FLOW_RELATIONSHIP_TYPES) {
+      expect(statements).toContain(`CREATE RANGE INDEX rel_${type.toLowerCase()}_confidence IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.confidence)`);
+    }
+    expect(loadQueries()["expand-paths-flow"].match(/ORDER BY c DESC LIMIT 1/g)).toHaveLength(FLOW_RELATIONSHIP_TYPES.length);
   });
 
   it("has a relationship id constraint for every allow-listed type", () => {
