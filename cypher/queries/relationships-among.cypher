@@ -2,11 +2,19 @@
 // the per-hop filters ($types, $statuses, $minConfidence, and $asOf when $dated), with evidence and sources; at
 // most $limit, strongest first. Each relationship is found from an endpoint with at most $cap
 // relationships in all, so no hub's whole chain is read; one between two hubs is left out.
+// Each endpoint's relationships are read in a subquery and the other endpoint checked after it:
+// given `b.id IN $ids` beside the expansion, the planner seeks every id in $ids for every
+// endpoint and checks each pair (Expand(Into), ids² pairs: 2000 ids took over 30 s, four such
+// queries at once, in an export test); a subquery's predicates are not pushed into it.
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
 WHERE COUNT { (a)--() } <= $cap
-MATCH (a)-[r]-(b:Entity)
-WHERE b.id IN $ids
+CALL (a) {
+  MATCH (a)-[r]-(b)
+  RETURN r, b
+}
+WITH r, b
+WHERE b:Entity AND b.id IN $ids
   AND type(r) IN $types
   AND r.status IN $statuses
   AND r.confidence >= $minConfidence
