@@ -130,9 +130,19 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
     const ready = await app.db.isReady();
     res.status(200).json({ status: "ok", live: true, database: ready ? "up" : "down" });
   });
+  // Ready = Neo4j answers and it has planned the route queries (seconds on a busy machine; a
+  // search before that waits for it). A probe starts the planning when nothing else has.
   expressApp.get("/ready", async (_req, res) => {
-    const ready = await app.db.isReady();
-    res.status(ready ? 200 : 503).json({ ready });
+    if (!(await app.db.isReady())) {
+      res.status(503).json({ ready: false, database: "down" });
+      return;
+    }
+    if (!app.services.routes.isWarm()) {
+      app.services.routes.ready().catch(() => undefined);
+      res.status(503).json({ ready: false, database: "up", routeQueries: "planning" });
+      return;
+    }
+    res.status(200).json({ ready: true, database: "up", routeQueries: "planned" });
   });
   expressApp.use(
     "/graphql",

@@ -39,6 +39,7 @@ const SPLIT_FACTOR = 1.5;
 
 export class HopFetcher {
   private warm: Promise<void> | undefined;
+  private warmed = false;
 
   constructor(
     private readonly db: Database,
@@ -238,6 +239,11 @@ export class HopFetcher {
     return ((row?.missing ?? []) as string[]).filter((id) => id !== NONE);
   }
 
+  /** Whether {@link ready} has finished: Neo4j has planned the route queries in this process. */
+  isWarm(): boolean {
+    return this.warmed;
+  }
+
   /**
    * Runs the expansion queries once with no work, so that Neo4j has planned them before the
    * first search starts its clock (each plan takes 300–400 ms, more on a busy machine).
@@ -288,6 +294,7 @@ export class HopFetcher {
         await this.shortest(id, id, 2, filter, WARM_UP_TIMEOUT_MS);
       }
       await this.confirm([id]);
+      this.warmed = true;
     })().catch((err: unknown) => {
       this.warm = undefined;
       throw err;

@@ -49,6 +49,11 @@ export class RouteService {
     return this.fetcher.ready();
   }
 
+  /** Whether the route queries are planned (see {@link ready}); false until the first call to it resolves. */
+  isWarm(): boolean {
+    return this.fetcher.isWarm();
+  }
+
   /**
    * Top-k routes by confidence from `query.from` to `query.to`, within ROUTE_BUDGET_MS or the
    * earlier `options.deadline`.

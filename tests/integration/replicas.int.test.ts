@@ -101,7 +101,7 @@ describe("two API replicas on one Neo4j", () => {
       for (const r of replicas) {
         const res = await fetch(`${r.url}/ready`);
         expect(res.status).toBe(503);
-        expect(await res.json()).toEqual({ ready: false });
+        expect(await res.json()).toEqual({ ready: false, database: "down" });
         const health = (await (await fetch(`${r.url}/health`)).json()) as any;
         expect(health).toEqual({ status: "ok", live: true, database: "down" });
       }

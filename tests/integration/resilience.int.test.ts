@@ -52,6 +52,25 @@ describe("database outages", () => {
     await proxy.close();
   });
 
+  it("is not ready until Neo4j has planned the route queries: /ready answers 503 'planning', starts the planning, then 200", async () => {
+    const fresh = await startTestServer();
+    try {
+      const first = await fetch(`${fresh.server.url}/ready`);
+      expect(first.status).toBe(503);
+      expect(await first.json()).toEqual({ ready: false, database: "up", routeQueries: "planning" });
+      let last: Response = first;
+      for (let i = 0; i < 600 && last.status !== 200; i += 1) {
+        await new Promise((r) => setTimeout(r, 200));
+        last = await fetch(`${fresh.server.url}/ready`);
+      }
+      expect(last.status).toBe(200);
+      expect(await last.json()).toEqual({ ready: true, database: "up", routeQueries: "planned" });
+      expect(fresh.app.services.routes.isWarm()).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("answers DATABASE_UNAVAILABLE while Neo4j is unreachable, stays up, and recovers", async () => {
     expect((await t.gql(PING)).data.entity.name).toBe("DJI");
 
