@@ -6,7 +6,13 @@ import { CYPHER_DIR } from "../paths.js";
 
 /** Node and relationship counts of the whole database. */
 export interface GraphCounts {
+  /** Nodes of the graph: entities and sources (bookkeeping nodes are not counted, see count-graph.cypher). */
   readonly nodes: number;
+  /** Of them, entities (actors, places, programmes…). */
+  readonly entities: number;
+  /** Of them, sources (the articles, datasets and customs files claims cite). */
+  readonly sources: number;
+  /** Relationships of the graph: claims and their links to sources (JUDGED bookkeeping not counted). */
   readonly relationships: number;
 }
 
@@ -40,6 +46,11 @@ export class GraphAdminService {
   /** Counts every node and relationship. */
   async counts(): Promise<GraphCounts> {
     const [row] = await this.db.read("count-graph", {});
-    return { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0) };
+    return {
+      nodes: Number(row?.nodes ?? 0),
+      entities: Number(row?.entities ?? 0),
+      sources: Number(row?.sources ?? 0),
+      relationships: Number(row?.relationships ?? 0),
+    };
   }
 }
