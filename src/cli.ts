@@ -25,7 +25,7 @@ const SCHEMA_FILE = join(PROJECT_ROOT, "schema.graphql");
 if (existsSync(join(PROJECT_ROOT, ".env"))) process.loadEnvFile(join(PROJECT_ROOT, ".env"));
 
 const EXAMPLE_QUERY = `curl -s http://HOST/graphql -H 'content-type: application/json' \\
-  -d '{"query":"{ routes(from: \\"dji\\", to: \\"russian-front-lines\\") { routes { rank confidence summary hops { relationship { type status evidence { quote } } } } } }"}'`;
+  -d '{"query":"{ routes(from: \\"dji\\", to: \\"russian-front-lines\\") { exhausted reason routes { rank confidence summary hops { relationship { type status evidence { quote } } } } } }"}'`;
 
 const program = new Command()
   .name("actorgraph")

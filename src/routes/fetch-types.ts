@@ -135,4 +135,6 @@ export interface PathsBudget {
   readonly keepRoutes: number | null;
   /** Best entity sequences whose relationships' evidence comes along. */
   readonly evidenceRoutes: number;
+  /** Backward hops of the enumeration's split (0–3) for this call only; by default ROUTE_PATH_SPLIT's. */
+  readonly split?: number;
 }
