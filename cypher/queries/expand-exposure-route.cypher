@@ -13,7 +13,7 @@ CALL (s) {
   WHERE x <> s AND length(p) <= $maxHops AND any(t IN coalesce(x.topics, []) WHERE t IN $topics) AND NOT x.id IN $avoid
     AND all(r IN rs WHERE type(r) IN $types AND r.status IN $statuses AND r.confidence >= $minConfidence AND startNode(r) <> endNode(r)
       AND (NOT $dated OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf))))
-    AND all(n IN nodes(p)[1..-1] WHERE NOT n.id IN $avoid AND NOT any(t IN coalesce(n.topics, []) WHERE t IN $topics) AND (n.id IN $named OR COUNT { (n)-[:SUPPLIED|DEPLOYED_TO|FINANCED|PAID|PRODUCES|PART_OF|BUYS|MAY_CONTAIN|SUBJECT_TO|MAY_VIOLATE|THREATENED_ACTION_AGAINST|LEADS|GOVERNS|SUPPORTS|PARTY_TO|PARTICIPATED_IN|SIGNED|ADOPTED_AT|PROPOSED|COMMENTED_ON|CONCERNS|RELATED_TO|OWNS|DIRECTS|MEMBER_OF|REPRESENTS|FAMILY_OF|ASSOCIATE_OF|CONTROLS|SUCCEEDED_BY|EMPLOYED_BY|OWES]-() } <= $cap))
+    AND all(n IN nodes(p)[1..-1] WHERE NOT n.id IN $avoid AND NOT any(t IN coalesce(n.topics, []) WHERE t IN $topics) AND (n.id IN $named OR COUNT { (n)--() } <= $cap OR COUNT { (n)-[:SUPPLIED|DEPLOYED_TO|FINANCED|PAID|PRODUCES|PART_OF|BUYS|MAY_CONTAIN|SUBJECT_TO|MAY_VIOLATE|THREATENED_ACTION_AGAINST|LEADS|GOVERNS|SUPPORTS|PARTY_TO|PARTICIPATED_IN|SIGNED|ADOPTED_AT|PROPOSED|COMMENTED_ON|CONCERNS|RELATED_TO|OWNS|DIRECTS|MEMBER_OF|REPRESENTS|FAMILY_OF|ASSOCIATE_OF|CONTROLS|SUCCEEDED_BY|EMPLOYED_BY|OWES]-() } <= $cap))
   WITH rs, x LIMIT $pathBudget
   RETURN count(*) AS paths, collect(rs) AS found, collect(DISTINCT x.id) AS targets
 }

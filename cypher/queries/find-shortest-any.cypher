@@ -1,7 +1,9 @@
 // Seeds for a long route search with direction ANY (src/routes/route-search.ts): the 5 paths of
 // fewest hops (at most $maxHops) from $from to $to over the flow and connection types, found by
 // Neo4j's bidirectional shortest-path search (SHORTEST k), through relationships that pass the
-// hop filters and entities that are neither avoided nor hubs (more than $cap relationships).
+// hop filters and entities that are neither avoided nor hubs (more than $cap relationships of
+// the walked types; the total degree, one read, settles most entities before the typed degree,
+// a read per type: 3-6 times faster on the route bench's random ANY pairs, same paths).
 // Their relationships are real routes, offered when the exact search cannot finish in time.
 // Rows: {id, type, start, end, confidence, status, validFrom, other} of each relationship, once.
 // Parameters keep one type whatever the request (see expand-hops-directed.cypher).
@@ -11,7 +13,7 @@ MATCH (s:Entity {id: $from}), (t:Entity {id: $to})
 MATCH p = SHORTEST 5 (s)((a)-[r:SUPPLIED|DEPLOYED_TO|FINANCED|PAID|PRODUCES|PART_OF|BUYS|MAY_CONTAIN|SUBJECT_TO|MAY_VIOLATE|THREATENED_ACTION_AGAINST|LEADS|GOVERNS|SUPPORTS|PARTY_TO|PARTICIPATED_IN|SIGNED|ADOPTED_AT|PROPOSED|COMMENTED_ON|CONCERNS|RELATED_TO|OWNS|DIRECTS|MEMBER_OF|REPRESENTS|FAMILY_OF|ASSOCIATE_OF|CONTROLS|SUCCEEDED_BY|EMPLOYED_BY|OWES]-(b:Entity)
   WHERE type(r) IN $types AND r.status IN $statuses AND r.confidence >= $minConfidence
     AND (NOT $dated OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)))
-    AND NOT b.id IN $avoid AND (b = t OR COUNT { (b)-[:SUPPLIED|DEPLOYED_TO|FINANCED|PAID|PRODUCES|PART_OF|BUYS|MAY_CONTAIN|SUBJECT_TO|MAY_VIOLATE|THREATENED_ACTION_AGAINST|LEADS|GOVERNS|SUPPORTS|PARTY_TO|PARTICIPATED_IN|SIGNED|ADOPTED_AT|PROPOSED|COMMENTED_ON|CONCERNS|RELATED_TO|OWNS|DIRECTS|MEMBER_OF|REPRESENTS|FAMILY_OF|ASSOCIATE_OF|CONTROLS|SUCCEEDED_BY|EMPLOYED_BY|OWES]-() } <= $cap)){1,10}(t)
+    AND NOT b.id IN $avoid AND (b = t OR COUNT { (b)--() } <= $cap OR COUNT { (b)-[:SUPPLIED|DEPLOYED_TO|FINANCED|PAID|PRODUCES|PART_OF|BUYS|MAY_CONTAIN|SUBJECT_TO|MAY_VIOLATE|THREATENED_ACTION_AGAINST|LEADS|GOVERNS|SUPPORTS|PARTY_TO|PARTICIPATED_IN|SIGNED|ADOPTED_AT|PROPOSED|COMMENTED_ON|CONCERNS|RELATED_TO|OWNS|DIRECTS|MEMBER_OF|REPRESENTS|FAMILY_OF|ASSOCIATE_OF|CONTROLS|SUCCEEDED_BY|EMPLOYED_BY|OWES]-() } <= $cap)){1,10}(t)
 WHERE length(p) <= $maxHops
 UNWIND relationships(p) AS rel
 WITH DISTINCT rel

@@ -77,6 +77,13 @@ const EVIDENCE_ROUTES = 2;
 const FLOW_PATHS_TIMEOUT_MS = 1200;
 /** Longest the path enumeration for a hub at one end may take, in **milliseconds**, before the general engine takes over. */
 const PATHS_TIMEOUT_MS = 500;
+/**
+ * Longest the shortest-route seeding of a long ANY search may take, in **milliseconds**, and at
+ * most half the time left: its routes are often all a search cut short has to offer. Measured on
+ * the route bench at load 3–4: 200–700 ms when it succeeds; at 500 ms it gave up in 6 of 10
+ * random pairs (2026-12-07).
+ */
+const SEED_TIMEOUT_MS = 1000;
 
 /**
  * Finds the exact top-k routes (top-k-routes.ts) while fetching only what that search needs, one
@@ -196,7 +203,7 @@ class Engine implements SearchGraph {
     // Too long to finish exactly in most graphs: seed the search with the few shortest routes,
     // found by Neo4j's bidirectional shortest-path search, so that an answer cut short still has routes.
     if (this.seedPlan()) {
-      const seeds = await this.fetcher.shortest(spec.from, spec.to!, spec.maxHops, spec.filter, Math.min(PATHS_TIMEOUT_MS, (limits.deadline - Date.now()) / 3));
+      const seeds = await this.fetcher.shortest(spec.from, spec.to!, spec.maxHops, spec.filter, Math.min(SEED_TIMEOUT_MS, (limits.deadline - Date.now()) / 2));
       for (const row of seeds) this.store.add(row.edge);
     }
     const q: TopKRouteQuery = {
