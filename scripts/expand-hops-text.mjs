@@ -298,8 +298,10 @@ RETURN fromDegree, toDegree, toInDegree, missing, f1, b1, f2, b2, mid,
  * peer's single variable-length expansion (VarLengthExpand(Into) over every path from $from):
  * 1. Meet in the middle: paths of up to six hops are joined from a forward expansion of
  *    6 − k hops and a backward one of k hops (k ≤ 3), grouped on the entity where they meet, when
- *    the level sizes (path counts of up to three levels from each end, read from the degree
- *    store) say that costs less than the forward expansion alone ($splitFactor weighs the join).
+ *    the level sizes (path counts of two levels forward, carried on, and of up to three
+ *    backward, counted, each read only while the level before is within $splitBudget, a fifth of
+ *    it for the third: past that a split at 3 reads more than it saves) say that
+ *    costs less than the forward expansion alone ($splitFactor weighs the join).
  * 2. A bound on length: no route of L hops beats strongest^L, strongest being the highest
  *    confidence of any flow relationship (read from the rel_*_confidence indexes in index order).
  *    Paths over six hops are enumerated only up to the length whose bound still reaches the
@@ -368,9 +370,14 @@ ${[0, 1, 2, 3, 4, 5]
     `CASE WHEN NOT $inline AND ${dir}1 <= $splitBudget THEN COUNT { ${dir === "f" ? `(s)-[${L}]->()-[${L}]->()` : `()-[${L}]->()-[${L}]->(t)`} } END AS ${dir}2`;
   /** Paths of level j (1-based) from an end with level sizes x1 and x2, the growth of level 2 carried on. */
   const grown = (x, j) => `toFloat(${x}1) * (CASE WHEN ${x}1 > 0 THEN toFloat(${x}2) / ${x}1 ELSE 1.0 END) ^ (${j} - 1)`;
-  /** Paths read by a stage 1 split at k backward hops (k = 0: the forward expansion alone). */
+  /**
+   * Paths read by a stage 1 split at k backward hops (k = 0: the forward expansion alone): the
+   * forward levels carried on from the first two, the backward ones as counted (b1..b3), since
+   * the side a split reads must not be guessed low (a target two hops past an entity with
+   * 100 000 suppliers was split at 3 when b3 was carried on from b2: 250-700 ms against 5-8 ms).
+   */
   const cost = (k) =>
-    `(reduce(c = 0.0, j IN range(1, d1 - ${k}) | c + ${grown("f", "j")}) + reduce(c = 0.0, j IN range(1, ${k}) | c + ${grown("b", "j")}))
+    `(reduce(c = 0.0, j IN range(1, d1 - ${k}) | c + ${grown("f", "j")}) + reduce(c = 0.0, j IN range(1, ${k}) | c + toFloat([b1, b2, b3][j - 1])))
     * (CASE WHEN ${k} = 0 THEN 1.0 ELSE $splitFactor END)`;
   return `// FLOW routes between $from and $to over the flow types (src/routes/route-search.ts): every path
 // of at most $maxHops hops that can rank, enumerated in Neo4j (scripts/expand-hops-text.mjs says how:
@@ -402,13 +409,14 @@ ${v.flow
   }
   RETURN max(c) AS strongest
 }
-// Level sizes: paths of one and two hops leaving s (f1, f2) and entering t (b1, b2); null when not read.
+// Level sizes: paths of one and two hops leaving s (f1, f2), of one to three entering t (b1..b3); null when not read.
 WITH s, t, strongest, CASE WHEN $maxHops < 6 THEN $maxHops ELSE 6 END AS d1,
   COUNT { (s)-[${L}]->() } AS f1, COUNT { (t)<-[${L}]-() } AS b1
 WITH *, ${level2("f")}, ${level2("b")}
+WITH *, CASE WHEN NOT $inline AND b2 <= $splitBudget / 5 THEN COUNT { ()-[${L}]->()-[${L}]->()-[${L}]->(t) } END AS b3
 // The split: k backward hops (0: no split), the fewest paths read by the level sizes carried on,
 // or $split when it is 0..3 (tests force each). Searches that check the filters while expanding do not split.
-WITH *, [k IN range(0, 3) WHERE k = 0 OR (k <= d1 AND f2 IS NOT NULL AND b2 IS NOT NULL) | [${cost("k")}, k]] AS options
+WITH *, [k IN range(0, 3) WHERE k = 0 OR (k <= d1 AND f2 IS NOT NULL AND [b1, b2, b3][k - 1] IS NOT NULL) | [${cost("k")}, k]] AS options
 WITH *, CASE WHEN $inline THEN 0 WHEN $split >= 0 THEN CASE WHEN $split < d1 THEN $split ELSE d1 END
   ELSE reduce(best = options[0], o IN options | CASE WHEN o[0] < best[0] THEN o ELSE best END)[1] END AS k
 // Stage 1: paths of at most d1 hops.

@@ -33,13 +33,14 @@ CALL () {
   }
   RETURN max(c) AS strongest
 }
-// Level sizes: paths of one and two hops leaving s (f1, f2) and entering t (b1, b2); null when not read.
+// Level sizes: paths of one and two hops leaving s (f1, f2), of one to three entering t (b1..b3); null when not read.
 WITH s, t, strongest, CASE WHEN $maxHops < 6 THEN $maxHops ELSE 6 END AS d1,
   COUNT { (s)-[:SUPPLIED|DEPLOYED_TO|FINANCED|PAID]->() } AS f1, COUNT { (t)<-[:SUPPLIED|DEPLOYED_TO|FINANCED|PAID]-() } AS b1
 WITH *, CASE WHEN NOT $inline AND f1 <= $splitBudget THEN COUNT { (s)-[:SUPPLIED|DEPLOYED_TO|FINANCED|PAID]->()-[:SUPPLIED|DEPLOYED_TO|FINANCED|PAID]->() } END AS f2, CASE WHEN NOT $inline AND b1 <= $splitBudget THEN COUNT { ()-[:SUPPLIED|DEPLOYED_TO|FINANCED|PAID]->()-[:SUPPLIED|DEPLOYED_TO|FINANCED|PAID]->(t) } END AS b2
+WITH *, CASE WHEN NOT $inline AND b2 <= $splitBudget / 5 THEN COUNT { ()-[:SUPPLIED|DEPLOYED_TO|FINANCED|PAID]->()-[:SUPPLIED|DEPLOYED_TO|FINANCED|PAID]->()-[:SUPPLIED|DEPLOYED_TO|FINANCED|PAID]->(t) } END AS b3
 // The split: k backward hops (0: no split), the fewest paths read by the level sizes carried on,
 // or $split when it is 0..3 (tests force each). Searches that check the filters while expanding do not split.
-WITH *, [k IN range(0, 3) WHERE k = 0 OR (k <= d1 AND f2 IS NOT NULL AND b2 IS NOT NULL) | [(reduce(c = 0.0, j IN range(1, d1 - k) | c + toFloat(f1) * (CASE WHEN f1 > 0 THEN toFloat(f2) / f1 ELSE 1.0 END) ^ (j - 1)) + reduce(c = 0.0, j IN range(1, k) | c + toFloat(b1) * (CASE WHEN b1 > 0 THEN toFloat(b2) / b1 ELSE 1.0 END) ^ (j - 1)))
+WITH *, [k IN range(0, 3) WHERE k = 0 OR (k <= d1 AND f2 IS NOT NULL AND [b1, b2, b3][k - 1] IS NOT NULL) | [(reduce(c = 0.0, j IN range(1, d1 - k) | c + toFloat(f1) * (CASE WHEN f1 > 0 THEN toFloat(f2) / f1 ELSE 1.0 END) ^ (j - 1)) + reduce(c = 0.0, j IN range(1, k) | c + toFloat([b1, b2, b3][j - 1])))
     * (CASE WHEN k = 0 THEN 1.0 ELSE $splitFactor END), k]] AS options
 WITH *, CASE WHEN $inline THEN 0 WHEN $split >= 0 THEN CASE WHEN $split < d1 THEN $split ELSE d1 END
   ELSE reduce(best = options[0], o IN options | CASE WHEN o[0] < best[0] THEN o ELSE best END)[1] END AS k
