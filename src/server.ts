@@ -134,6 +134,7 @@ export async function startServer(app: App, logger: Logger): Promise<RunningServ
   // search before that waits for it). A probe starts the planning when nothing else has.
   expressApp.get("/ready", async (_req, res) => {
     if (!(await app.db.isReady())) {
+      app.services.routes.forgetWarmUp();
       res.status(503).json({ ready: false, database: "down" });
       return;
     }

@@ -244,6 +244,13 @@ export class HopFetcher {
     return this.warmed;
   }
 
+  /** Forgets the warm-up (Neo4j was seen down: a restarted Neo4j has lost its plans); the next {@link ready} runs it again. */
+  forgetWarmUp(): void {
+    if (!this.warmed) return;
+    this.warmed = false;
+    this.warm = undefined;
+  }
+
   /**
    * Runs the expansion queries once with no work, so that Neo4j has planned them before the
    * first search starts its clock (each plan takes 300–400 ms, more on a busy machine).

@@ -54,6 +54,11 @@ export class RouteService {
     return this.fetcher.isWarm();
   }
 
+  /** Marks the route queries unplanned after Neo4j was seen down (a restart loses its plans), so /ready waits for a new warm-up. */
+  forgetWarmUp(): void {
+    this.fetcher.forgetWarmUp();
+  }
+
   /**
    * Top-k routes by confidence from `query.from` to `query.to`, within ROUTE_BUDGET_MS or the
    * earlier `options.deadline`.

@@ -110,7 +110,8 @@ describe("two API replicas on one Neo4j", () => {
     }
     for (const r of replicas) {
       let status = 503;
-      for (let i = 0; i < 50 && status !== 200; i += 1) {
+      // Back up: the replica plans its route queries again (Neo4j was seen down), then answers 200.
+      for (let i = 0; i < 300 && status !== 200; i += 1) {
         status = (await fetch(`${r.url}/ready`)).status;
         if (status !== 200) await new Promise((done) => setTimeout(done, 200));
       }
