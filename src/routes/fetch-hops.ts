@@ -1,7 +1,7 @@
 import type { Database, Row } from "../db/run.js";
 import { QueryTooCostlyError } from "../errors.js";
 import neo4j from "neo4j-driver";
-import { CLAIM_STATUSES, FLOW_RELATIONSHIP_TYPES } from "../model/vocabulary.js";
+import { CLAIM_STATUSES, FLOW_RELATIONSHIP_TYPES, ROUTE_RELATIONSHIP_TYPES } from "../model/vocabulary.js";
 import { ballsParams, expandParams, nonEmpty, NONE, pathParams, text, toHopRow } from "./fetch-params.js";
 import type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, FetchedPaths, HopFilter, HopRow, PathsBudget } from "./fetch-types.js";
 import type { GraphSnapshot } from "./graph-snapshot.js";
@@ -259,50 +259,58 @@ export class HopFetcher {
   async ready(): Promise<void> {
     this.warm ??= (async () => {
       // Neo4j compiles a query's expressions the first time rows flow through them: run each
-      // query on a real entity (to itself), not only on none.
+      // query on real entities, with each kind of type list (flow, route, all), not only on none.
       const [found] = await this.db.readAutoCommit("warm-up-entity", {}, { timeoutMs: WARM_UP_TIMEOUT_MS });
       const id = typeof found?.id === "string" ? found.id : NONE;
-      const idle: HopFilter = { types: ["SUPPLIED"], viaTypes: [], via: [], statuses: ["REPORTED"], minConfidence: 0, asOf: null, avoid: [], topics: [] };
+      // Two entities joined by two flow relationships (else one), so that joins and a route's inner entities see rows too.
+      const [pair] = await this.db.readAutoCommit("warm-up-flow-pair", { types: [...FLOW_RELATIONSHIP_TYPES] }, { timeoutMs: WARM_UP_TIMEOUT_MS });
+      const [from, to] = typeof pair?.from === "string" && typeof pair.to === "string" ? [pair.from, pair.to] : [id, id];
+      const kinds: readonly (readonly string[])[] = [FLOW_RELATIONSHIP_TYPES, ROUTE_RELATIONSHIP_TYPES, [...FLOW_RELATIONSHIP_TYPES, "BASED_IN"]];
+      const base: HopFilter = {
+        types: FLOW_RELATIONSHIP_TYPES,
+        viaTypes: [],
+        via: [],
+        statuses: CLAIM_STATUSES,
+        minConfidence: 0,
+        asOf: null,
+        avoid: [],
+        topics: [],
+      };
       for (const dated of [null, "2000-01-01"]) {
-        const filter = { ...idle, asOf: dated };
-        for (const walk of ["out", "in", "both"] as const) {
-          const params = expandParams(
-            [id],
-            walk === "out" ? [{ id, force: true }] : [],
-            walk === "in" ? [{ id, force: true }] : [],
-            walk === "both" ? [{ id, force: true }] : [],
-            filter,
-            this.degreeCap,
-            100,
-          );
-          await this.db.readAutoCommit(walk === "both" ? "expand-hops-any" : "expand-hops-directed", params, { timeoutMs: WARM_UP_TIMEOUT_MS });
+        for (const types of kinds) {
+          const filter = { ...base, types, asOf: dated };
+          for (const walk of ["out", "in", "both"] as const) {
+            const item = [{ id: from, force: true }];
+            const params = expandParams(
+              [from],
+              walk === "out" ? item : [],
+              walk === "in" ? item : [],
+              walk === "both" ? item : [],
+              filter,
+              this.degreeCap,
+              100,
+            );
+            await this.db.readAutoCommit(walk === "both" ? "expand-hops-any" : "expand-hops-directed", params, { timeoutMs: WARM_UP_TIMEOUT_MS });
+          }
+          for (const walk of ["out", "both"] as const) {
+            await this.balls({ from, to, walk, fLevels: 2, bLevels: 2, maxHops: 6, levelBudget: 100, pathBudget: 10 }, filter, WARM_UP_TIMEOUT_MS);
+          }
         }
-        for (const walk of ["out", "both"] as const) {
-          await this.balls({ from: id, to: id, walk, fLevels: 2, bLevels: 2, maxHops: 6, levelBudget: 100, pathBudget: 10 }, filter, WARM_UP_TIMEOUT_MS);
-        }
-        // Rows must flow through the default branches of the FLOW path query (bare and filtered).
-        const [pair] = await this.db.readAutoCommit("warm-up-flow-pair", { types: [...FLOW_RELATIONSHIP_TYPES] }, { timeoutMs: WARM_UP_TIMEOUT_MS });
-        const [from, to] = typeof pair?.from === "string" && typeof pair.to === "string" ? [pair.from, pair.to] : [id, id];
-        // Every branch of it: each split (0–3 backward hops), the short bound (3 hops), the long
-        // stage (10 hops), and the filters checked while expanding (REPORTED only). The first
-        // search after a warm-up that ran one branch only still took 1.6 s of a 2 s budget
-        // (measured on a restarted Neo4j at load 4).
+        const filter = { ...base, asOf: dated };
+        // Every branch of the FLOW path query: each split (0–3 backward hops), the short bound
+        // (3 hops), the long stage (10 hops), and the filters checked while expanding (REPORTED
+        // only). The first search after a warm-up that ran one branch only still took 1.6 s of a
+        // 2 s budget (measured on a restarted Neo4j at load 4).
         const runs = [
           ...[0, 1, 2, 3].flatMap((split) => [3, 6, 10].map((hops) => ({ statuses: CLAIM_STATUSES, hops, split }))),
           { statuses: ["REPORTED"], hops: 6, split: 0 },
         ];
         for (const { statuses, hops, split } of runs) {
-          await this.paths(
-            from,
-            to,
-            hops,
-            { ...filter, types: FLOW_RELATIONSHIP_TYPES, statuses },
-            { pathBudget: 10, keepRoutes: 2, evidenceRoutes: 1, split },
-            WARM_UP_TIMEOUT_MS,
-          );
+          await this.paths(from, to, hops, { ...filter, statuses }, { pathBudget: 10, keepRoutes: 2, evidenceRoutes: 1, split }, WARM_UP_TIMEOUT_MS);
         }
-        await this.exposurePaths(id, 2, { ...filter, topics: ["sanction"] }, 10, WARM_UP_TIMEOUT_MS);
-        await this.shortest(id, id, 2, filter, WARM_UP_TIMEOUT_MS);
+        const route = { ...filter, types: ROUTE_RELATIONSHIP_TYPES };
+        await this.exposurePaths(from, 2, { ...route, topics: ["sanction"] }, 10, WARM_UP_TIMEOUT_MS);
+        await this.shortest(from, to, 8, route, WARM_UP_TIMEOUT_MS);
       }
       await this.confirm([id]);
       this.warmed = true;
