@@ -1,11 +1,11 @@
 import type { Database, Row } from "../db/run.js";
 import { QueryTooCostlyError } from "../errors.js";
 import neo4j from "neo4j-driver";
-import { CLAIM_STATUSES, FLOW_RELATIONSHIP_TYPES, ROUTE_RELATIONSHIP_TYPES } from "../model/vocabulary.js";
 import { ballsParams, expandParams, nonEmpty, NONE, pathParams, text, toHopRow } from "./fetch-params.js";
 import type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, FetchedPaths, HopFilter, HopRow, PathsBudget } from "./fetch-types.js";
 import type { GraphSnapshot } from "./graph-snapshot.js";
 import type { Walk } from "./hop-store.js";
+import { warmUpRouteQueries } from "./warm-up.js";
 
 export type { BallsRequest, EntityCheck, ExpandItem, FetchedBalls, FetchedHops, FetchedPaths, HopFilter, HopRow, PathsBudget } from "./fetch-types.js";
 
@@ -15,14 +15,6 @@ export { cypherDate, typeSet } from "./fetch-params.js";
  * Reads relationships around entities for the route engine, one auto-commit round trip per
  * call (expand-hops-directed or expand-hops-any; expand-balls-* for a search's first).
  */
-/**
- * Time limit of each warm-up query, in **milliseconds**. Warming up is Neo4j planning the large
- * expansion queries: 0.3–0.4 s each on a quiet 2-core machine, but 4–10 s each when the machine
- * is busy (measured 2026-12-07 with EXPLAIN at load 8–10), more than QUERY_TIMEOUT_MS. The work
- * itself is bounded: one entity, budgets of 10–100 rows.
- */
-const WARM_UP_TIMEOUT_MS = 120_000;
-
 /**
  * Most paths of one hop from an end of a FLOW search for which the path enumeration reads the
  * paths of two hops, to size its levels (expand-paths-flow.cypher); past it that end is not
@@ -252,67 +244,14 @@ export class HopFetcher {
   }
 
   /**
-   * Runs the expansion queries once with no work, so that Neo4j has planned them before the
-   * first search starts its clock (each plan takes 300–400 ms, more on a busy machine).
+   * Runs every route query once on real entities (warm-up.ts), so that Neo4j has planned them
+   * and compiled their branches before the first search starts its clock (seconds on a busy
+   * machine); later calls return at once, until {@link forgetWarmUp}.
    * @throws DatabaseUnavailableError when Neo4j is down (a later call tries again).
    */
   async ready(): Promise<void> {
     this.warm ??= (async () => {
-      // Neo4j compiles a query's expressions the first time rows flow through them: run each
-      // query on real entities, with each kind of type list (flow, route, all), not only on none.
-      const [found] = await this.db.readAutoCommit("warm-up-entity", {}, { timeoutMs: WARM_UP_TIMEOUT_MS });
-      const id = typeof found?.id === "string" ? found.id : NONE;
-      // Two entities joined by two flow relationships (else one), so that joins and a route's inner entities see rows too.
-      const [pair] = await this.db.readAutoCommit("warm-up-flow-pair", { types: [...FLOW_RELATIONSHIP_TYPES] }, { timeoutMs: WARM_UP_TIMEOUT_MS });
-      const [from, to] = typeof pair?.from === "string" && typeof pair.to === "string" ? [pair.from, pair.to] : [id, id];
-      const kinds: readonly (readonly string[])[] = [FLOW_RELATIONSHIP_TYPES, ROUTE_RELATIONSHIP_TYPES, [...FLOW_RELATIONSHIP_TYPES, "BASED_IN"]];
-      const base: HopFilter = {
-        types: FLOW_RELATIONSHIP_TYPES,
-        viaTypes: [],
-        via: [],
-        statuses: CLAIM_STATUSES,
-        minConfidence: 0,
-        asOf: null,
-        avoid: [],
-        topics: [],
-      };
-      for (const dated of [null, "2000-01-01"]) {
-        for (const types of kinds) {
-          const filter = { ...base, types, asOf: dated };
-          for (const walk of ["out", "in", "both"] as const) {
-            const item = [{ id: from, force: true }];
-            const params = expandParams(
-              [from],
-              walk === "out" ? item : [],
-              walk === "in" ? item : [],
-              walk === "both" ? item : [],
-              filter,
-              this.degreeCap,
-              100,
-            );
-            await this.db.readAutoCommit(walk === "both" ? "expand-hops-any" : "expand-hops-directed", params, { timeoutMs: WARM_UP_TIMEOUT_MS });
-          }
-          for (const walk of ["out", "both"] as const) {
-            await this.balls({ from, to, walk, fLevels: 2, bLevels: 2, maxHops: 6, levelBudget: 100, pathBudget: 10 }, filter, WARM_UP_TIMEOUT_MS);
-          }
-        }
-        const filter = { ...base, asOf: dated };
-        // Every branch of the FLOW path query: each split (0–3 backward hops), the short bound
-        // (3 hops), the long stage (10 hops), and the filters checked while expanding (REPORTED
-        // only). The first search after a warm-up that ran one branch only still took 1.6 s of a
-        // 2 s budget (measured on a restarted Neo4j at load 4).
-        const runs = [
-          ...[0, 1, 2, 3].flatMap((split) => [3, 6, 10].map((hops) => ({ statuses: CLAIM_STATUSES, hops, split }))),
-          { statuses: ["REPORTED"], hops: 6, split: 0 },
-        ];
-        for (const { statuses, hops, split } of runs) {
-          await this.paths(from, to, hops, { ...filter, statuses }, { pathBudget: 10, keepRoutes: 2, evidenceRoutes: 1, split }, WARM_UP_TIMEOUT_MS);
-        }
-        const route = { ...filter, types: ROUTE_RELATIONSHIP_TYPES };
-        await this.exposurePaths(from, 2, { ...route, topics: ["sanction"] }, 10, WARM_UP_TIMEOUT_MS);
-        await this.shortest(from, to, 8, route, WARM_UP_TIMEOUT_MS);
-      }
-      await this.confirm([id]);
+      await warmUpRouteQueries(this.db, this);
       this.warmed = true;
     })().catch((err: unknown) => {
       this.warm = undefined;
