@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FLOW_RELATIONSHIP_TYPES } from "../../dist/src/model/vocabulary.js";
 import { dropFixtureGraph, loadFixtureGraph } from "../helpers/fixture-graph.js";
 import { useTestServer, type TestServer } from "../helpers/test-app.js";
-import { bruteForceRoutes, type OracleEdge } from "../support/route-oracle.js";
+import { bruteForceRoutes, flowQueryST, type OracleEdge } from "../support/route-oracle.js";
 
 /**
  * Hand-made FLOW graphs against the oracle, whatever the path enumeration's split: cycles through
@@ -63,24 +63,11 @@ function longAndShort(): Graph {
 }
 
 function oracle(graph: Graph, maxHops: number, limit: number, degreeCap: number) {
-  return bruteForceRoutes(graph.edges, new Map(), {
-    from: "s",
-    to: "t",
-    topics: [],
-    maxHops,
-    limit,
-    minConfidence: 0,
-    undirected: false,
-    via: [],
-    avoid: [],
-    types: [...FLOW_RELATIONSHIP_TYPES],
-    statuses: null,
-    asOf: null,
-    timeRespecting: false,
-    contextTypes: [],
-    degreeCap,
-    degreeTypes: [...FLOW_RELATIONSHIP_TYPES],
-  }).map((r) => [r.nodes.join(">"), Number(r.confidence.toFixed(9)), r.hopRelationships.map((h) => h.join(","))]);
+  return bruteForceRoutes(graph.edges, new Map(), flowQueryST(FLOW_RELATIONSHIP_TYPES, maxHops, limit, degreeCap)).map((r) => [
+    r.nodes.join(">"),
+    Number(r.confidence.toFixed(9)),
+    r.hopRelationships.map((h) => h.join(",")),
+  ]);
 }
 
 /**

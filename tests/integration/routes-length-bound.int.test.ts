@@ -4,7 +4,7 @@ import { HopFetcher } from "../../dist/src/routes/fetch-hops.js";
 import { GraphSnapshot } from "../../dist/src/routes/graph-snapshot.js";
 import { dropFixtureGraph, loadFixtureGraph } from "../helpers/fixture-graph.js";
 import { useTestServer } from "../helpers/test-app.js";
-import { bruteForceRoutes, type OracleEdge } from "../support/route-oracle.js";
+import { bruteForceRoutes, flowQueryST, type OracleEdge } from "../support/route-oracle.js";
 
 /**
  * The FLOW path enumeration's bound on length (expand-paths-flow.cypher): no route of L hops
@@ -89,24 +89,7 @@ describe("FLOW routes past six hops: the bound from the strongest flow relations
     if (m <= 0.8) expect(found!.paths).toBe(2 ** 2 + 2 ** 3 + 2 ** 4 + 2 ** 5);
 
     const answer = await routes(10);
-    const oracle = bruteForceRoutes(graph.edges, new Map(), {
-      from: "s",
-      to: "t",
-      topics: [],
-      maxHops: 10,
-      limit: 5,
-      minConfidence: 0,
-      undirected: false,
-      via: [],
-      avoid: [],
-      types: [...FLOW_RELATIONSHIP_TYPES],
-      statuses: null,
-      asOf: null,
-      timeRespecting: false,
-      contextTypes: [],
-      degreeCap: Number.POSITIVE_INFINITY,
-      degreeTypes: [...FLOW_RELATIONSHIP_TYPES],
-    });
+    const oracle = bruteForceRoutes(graph.edges, new Map(), flowQueryST(FLOW_RELATIONSHIP_TYPES, 10, 5, Number.POSITIVE_INFINITY));
     expect(answer.routes.map((r) => [r.hops.map((h) => h.to.id.slice(prefix.length)).join(">"), r.confidence])).toEqual(
       oracle.map((r) => [r.nodes.slice(1).join(">"), Number(r.confidence.toFixed(9))]),
     );

@@ -72,6 +72,31 @@ function degrees(edges: readonly OracleEdge[], types: readonly string[], undirec
 }
 
 /**
+ * The oracle's query for FLOW routes from `s` to `t` over `types` with every other filter at its
+ * default (no via, no avoid, all statuses, undated), as hand-made test graphs ask it.
+ */
+export function flowQueryST(types: readonly string[], maxHops: number, limit: number, degreeCap: number): OracleQuery {
+  return {
+    from: "s",
+    to: "t",
+    topics: [],
+    maxHops,
+    limit,
+    minConfidence: 0,
+    undirected: false,
+    via: [],
+    avoid: [],
+    types: [...types],
+    statuses: null,
+    asOf: null,
+    timeRespecting: false,
+    contextTypes: [],
+    degreeCap,
+    degreeTypes: [...types],
+  };
+}
+
+/**
  * Enumerates EVERY simple sequence of entities from `from` of at most maxHops hops, applies every
  * rule literally as docs/routes.md states it (hops are all the parallel relationships between two
  * consecutive entities in the walk's direction, worth their strongest; context types only at a
